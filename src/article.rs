@@ -1,0 +1,258 @@
+//! The article model: what a loaded file means, with no I/O.
+
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::date::ArticleDate;
+
+/// One loaded article. All text in it has been sanitised for display.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    /// The path relative to the folder it was found under (`/`-separated), or the file name of a
+    /// file given directly. Stable across runs, so it can name the article on the command line.
+    pub id: String,
+    /// Where the file was read from.
+    pub path: PathBuf,
+    pub title: String,
+    pub date: Option<ArticleDate>,
+    pub category: Option<String>,
+    pub tags: Vec<String>,
+    pub source_url: Option<String>,
+    pub sentiment: Sentiment,
+    pub tldr: Vec<String>,
+    /// The Markdown (or plain text) body, without front matter.
+    pub body: String,
+    /// Words in the body, counted once at load.
+    pub words: usize,
+    /// Front matter keys that moodwire does not interpret, as display text, in file order.
+    pub extra: Vec<(String, String)>,
+    /// Problems that did not stop the file from loading.
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// The body with a leading heading removed when it only repeats the title, as article
+    /// files often start with `# Title` right below a `title:` key.
+    pub fn body_without_title(&self) -> &str {
+        let trimmed = self.body.trim_start();
+        let Some(first_line) = trimmed.lines().next() else {
+            return &self.body;
+        };
+        match crate::title::atx_heading_text(first_line) {
+            Some(heading) if same_words(heading, &self.title) => {
+                trimmed[first_line.len()..].trim_start_matches(['\n', '\r'])
+            }
+            _ => &self.body,
+        }
+    }
+}
+
+/// Compares two titles by their words, ignoring case and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
+/// The sentiment of an article on the house scale of 1 (most negative) to 10 (most positive).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sentiment {
+    pub score: Option<f64>,
+    /// The label as written in the file.
+    pub label: Option<String>,
+    pub bucket: Option<Bucket>,
+    /// Where the sentiment came from; `None` when the article has none.
+    pub origin: Option<Origin>,
+}
+
+impl Sentiment {
+    /// Combines a file's score and label: the bucket comes from the label when it is recognised,
+    /// else from the score.
+    pub fn from_file(score: Option<f64>, label: Option<String>) -> Sentiment {
+        let from_label = label.as_deref().and_then(Bucket::from_label);
+        let bucket = from_label.or_else(|| score.map(Bucket::from_score));
+        let origin = (score.is_some() || label.is_some()).then_some(Origin::File);
+        Sentiment {
+            score,
+            label,
+            bucket,
+            origin,
+        }
+    }
+
+    /// True when the file carries neither a score nor a label.
+    pub fn is_untagged(&self) -> bool {
+        self.origin.is_none()
+    }
+}
+
+/// Where a sentiment came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Written in the article's front matter.
+    File,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::File => "file",
+        }
+    }
+}
+
+/// The three sentiment buckets of the house scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Bucket {
+    Positive,
+    Neutral,
+    Negative,
+}
+
+impl Bucket {
+    pub const ALL: [Bucket; 3] = [Bucket::Positive, Bucket::Neutral, Bucket::Negative];
+
+    /// Scores below this are negative.
+    pub const NEUTRAL_FROM: f64 = 4.5;
+    /// Scores from this up are positive.
+    pub const POSITIVE_FROM: f64 = 6.5;
+
+    pub fn from_score(score: f64) -> Bucket {
+        if score < Self::NEUTRAL_FROM {
+            Bucket::Negative
+        } else if score < Self::POSITIVE_FROM {
+            Bucket::Neutral
+        } else {
+            Bucket::Positive
+        }
+    }
+
+    /// Reads a label case-insensitively by the words in it ("Bullish/Positive", "bearish",
+    /// "Mixed"). A label that names no bucket, or more than one, is not recognised.
+    pub fn from_label(label: &str) -> Option<Bucket> {
+        let label = label.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| label.contains(w));
+        let found: Vec<Bucket> = [
+            (Bucket::Positive, has(&["bull", "positive"])),
+            (Bucket::Negative, has(&["bear", "negative"])),
+            (Bucket::Neutral, has(&["neutral", "mixed"])),
+        ]
+        .into_iter()
+        .filter_map(|(bucket, named)| named.then_some(bucket))
+        .collect();
+        match found.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// Reads a bucket name as typed by a person: `positive` or `bullish`, `neutral`,
+    /// `negative` or `bearish`, in any case.
+    pub fn from_name(name: &str) -> Option<Bucket> {
+        match name.to_lowercase().as_str() {
+            "positive" | "bullish" => Some(Bucket::Positive),
+            "neutral" => Some(Bucket::Neutral),
+            "negative" | "bearish" => Some(Bucket::Negative),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bucket::Positive => "positive",
+            Bucket::Neutral => "neutral",
+            Bucket::Negative => "negative",
+        }
+    }
+
+    /// The canonical label written for this bucket.
+    pub fn canonical_label(self) -> &'static str {
+        match self {
+            Bucket::Positive => "Bullish/Positive",
+            Bucket::Neutral => "Neutral",
+            Bucket::Negative => "Bearish/Negative",
+        }
+    }
+}
+
+impl fmt::Display for Bucket {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_from_score_use_the_house_cut_points() {
+        assert_eq!(Bucket::from_score(1.0), Bucket::Negative);
+        assert_eq!(Bucket::from_score(4.49), Bucket::Negative);
+        assert_eq!(Bucket::from_score(4.5), Bucket::Neutral);
+        assert_eq!(Bucket::from_score(6.49), Bucket::Neutral);
+        assert_eq!(Bucket::from_score(6.5), Bucket::Positive);
+        assert_eq!(Bucket::from_score(10.0), Bucket::Positive);
+    }
+
+    #[test]
+    fn labels_are_read_case_insensitively_by_their_words() {
+        assert_eq!(
+            Bucket::from_label("Bullish/Positive"),
+            Some(Bucket::Positive)
+        );
+        assert_eq!(Bucket::from_label("BULLISH"), Some(Bucket::Positive));
+        assert_eq!(Bucket::from_label("positive"), Some(Bucket::Positive));
+        assert_eq!(
+            Bucket::from_label("Bearish/Negative"),
+            Some(Bucket::Negative)
+        );
+        assert_eq!(Bucket::from_label("bear market"), Some(Bucket::Negative));
+        assert_eq!(Bucket::from_label("Neutral"), Some(Bucket::Neutral));
+        assert_eq!(Bucket::from_label("Mixed"), Some(Bucket::Neutral));
+    }
+
+    #[test]
+    fn unknown_or_ambiguous_labels_are_not_recognised() {
+        assert_eq!(Bucket::from_label("Hopeful"), None);
+        assert_eq!(Bucket::from_label(""), None);
+        assert_eq!(Bucket::from_label("positive/negative"), None);
+    }
+
+    #[test]
+    fn label_wins_over_score_and_score_fills_in() {
+        let s = Sentiment::from_file(Some(9.0), Some("Bearish/Negative".into()));
+        assert_eq!(s.bucket, Some(Bucket::Negative));
+        let s = Sentiment::from_file(Some(9.0), Some("Hopeful".into()));
+        assert_eq!(s.bucket, Some(Bucket::Positive));
+        let s = Sentiment::from_file(None, None);
+        assert_eq!((s.bucket, s.origin), (None, None));
+        assert!(s.is_untagged());
+    }
+
+    #[test]
+    fn duplicate_title_heading_is_hidden_from_the_body() {
+        let mut article = Article {
+            id: "a.md".into(),
+            path: "a.md".into(),
+            title: "Russia struggles to shake reliance".into(),
+            date: None,
+            category: None,
+            tags: vec![],
+            source_url: None,
+            sentiment: Sentiment::default(),
+            tldr: vec![],
+            body: "\n# Russia Struggles to Shake Reliance\nText.\n".into(),
+            words: 0,
+            extra: vec![],
+            warnings: vec![],
+        };
+        assert_eq!(article.body_without_title(), "Text.\n");
+        article.body = "# Something else\nText.\n".into();
+        assert_eq!(article.body_without_title(), article.body);
+    }
+}

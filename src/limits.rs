@@ -1,0 +1,23 @@
+//! Resource limits that keep a hostile file from exhausting time or memory.
+
+/// Bounds applied while loading. The defaults suit any real library; each exists because some
+/// file could otherwise make loading slow or memory-hungry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Files larger than this are reported, not read.
+    pub max_file_bytes: u64,
+    /// How deeply front matter may nest lists and mappings.
+    pub max_nesting: usize,
+    /// TL;DR items beyond this are dropped with a warning.
+    pub max_tldr_items: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_file_bytes: 8 * 1024 * 1024,
+            max_nesting: 32,
+            max_tldr_items: 50,
+        }
+    }
+}

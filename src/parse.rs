@@ -1,0 +1,158 @@
+//! From the bytes of one file to an [`Article`]: no I/O, so every rule can be tested directly.
+
+use std::path::{Path, PathBuf};
+
+use crate::article::{Article, Bucket, Sentiment};
+use crate::date::ArticleDate;
+use crate::frontmatter::{self, Fields, FrontMatterError};
+use crate::limits::Limits;
+use crate::sanitize::{sanitize, sanitize_line};
+use crate::title::{first_heading, title_from_line};
+
+/// Why a file could not be loaded as an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("the file holds only white space")]
+    Blank,
+    #[error("binary file (it contains NUL bytes)")]
+    Binary,
+    #[error(transparent)]
+    FrontMatter(#[from] FrontMatterError),
+}
+
+/// Parses the contents of the file at `path`, which the library knows as `id`.
+pub fn parse_article(
+    bytes: &[u8],
+    id: String,
+    path: PathBuf,
+    limits: &Limits,
+) -> Result<Article, ParseError> {
+    if bytes.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    if bytes.contains(&0) {
+        return Err(ParseError::Binary);
+    }
+    let mut warnings = Vec::new();
+    let decoded = String::from_utf8_lossy(bytes);
+    if matches!(decoded, std::borrow::Cow::Owned(_)) {
+        warnings.push(
+            "the file is not valid UTF-8; bytes that could not be read are shown as �".to_owned(),
+        );
+    }
+    let text = sanitize(decoded.strip_prefix('\u{feff}').unwrap_or(&decoded));
+    if text.trim().is_empty() {
+        return Err(ParseError::Blank);
+    }
+    let split = frontmatter::split(&text).map_err(FrontMatterError::from)?;
+    let (fields, title, body) = match split.front_matter {
+        Some((format, block)) => {
+            let fields =
+                frontmatter::parse(format, block, split.first_line, limits, &mut warnings)?;
+            let title = fields.title.clone().or_else(|| title_from_body(split.body));
+            (fields, title, split.body)
+        }
+        None => {
+            let (title, body) = title_and_rest(split.body);
+            (Fields::default(), Some(title), body)
+        }
+    };
+    let title = title.unwrap_or_else(|| file_stem(&path));
+    let date = fields
+        .date
+        .or_else(|| ArticleDate::from_file_name(&file_name(&path)));
+    let sentiment = sentiment(
+        fields.sentiment_score,
+        fields.sentiment_label,
+        &mut warnings,
+    );
+    let body = body.trim_start_matches('\n').to_owned();
+    Ok(Article {
+        id,
+        words: count_words(&body),
+        path,
+        title,
+        date,
+        category: fields.category,
+        tags: fields.tags,
+        source_url: fields.source_url,
+        sentiment,
+        tldr: fields.tldr,
+        body,
+        extra: fields.extra,
+        warnings,
+    })
+}
+
+/// For text with no front matter: the first line is the title (without its `#` when it is a
+/// heading) and the rest is the body. A line too long to be a title stays in the body.
+fn title_and_rest(text: &str) -> (String, &str) {
+    let start = text.len() - text.trim_start().len();
+    let text = &text[start..];
+    let (line, rest) = text.split_once('\n').unwrap_or((text, ""));
+    if let Some(heading) = crate::title::atx_heading_text(line).filter(|h| !h.is_empty()) {
+        return (sanitize_line(heading), rest);
+    }
+    match title_from_line(line) {
+        (title, true) => (title, rest),
+        (title, false) => (title, text),
+    }
+}
+
+/// The title of a body whose front matter has none: its first heading, else its first line.
+fn title_from_body(body: &str) -> Option<String> {
+    if let Some(heading) = first_heading(body) {
+        return Some(sanitize_line(heading));
+    }
+    body.lines()
+        .find(|line| !line.trim().is_empty())
+        .map(|line| title_from_line(line).0)
+}
+
+fn sentiment(score: Option<f64>, label: Option<String>, warnings: &mut Vec<String>) -> Sentiment {
+    if let Some(label) = &label {
+        match (Bucket::from_label(label), score) {
+            (None, _) => warnings.push(format!(
+                "`sentiment_label` \"{label}\" is not a known label (it should name positive, neutral or negative)"
+            )),
+            (Some(bucket), Some(score)) if Bucket::from_score(score) != bucket => warnings.push(format!(
+                "`sentiment_label` \"{label}\" disagrees with `sentiment_score` {score} ({}); the label is used",
+                Bucket::from_score(score)
+            )),
+            _ => {}
+        }
+    }
+    Sentiment::from_file(score, label)
+}
+
+/// Words are runs of text between white space that hold at least one letter or digit, so that
+/// Markdown markers (`##`, `-`, `>`) do not count.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|word| word.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn file_stem(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let title = sanitize_line(&stem);
+    if title.is_empty() {
+        "(untitled)".to_owned()
+    } else {
+        title
+    }
+}
+
+#[cfg(test)]
+mod tests;

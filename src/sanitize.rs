@@ -1,0 +1,246 @@
+//! Making untrusted text safe to draw in a terminal.
+//!
+//! Article files are written by strangers. A single escape sequence in a title could clear the
+//! screen, rewrite the clipboard (OSC 52) or forge a hyperlink (OSC 8), so every piece of text is
+//! cleaned once, when it is loaded, and nothing downstream has to think about it again.
+//!
+//! Safety does not depend on recognising sequences: every control character except newline is
+//! removed, so whatever survives is inert. Sequences are recognised only so that their parameters
+//! (`[2J`, `]52;c;...`) do not litter the text.
+
+/// Columns between tab stops. Four matches CommonMark, so expanding tabs before Markdown parsing
+/// keeps indented code blocks and list nesting meaning what they meant.
+const TAB_STOP: usize = 4;
+
+const ESC: char = '\u{1b}';
+const BEL: char = '\u{07}';
+/// The 8-bit String Terminator.
+const ST: char = '\u{9c}';
+
+/// Returns `text` with escape sequences, control characters (except `\n`) and bidirectional
+/// overrides removed, line endings normalised to `\n` and tabs expanded to spaces.
+pub fn sanitize(text: &str) -> String {
+    if text.chars().all(is_plain) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut column = 0;
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        let after = &rest[c.len_utf8()..];
+        rest = match c {
+            ESC => skip_escape(after),
+            '\u{9b}' => skip_csi(after),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => skip_string(after),
+            '\t' => {
+                let spaces = TAB_STOP - column % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', spaces));
+                column += spaces;
+                after
+            }
+            '\r' => {
+                // CRLF becomes LF; a lone CR (which would move the cursor back over the line) too.
+                if !after.starts_with('\n') {
+                    out.push('\n');
+                    column = 0;
+                }
+                after
+            }
+            '\n' => {
+                out.push('\n');
+                column = 0;
+                after
+            }
+            c if is_unsafe(c) => after,
+            c => {
+                out.push(c);
+                column += 1;
+                after
+            }
+        };
+    }
+    out
+}
+
+/// Cleans a single-line value such as a title or a file name: as [`sanitize`], with line breaks
+/// folded into single spaces and the ends trimmed.
+pub fn sanitize_line(text: &str) -> String {
+    let clean = sanitize(text);
+    let mut out = String::with_capacity(clean.len());
+    for word in clean.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// True for characters that need no attention at all: the fast path for clean text.
+fn is_plain(c: char) -> bool {
+    c != '\t' && c != '\r' && (c == '\n' || !is_unsafe(c))
+}
+
+/// Control characters (C0, DEL, C1) and the bidirectional embedding, override and isolate
+/// controls, which can make displayed text read differently from what it is.
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Skips what follows an ESC: a CSI, a string sequence (OSC, DCS, SOS, PM, APC) or a short
+/// escape (intermediate bytes then one final byte). Returns the text after the sequence.
+fn skip_escape(after: &str) -> &str {
+    match after.chars().next() {
+        Some('[') => skip_csi(&after[1..]),
+        Some(']' | 'P' | 'X' | '^' | '_') => skip_string(&after[1..]),
+        Some(_) => {
+            let intermediates = after
+                .find(|c: char| !('\u{20}'..='\u{2f}').contains(&c))
+                .unwrap_or(after.len());
+            match after[intermediates..].chars().next() {
+                Some(c @ '\u{30}'..='\u{7e}') => &after[intermediates + c.len_utf8()..],
+                _ => &after[intermediates..],
+            }
+        }
+        None => after,
+    }
+}
+
+/// Skips the parameter, intermediate and final bytes of a control sequence. A malformed
+/// sequence ends at the first byte that cannot belong to it, which is then kept.
+fn skip_csi(after: &str) -> &str {
+    for (at, c) in after.char_indices() {
+        match c {
+            '\u{20}'..='\u{3f}' => continue,
+            '\u{40}'..='\u{7e}' => return &after[at + 1..],
+            _ => return &after[at..],
+        }
+    }
+    ""
+}
+
+/// Skips the body of an OSC, DCS or similar string up to its terminator (BEL, ESC \ or the
+/// 8-bit ST). Without a terminator only the introducer is dropped: the body is then plain,
+/// harmless text, and dropping the rest of the article would lose it.
+fn skip_string(after: &str) -> &str {
+    let mut chars = after.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        match c {
+            BEL | ST => return &after[at + c.len_utf8()..],
+            ESC => {
+                if let Some((next_at, '\\')) = chars.peek().copied() {
+                    return &after[next_at + 1..];
+                }
+                // Any other ESC ends the string too, as terminals do; it starts a new sequence.
+                return &after[at..];
+            }
+            '\n' => return after,
+            _ => {}
+        }
+    }
+    after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_text_is_unchanged() {
+        let text = "Plain text, ünïcödé, 中文, emoji 🎉\nsecond line";
+        assert_eq!(sanitize(text), text);
+    }
+
+    #[test]
+    fn removes_clear_screen_and_colours() {
+        assert_eq!(sanitize("a\x1b[2Jb\x1b[1;31mred\x1b[0m"), "abred");
+    }
+
+    #[test]
+    fn removes_osc_52_clipboard_write_with_either_terminator() {
+        assert_eq!(sanitize("x\x1b]52;c;ZWNobyBwd25lZA==\x07y"), "xy");
+        assert_eq!(sanitize("x\x1b]52;c;ZWNobyBwd25lZA==\x1b\\y"), "xy");
+    }
+
+    #[test]
+    fn removes_osc_8_hyperlink_but_keeps_its_text() {
+        let link = "\x1b]8;;https://evil.example\x1b\\click me\x1b]8;;\x1b\\";
+        assert_eq!(sanitize(link), "click me");
+    }
+
+    #[test]
+    fn removes_eight_bit_csi_and_osc() {
+        assert_eq!(sanitize("a\u{9b}2Jb"), "ab");
+        assert_eq!(sanitize("a\u{9d}0;title\u{9c}b"), "ab");
+    }
+
+    #[test]
+    fn removes_dcs_and_apc_strings() {
+        assert_eq!(sanitize("a\x1bPq#0;2;0;0;0\x1b\\b"), "ab");
+        assert_eq!(sanitize("a\x1b_payload\x1b\\b"), "ab");
+    }
+
+    #[test]
+    fn unterminated_string_keeps_following_text() {
+        assert_eq!(sanitize("a\x1b]0;title\nnext line"), "a0;title\nnext line");
+        assert_eq!(sanitize("tail\x1b]"), "tail");
+    }
+
+    #[test]
+    fn removes_short_escapes_and_trailing_escape() {
+        assert_eq!(sanitize("a\x1bcb"), "ab", "RIS (full reset)");
+        assert_eq!(sanitize("a\x1b(Bb"), "ab", "charset designation");
+        assert_eq!(sanitize("end\x1b"), "end");
+    }
+
+    #[test]
+    fn removes_bell_backspace_delete_and_other_controls() {
+        assert_eq!(sanitize("a\x07b\x08c\x7fd\x00e\u{85}f"), "abcdef");
+    }
+
+    #[test]
+    fn removes_bidi_overrides_and_isolates() {
+        assert_eq!(
+            sanitize("abc\u{202e}fed\u{202c} \u{2066}x\u{2069}"),
+            "abcfed x"
+        );
+    }
+
+    #[test]
+    fn normalises_line_endings() {
+        assert_eq!(sanitize("a\r\nb\rc\n"), "a\nb\nc\n");
+    }
+
+    #[test]
+    fn expands_tabs_to_stops_of_four() {
+        assert_eq!(sanitize("\tx\nab\tc"), "    x\nab  c");
+    }
+
+    #[test]
+    fn malformed_csi_keeps_the_byte_that_ended_it() {
+        assert_eq!(sanitize("a\x1b[12\u{e9}b"), "a\u{e9}b");
+    }
+
+    #[test]
+    fn sanitize_line_folds_whitespace() {
+        assert_eq!(
+            sanitize_line("  Big\n news\x1b[2J\ttoday  "),
+            "Big news today"
+        );
+    }
+
+    #[test]
+    fn output_never_contains_control_characters() {
+        let nasty: String = (0u32..0x250)
+            .filter_map(char::from_u32)
+            .collect::<String>()
+            .repeat(3);
+        let clean = sanitize(&nasty);
+        assert!(
+            clean.chars().all(|c| c == '\n' || !is_unsafe(c)),
+            "{clean:?}"
+        );
+    }
+}
