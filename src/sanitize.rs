@@ -83,7 +83,7 @@ fn is_plain(c: char) -> bool {
 
 /// Control characters (C0, DEL, C1) and the bidirectional embedding, override and isolate
 /// controls, which can make displayed text read differently from what it is.
-fn is_unsafe(c: char) -> bool {
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)

@@ -1,0 +1,248 @@
+//! The loaded set of articles: ordering, lookups and filters shared by every front end.
+
+use std::cmp::Ordering;
+use std::path::{Path, PathBuf};
+
+use crate::article::{Article, Bucket};
+use crate::limits::Limits;
+use crate::loader::{self, Loaded, Problem};
+
+/// The orders a list of articles can be shown in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortOrder {
+    /// Newest first; undated articles last.
+    #[default]
+    Date,
+    /// Most positive first; articles without a score last.
+    Score,
+    /// Alphabetical, ignoring case.
+    Title,
+}
+
+impl SortOrder {
+    /// Orders two articles. Ties fall back to title and then id, so the order is total and the
+    /// same on every run.
+    pub fn compare(self, a: &Article, b: &Article) -> Ordering {
+        let primary = match self {
+            SortOrder::Date => descending_with_missing_last(a.date, b.date),
+            SortOrder::Score => descending_with_missing_last(
+                a.sentiment.score.map(OrderedScore),
+                b.sentiment.score.map(OrderedScore),
+            ),
+            SortOrder::Title => Ordering::Equal,
+        };
+        primary
+            .then_with(|| compare_titles(a, b))
+            .then_with(|| a.id.cmp(&b.id))
+    }
+}
+
+fn descending_with_missing_last<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => b.cmp(&a),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+fn compare_titles(a: &Article, b: &Article) -> Ordering {
+    let a_lower = a.title.chars().flat_map(char::to_lowercase);
+    let b_lower = b.title.chars().flat_map(char::to_lowercase);
+    a_lower.cmp(b_lower).then_with(|| a.title.cmp(&b.title))
+}
+
+/// Scores are finite (the parser rejects NaN and infinities), so they order totally.
+#[derive(PartialEq, PartialOrd)]
+struct OrderedScore(f64);
+
+impl Eq for OrderedScore {}
+
+impl Ord for OrderedScore {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// A filter on sentiment, as typed on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelFilter {
+    Bucket(Bucket),
+    /// Articles whose file carries no sentiment.
+    Untagged,
+    /// A case-insensitive part of the label as written in the file.
+    Contains(String),
+}
+
+impl LabelFilter {
+    /// `positive` or `bullish`, `neutral`, `negative` or `bearish`, `untagged`, or else part
+    /// of a label as written.
+    pub fn parse(text: &str) -> LabelFilter {
+        if text.eq_ignore_ascii_case("untagged") {
+            return LabelFilter::Untagged;
+        }
+        match Bucket::from_name(text) {
+            Some(bucket) => LabelFilter::Bucket(bucket),
+            None => LabelFilter::Contains(text.to_lowercase()),
+        }
+    }
+
+    pub fn matches(&self, article: &Article) -> bool {
+        match self {
+            LabelFilter::Bucket(bucket) => article.sentiment.bucket == Some(*bucket),
+            LabelFilter::Untagged => article.sentiment.is_untagged(),
+            LabelFilter::Contains(part) => article
+                .sentiment
+                .label
+                .as_ref()
+                .is_some_and(|label| label.to_lowercase().contains(part)),
+        }
+    }
+}
+
+/// Articles and the problems met loading them.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// In the default order: newest first.
+    articles: Vec<Article>,
+    problems: Vec<Problem>,
+}
+
+impl Library {
+    /// Loads the articles under `paths`.
+    pub fn load(paths: &[PathBuf], limits: &Limits) -> Library {
+        Library::from_loaded(loader::load(paths, limits))
+    }
+
+    pub fn from_loaded(loaded: Loaded) -> Library {
+        let Loaded {
+            mut articles,
+            mut problems,
+        } = loaded;
+        articles.sort_by(|a, b| SortOrder::Date.compare(a, b));
+        problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.severity.cmp(&b.severity)));
+        Library { articles, problems }
+    }
+
+    /// Every article, newest first.
+    pub fn articles(&self) -> &[Article] {
+        &self.articles
+    }
+
+    /// Files and folders that could not be loaded, sorted by path.
+    pub fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// The articles in `order`.
+    pub fn sorted(&self, order: SortOrder) -> Vec<&Article> {
+        let mut sorted: Vec<&Article> = self.articles.iter().collect();
+        if order != SortOrder::Date {
+            sorted.sort_by(|a, b| order.compare(a, b));
+        }
+        sorted
+    }
+
+    /// Finds an article by id, or by the path it was read from.
+    pub fn find(&self, id_or_path: &str) -> Option<&Article> {
+        let by_id = self.articles.iter().find(|a| a.id == id_or_path);
+        by_id.or_else(|| {
+            let wanted = std::fs::canonicalize(id_or_path).ok()?;
+            self.articles.iter().find(|a| same_file(&a.path, &wanted))
+        })
+    }
+}
+
+fn same_file(path: &Path, canonical: &Path) -> bool {
+    path == canonical || std::fs::canonicalize(path).is_ok_and(|p| p == canonical)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Sentiment;
+    use crate::date::ArticleDate;
+
+    fn article(id: &str, title: &str, date: Option<&str>, score: Option<f64>) -> Article {
+        Article {
+            id: id.into(),
+            path: id.into(),
+            title: title.into(),
+            date: date.map(|d| ArticleDate::parse(d).unwrap()),
+            category: None,
+            tags: vec![],
+            source_url: None,
+            sentiment: Sentiment::from_file(score, None),
+            tldr: vec![],
+            body: String::new(),
+            words: 0,
+            extra: vec![],
+            warnings: vec![],
+        }
+    }
+
+    fn library() -> Library {
+        Library::from_loaded(Loaded {
+            articles: vec![
+                article("old", "Old", Some("2025-01-01"), Some(2.0)),
+                article("undated", "Undated", None, None),
+                article("new", "New", Some("2026-01-01"), Some(8.0)),
+                article("tie-b", "beta", Some("2025-06-01"), Some(5.0)),
+                article("tie-a", "Alpha", Some("2025-06-01"), None),
+            ],
+            problems: vec![],
+        })
+    }
+
+    fn ids(articles: &[&Article]) -> Vec<String> {
+        articles.iter().map(|a| a.id.clone()).collect()
+    }
+
+    #[test]
+    fn default_order_is_newest_first_undated_last_ties_by_title() {
+        let library = library();
+        assert_eq!(
+            ids(&library.sorted(SortOrder::Date)),
+            ["new", "tie-a", "tie-b", "old", "undated"]
+        );
+    }
+
+    #[test]
+    fn score_order_is_most_positive_first_unscored_last() {
+        assert_eq!(
+            ids(&library().sorted(SortOrder::Score)),
+            ["new", "tie-b", "old", "tie-a", "undated"]
+        );
+    }
+
+    #[test]
+    fn title_order_ignores_case() {
+        assert_eq!(
+            ids(&library().sorted(SortOrder::Title)),
+            ["tie-a", "tie-b", "new", "old", "undated"]
+        );
+    }
+
+    #[test]
+    fn label_filters() {
+        let mut tagged = article("x", "X", None, Some(8.0));
+        tagged.sentiment = Sentiment::from_file(Some(8.0), Some("Bullish/Positive".into()));
+        let untagged = article("y", "Y", None, None);
+        assert!(LabelFilter::parse("bullish").matches(&tagged));
+        assert!(LabelFilter::parse("POSITIVE").matches(&tagged));
+        assert!(!LabelFilter::parse("negative").matches(&tagged));
+        assert!(LabelFilter::parse("untagged").matches(&untagged));
+        assert!(!LabelFilter::parse("untagged").matches(&tagged));
+        assert!(
+            LabelFilter::parse("bull").matches(&tagged),
+            "substring of the raw label"
+        );
+        assert!(!LabelFilter::parse("bull").matches(&untagged));
+    }
+
+    #[test]
+    fn finds_by_id() {
+        assert_eq!(library().find("old").map(|a| a.title.as_str()), Some("Old"));
+        assert!(library().find("nothing").is_none());
+    }
+}

@@ -1,0 +1,52 @@
+//! Reading one file, within the size limit, into an article or a problem.
+
+use std::fs::{self, File};
+use std::io::Read;
+
+use super::problem::{Problem, describe_io_error};
+use super::walk::Source;
+use crate::article::Article;
+use crate::limits::Limits;
+use crate::parse::parse_article;
+
+pub fn read_source(source: &Source, limits: &Limits) -> Result<Article, Problem> {
+    let fail = |message: String| Problem::error(&source.path, message);
+    // Checked before opening: opening a named pipe would wait for a writer forever.
+    let meta = fs::metadata(&source.path).map_err(|e| fail(describe_io_error(&e)))?;
+    if !meta.is_file() {
+        return Err(fail("not a regular file".to_owned()));
+    }
+    let too_large = |size: u64| {
+        fail(format!(
+            "the file is {}, over the limit of {}",
+            size_text(size),
+            size_text(limits.max_file_bytes)
+        ))
+    };
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_large(meta.len()));
+    }
+    let file = File::open(&source.path).map_err(|e| fail(describe_io_error(&e)))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    // The file may have grown since it was measured: read no more than the limit allows.
+    file.take(limits.max_file_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| fail(describe_io_error(&e)))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
+    parse_article(&bytes, source.id.clone(), source.path.clone(), limits)
+        .map_err(|e| fail(e.to_string()))
+}
+
+/// A byte count for people: `512 bytes`, `20.0 MiB`.
+pub fn size_text(bytes: u64) -> String {
+    const KIB: u64 = 1024;
+    const MIB: u64 = 1024 * KIB;
+    match bytes {
+        b if b >= MIB && b % MIB == 0 => format!("{} MiB", b / MIB),
+        b if b >= MIB => format!("{:.1} MiB", b as f64 / MIB as f64),
+        b if b >= KIB => format!("{:.1} KiB", b as f64 / KIB as f64),
+        b => format!("{b} bytes"),
+    }
+}

@@ -1,0 +1,220 @@
+use std::fs;
+use std::os::unix::fs::symlink;
+use std::path::Path;
+
+use super::*;
+
+const ARTICLE: &str = "---\ntitle: Fine\n---\nBody\n";
+
+fn write(root: &Path, relative: &str, text: &str) {
+    let path = root.join(relative);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn ids(loaded: &Loaded) -> Vec<&str> {
+    let mut ids: Vec<&str> = loaded.articles.iter().map(|a| a.id.as_str()).collect();
+    ids.sort();
+    ids
+}
+
+fn problems(loaded: &Loaded, root: &Path) -> Vec<String> {
+    let mut lines: Vec<String> = loaded
+        .problems
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {}",
+                p.path.strip_prefix(root).unwrap_or(&p.path).display(),
+                p.message
+            )
+        })
+        .collect();
+    lines.sort();
+    lines
+}
+
+#[test]
+fn walks_folders_recursively_for_article_files_only() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in [
+        "a.md",
+        "b.markdown",
+        "c.mdx",
+        "d.txt",
+        "e.text",
+        "F.MD",
+        "world/g.md",
+        "world/deep/h.md",
+    ] {
+        write(dir.path(), name, ARTICLE);
+    }
+    write(dir.path(), "image.png", "not an article");
+    write(dir.path(), "notes.rst", ARTICLE);
+    let loaded = load(&[dir.path().to_path_buf()], &Limits::default());
+    assert_eq!(
+        ids(&loaded),
+        [
+            "F.MD",
+            "a.md",
+            "b.markdown",
+            "c.mdx",
+            "d.txt",
+            "e.text",
+            "world/deep/h.md",
+            "world/g.md"
+        ]
+    );
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+}
+
+#[test]
+fn skips_hidden_files_and_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "seen.md", ARTICLE);
+    write(dir.path(), ".hidden.md", ARTICLE);
+    write(dir.path(), ".git/notes.md", ARTICLE);
+    assert_eq!(
+        ids(&load(&[dir.path().to_path_buf()], &Limits::default())),
+        ["seen.md"]
+    );
+}
+
+#[test]
+fn a_file_named_directly_is_loaded_whatever_its_name_and_known_by_its_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "sub/notes.rst", ARTICLE);
+    let loaded = load(&[dir.path().join("sub/notes.rst")], &Limits::default());
+    assert_eq!(ids(&loaded), ["notes.rst"]);
+}
+
+#[test]
+fn a_folder_named_twice_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "sub/a.md", ARTICLE);
+    let paths = [
+        dir.path().to_path_buf(),
+        dir.path().join("sub"),
+        dir.path().to_path_buf(),
+    ];
+    assert_eq!(ids(&load(&paths, &Limits::default())), ["sub/a.md"]);
+}
+
+#[test]
+fn symlink_cycles_end_and_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "lib/a.md", ARTICLE);
+    symlink(dir.path().join("lib"), dir.path().join("lib/again")).unwrap();
+    let loaded = load(&[dir.path().join("lib")], &Limits::default());
+    assert_eq!(ids(&loaded), ["a.md"]);
+    let root = dir.path().join("lib");
+    assert_eq!(
+        problems(&loaded, &root),
+        ["again: symbolic link to a folder that is already read; skipped"]
+    );
+    assert_eq!(loaded.problems[0].severity, Severity::Warning);
+}
+
+#[test]
+fn dangling_and_looping_links_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    symlink(
+        dir.path().join("missing.md"),
+        dir.path().join("dangling.md"),
+    )
+    .unwrap();
+    symlink(dir.path().join("loop-b.md"), dir.path().join("loop-a.md")).unwrap();
+    symlink(dir.path().join("loop-a.md"), dir.path().join("loop-b.md")).unwrap();
+    let loaded = load(&[dir.path().to_path_buf()], &Limits::default());
+    assert!(loaded.articles.is_empty());
+    assert_eq!(
+        problems(&loaded, dir.path()),
+        [
+            "dangling.md: broken symbolic link (its target does not exist)",
+            "loop-a.md: symbolic link cannot be followed: too many levels of symbolic links",
+            "loop-b.md: symbolic link cannot be followed: too many levels of symbolic links",
+        ]
+    );
+}
+
+#[test]
+fn a_missing_path_is_an_error() {
+    let loaded = load(&[PathBuf::from("/no/such/place")], &Limits::default());
+    assert_eq!(loaded.problems.len(), 1);
+    assert_eq!(
+        loaded.problems[0].to_string(),
+        "/no/such/place: error: no such file or folder"
+    );
+}
+
+#[test]
+fn files_over_the_size_limit_are_reported_without_being_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = fs::File::create(dir.path().join("huge.md")).unwrap();
+    file.set_len(20 * 1024 * 1024).unwrap();
+    let loaded = load(&[dir.path().to_path_buf()], &Limits::default());
+    assert_eq!(
+        problems(&loaded, dir.path()),
+        ["huge.md: the file is 20 MiB, over the limit of 8 MiB"]
+    );
+}
+
+#[test]
+fn a_named_pipe_is_reported_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.md");
+    let status = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !status.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let loaded = load(&[dir.path().to_path_buf()], &Limits::default());
+    assert_eq!(
+        problems(&loaded, dir.path()),
+        ["pipe.md: not a regular file"]
+    );
+}
+
+#[test]
+fn streams_the_count_first_and_then_every_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..50 {
+        write(dir.path(), &format!("{i:02}.md"), ARTICLE);
+    }
+    write(dir.path(), "bad.md", "");
+    let mut events = Vec::new();
+    load_each(&[dir.path().to_path_buf()], &Limits::default(), |event| {
+        events.push(event)
+    });
+    assert!(matches!(events[0], LoadEvent::Found(51)));
+    let articles = events
+        .iter()
+        .filter(|e| matches!(e, LoadEvent::Article(_)))
+        .count();
+    let problems = events
+        .iter()
+        .filter(|e| matches!(e, LoadEvent::Problem(_)))
+        .count();
+    assert_eq!((articles, problems), (50, 1));
+}
+
+#[test]
+fn embedded_files_load_with_an_origin_prefix() {
+    let loaded = load_embedded(
+        &[("a.md", ARTICLE.as_bytes()), ("b.md", b"")],
+        "(built-in)",
+        &Limits::default(),
+    );
+    assert_eq!(ids(&loaded), ["a.md"]);
+    assert_eq!(loaded.articles[0].path, Path::new("(built-in)/a.md"));
+    assert_eq!(
+        loaded.problems[0].to_string(),
+        "(built-in)/b.md: error: the file is empty"
+    );
+}
+
+#[test]
+fn control_characters_in_file_names_are_shown_as_question_marks() {
+    let problem = Problem::error(Path::new("evil\x1b[2J.md"), "the file is empty".into());
+    assert_eq!(problem.to_string(), "evil?[2J.md: error: the file is empty");
+}

@@ -1,0 +1,150 @@
+//! Finding article files under the paths a person named.
+
+use std::collections::HashSet;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::problem::{Problem, describe_io_error};
+
+/// File name endings that mark an article when walking a folder.
+pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdx", "txt", "text"];
+
+/// A file to load and the id it will be known by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    pub id: String,
+}
+
+/// Everything found under some paths: the article files and the entries that could not be
+/// followed.
+#[derive(Debug, Default)]
+pub struct Walk {
+    pub sources: Vec<Source>,
+    pub problems: Vec<Problem>,
+}
+
+/// Walks `paths`: a file is taken as it is (whatever its name), a folder is searched
+/// recursively for article files, skipping hidden entries. Symbolic links are followed, but a
+/// folder is never read twice, so link cycles end.
+pub fn walk(paths: &[PathBuf]) -> Walk {
+    let mut walk = Walk::default();
+    let mut seen_folders = HashSet::new();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                if let Ok(real) = fs::canonicalize(path) {
+                    // A folder named twice, or inside another named one, is read once.
+                    if !seen_folders.insert(real) {
+                        continue;
+                    }
+                }
+                walk_folder(path, path, &mut seen_folders, &mut walk);
+            }
+            Ok(_) => {
+                let id = path
+                    .file_name()
+                    .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy());
+                walk.sources.push(Source {
+                    path: path.clone(),
+                    id: id.into_owned(),
+                });
+            }
+            Err(error) => walk.problems.push(unreachable_entry(path, &error)),
+        }
+    }
+    walk
+}
+
+/// True when the file name ends in one of the article extensions, in any case.
+pub fn is_article_file(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ARTICLE_EXTENSIONS
+            .iter()
+            .any(|known| e.eq_ignore_ascii_case(known))
+    })
+}
+
+fn walk_folder(root: &Path, start: &Path, seen_folders: &mut HashSet<PathBuf>, walk: &mut Walk) {
+    let mut pending = vec![start.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        let entries = match fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(error) => {
+                walk.problems.push(Problem::error(
+                    &folder,
+                    format!("cannot read folder: {}", describe_io_error(&error)),
+                ));
+                continue;
+            }
+        };
+        let mut children: Vec<_> = entries.filter_map(Result::ok).collect();
+        // Sorted so that ids, problems and the choice between two links to one folder do not
+        // depend on the order the file system happens to list entries in.
+        children.sort_by_key(|entry| entry.file_name());
+        for entry in children.into_iter().rev() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            let meta = if kind.is_symlink() {
+                match fs::metadata(&path) {
+                    Ok(meta) => meta,
+                    Err(error) => {
+                        walk.problems.push(unreachable_entry(&path, &error));
+                        continue;
+                    }
+                }
+            } else {
+                match entry.metadata() {
+                    Ok(meta) => meta,
+                    Err(_) => continue,
+                }
+            };
+            if meta.is_dir() {
+                let first_visit =
+                    fs::canonicalize(&path).map_or(true, |real| seen_folders.insert(real));
+                if first_visit {
+                    pending.push(path);
+                } else if kind.is_symlink() {
+                    let message = "symbolic link to a folder that is already read; skipped";
+                    walk.problems
+                        .push(Problem::warning(&path, message.to_owned()));
+                }
+            } else if is_article_file(&path) {
+                let id = relative_id(root, &path);
+                walk.sources.push(Source { path, id });
+            }
+        }
+    }
+}
+
+/// The id of a file found under `root`: its relative path with `/` separators.
+fn relative_id(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<_> = relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
+
+/// A named path or a link that cannot be followed.
+fn unreachable_entry(path: &Path, error: &io::Error) -> Problem {
+    let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    let message = match (is_link, error.kind()) {
+        (true, io::ErrorKind::NotFound) => {
+            "broken symbolic link (its target does not exist)".to_owned()
+        }
+        (true, _) => format!(
+            "symbolic link cannot be followed: {}",
+            describe_io_error(error)
+        ),
+        _ => describe_io_error(error),
+    };
+    Problem::error(path, message)
+}
