@@ -7,5 +7,7 @@ pub mod limits;
 pub mod loader;
 pub mod parse;
 pub mod query;
+pub mod render;
+pub mod samples;
 pub mod sanitize;
 pub mod title;

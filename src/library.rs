@@ -53,10 +53,21 @@ fn compare_titles(a: &Article, b: &Article) -> Ordering {
 }
 
 /// Scores are finite (the parser rejects NaN and infinities), so they order totally.
-#[derive(PartialEq, PartialOrd)]
 struct OrderedScore(f64);
 
+impl PartialEq for OrderedScore {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
 impl Eq for OrderedScore {}
+
+impl PartialOrd for OrderedScore {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
 
 impl Ord for OrderedScore {
     fn cmp(&self, other: &Self) -> Ordering {

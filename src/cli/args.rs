@@ -1,0 +1,159 @@
+//! The command-line definition.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A terminal news reader with sentiment tagging.
+///
+/// moodwire reads a library of Markdown and plain-text articles (YAML or TOML front matter may
+/// carry a sentiment score, label and TL;DR) and lets you list, read, check and count them.
+/// With no PATH it reads ./sample-articles, or else the sample library built into it.
+#[derive(Debug, Parser)]
+#[command(name = "moodwire", version, args_conflicts_with_subcommands = true)]
+#[command(
+    after_help = "Exit codes: 0 success, 1 problems found (check), 2 usage or configuration error."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Article files or folders to open
+    pub paths: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List articles, newest first
+    List(ListArgs),
+    /// Show one article for reading
+    Show(ShowArgs),
+    /// Report every file that failed to load or loaded with warnings
+    Check(CheckArgs),
+    /// Count articles by sentiment, label, category, score and month
+    Stats(StatsArgs),
+}
+
+/// Where the articles come from.
+#[derive(Debug, Args)]
+pub struct LibraryArgs {
+    /// Article files or folders (folders are searched recursively for .md, .markdown, .mdx,
+    /// .txt and .text files)
+    pub paths: Vec<PathBuf>,
+}
+
+/// Which articles to include.
+#[derive(Debug, Args)]
+pub struct FilterArgs {
+    /// Only articles with this sentiment: positive (or bullish), neutral, negative (or
+    /// bearish), untagged, or else any label containing this text
+    #[arg(long, value_name = "LABEL")]
+    pub label: Option<String>,
+
+    /// Only articles matching every word (a word matches the start of any word in the title,
+    /// TL;DR, body, category or tags)
+    #[arg(long, short, value_name = "QUERY")]
+    pub query: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub library: LibraryArgs,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Order of the list
+    #[arg(long, value_enum, default_value_t = SortArg::Date)]
+    pub sort: SortArg,
+
+    /// Show at most this many articles
+    #[arg(long, short = 'n', value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// An article file, or the id of an article in the library (its path relative to the
+    /// library folder, as `list` shows it)
+    #[arg(value_name = "PATH|ID")]
+    pub target: String,
+
+    /// Library folders in which to look up an id (default: ./sample-articles, else the
+    /// built-in samples)
+    #[arg(long = "library", short = 'l', value_name = "PATH")]
+    pub library: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = ShowFormat::Text)]
+    pub format: ShowFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    pub library: LibraryArgs,
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
+    pub format: StatsFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Newest first
+    Date,
+    /// Most positive first
+    Score,
+    /// Alphabetical
+    Title,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns for reading
+    Table,
+    /// One JSON array
+    Json,
+    /// One JSON object per line
+    Ndjson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShowFormat {
+    /// The article for reading
+    Text,
+    /// One JSON object, with the body
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// Counts with bars
+    Table,
+    /// One JSON object
+    Json,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

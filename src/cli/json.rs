@@ -1,0 +1,73 @@
+//! Articles as JSON, with exactly the keys the README documents.
+
+use serde::Serialize;
+
+use moodwire::article::Article;
+
+#[derive(Serialize)]
+pub struct ArticleJson<'a> {
+    id: &'a str,
+    path: String,
+    title: &'a str,
+    date: Option<String>,
+    category: Option<&'a str>,
+    tags: &'a [String],
+    source_url: Option<&'a str>,
+    sentiment: SentimentJson<'a>,
+    tldr: &'a [String],
+    words: usize,
+    warnings: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    body: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SentimentJson<'a> {
+    score: Option<serde_json::Number>,
+    label: Option<&'a str>,
+    bucket: Option<&'static str>,
+    origin: Option<&'static str>,
+}
+
+impl<'a> ArticleJson<'a> {
+    /// The listing form, without the body.
+    pub fn summary(article: &'a Article) -> ArticleJson<'a> {
+        let sentiment = &article.sentiment;
+        ArticleJson {
+            id: &article.id,
+            path: article.path.to_string_lossy().into_owned(),
+            title: &article.title,
+            date: article.date.map(|d| d.to_iso()),
+            category: article.category.as_deref(),
+            tags: &article.tags,
+            source_url: article.source_url.as_deref(),
+            sentiment: SentimentJson {
+                score: sentiment.score.and_then(json_number),
+                label: sentiment.label.as_deref(),
+                bucket: sentiment.bucket.map(|b| b.as_str()),
+                origin: sentiment.origin.map(|o| o.as_str()),
+            },
+            tldr: &article.tldr,
+            words: article.words,
+            warnings: &article.warnings,
+            body: None,
+        }
+    }
+
+    /// The full form, with the body as written.
+    pub fn full(article: &'a Article) -> ArticleJson<'a> {
+        ArticleJson {
+            body: Some(&article.body),
+            ..ArticleJson::summary(article)
+        }
+    }
+}
+
+/// Whole scores are written as integers (`4`, not `4.0`), as the files write them.
+fn json_number(score: f64) -> Option<serde_json::Number> {
+    if score.fract() == 0.0 && score.abs() < 1e15 {
+        Some(serde_json::Number::from(score as i64))
+    } else {
+        serde_json::Number::from_f64(score)
+    }
+}

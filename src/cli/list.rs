@@ -1,0 +1,94 @@
+//! `moodwire list`: articles as a table or as JSON.
+
+use std::io::{self, Write};
+
+use ratatui::text::Span;
+
+use moodwire::article::Article;
+use moodwire::library::SortOrder;
+use moodwire::limits::Limits;
+
+use super::args::{ListArgs, ListFormat, SortArg};
+use super::filter::Filter;
+use super::json::ArticleJson;
+use super::output::Output;
+use super::source::{mention_errors, open_library};
+use super::style;
+use super::table::{self, Column};
+
+pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
+    let library = open_library(&args.library.paths, limits);
+    let filter = Filter::from_args(&args.filter);
+    let order = match args.sort {
+        SortArg::Date => SortOrder::Date,
+        SortArg::Score => SortOrder::Score,
+        SortArg::Title => SortOrder::Title,
+    };
+    let articles: Vec<&Article> = library
+        .sorted(order)
+        .into_iter()
+        .filter(|a| filter.matches(a))
+        .take(args.limit.unwrap_or(usize::MAX))
+        .collect();
+    let mut out = io::stdout().lock();
+    match args.format {
+        ListFormat::Table => write_table(&mut out, &articles, output)?,
+        ListFormat::Json => {
+            let items: Vec<ArticleJson> =
+                articles.iter().map(|a| ArticleJson::summary(a)).collect();
+            serde_json::to_writer_pretty(&mut out, &items)?;
+            writeln!(out)?;
+        }
+        ListFormat::Ndjson => {
+            for article in &articles {
+                serde_json::to_writer(&mut out, &ArticleJson::summary(article))?;
+                writeln!(out)?;
+            }
+        }
+    }
+    out.flush()?;
+    mention_errors(&library);
+    Ok(())
+}
+
+fn write_table(out: &mut impl Write, articles: &[&Article], output: &Output) -> io::Result<()> {
+    let columns = [
+        Column {
+            header: "DATE",
+            max_width: 10,
+            right_aligned: false,
+        },
+        Column {
+            header: "SENTIMENT",
+            max_width: 9,
+            right_aligned: false,
+        },
+        Column {
+            header: "CATEGORY",
+            max_width: 16,
+            right_aligned: false,
+        },
+        Column {
+            header: "TITLE",
+            max_width: usize::MAX,
+            right_aligned: false,
+        },
+    ];
+    let rows: Vec<Vec<Span<'static>>> = articles
+        .iter()
+        .map(|article| {
+            vec![
+                Span::raw(
+                    article
+                        .date
+                        .map(|d| d.date().to_string())
+                        .unwrap_or_default(),
+                ),
+                style::sentiment_cell(&article.sentiment),
+                Span::styled(article.category.clone().unwrap_or_default(), style::DIM),
+                Span::raw(article.title.clone()),
+            ]
+        })
+        .collect();
+    output.write_lines(out, &table::layout(&columns, &rows, output.terminal_width))
+}

@@ -1,0 +1,92 @@
+//! The `moodwire` command line: parse arguments, run one command, map the outcome to an exit
+//! code. Errors are printed once, here.
+
+mod args;
+mod check;
+mod filter;
+mod json;
+mod list;
+mod output;
+mod show;
+mod source;
+mod stats;
+mod style;
+mod table;
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use moodwire::limits::Limits;
+
+use args::{Cli, Command, FilterArgs, LibraryArgs, ListArgs, ListFormat, SortArg};
+use output::Output;
+
+/// Exit code when `check` found a file that could not be loaded.
+const PROBLEMS_FOUND: u8 = 1;
+/// Exit code for usage and configuration errors, as clap uses for bad arguments.
+const USAGE_ERROR: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let output = Output::detect();
+    let limits = Limits::default();
+    let result = match &cli.command {
+        Some(Command::List(args)) => list::run(args, &limits, &output).map(|()| ExitCode::SUCCESS),
+        Some(Command::Show(args)) => show::run(args, &limits, &output).map(|()| ExitCode::SUCCESS),
+        Some(Command::Stats(args)) => {
+            stats::run(args, &limits, &output).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Check(args)) => check::run(args, &limits).map(|found| match found {
+            true => ExitCode::from(PROBLEMS_FOUND),
+            false => ExitCode::SUCCESS,
+        }),
+        None => open_reader(cli.paths, &limits, &output),
+    };
+    match result {
+        Ok(code) => code,
+        // A reader such as `head` closed the pipe: the output was wanted no further.
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("moodwire: {error:#}");
+            ExitCode::from(USAGE_ERROR)
+        }
+    }
+}
+
+/// Until the interactive reader exists, `moodwire [PATH...]` lists the library.
+fn open_reader(
+    paths: Vec<std::path::PathBuf>,
+    limits: &Limits,
+    output: &Output,
+) -> anyhow::Result<ExitCode> {
+    eprintln!(
+        "moodwire: the interactive reader is not available yet; listing the articles instead"
+    );
+    let args = ListArgs {
+        library: LibraryArgs { paths },
+        filter: FilterArgs {
+            label: None,
+            query: None,
+        },
+        sort: SortArg::Date,
+        limit: None,
+        format: ListFormat::Table,
+    };
+    list::run(&args, limits, output).map(|()| ExitCode::SUCCESS)
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        let kind = cause
+            .downcast_ref::<io::Error>()
+            .map(io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,57 @@
+//! Where command output goes, and how it is styled.
+
+use std::io::{self, IsTerminal, Write};
+
+use ratatui::text::Line;
+
+use moodwire::render::{to_ansi, to_plain};
+
+/// Output width used for wrapping when stdout is not a terminal.
+pub const PIPE_WIDTH: usize = 80;
+/// Prose wider than this is hard to read, however wide the terminal.
+pub const MAX_READING_WIDTH: usize = 100;
+
+/// What the output stream can show.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    /// Styling with ANSI escape sequences: only on a terminal, and not when `NO_COLOR` is set.
+    pub color: bool,
+    /// The terminal's width in columns, when stdout is a terminal.
+    pub terminal_width: Option<usize>,
+}
+
+impl Output {
+    pub fn detect() -> Output {
+        let is_terminal = io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let terminal_width = is_terminal
+            .then(|| ratatui::crossterm::terminal::size().ok())
+            .flatten()
+            .map(|(columns, _)| usize::from(columns))
+            .filter(|&columns| columns > 0);
+        Output {
+            color: is_terminal && !no_color,
+            terminal_width,
+        }
+    }
+
+    /// The width to wrap prose to.
+    pub fn reading_width(&self) -> usize {
+        self.terminal_width
+            .map_or(PIPE_WIDTH, |w| w.min(MAX_READING_WIDTH))
+    }
+
+    /// Writes styled lines, with or without escape sequences.
+    pub fn write_lines(&self, out: &mut impl Write, lines: &[Line<'_>]) -> io::Result<()> {
+        let text = if self.color {
+            to_ansi(lines)
+        } else {
+            to_plain(lines)
+        };
+        out.write_all(text.as_bytes())?;
+        if !text.is_empty() && !text.ends_with('\n') {
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
+}

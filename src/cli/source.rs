@@ -1,0 +1,39 @@
+//! Choosing and loading the library a command works on.
+
+use std::path::{Path, PathBuf};
+
+use moodwire::library::Library;
+use moodwire::limits::Limits;
+use moodwire::samples;
+
+/// The folder read when no path is given, if it exists.
+pub const DEFAULT_FOLDER: &str = "sample-articles";
+
+/// Loads the articles under `paths`; with none, `./sample-articles` if it exists, else the
+/// built-in samples. Says on stderr which default it chose, since output may be piped.
+pub fn open_library(paths: &[PathBuf], limits: &Limits) -> Library {
+    if !paths.is_empty() {
+        return Library::load(paths, limits);
+    }
+    if Path::new(DEFAULT_FOLDER).is_dir() {
+        eprintln!("moodwire: no PATH given; reading ./{DEFAULT_FOLDER}");
+        Library::load(&[PathBuf::from(DEFAULT_FOLDER)], limits)
+    } else {
+        eprintln!("moodwire: no PATH given; reading the built-in sample library");
+        samples::library(limits)
+    }
+}
+
+/// Tells on stderr how many files could not be loaded, since a listing alone would hide them.
+pub fn mention_errors(library: &Library) {
+    let errors = library
+        .problems()
+        .iter()
+        .filter(|p| p.severity == moodwire::loader::Severity::Error)
+        .count();
+    match errors {
+        0 => {}
+        1 => eprintln!("moodwire: 1 file could not be loaded; `moodwire check` says why"),
+        n => eprintln!("moodwire: {n} files could not be loaded; `moodwire check` says why"),
+    }
+}

@@ -1,0 +1,27 @@
+//! Styles of the command line's human-readable output.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::Span;
+
+use moodwire::article::Sentiment;
+pub use moodwire::render::{bucket_badge, bucket_style, score_text};
+
+pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
+pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
+
+/// `▼ neg 4`: badge, short bucket name and score, in the bucket's colour.
+pub fn sentiment_cell(sentiment: &Sentiment) -> Span<'static> {
+    let score = sentiment.score.map(score_text).unwrap_or_default();
+    match sentiment.bucket {
+        Some(bucket) => {
+            let short = &bucket.as_str()[..3];
+            Span::styled(
+                format!("{} {short} {score}", bucket_badge(bucket))
+                    .trim_end()
+                    .to_owned(),
+                bucket_style(bucket),
+            )
+        }
+        None => Span::styled("–", DIM),
+    }
+}

@@ -1,0 +1,165 @@
+//! Aligned columns, fitted to the terminal when there is one.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Space between columns.
+const GAP: &str = "  ";
+/// The flexible column never shrinks below this, however narrow the terminal.
+const MIN_FLEXIBLE_WIDTH: usize = 12;
+
+pub struct Column {
+    pub header: &'static str,
+    /// The widest this column may be.
+    pub max_width: usize,
+    pub right_aligned: bool,
+}
+
+/// Lays out `rows` under `columns`. The last column takes what width is left when `width` is
+/// given (a terminal), and is cut with `…` to fit; without a width nothing is cut but the
+/// columns' own maximums.
+pub fn layout(
+    columns: &[Column],
+    rows: &[Vec<Span<'static>>],
+    width: Option<usize>,
+) -> Vec<Line<'static>> {
+    let mut widths: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, column)| {
+            let widest = rows
+                .iter()
+                .filter_map(|row| row.get(i))
+                .map(|cell| cell.content.width())
+                .max()
+                .unwrap_or(0);
+            widest.max(column.header.width()).min(column.max_width)
+        })
+        .collect();
+    if let (Some(total), Some((last, fixed))) = (width, widths.split_last_mut()) {
+        let used: usize = fixed.iter().sum::<usize>() + GAP.len() * fixed.len();
+        *last = (*last)
+            .min(total.saturating_sub(used))
+            .max(MIN_FLEXIBLE_WIDTH);
+    }
+    let header_style = Style::new().add_modifier(Modifier::BOLD | Modifier::DIM);
+    let header: Vec<Span<'static>> = columns
+        .iter()
+        .map(|c| Span::styled(c.header, header_style))
+        .collect();
+    std::iter::once(&header)
+        .chain(rows)
+        .map(|row| line(row, columns, &widths))
+        .collect()
+}
+
+fn line(row: &[Span<'static>], columns: &[Column], widths: &[usize]) -> Line<'static> {
+    let mut spans = Vec::with_capacity(row.len() * 2);
+    let last = row.len().saturating_sub(1);
+    for (i, (cell, (column, &width))) in row.iter().zip(columns.iter().zip(widths)).enumerate() {
+        let text = truncate(&cell.content, width);
+        let padding = " ".repeat(width.saturating_sub(text.width()));
+        if column.right_aligned {
+            spans.push(Span::raw(padding.clone()));
+        }
+        spans.push(Span::styled(text, cell.style));
+        if !column.right_aligned && i != last {
+            spans.push(Span::raw(padding));
+        }
+        if i != last {
+            spans.push(Span::raw(GAP));
+        }
+    }
+    Line::from(spans)
+}
+
+/// `text` cut to at most `width` columns, ending in `…` when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.truncate(out.trim_end().len());
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use moodwire::render::to_plain;
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column {
+                header: "N",
+                max_width: 4,
+                right_aligned: true,
+            },
+            Column {
+                header: "NAME",
+                max_width: 8,
+                right_aligned: false,
+            },
+            Column {
+                header: "TITLE",
+                max_width: usize::MAX,
+                right_aligned: false,
+            },
+        ]
+    }
+
+    fn rows() -> Vec<Vec<Span<'static>>> {
+        vec![
+            vec![
+                Span::raw("1"),
+                Span::raw("alpha"),
+                Span::raw("A short title"),
+            ],
+            vec![
+                Span::raw("10"),
+                Span::raw("a-very-long-name"),
+                Span::raw("中文标题 and a much longer title here"),
+            ],
+        ]
+    }
+
+    #[test]
+    fn aligns_columns_without_cutting_titles_when_piped() {
+        let text = to_plain(&layout(&columns(), &rows(), None));
+        assert_eq!(
+            text,
+            " N  NAME      TITLE\n 1  alpha     A short title\n10  a-very-…  中文标题 and a much longer title here\n"
+        );
+    }
+
+    #[test]
+    fn fits_the_last_column_to_the_terminal() {
+        let text = to_plain(&layout(&columns(), &rows(), Some(30)));
+        for line in text.lines() {
+            assert!(line.width() <= 30, "{line:?} is {} wide", line.width());
+        }
+        assert!(text.ends_with("10  a-very-…  中文标题 and a…\n"), "{text}");
+    }
+
+    #[test]
+    fn truncates_by_display_width() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("中文标题", 5), "中文…");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(truncate("ab cd", 4), "ab…", "no space before the ellipsis");
+    }
+}

@@ -1,0 +1,109 @@
+//! Markdown to styled terminal lines, shared by the `show` command and the interactive reader.
+//!
+//! Layout happens once, at a known width, into ratatui [`Line`]s; the reader draws them as they
+//! are and `show` serialises them with [`to_ansi`] or [`to_plain`]. Article text comes from
+//! strangers, so every step tolerates malformed Markdown and never panics.
+
+mod ansi;
+mod article;
+mod badge;
+mod blocks;
+mod inline;
+mod lists;
+mod markdown;
+mod table;
+mod text;
+mod theme;
+mod wrap;
+mod writer;
+
+#[cfg(test)]
+mod corpus_tests;
+#[cfg(test)]
+mod tests;
+
+use ratatui::text::{Line, Span};
+
+pub use ansi::{to_ansi, to_plain};
+pub use article::{host_of, render_article};
+pub use badge::{bucket_badge, bucket_style, score_text};
+
+/// Narrower than this, wrapped prose and nested prefixes stop being readable.
+const MIN_WIDTH: usize = 20;
+
+/// Markdown rendered into styled, wrapped lines that both the `show` command and the interactive reader draw.
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    pub lines: Vec<Line<'static>>,
+    /// Link targets in order of first appearance; reference number n is links[n-1].
+    pub links: Vec<String>,
+}
+
+/// Renders `markdown` wrapped to `width` terminal columns (width is clamped to at least 20).
+///
+/// Links and images are followed by `[n]` and listed under a closing `Links` heading, because a
+/// terminal cannot make text clickable everywhere and the reader needs the URLs by number.
+#[must_use]
+pub fn render_markdown(markdown: &str, width: usize) -> Rendered {
+    let width = width.max(MIN_WIDTH);
+    let (body, links) = layout(markdown, width);
+    Rendered {
+        lines: clamp(body, width),
+        links,
+    }
+}
+
+/// The body and the links section, before the final width guard.
+fn layout(markdown: &str, width: usize) -> (Vec<Line<'static>>, Vec<String>) {
+    let (mut lines, urls) = markdown::render(markdown, width);
+    if !urls.is_empty() {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled("Links", theme::DIM)));
+        lines.extend(links_section(&urls, width));
+    }
+    (lines, urls)
+}
+
+/// `[n] url` lines; a URL longer than the line continues under the URL column.
+fn links_section(links: &[String], width: usize) -> Vec<Line<'static>> {
+    let label_width = format!("[{}] ", links.len()).len();
+    let url_width = width.saturating_sub(label_width).max(1);
+    let mut out = Vec::new();
+    for (i, url) in links.iter().enumerate() {
+        let label = format!("{:<label_width$}", format!("[{}]", i + 1));
+        let url = text::clean_inline(url);
+        let chunks = wrap::break_hard(&[(theme::LINK_URL, url)], url_width);
+        for (j, chunk) in chunks.into_iter().enumerate() {
+            let lead = if j == 0 {
+                Span::styled(label.clone(), theme::LINK_MARKER)
+            } else {
+                Span::raw(" ".repeat(label_width))
+            };
+            let mut spans = vec![lead];
+            spans.extend(chunk);
+            out.push(Line::from(spans));
+        }
+    }
+    out
+}
+
+/// Guarantees the width invariant even where our width arithmetic and the measured width of
+/// a merged span disagree (emoji sequences split across styles): such a line is broken hard.
+fn clamp(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        if line.width() <= width {
+            out.push(line);
+            continue;
+        }
+        let frags: Vec<wrap::Frag> = line
+            .spans
+            .iter()
+            .map(|s| (s.style, s.content.to_string()))
+            .collect();
+        out.extend(wrap::break_hard(&frags, width).into_iter().map(Line::from));
+    }
+    out
+}

@@ -1,0 +1,156 @@
+//! Character-level helpers shared by the renderer: display width, cleaning text for a terminal,
+//! and splitting text into units that must never be separated when a line is broken.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Columns between tab stops in code and HTML blocks; four matches how CommonMark reads tabs.
+const TAB_STOP: usize = 4;
+
+/// Display width as ratatui measures it (`Line::width` sums `UnicodeWidthStr::width` per span),
+/// so our own bookkeeping agrees with the width invariant callers check.
+pub(crate) fn str_width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Replacement for a control character: terminals would act on it instead of showing it, and a
+/// visible mark keeps the reader aware that something was there.
+const REPLACEMENT: char = '\u{FFFD}';
+
+/// Text for inline flow: line breaks and tabs are just whitespace there, any other control
+/// character is replaced so nothing can move the cursor or change the terminal state.
+pub(crate) fn clean_inline(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => ' ',
+            c if c.is_control() => REPLACEMENT,
+            c => c,
+        })
+        .collect()
+}
+
+/// One line of preformatted text (code, raw HTML) with tabs expanded to the next tab stop, so
+/// columns line up as the author saw them, and other control characters replaced.
+pub(crate) fn expand_tabs(line: &str) -> String {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let mut out = String::with_capacity(line.len());
+    let mut col = 0;
+    for c in line.chars() {
+        match c {
+            '\t' => {
+                let pad = TAB_STOP - col % TAB_STOP;
+                out.extend(std::iter::repeat_n(' ', pad));
+                col += pad;
+            }
+            c if c.is_control() => {
+                out.push(REPLACEMENT);
+                col += 1;
+            }
+            c => {
+                out.push(c);
+                col += c.width().unwrap_or(0);
+            }
+        }
+    }
+    out
+}
+
+/// Splits text into a base character plus the zero-width characters that follow it (combining
+/// marks, variation selectors, joiners), so a hard break never strands an accent or selector at
+/// the start of a line.
+pub(crate) fn units(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || {
+        let mut chars = rest.char_indices();
+        chars.next()?;
+        let end = chars
+            .find(|&(_, c)| c.width().unwrap_or(0) != 0)
+            .map_or(rest.len(), |(i, _)| i);
+        let (unit, tail) = rest.split_at(end);
+        rest = tail;
+        Some(unit)
+    })
+}
+
+/// Scripts written without spaces between words, where a line may break between any two
+/// characters; without this a long CJK sentence would be treated as one giant word.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x2FDF   // radicals
+        | 0x3040..=0x30FF // hiragana, katakana
+        | 0x3100..=0x312F // bopomofo
+        | 0x31F0..=0x31FF // katakana extensions
+        | 0x3400..=0x4DBF // CJK extension A
+        | 0x4E00..=0x9FFF // CJK unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0x20000..=0x3FFFF)
+}
+
+/// Punctuation that must not begin a line (kinsoku): it stays glued to the character before.
+pub(crate) fn is_no_break_before(c: char) -> bool {
+    matches!(
+        c,
+        '、' | '。'
+            | '，'
+            | '．'
+            | '：'
+            | '；'
+            | '！'
+            | '？'
+            | '）'
+            | '」'
+            | '』'
+            | '】'
+            | '〉'
+            | '》'
+            | '〕'
+            | 'ー'
+            | 'ッ'
+            | 'ャ'
+            | 'ュ'
+            | 'ョ'
+            | 'っ'
+            | 'ゃ'
+            | 'ゅ'
+            | 'ょ'
+            | ')'
+            | ','
+            | '.'
+            | '!'
+            | '?'
+            | ':'
+            | ';'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_inline_replaces_controls() {
+        assert_eq!(clean_inline("a\tb\nc\u{7}d"), "a b c\u{FFFD}d");
+    }
+
+    #[test]
+    fn expand_tabs_aligns_to_stops() {
+        assert_eq!(expand_tabs("a\tb"), "a   b");
+        assert_eq!(expand_tabs("\tx"), "    x");
+        assert_eq!(expand_tabs("abcd\tx\r"), "abcd    x");
+    }
+
+    #[test]
+    fn units_keep_combining_marks_with_base() {
+        let parts: Vec<&str> = units("e\u{301}x☺\u{FE0F}").collect();
+        assert_eq!(parts, vec!["e\u{301}", "x", "☺\u{FE0F}"]);
+        assert_eq!(units("").count(), 0);
+        // A leading zero-width character still forms a unit rather than vanishing.
+        assert_eq!(units("\u{301}a").collect::<Vec<_>>(), vec!["\u{301}", "a"]);
+    }
+
+    #[test]
+    fn wide_characters_measure_two_columns() {
+        assert_eq!(str_width("日本"), 4);
+        assert_eq!(str_width("🎉"), 2);
+        assert!(is_cjk('日') && !is_cjk('a'));
+    }
+}

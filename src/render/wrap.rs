@@ -1,0 +1,288 @@
+//! Greedy word wrapping of styled inline text to a column budget.
+//!
+//! Breaks at spaces, between CJK characters (which are written without spaces), and at explicit
+//! breaks; a word wider than the budget is broken between characters so nothing overflows.
+
+use ratatui::style::Style;
+use ratatui::text::Span;
+
+use super::text::{is_cjk, is_no_break_before, str_width, units};
+
+/// Inline content before layout: styled text or a forced line break.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Piece {
+    Text(Style, String),
+    Break,
+}
+
+/// A styled fragment of a line.
+pub(crate) type Frag = (Style, String);
+
+/// Below this much room left on a line, a long word starts on a fresh line instead of being
+/// split right at the edge, which would leave a stub of one or two characters.
+const MIN_ROOM_FOR_SPLIT: usize = 4;
+
+/// A line being filled; adjacent fragments of one style are merged to keep span counts low.
+#[derive(Default)]
+struct LineBuf {
+    frags: Vec<Frag>,
+    width: usize,
+}
+
+impl LineBuf {
+    fn push(&mut self, style: Style, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        self.width = self.width.saturating_add(str_width(text));
+        match self.frags.last_mut() {
+            Some((s, t)) if *s == style => t.push_str(text),
+            _ => self.frags.push((style, text.to_string())),
+        }
+    }
+
+    fn extend(&mut self, frags: &[Frag]) {
+        for (style, text) in frags {
+            self.push(*style, text);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.frags.is_empty()
+    }
+
+    fn into_spans(self) -> Vec<Span<'static>> {
+        self.frags
+            .into_iter()
+            .map(|(style, text)| Span::styled(text, style))
+            .collect()
+    }
+}
+
+/// What the line filler works with. `glued` words follow the previous word with no space
+/// between them (CJK text); a line may still break there.
+enum Token {
+    Word { frags: Vec<Frag>, glued: bool },
+    Space(Vec<Frag>),
+    Break,
+}
+
+fn frags_width(frags: &[Frag]) -> usize {
+    frags.iter().map(|(_, t)| str_width(t)).sum()
+}
+
+/// Appends text to the last fragment list, starting a new fragment when the style changes.
+fn append(frags: &mut Vec<Frag>, style: Style, c: char) {
+    match frags.last_mut() {
+        Some((s, t)) if *s == style => t.push(c),
+        _ => frags.push((style, c.to_string())),
+    }
+}
+
+fn tokenize(pieces: &[Piece]) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    // The last character placed, to decide whether a CJK boundary allows a break.
+    let mut prev: Option<char> = None;
+    for piece in pieces {
+        let (style, text) = match piece {
+            Piece::Break => {
+                tokens.push(Token::Break);
+                prev = None;
+                continue;
+            }
+            Piece::Text(style, text) => (*style, text),
+        };
+        for c in text.chars() {
+            if c == ' ' {
+                match tokens.last_mut() {
+                    Some(Token::Space(frags)) => append(frags, style, c),
+                    _ => tokens.push(Token::Space(vec![(style, c.to_string())])),
+                }
+                prev = Some(c);
+                continue;
+            }
+            let cjk_boundary = prev.is_some_and(|p| p != ' ' && (is_cjk(p) || is_cjk(c)))
+                && !is_no_break_before(c);
+            match tokens.last_mut() {
+                Some(Token::Word { frags, .. }) if !cjk_boundary => append(frags, style, c),
+                Some(Token::Word { .. }) => tokens.push(Token::Word {
+                    frags: vec![(style, c.to_string())],
+                    glued: true,
+                }),
+                _ => tokens.push(Token::Word {
+                    frags: vec![(style, c.to_string())],
+                    glued: false,
+                }),
+            }
+            prev = Some(c);
+        }
+    }
+    tokens
+}
+
+/// Wraps `pieces` into lines no wider than `width` columns (at least 1 is assumed).
+///
+/// Spaces at a wrap point are dropped; spaces at the start of the text or after an explicit
+/// break are kept, so indentation in raw HTML survives.
+pub(crate) fn wrap(pieces: &[Piece], width: usize) -> Vec<Vec<Span<'static>>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = LineBuf::default();
+    let mut pending: Vec<Frag> = Vec::new();
+    let mut keep_leading = true;
+    for token in tokenize(pieces) {
+        match token {
+            Token::Space(frags) => {
+                if !line.is_empty() || keep_leading {
+                    pending.extend(frags);
+                }
+            }
+            Token::Break => {
+                lines.push(std::mem::take(&mut line).into_spans());
+                pending.clear();
+                keep_leading = true;
+            }
+            Token::Word { frags, glued } => {
+                if glued {
+                    // No space separates glued words; nothing pending can belong here.
+                    pending.clear();
+                }
+                let word = frags_width(&frags);
+                let gap = frags_width(&pending);
+                let used = line.width.saturating_add(gap);
+                if used.saturating_add(word) <= width {
+                    line.extend(&pending);
+                    line.extend(&frags);
+                } else if word <= width {
+                    if !line.is_empty() {
+                        lines.push(std::mem::take(&mut line).into_spans());
+                    }
+                    keep_leading = false;
+                    line.extend(&frags);
+                } else {
+                    if line.is_empty() || width.saturating_sub(used) < MIN_ROOM_FOR_SPLIT {
+                        if !line.is_empty() {
+                            lines.push(std::mem::take(&mut line).into_spans());
+                        }
+                    } else {
+                        line.extend(&pending);
+                    }
+                    keep_leading = false;
+                    break_into(&frags, width, &mut line, &mut lines);
+                }
+                pending.clear();
+            }
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line.into_spans());
+    }
+    lines
+}
+
+/// Places `frags` unit by unit, starting a new line whenever the next unit would not fit.
+fn break_into(
+    frags: &[Frag],
+    width: usize,
+    line: &mut LineBuf,
+    lines: &mut Vec<Vec<Span<'static>>>,
+) {
+    for (style, text) in frags {
+        for unit in units(text) {
+            let w = str_width(unit);
+            if !line.is_empty() && line.width.saturating_add(w) > width {
+                lines.push(std::mem::take(line).into_spans());
+            }
+            line.push(*style, unit);
+        }
+    }
+}
+
+/// Breaks preformatted text (code, over-wide lines) between characters only, keeping every
+/// space, so that no line exceeds `width`. Empty input yields one empty line.
+pub(crate) fn break_hard(frags: &[Frag], width: usize) -> Vec<Vec<Span<'static>>> {
+    let mut lines = Vec::new();
+    let mut line = LineBuf::default();
+    break_into(frags, width.max(1), &mut line, &mut lines);
+    lines.push(line.into_spans());
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::style::Modifier;
+
+    fn text(s: &str) -> Piece {
+        Piece::Text(Style::default(), s.to_string())
+    }
+
+    fn plain(lines: &[Vec<Span<'static>>]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn wraps_at_word_boundaries() {
+        let lines = wrap(&[text("the quick brown fox jumps over the lazy dog")], 15);
+        assert_eq!(
+            plain(&lines),
+            ["the quick brown", "fox jumps over", "the lazy dog"]
+        );
+    }
+
+    #[test]
+    fn keeps_styles_across_a_word_and_merges_runs() {
+        let bold = Style::default().add_modifier(Modifier::BOLD);
+        let pieces = [
+            text("plain "),
+            Piece::Text(bold, "bold".into()),
+            text("tail more"),
+        ];
+        let lines = wrap(&pieces, 12);
+        assert_eq!(plain(&lines), ["plain", "boldtail", "more"]);
+        let second = lines.get(1).map(Vec::len);
+        assert_eq!(
+            second,
+            Some(2),
+            "bold and plain halves of one word stay separate spans"
+        );
+    }
+
+    #[test]
+    fn long_word_is_broken_by_characters() {
+        let lines = wrap(&[text("see abcdefghijklmnopqrstuvwxyz now")], 10);
+        assert_eq!(
+            plain(&lines),
+            ["see abcdef", "ghijklmnop", "qrstuvwxyz", "now"]
+        );
+    }
+
+    #[test]
+    fn cjk_breaks_between_characters_by_display_width() {
+        let lines = wrap(&[text("日本語の文章はスペースなしで書かれる。")], 10);
+        for line in plain(&lines) {
+            assert!(str_width(&line) <= 10, "{line}");
+        }
+        assert_eq!(
+            plain(&lines).concat(),
+            "日本語の文章はスペースなしで書かれる。"
+        );
+        assert!(!plain(&lines).iter().any(|l| l.starts_with('。')));
+    }
+
+    #[test]
+    fn hard_break_and_leading_indent_are_kept() {
+        let lines = wrap(&[text("  a b"), Piece::Break, text("    c")], 20);
+        assert_eq!(plain(&lines), ["  a b", "    c"]);
+    }
+
+    #[test]
+    fn break_hard_keeps_spaces() {
+        let frags = [(Style::default(), "ab  cd  ef".to_string())];
+        assert_eq!(plain(&break_hard(&frags, 4)), ["ab  ", "cd  ", "ef"]);
+        assert_eq!(plain(&break_hard(&[], 4)), [""]);
+    }
+}

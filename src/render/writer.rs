@@ -1,0 +1,266 @@
+//! Line output for nested blocks: container prefixes (quote bars, list markers and hanging
+//! indents) and the blank-line spacing between blocks.
+
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::lists::ListState;
+use super::text::str_width;
+
+/// The narrowest text column nesting may leave. Past this, the outermost prefixes are dropped
+/// for the line, so deeply nested quotes or lists stay readable instead of collapsing to zero.
+pub(crate) const MIN_CONTENT: usize = 8;
+
+#[derive(Debug, Clone)]
+pub(crate) enum Kind {
+    Quote,
+    List(ListState),
+    Item {
+        tight: bool,
+    },
+    /// Footnote and definition bodies: indented, spaced like top-level blocks.
+    Indent,
+}
+
+/// An open container. `first` prefixes its first line (the list marker), `rest` every later
+/// one; both have the same width so the text column is the same for every line of a block.
+#[derive(Debug, Clone)]
+pub(crate) struct Container {
+    pub(crate) kind: Kind,
+    first: Vec<Span<'static>>,
+    rest: Vec<Span<'static>>,
+    width: usize,
+    fresh: bool,
+}
+
+impl Container {
+    /// A container whose first line shows `marker` and whose later lines are indented to match.
+    pub(crate) fn marked(kind: Kind, marker: String, style: Style) -> Self {
+        let width = str_width(&marker);
+        Container {
+            kind,
+            first: vec![Span::styled(marker, style)],
+            rest: vec![Span::raw(" ".repeat(width))],
+            width,
+            fresh: true,
+        }
+    }
+
+    /// A container with the same prefix on every line (a quote bar, or nothing for a list).
+    pub(crate) fn uniform(kind: Kind, prefix: &str, style: Style) -> Self {
+        let spans = if prefix.is_empty() {
+            Vec::new()
+        } else {
+            vec![Span::styled(prefix.to_string(), style)]
+        };
+        Container {
+            kind,
+            first: spans.clone(),
+            rest: spans,
+            width: str_width(prefix),
+            fresh: true,
+        }
+    }
+}
+
+/// Collects output lines for a document of a fixed width.
+pub(crate) struct Writer {
+    width: usize,
+    lines: Vec<Line<'static>>,
+    stack: Vec<Container>,
+    need_blank: bool,
+    last_blank: bool,
+}
+
+impl Writer {
+    pub(crate) fn new(width: usize) -> Self {
+        Writer {
+            width,
+            lines: Vec::new(),
+            stack: Vec::new(),
+            need_blank: false,
+            last_blank: false,
+        }
+    }
+
+    /// How many outer containers are left out of prefixes so the text keeps `MIN_CONTENT`.
+    fn skipped(&self) -> usize {
+        let budget = self.width.saturating_sub(MIN_CONTENT);
+        let mut total: usize = self.stack.iter().map(|c| c.width).sum();
+        let mut skip = 0;
+        for c in &self.stack {
+            if total <= budget {
+                break;
+            }
+            total -= c.width;
+            skip += 1;
+        }
+        skip
+    }
+
+    /// Columns left for text inside the open containers.
+    pub(crate) fn content_width(&self) -> usize {
+        let skip = self.skipped();
+        let used: usize = self.stack.iter().skip(skip).map(|c| c.width).sum();
+        self.width.saturating_sub(used).max(1)
+    }
+
+    pub(crate) fn push_container(&mut self, container: Container) {
+        self.stack.push(container);
+    }
+
+    pub(crate) fn pop_container(&mut self) -> Option<Container> {
+        self.stack.pop()
+    }
+
+    /// Whether the innermost container has not shown its first line (an item still empty).
+    pub(crate) fn top_is_fresh(&self) -> bool {
+        self.stack.last().is_some_and(|c| c.fresh)
+    }
+
+    /// The innermost open list, where the next item takes its number from.
+    pub(crate) fn current_list(&mut self) -> Option<&mut ListState> {
+        self.stack.iter_mut().rev().find_map(|c| match &mut c.kind {
+            Kind::List(state) => Some(state),
+            _ => None,
+        })
+    }
+
+    /// Bullet lists currently open, to pick the next nested bullet glyph.
+    pub(crate) fn bullet_depth(&self) -> usize {
+        self.stack
+            .iter()
+            .filter(|c| matches!(&c.kind, Kind::List(l) if l.next.is_none()))
+            .count()
+    }
+
+    /// Called before a block's first line: separates it from the previous block by one blank
+    /// line unless it sits directly in a tight list.
+    pub(crate) fn start_block(&mut self) {
+        let tight = match self.stack.last().map(|c| &c.kind) {
+            Some(Kind::List(l)) => l.tight,
+            Some(Kind::Item { tight }) => *tight,
+            _ => false,
+        };
+        if self.need_blank && !tight {
+            self.blank();
+        }
+        self.need_blank = false;
+    }
+
+    /// Called after a block's last line: the next block, if any, needs separating.
+    pub(crate) fn end_block(&mut self) {
+        self.need_blank = true;
+    }
+
+    /// A separator line: only the continuing prefixes (quote bars), never a list marker, and
+    /// never at the top of the output or twice in a row.
+    fn blank(&mut self) {
+        if self.lines.is_empty() || self.last_blank {
+            return;
+        }
+        let skip = self.skipped();
+        let mut spans: Vec<Span<'static>> = self
+            .stack
+            .iter()
+            .skip(skip)
+            .flat_map(|c| c.rest.iter().cloned())
+            .collect();
+        trim_trailing_spaces(&mut spans);
+        self.lines.push(Line::from(spans));
+        self.last_blank = true;
+    }
+
+    /// Adds one line of content (already fitted to `content_width`) under the open prefixes.
+    pub(crate) fn push_line(&mut self, content: Vec<Span<'static>>) {
+        let skip = self.skipped();
+        let mut spans = Vec::with_capacity(self.stack.len() + content.len());
+        for c in self.stack.iter().skip(skip) {
+            spans.extend(if c.fresh { &c.first } else { &c.rest }.iter().cloned());
+        }
+        for c in &mut self.stack {
+            c.fresh = false;
+        }
+        spans.extend(content);
+        trim_trailing_spaces(&mut spans);
+        let line = Line::from(spans);
+        self.last_blank = is_blank(&line);
+        self.lines.push(line);
+    }
+
+    /// The finished lines, without blank lines at either end.
+    pub(crate) fn finish(mut self) -> Vec<Line<'static>> {
+        while self.lines.last().is_some_and(is_blank) {
+            self.lines.pop();
+        }
+        let lead = self.lines.iter().take_while(|l| is_blank(l)).count();
+        self.lines.drain(..lead);
+        self.lines
+    }
+}
+
+pub(crate) fn is_blank(line: &Line<'_>) -> bool {
+    line.spans.iter().all(|s| s.content.trim().is_empty())
+}
+
+/// Drops trailing whitespace so blank lines inside indented blocks carry no invisible padding.
+fn trim_trailing_spaces(spans: &mut Vec<Span<'static>>) {
+    while let Some(last) = spans.last_mut() {
+        let trimmed = last.content.trim_end();
+        if trimmed.is_empty() {
+            spans.pop();
+        } else {
+            if trimmed.len() != last.content.len() {
+                last.content = trimmed.to_string().into();
+            }
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(lines: &[Line<'_>]) -> Vec<String> {
+        lines.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn blocks_are_separated_by_single_blank_lines() {
+        let mut w = Writer::new(40);
+        w.start_block();
+        w.push_line(vec![Span::raw("one")]);
+        w.end_block();
+        w.start_block();
+        w.start_block();
+        w.push_line(vec![Span::raw("two")]);
+        w.end_block();
+        assert_eq!(plain(&w.finish()), ["one", "", "two"]);
+    }
+
+    #[test]
+    fn marker_on_first_line_then_hanging_indent() {
+        let mut w = Writer::new(40);
+        w.push_container(Container::marked(
+            Kind::Item { tight: true },
+            "• ".into(),
+            Style::new(),
+        ));
+        assert_eq!(w.content_width(), 38);
+        w.push_line(vec![Span::raw("a")]);
+        w.push_line(vec![Span::raw("b")]);
+        assert_eq!(plain(&w.finish()), ["• a", "  b"]);
+    }
+
+    #[test]
+    fn deep_nesting_keeps_a_minimum_text_column() {
+        let mut w = Writer::new(20);
+        for _ in 0..15 {
+            w.push_container(Container::uniform(Kind::Quote, "│ ", Style::new()));
+        }
+        assert!(w.content_width() >= MIN_CONTENT);
+        w.push_line(vec![Span::raw("x".repeat(w.content_width()))]);
+        assert!(w.finish().iter().all(|l| l.width() <= 20));
+    }
+}
