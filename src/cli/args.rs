@@ -78,8 +78,9 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// An article file, or the id of an article in the library (its path relative to the
-    /// library folder, as `list` shows it)
+    /// An article file; or the id of an article in the library (its path relative to the
+    /// library folder, the `id` of `list --format json`); or words that pick out one article
+    /// by its id or title
     #[arg(value_name = "PATH|ID")]
     pub target: String,
 

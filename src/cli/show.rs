@@ -9,7 +9,9 @@ use moodwire::article::Article;
 use moodwire::library::Library;
 use moodwire::limits::Limits;
 use moodwire::loader;
+use moodwire::query;
 use moodwire::render::render_article;
+use moodwire::sanitize::sanitize_line;
 
 use super::args::{ShowArgs, ShowFormat};
 use super::json::ArticleJson;
@@ -46,11 +48,53 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
         }
     }
     let library: Library = open_library(&args.library, limits);
-    match library.find(&args.target) {
-        Some(article) => Ok(article.clone()),
-        None => bail!(
-            "no article file or id \"{}\"; `moodwire list` shows the ids",
-            moodwire::sanitize::sanitize_line(&args.target)
-        ),
+    if let Some(article) = library.find(&args.target) {
+        return Ok(article.clone());
     }
+    let target = sanitize_line(&args.target);
+    match picked_out(&library, &args.target).as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => bail!(
+            "no article file, id or title matches \"{target}\"; `moodwire list` shows the articles"
+        ),
+        several => {
+            let shown: Vec<String> = several
+                .iter()
+                .take(MAX_CANDIDATES)
+                .map(|a| format!("  {}  {}", a.id, a.title))
+                .collect();
+            let more = several.len().saturating_sub(MAX_CANDIDATES);
+            let more = if more > 0 {
+                format!("\n  … and {more} more")
+            } else {
+                String::new()
+            };
+            bail!(
+                "\"{target}\" matches {} articles; name one by its id:\n{}{more}",
+                several.len(),
+                shown.join("\n")
+            )
+        }
+    }
+}
+
+/// Candidates listed when words match several articles.
+const MAX_CANDIDATES: usize = 10;
+
+/// Articles whose id contains `words`, or whose title has a word starting with each of them,
+/// so that `moodwire show fusion record` finds an article without its file name.
+fn picked_out<'a>(library: &'a Library, words: &str) -> Vec<&'a Article> {
+    let wanted: Vec<String> = query::words(words).collect();
+    let lowered = words.to_lowercase();
+    library
+        .articles()
+        .iter()
+        .filter(|a| {
+            a.id.to_lowercase().contains(&lowered)
+                || (!wanted.is_empty()
+                    && wanted
+                        .iter()
+                        .all(|w| query::words(&a.title).any(|t| t.starts_with(w.as_str()))))
+        })
+        .collect()
 }

@@ -1,0 +1,427 @@
+//! The command line over the sample library, run as a process.
+
+mod common;
+
+use common::{moodwire, repository};
+use serde_json::Value;
+
+const SEED_ID: &str = "2026-02-01-russia-foreign-technology-imports.md";
+const SAMPLE_COUNT: usize = 33;
+
+fn json(text: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
+}
+
+fn list_json(args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["list", "--format", "json"];
+    all.extend_from_slice(args);
+    let run = moodwire(&all, repository());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    match json(&run.stdout) {
+        Value::Array(items) => items,
+        other => panic!("not an array: {other}"),
+    }
+}
+
+fn ids(items: &[Value]) -> Vec<&str> {
+    items
+        .iter()
+        .map(|item| item["id"].as_str().unwrap_or("?"))
+        .collect()
+}
+
+#[test]
+fn json_lists_the_seed_article_exactly() {
+    let items = list_json(&["sample-articles"]);
+    assert_eq!(items.len(), SAMPLE_COUNT);
+    let seed = items
+        .iter()
+        .find(|i| i["id"] == SEED_ID)
+        .expect("the seed article is listed");
+    assert_eq!(
+        seed["title"],
+        "Russia struggles to shake reliance on foreign technology imports"
+    );
+    assert_eq!(seed["path"], format!("sample-articles/{SEED_ID}"));
+    assert_eq!(seed["date"], "2026-02-01T06:48:05");
+    assert_eq!(seed["category"], "News");
+    assert_eq!(
+        seed["source_url"],
+        "https://www.ft.com/content/80cd2d5a-9aa4-40a4-b0fc-a2d1080622f7"
+    );
+    assert_eq!(seed["sentiment"]["label"], "Bearish/Negative");
+    assert_eq!(seed["sentiment"]["score"], 4);
+    assert_eq!(seed["sentiment"]["bucket"], "negative");
+    assert_eq!(seed["sentiment"]["origin"], "file");
+    assert_eq!(seed["tldr"].as_array().map(Vec::len), Some(3));
+    assert_eq!(seed["words"], 249);
+    assert_eq!(seed["warnings"], Value::Array(vec![]));
+}
+
+#[test]
+fn json_objects_have_exactly_the_documented_keys() {
+    let items = list_json(&[]);
+    for item in &items {
+        let keys: Vec<&str> = item
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut expected = [
+            "id",
+            "path",
+            "title",
+            "date",
+            "category",
+            "tags",
+            "source_url",
+            "sentiment",
+            "tldr",
+            "words",
+            "warnings",
+        ];
+        expected.sort();
+        let mut keys = keys.clone();
+        keys.sort();
+        assert_eq!(keys, expected);
+        let mut sentiment: Vec<&str> = item["sentiment"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        sentiment.sort();
+        assert_eq!(sentiment, ["bucket", "label", "origin", "score"]);
+    }
+}
+
+#[test]
+fn untagged_articles_have_null_sentiment() {
+    let items = list_json(&["--label", "untagged"]);
+    assert_eq!(items.len(), 3);
+    for item in &items {
+        let s = &item["sentiment"];
+        assert!(
+            s["score"].is_null()
+                && s["label"].is_null()
+                && s["bucket"].is_null()
+                && s["origin"].is_null()
+        );
+    }
+}
+
+#[test]
+fn default_order_is_newest_first_with_undated_last() {
+    let items = list_json(&[]);
+    let dates: Vec<Option<&str>> = items.iter().map(|i| i["date"].as_str()).collect();
+    let dated: Vec<&str> = dates.iter().flatten().copied().collect();
+    let mut sorted = dated.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dated, sorted);
+    let first_undated = dates
+        .iter()
+        .position(Option::is_none)
+        .expect("some samples are undated");
+    assert!(
+        dates[first_undated..].iter().all(Option::is_none),
+        "undated articles come last"
+    );
+}
+
+#[test]
+fn label_filter_accepts_bucket_names_synonyms_and_label_text() {
+    assert_eq!(list_json(&["--label", "negative"]).len(), 10);
+    assert_eq!(list_json(&["--label", "bearish"]).len(), 10);
+    assert_eq!(list_json(&["--label", "Positive"]).len(), 10);
+    assert_eq!(list_json(&["--label", "neutral"]).len(), 10);
+    let mixed = list_json(&["--label", "mix"]);
+    assert_eq!(
+        ids(&mixed),
+        ["2025-12-01-housing-data-sends-mixed-signals.md"]
+    );
+}
+
+#[test]
+fn query_matches_word_prefixes() {
+    // The two files holding a word that starts with "sanction" (grep -il over sample-articles).
+    let mut found = ids(&list_json(&["--query", "sanction"]))
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            SEED_ID,
+            "us-failed-to-counter-russia-import-substitution.txt"
+        ]
+    );
+    assert_eq!(
+        ids(&list_json(&["--query", "SANCTIONS russia"])).len(),
+        2,
+        "every word must match, in any case"
+    );
+    assert!(list_json(&["--query", "sanction xylophone"]).is_empty());
+    assert!(
+        list_json(&["--query", "anction"]).is_empty(),
+        "words match from their start"
+    );
+}
+
+#[test]
+fn sort_and_limit() {
+    let by_score = list_json(&["--sort", "score", "--limit", "3"]);
+    assert_eq!(by_score.len(), 3);
+    assert_eq!(by_score[0]["sentiment"]["score"], 9);
+    let by_title = list_json(&["--sort", "title"]);
+    let titles: Vec<String> = by_title
+        .iter()
+        .map(|i| i["title"].as_str().unwrap().to_lowercase())
+        .collect();
+    let mut sorted = titles.clone();
+    sorted.sort();
+    assert_eq!(titles, sorted);
+}
+
+#[test]
+fn ndjson_is_one_object_per_line() {
+    let run = moodwire(&["list", "--format", "ndjson"], repository());
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), SAMPLE_COUNT);
+    for line in lines {
+        assert!(json(line).is_object());
+    }
+}
+
+#[test]
+fn table_has_aligned_columns_and_no_styling_when_piped() {
+    let run = moodwire(
+        &[
+            "list", "--label", "negative", "--sort", "score", "--limit", "2",
+        ],
+        repository(),
+    );
+    assert_eq!(run.code, 0);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with("DATE        SENTIMENT  CATEGORY"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("2026-02-01  ▼ neg 4    News      Russia struggles"),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("2026-01-09  ▼ neg 3.5  Health    Hospitals ration"),
+        "{}",
+        lines[2]
+    );
+    assert!(!run.stdout.contains('\x1b'));
+    assert_eq!(
+        run.stderr.trim(),
+        "moodwire: no PATH given; reading ./sample-articles"
+    );
+}
+
+#[test]
+fn show_renders_an_article_by_id() {
+    let run = moodwire(&["show", SEED_ID], repository());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Russia struggles to shake reliance on foreign technology imports"
+    );
+    assert_eq!(
+        lines[1],
+        "2026-02-01 06:48 · News · ft.com · ▼ Bearish/Negative 4"
+    );
+    assert!(lines[3].starts_with("╭─ TL;DR"));
+    assert!(run.stdout.contains("International Sanctions"));
+    assert!(
+        run.stdout.contains("[1] https://www.iisd.org/"),
+        "links are listed at the end"
+    );
+    assert!(
+        lines.iter().all(|l| char_count(l) <= 80),
+        "piped output wraps at 80 columns"
+    );
+    assert!(!run.stdout.contains('\x1b'));
+}
+
+fn char_count(line: &str) -> usize {
+    line.chars().count()
+}
+
+#[test]
+fn show_reads_a_file_path_directly() {
+    let path = format!("sample-articles/{SEED_ID}");
+    let run = moodwire(&["show", &path, "--format", "json"], repository());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let article = json(&run.stdout);
+    assert_eq!(article["id"], SEED_ID);
+    assert!(
+        article["body"]
+            .as_str()
+            .unwrap()
+            .starts_with("# Russia Struggles")
+    );
+    assert_eq!(run.stderr, "", "a file path needs no library");
+}
+
+#[test]
+fn show_of_an_unknown_id_is_a_usage_error() {
+    let run = moodwire(&["show", "no-such-article.md"], repository());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.ends_with("moodwire: no article file, id or title matches \"no-such-article.md\"; `moodwire list` shows the articles\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn show_finds_an_article_by_words_of_its_title_or_id() {
+    let run = moodwire(&["show", "fusion", "record"], repository());
+    assert_eq!(run.code, 2, "show takes one argument");
+    let run = moodwire(&["show", "Fusion rec"], repository());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .starts_with("Fusion experiment sustains record plasma"),
+        "{}",
+        run.stdout
+    );
+    let run = moodwire(&["show", "russia-foreign"], repository());
+    assert!(run.stdout.starts_with("Russia struggles"), "part of an id");
+}
+
+#[test]
+fn show_lists_the_candidates_when_words_match_several_articles() {
+    let run = moodwire(&["show", "chip"], repository());
+    assert_eq!(run.code, 2);
+    let expected = "moodwire: \"chip\" matches 3 articles; name one by its id:\n";
+    assert!(run.stderr.contains(expected), "{}", run.stderr);
+    assert!(run.stderr.contains("\n  2025-10-08-chipmaker-cuts-jobs-as-orders-slump.md  Memory chipmaker cuts 4,000 jobs"), "{}", run.stderr);
+}
+
+#[test]
+fn check_reports_a_clean_library() {
+    let run = moodwire(&["check", "sample-articles"], repository());
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        format!("{SAMPLE_COUNT} articles, 0 errors, 0 warnings\n")
+    );
+}
+
+#[test]
+fn stats_counts_buckets_labels_categories_scores_and_months() {
+    let run = moodwire(&["stats", "--format", "json"], repository());
+    assert_eq!(run.code, 0);
+    let stats = json(&run.stdout);
+    assert_eq!(stats["articles"], SAMPLE_COUNT);
+    assert_eq!(
+        stats["sentiment"],
+        serde_json::json!({"positive": 10, "neutral": 10, "negative": 10, "untagged": 3})
+    );
+    assert_eq!(stats["labels"]["Bearish/Negative"], 7);
+    assert_eq!(stats["categories"]["Business"], 5);
+    assert_eq!(stats["scores"]["5"], 8);
+    assert_eq!(stats["months"]["2026-02"], 6);
+    assert_eq!(stats["undated"], 3);
+    let table = moodwire(&["stats"], repository());
+    assert!(
+        table
+            .stdout
+            .contains("  negative  10  ██████████████████████████████\n"),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn stats_respects_filters() {
+    let run = moodwire(
+        &["stats", "--format", "json", "--label", "positive"],
+        repository(),
+    );
+    let stats = json(&run.stdout);
+    assert_eq!(stats["articles"], 10);
+    assert_eq!(stats["sentiment"]["negative"], 0);
+}
+
+#[test]
+fn without_a_sample_folder_the_built_in_library_is_used() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let run = moodwire(&["list", "--format", "ndjson"], elsewhere.path());
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout.lines().count(), SAMPLE_COUNT);
+    assert!(run.stdout.contains("\"path\":\"(built-in)/"));
+    assert_eq!(
+        run.stderr.trim(),
+        "moodwire: no PATH given; reading the built-in sample library"
+    );
+    let show = moodwire(&["show", SEED_ID], elsewhere.path());
+    assert_eq!(show.code, 0);
+    assert!(show.stdout.starts_with("Russia struggles"));
+}
+
+#[test]
+fn every_command_has_help() {
+    for command in [
+        &["--help"][..],
+        &["list", "--help"],
+        &["show", "--help"],
+        &["check", "--help"],
+        &["stats", "--help"],
+    ] {
+        let run = moodwire(command, repository());
+        assert_eq!(run.code, 0, "{command:?}");
+        assert!(
+            run.stdout.contains("Usage: moodwire"),
+            "{command:?}: {}",
+            run.stdout
+        );
+    }
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    for args in [
+        &["list", "--sort", "mood"][..],
+        &["list", "--limit", "-1"],
+        &["frobnicate", "--now"],
+        &["show"],
+    ] {
+        let run = moodwire(args, repository());
+        assert_eq!(run.code, 2, "{args:?}");
+        assert!(run.stderr.contains("error:"), "{args:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_closed_pipe_ends_the_output_quietly() {
+    let library = tempfile::tempdir().unwrap();
+    for i in 0..2000 {
+        let text = format!("---\ntitle: Article number {i} with a fairly long title\n---\nBody\n");
+        std::fs::write(library.path().join(format!("{i}.md")), text).unwrap();
+    }
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_moodwire"))
+        .args(["list", "--format", "ndjson"])
+        .arg(library.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+}

@@ -1,0 +1,92 @@
+//! Running the `moodwire` binary as a user would, with a deadline so that a hang fails the
+//! test instead of stalling the suite.
+
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// What a run printed and how it ended.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    /// stdout as bytes, for checks on what reaches the terminal.
+    pub raw_stdout: Vec<u8>,
+}
+
+/// No command over the test libraries should come anywhere near this.
+const DEADLINE: Duration = Duration::from_secs(60);
+
+pub fn moodwire(args: &[&str], dir: &Path) -> Run {
+    moodwire_with_env(args, dir, &[])
+}
+
+pub fn moodwire_with_env(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_moodwire"))
+        .args(args)
+        .current_dir(dir)
+        .envs(env.iter().copied())
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the moodwire binary starts");
+    let mut stdout_pipe = child.stdout.take().expect("stdout is piped");
+    let mut stderr_pipe = child.stderr.take().expect("stderr is piped");
+    let out_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stdout_pipe.read_to_end(&mut bytes);
+        bytes
+    });
+    let err_reader = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        let _ = stderr_pipe.read_to_end(&mut bytes);
+        bytes
+    });
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("the child can be waited on") {
+            break status;
+        }
+        if started.elapsed() > DEADLINE {
+            let _ = child.kill();
+            panic!("moodwire {args:?} did not finish within {DEADLINE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let raw_stdout = out_reader.join().expect("stdout reader");
+    let stderr = String::from_utf8_lossy(&err_reader.join().expect("stderr reader")).into_owned();
+    assert!(
+        !stderr.contains("panicked"),
+        "moodwire {args:?} panicked:\n{stderr}"
+    );
+    Run {
+        code: status
+            .code()
+            .expect("moodwire exits normally, not by a signal"),
+        stdout: String::from_utf8_lossy(&raw_stdout).into_owned(),
+        stderr,
+        raw_stdout,
+    }
+}
+
+/// The folder holding Cargo.toml, where `./sample-articles` is.
+pub fn repository() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Characters that could act on a terminal: C0 controls other than newline, DEL, C1 controls
+/// and bidirectional overrides.
+pub fn control_characters(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        })
+        .collect()
+}

@@ -1,0 +1,231 @@
+//! Real blog and news posts from five public sites (`$MOODWIRE_CORPORA/real`): every file is
+//! loaded or reported, titles and dates come out as the files mean them.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use moodwire::library::Library;
+use moodwire::limits::Limits;
+use moodwire::loader::{Severity, is_article_file};
+
+fn real_corpus() -> Option<PathBuf> {
+    let Some(root) = std::env::var_os("MOODWIRE_CORPORA") else {
+        eprintln!("skipped: MOODWIRE_CORPORA is not set");
+        return None;
+    };
+    let real = Path::new(&root).join("real");
+    assert!(
+        real.is_dir(),
+        "MOODWIRE_CORPORA is set but {} is not a folder",
+        real.display()
+    );
+    Some(real)
+}
+
+/// Article files found by a walk written independently of the loader's.
+fn article_files(folder: &Path, found: &mut BTreeSet<PathBuf>) {
+    for entry in std::fs::read_dir(folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.file_name().unwrap().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            article_files(&path, found);
+        } else if is_article_file(&path) {
+            found.insert(path);
+        }
+    }
+}
+
+#[test]
+fn every_real_file_is_loaded_or_reported_and_none_is_lost() {
+    let Some(real) = real_corpus() else { return };
+    let mut expected = BTreeSet::new();
+    article_files(&real, &mut expected);
+    assert!(
+        expected.len() > 280,
+        "the corpus holds 285 article files, found {}",
+        expected.len()
+    );
+
+    let library = Library::load(std::slice::from_ref(&real), &Limits::default());
+    let mut accounted: Vec<PathBuf> = library.articles().iter().map(|a| a.path.clone()).collect();
+    let errors: Vec<String> = library
+        .problems()
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    accounted.extend(
+        library
+            .problems()
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .map(|p| p.path.clone()),
+    );
+    let accounted_set: BTreeSet<PathBuf> = accounted.iter().cloned().collect();
+    assert_eq!(
+        accounted.len(),
+        accounted_set.len(),
+        "no file is counted twice"
+    );
+    assert_eq!(
+        accounted_set, expected,
+        "every file is either an article or an error"
+    );
+    assert_eq!(errors, Vec::<String>::new(), "every real post loads");
+    for article in library.articles() {
+        assert!(
+            !article.title.trim().is_empty(),
+            "{} has an empty title",
+            article.path.display()
+        );
+    }
+}
+
+/// Titles and dates as the raw files mean them, read by eye.
+const EXPECTED: [(&str, &str, Option<&str>); 24] = [
+    (
+        "coredns.io/cncf.md",
+        "Why CNCF for CoreDNS?",
+        Some("2017-03-02T18:00:00Z"),
+    ),
+    (
+        "coredns.io/coredns-1.5.0.md",
+        "CoreDNS-1.5.0 Release",
+        Some("2019-04-06T08:24:07+00:00"),
+    ),
+    (
+        "coredns.io/coredns-0.9.10.md",
+        "CoreDNS-0.9.10 Release",
+        Some("2017-11-03T20:45:43+00:00"),
+    ),
+    (
+        "coredns.io/quick-start-windows.md",
+        "Quick Start for Windows",
+        Some("2016-10-30T00:00:00"),
+    ),
+    (
+        "coredns.io/dnstap.md",
+        "Logging with dnstap",
+        Some("2017-08-03T10:25:28+02:00"),
+    ),
+    (
+        "coredns.io/coredns-vs-kubedns.md",
+        "Cluster DNS: CoreDNS vs Kube-DNS",
+        Some("2018-11-27T00:00:00+00:00"),
+    ),
+    (
+        "jekyll/docs-posts/2018-06-04-jekyll-3-8-3-released.markdown",
+        "Jekyll 3.8.3 Released",
+        Some("2018-06-05T09:00:00-05:00"),
+    ),
+    (
+        "jekyll/docs-posts/2023-01-29-jekyll-3-9-3-released.markdown",
+        "Jekyll 3.9.3 Released",
+        Some("2023-01-29T18:30:22-08:00"),
+    ),
+    (
+        "jekyll/docs-posts/2020-08-05-jekyll-3-9-0-released.markdown",
+        "Jekyll 3.9.0 Released",
+        Some("2020-08-05"),
+    ),
+    (
+        "jekyll/test-fixtures/2009-03-12-hash-#1.markdown",
+        "Hash",
+        Some("2009-03-12"),
+    ),
+    (
+        "jekyll/test-fixtures/2014-03-03-yaml-with-dots.md",
+        "Test Post Where YAML Ends in Dots",
+        Some("2014-03-03"),
+    ),
+    (
+        "jekyll/test-fixtures/2010-01-08-triple-dash.markdown",
+        "Foo --- Bar",
+        Some("2010-01-08"),
+    ),
+    (
+        "jekyll/test-fixtures/2014-01-06-permalink-traversal.md",
+        "Test",
+        Some("2014-01-06"),
+    ),
+    (
+        "jekyll/test-fixtures/2015-12-27-extra-spaces.markdown",
+        "Best **post** ever",
+        Some("2015-12-27"),
+    ),
+    (
+        "jekyll/test-fixtures/2009-06-22-no-yaml.markdown",
+        "No YAML.",
+        Some("2009-06-22"),
+    ),
+    (
+        "jekyll/test-fixtures/2010-01-09-timezone-override.markdown",
+        "Post with a front matter time with timezone",
+        Some("2010-01-10T13:07:09+00:00"),
+    ),
+    (
+        "jekyll/test-fixtures/2014-03-22-escape-+ %20[].markdown",
+        "Plus space percent",
+        Some("2014-03-22"),
+    ),
+    (
+        "nodejs.org/uncategorized/10-lts-to-12-lts.md",
+        "The Difference Between Node.js 10 LTS and Node.js 12 LTS",
+        Some("2019-10-20T12:00:00.000Z"),
+    ),
+    (
+        "nodejs.org/announcements/official-discord-launch-announcement.md",
+        "Node.js Launches Official Community Space on Discord",
+        Some("2025-03-17T10:00:00-04:00"),
+    ),
+    (
+        "linkerd-website/2018/1023-a-linkerd-2-0-deep-dive-unboxing-debugging-and-monitoring-kubernetes-services-on-azure/index.md",
+        "A Linkerd 2.0 Deep Dive Unboxing: Debugging and Monitoring Kubernetes Services on Azure",
+        Some("2018-10-23T00:00:00Z"),
+    ),
+    (
+        "linkerd-website/2021/0527-linkerd-vs-istio-benchmarks/index.md",
+        "Benchmarking Linkerd and Istio",
+        Some("2021-05-27T00:00:00"),
+    ),
+    (
+        "www.ruby-lang.org/fr/2013-06-27-ruby-1-8-7-p374-is-released.md",
+        "Sortie de la version 1.8.7-p374 de Ruby",
+        Some("2013-06-27T11:00:01+00:00"),
+    ),
+    (
+        "www.ruby-lang.org/ja/2024-03-21-buffer-overread-cve-2024-27280.md",
+        "CVE-2024-27280: StringIOにおけるバッファーオーバーリード脆弱性",
+        Some("2024-03-21T04:00:00+00:00"),
+    ),
+    ("linkerd-website/_index.md", "Blog", None),
+];
+
+#[test]
+fn named_real_posts_get_their_titles_and_dates() {
+    let Some(real) = real_corpus() else { return };
+    let library = Library::load(std::slice::from_ref(&real), &Limits::default());
+    for (id, title, date) in EXPECTED {
+        let article = library
+            .find(id)
+            .unwrap_or_else(|| panic!("{id} is not in the library"));
+        assert_eq!(article.title, title, "{id}");
+        assert_eq!(article.date.map(|d| d.to_iso()).as_deref(), date, "{id}");
+    }
+}
+
+#[test]
+fn duplicate_titles_in_real_posts_warn() {
+    let Some(real) = real_corpus() else { return };
+    let library = Library::load(&[real.join("www.ruby-lang.org/ko")], &Limits::default());
+    let article = library
+        .find("2013-09-28-design-contest.md")
+        .expect("the Korean design contest post loads");
+    assert_eq!(article.title, "www.ruby-lang.org를 위한 디자인 공모전");
+    assert_eq!(
+        article.warnings,
+        ["duplicate key `title`: the last value is used"]
+    );
+}
