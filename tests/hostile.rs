@@ -8,7 +8,7 @@ use std::fs;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 
-use common::{control_characters, moodwire};
+use common::{assert_terminal_safe, moodwire};
 
 /// Every terminal attack in one place: clear screen, OSC 52 clipboard write, OSC 8 hyperlink,
 /// 8-bit CSI, a right-to-left override, BEL, a DCS string and a full reset.
@@ -144,7 +144,7 @@ fn check_names_every_bad_file_with_its_reason() {
     );
     let summary = run.stdout.lines().last().unwrap();
     assert!(summary.starts_with("5 articles, 12 errors, "), "{summary}");
-    assert!(control_characters(&run.stdout).is_empty());
+    assert_terminal_safe(&run.stdout, "check");
 }
 
 #[test]
@@ -154,12 +154,7 @@ fn list_shows_the_loadable_articles_and_no_control_characters() {
     for format in ["table", "json", "ndjson"] {
         let run = moodwire(&["list", ".", "--format", format], dir.path());
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
-        assert_eq!(
-            control_characters(&run.stdout),
-            [] as [char; 0],
-            "{format}:\n{}",
-            run.stdout
-        );
+        assert_terminal_safe(&run.stdout, &format!("list --format {format}"));
         assert!(
             run.stderr
                 .contains("12 files could not be loaded; `moodwire check` says why"),
@@ -208,12 +203,7 @@ fn show_renders_attack_files_harmlessly() {
         for format in ["text", "json"] {
             let run = moodwire(&["show", file, "--format", format], dir.path());
             assert_eq!(run.code, 0, "{file} {format}: {}", run.stderr);
-            assert_eq!(
-                control_characters(&run.stdout),
-                [] as [char; 0],
-                "{file} {format}:\n{}",
-                run.stdout
-            );
+            assert_terminal_safe(&run.stdout, &format!("show {file} --format {format}"));
         }
     }
     let run = moodwire(&["show", "escapes.md"], dir.path());
@@ -245,5 +235,5 @@ fn stats_survives_the_hostile_library() {
     let run = moodwire(&["stats", "."], dir.path());
     assert_eq!(run.code, 0);
     assert!(run.stdout.starts_with("5 articles\n"), "{}", run.stdout);
-    assert!(control_characters(&run.stdout).is_empty());
+    assert_terminal_safe(&run.stdout, "stats");
 }

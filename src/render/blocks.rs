@@ -59,13 +59,7 @@ pub(crate) fn rule(width: usize) -> Vec<Span<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn plain(lines: &Lines) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
-    }
+    use crate::render::wrap::plain;
 
     #[test]
     fn code_keeps_blank_lines_and_spacing() {
@@ -87,7 +81,7 @@ mod tests {
 
     #[test]
     fn rule_is_capped() {
-        assert_eq!(plain(&vec![rule(100)]), ["─".repeat(RULE_MAX)]);
-        assert_eq!(plain(&vec![rule(25)]), ["─".repeat(25)]);
+        assert_eq!(plain(&[rule(100)]), ["─".repeat(RULE_MAX)]);
+        assert_eq!(plain(&[rule(25)]), ["─".repeat(25)]);
     }
 }

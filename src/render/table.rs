@@ -217,17 +217,11 @@ fn stacked(table: &Table, width: usize) -> Vec<Vec<Span<'static>>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::wrap::plain;
     use ratatui::style::Style;
 
     fn cell(s: &str) -> Vec<Piece> {
         vec![Piece::Text(Style::default(), s.into())]
-    }
-
-    fn plain(lines: &[Vec<Span<'static>>]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
     }
 
     #[test]

@@ -198,6 +198,15 @@ fn break_into(
     }
 }
 
+/// The text of wrapped lines without their styles, for tests.
+#[cfg(test)]
+pub(crate) fn plain(lines: &[Vec<Span<'static>>]) -> Vec<String> {
+    lines
+        .iter()
+        .map(|l| l.iter().map(|s| s.content.as_ref()).collect())
+        .collect()
+}
+
 /// Breaks preformatted text (code, over-wide lines) between characters only, keeping every
 /// space, so that no line exceeds `width`. Empty input yields one empty line.
 pub(crate) fn break_hard(frags: &[Frag], width: usize) -> Vec<Vec<Span<'static>>> {
@@ -215,13 +224,6 @@ mod tests {
 
     fn text(s: &str) -> Piece {
         Piece::Text(Style::default(), s.to_string())
-    }
-
-    fn plain(lines: &[Vec<Span<'static>>]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.iter().map(|s| s.content.as_ref()).collect())
-            .collect()
     }
 
     #[test]

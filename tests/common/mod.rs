@@ -90,3 +90,12 @@ pub fn control_characters(text: &str) -> Vec<char> {
         })
         .collect()
 }
+
+/// Fails when `text` holds anything that could act on a terminal.
+pub fn assert_terminal_safe(text: &str, context: &str) {
+    let found = control_characters(text);
+    assert!(
+        found.is_empty(),
+        "{context}: control characters {found:?} in:\n{text}"
+    );
+}
