@@ -241,7 +241,10 @@ fn show_renders_an_article_by_id() {
         "2026-02-01 06:48 · News · ft.com · ▼ Bearish/Negative 4"
     );
     assert!(lines[3].starts_with("╭─ TL;DR"));
-    assert!(run.stdout.contains("International Sanctions"));
+    assert!(
+        run.stdout.contains("\n## International Sanctions\n"),
+        "headings keep their markers"
+    );
     assert!(
         run.stdout.contains("[1] https://www.iisd.org/"),
         "links are listed at the end"

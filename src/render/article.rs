@@ -179,7 +179,7 @@ mod tests {
                 && lines[5].ends_with(" │")
         );
         assert!(
-            text.contains("\nInternational Sanctions\n"),
+            text.contains("\n## International Sanctions\n"),
             "the body's sections follow"
         );
         assert!(

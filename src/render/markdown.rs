@@ -111,6 +111,10 @@ impl Renderer {
             Tag::Heading { level, .. } => {
                 self.flush();
                 self.inline.push_style(theme::heading(level));
+                // The markers keep a heading recognisable where there is no colour or bold.
+                let markers = "#".repeat(level as usize);
+                self.inline
+                    .styled(theme::heading(level), &format!("{markers} "));
             }
             Tag::BlockQuote(_) => self.open(Container::uniform(Kind::Quote, QUOTE_BAR, theme::DIM)),
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) => self.start_raw(true),

@@ -40,7 +40,7 @@ and <https://x.test>. Supercalifragilisticexpialidociousnessesandthensomemoretex
 Footnote ref[^n] and ![alt text](img.png).\n\n[^n]: The note body, long enough to wrap in narrow widths.\n";
 
 #[test]
-fn headings_are_bold_coloured_and_h1_underlined() {
+fn headings_are_bold_coloured_marked_and_h1_underlined() {
     let r = render_markdown("# Top\n\n## Second\n\ntext", 40);
     let h1 = style_of(&r.lines, "Top");
     let h2 = style_of(&r.lines, "Second");
@@ -49,7 +49,7 @@ fn headings_are_bold_coloured_and_h1_underlined() {
     assert!(h1.and_then(|s| s.fg).is_some() && h2.and_then(|s| s.fg).is_some());
     assert_eq!(
         plain("# Top\n\n## Second\n\ntext", 40),
-        ["Top", "", "Second", "", "text"]
+        ["# Top", "", "## Second", "", "text"]
     );
 }
 
