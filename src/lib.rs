@@ -1,4 +1,31 @@
+//! moodwire: a library of news articles with sentiment, for the terminal.
+//!
+//! Articles are Markdown or plain-text files, usually with YAML (or TOML) front matter that
+//! carries a sentiment score, a sentiment label and a TL;DR. The loader reads whole folders in
+//! parallel and turns every file into either an [`Article`] or a one-line [`Problem`]; nothing
+//! is dropped silently, and all text is made safe for a terminal as it is loaded.
+//!
+//! ```
+//! use moodwire::{Bucket, Library, Limits, SortOrder};
+//!
+//! let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-articles");
+//! let library = Library::load(&[folder.into()], &Limits::default());
+//! assert!(library.problems().is_empty());
+//!
+//! let negative: Vec<_> = library
+//!     .sorted(SortOrder::Score)
+//!     .into_iter()
+//!     .filter(|a| a.sentiment.bucket == Some(Bucket::Negative))
+//!     .collect();
+//! assert_eq!(negative[0].title, "Russia struggles to shake reliance on foreign technology imports");
+//! assert_eq!(negative[0].sentiment.score, Some(4.0));
+//! ```
+//!
+//! The core (everything but [`render`]) knows nothing of terminals; [`render`] lays Markdown
+//! out as styled lines for the command line and the interactive reader.
+
 #![forbid(unsafe_code)]
+
 pub mod article;
 pub mod date;
 pub mod frontmatter;
@@ -11,3 +38,10 @@ pub mod render;
 pub mod samples;
 pub mod sanitize;
 pub mod title;
+
+pub use article::{Article, Bucket, Origin, Sentiment};
+pub use date::ArticleDate;
+pub use library::{LabelFilter, Library, SortOrder};
+pub use limits::Limits;
+pub use loader::{Problem, Severity};
+pub use query::Query;
