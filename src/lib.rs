@@ -38,10 +38,11 @@ pub mod render;
 pub mod samples;
 pub mod sanitize;
 pub mod title;
+pub mod words;
 
 pub use article::{Article, Bucket, Origin, Sentiment};
 pub use date::ArticleDate;
 pub use library::{LabelFilter, Library, SortOrder};
 pub use limits::Limits;
 pub use loader::{Problem, Severity};
-pub use query::Query;
+pub use query::{Query, QueryError};

@@ -428,3 +428,45 @@ fn a_closed_pipe_ends_the_output_quietly() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(output.status.code(), Some(0), "{stderr}");
 }
+
+#[test]
+fn a_malformed_query_is_a_usage_error_before_anything_is_read() {
+    for (query, message) in [
+        (
+            "score:>=abc",
+            "moodwire: invalid --query: \"score:>=abc\": expected a score such as 7, >=7, <3 or 3..5\n",
+        ),
+        (
+            "date:2026-13",
+            "moodwire: invalid --query: \"date:2026-13\": expected a date such as 2026, 2026-02, >=2026-01-15 or 2025-12-01..2026-01-15\n",
+        ),
+    ] {
+        for command in ["list", "stats"] {
+            let run = moodwire(&[command, "--query", query], repository());
+            assert_eq!(run.code, 2, "{command} {query}");
+            assert_eq!(run.stderr, message);
+            assert_eq!(run.stdout, "");
+        }
+    }
+}
+
+#[test]
+fn the_query_language_works_from_the_command_line() {
+    let items = list_json(&["--query", "label:negative score:<3 -category:markets"]);
+    let titles: Vec<&str> = items.iter().map(|i| i["title"].as_str().unwrap()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Floods leave thousands homeless and insurers facing record losses",
+            "Department store chain files for bankruptcy and plans to close 140 stores",
+        ]
+    );
+    let items = list_json(&["--query", "date:2025-10 title:chip"]);
+    assert_eq!(
+        ids(&items),
+        [
+            "2025-10-30-chip-designer-posts-record-profit.md",
+            "2025-10-08-chipmaker-cuts-jobs-as-orders-slump.md"
+        ]
+    );
+}

@@ -1,28 +1,17 @@
-//! The `--label` and `--query` options, shared by `list` and `stats`.
+//! The `--label` and `--query` options, shared by `list` and `stats`, as one query.
 
-use moodwire::article::Article;
+use anyhow::Context;
+
 use moodwire::library::LabelFilter;
 use moodwire::query::Query;
 
 use super::args::FilterArgs;
 
-pub struct Filter {
-    label: Option<LabelFilter>,
-    query: Query,
-}
-
-impl Filter {
-    pub fn from_args(args: &FilterArgs) -> Filter {
-        Filter {
-            label: args.label.as_deref().map(LabelFilter::parse),
-            query: Query::parse(args.query.as_deref().unwrap_or("")),
-        }
-    }
-
-    pub fn matches(&self, article: &Article) -> bool {
-        self.label
-            .as_ref()
-            .is_none_or(|label| label.matches(article))
-            && self.query.matches(article)
-    }
+pub fn query_from_args(args: &FilterArgs) -> anyhow::Result<Query> {
+    let text = args.query.as_deref().unwrap_or("");
+    let query = Query::parse(text).context("invalid --query")?;
+    Ok(match &args.label {
+        Some(label) => query.with_label(LabelFilter::parse(label)),
+        None => query,
+    })
 }

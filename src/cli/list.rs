@@ -9,7 +9,7 @@ use moodwire::library::SortOrder;
 use moodwire::limits::Limits;
 
 use super::args::{ListArgs, ListFormat, SortArg};
-use super::filter::Filter;
+use super::filter::query_from_args;
 use super::json::ArticleJson;
 use super::output::Output;
 use super::source::{mention_errors, open_library};
@@ -17,8 +17,8 @@ use super::style;
 use super::table::{self, Column};
 
 pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
+    let query = query_from_args(&args.filter)?;
     let library = open_library(&args.library.paths, limits);
-    let filter = Filter::from_args(&args.filter);
     let order = match args.sort {
         SortArg::Date => SortOrder::Date,
         SortArg::Score => SortOrder::Score,
@@ -27,7 +27,7 @@ pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<
     let articles: Vec<&Article> = library
         .sorted(order)
         .into_iter()
-        .filter(|a| filter.matches(a))
+        .filter(|a| query.matches(a))
         .take(args.limit.unwrap_or(usize::MAX))
         .collect();
     let mut out = io::stdout().lock();

@@ -9,9 +9,9 @@ use moodwire::article::Article;
 use moodwire::library::Library;
 use moodwire::limits::Limits;
 use moodwire::loader;
-use moodwire::query;
 use moodwire::render::render_article;
 use moodwire::sanitize::sanitize_line;
+use moodwire::words::words;
 
 use super::args::{ShowArgs, ShowFormat};
 use super::json::ArticleJson;
@@ -81,11 +81,11 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
 /// Candidates listed when words match several articles.
 const MAX_CANDIDATES: usize = 10;
 
-/// Articles whose id contains `words`, or whose title has a word starting with each of them,
+/// Articles whose id contains `text`, or whose title has a word starting with each of its words,
 /// so that `moodwire show fusion record` finds an article without its file name.
-fn picked_out<'a>(library: &'a Library, words: &str) -> Vec<&'a Article> {
-    let wanted: Vec<String> = query::words(words).collect();
-    let lowered = words.to_lowercase();
+fn picked_out<'a>(library: &'a Library, text: &str) -> Vec<&'a Article> {
+    let wanted: Vec<String> = words(text).map(|w| w.into_owned()).collect();
+    let lowered = text.to_lowercase();
     library
         .articles()
         .iter()
@@ -94,7 +94,7 @@ fn picked_out<'a>(library: &'a Library, words: &str) -> Vec<&'a Article> {
                 || (!wanted.is_empty()
                     && wanted
                         .iter()
-                        .all(|w| query::words(&a.title).any(|t| t.starts_with(w.as_str()))))
+                        .all(|w| words(&a.title).any(|t| t.starts_with(w.as_str()))))
         })
         .collect()
 }

@@ -12,7 +12,7 @@ use moodwire::article::{Article, Bucket};
 use moodwire::limits::Limits;
 
 use super::args::{StatsArgs, StatsFormat};
-use super::filter::Filter;
+use super::filter::query_from_args;
 use super::output::Output;
 use super::source::{mention_errors, open_library};
 use super::style;
@@ -115,12 +115,12 @@ fn most_frequent_first(counts: BTreeMap<String, usize>) -> Counts {
 }
 
 pub fn run(args: &StatsArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
+    let query = query_from_args(&args.filter)?;
     let library = open_library(&args.library.paths, limits);
-    let filter = Filter::from_args(&args.filter);
     let articles: Vec<&Article> = library
         .articles()
         .iter()
-        .filter(|a| filter.matches(a))
+        .filter(|a| query.matches(a))
         .collect();
     let stats = Stats::of(&articles);
     let mut out = io::stdout().lock();

@@ -1,0 +1,179 @@
+//! The query language, shared by `list --query`, `stats --query` and the reader's search bar.
+//!
+//! A query is a list of terms that must all hold:
+//!
+//! - `sanction` matches an article with a word starting with "sanction" in its title, a TL;DR
+//!   item, its body, its category or a tag;
+//! - `supply-chain` and `"oil pri"` match words in a row within one field, each equal but the
+//!   last, which is a prefix;
+//! - `title:`, `category:` and `tag:` restrict a term or phrase to that field; `source:` is part
+//!   of the source URL; `label:` is a sentiment (positive, neutral, negative, untagged, or part
+//!   of the label as written);
+//! - `score:` and `date:` compare: `score:>=7`, `score:3..5`, `date:2026-02`, `date:<2026`;
+//! - `-` before any term excludes what it matches.
+//!
+//! The query is parsed once and then matched many times, by the index or, as here, by a plain
+//! scan of an article's text that serves as the reference.
+
+mod highlight;
+mod parse;
+mod range;
+
+use jiff::civil::Date;
+
+pub use highlight::Place;
+pub use range::Interval;
+
+use crate::article::Article;
+use crate::library::LabelFilter;
+use crate::words::words;
+
+/// A parsed query: every clause must hold.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Query {
+    clauses: Vec<Clause>,
+}
+
+/// One term, possibly negated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    /// True for `-term`: the clause holds when the test does not.
+    pub negated: bool,
+    pub test: Test,
+}
+
+/// What one term asks of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Test {
+    /// Words in a row within one field, each equal but the last, which is a prefix.
+    Text(TextTest),
+    /// Part of the source URL, lowercased.
+    Source(String),
+    Label(LabelFilter),
+    Score(Interval<f64>),
+    /// Compared with the date part of the article's date, as written.
+    Date(Interval<Date>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextTest {
+    pub field: TextField,
+    /// Normalised words; never empty.
+    pub words: Vec<String>,
+}
+
+/// Which text a term searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TextField {
+    /// Title, each TL;DR item, body, category and each tag.
+    Any,
+    Title,
+    Category,
+    /// Each tag.
+    Tag,
+}
+
+/// A query that cannot be read, with a message fit to show as it is.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct QueryError(pub String);
+
+impl Query {
+    /// Parses query text. Words without letters or digits (`-`, `"..."`) are ignored; an
+    /// unknown `field:` is plain text; a malformed `score:` or `date:` value is an error.
+    pub fn parse(text: &str) -> Result<Query, QueryError> {
+        parse::parse(text).map(|clauses| Query { clauses })
+    }
+
+    /// True when the query has no terms and so matches everything.
+    pub fn is_empty(&self) -> bool {
+        self.clauses.is_empty()
+    }
+
+    pub fn clauses(&self) -> &[Clause] {
+        &self.clauses
+    }
+
+    /// Matches by scanning the article's text: the reference the index must agree with.
+    pub fn matches(&self, article: &Article) -> bool {
+        self.clauses
+            .iter()
+            .all(|clause| clause.test.holds_for(article) != clause.negated)
+    }
+
+    /// This query, further restricted to a sentiment.
+    pub fn with_label(mut self, label: LabelFilter) -> Query {
+        self.clauses.push(Clause {
+            negated: false,
+            test: Test::Label(label),
+        });
+        self
+    }
+}
+
+impl Test {
+    fn holds_for(&self, article: &Article) -> bool {
+        match self {
+            Test::Text(text) => text
+                .field_items(article)
+                .any(|item| text.matches_text(item)),
+            Test::Source(part) => article
+                .source_url
+                .as_ref()
+                .is_some_and(|url| url.to_lowercase().contains(part)),
+            Test::Label(filter) => filter.matches(article),
+            Test::Score(interval) => article
+                .sentiment
+                .score
+                .is_some_and(|score| interval.contains(&score)),
+            Test::Date(interval) => article
+                .date
+                .is_some_and(|date| interval.contains(&date.date())),
+        }
+    }
+}
+
+impl TextTest {
+    /// The texts this test searches, each of which must hold a match on its own.
+    pub fn field_items<'a>(&self, article: &'a Article) -> Box<dyn Iterator<Item = &'a str> + 'a> {
+        let tags = article.tags.iter().map(String::as_str);
+        match self.field {
+            TextField::Any => Box::new(
+                std::iter::once(article.title.as_str())
+                    .chain(article.tldr.iter().map(String::as_str))
+                    .chain(std::iter::once(article.body.as_str()))
+                    .chain(article.category.as_deref())
+                    .chain(tags),
+            ),
+            TextField::Title => Box::new(std::iter::once(article.title.as_str())),
+            TextField::Category => Box::new(article.category.as_deref().into_iter()),
+            TextField::Tag => Box::new(tags),
+        }
+    }
+
+    /// True when `text` holds the words in a row, the last as a prefix.
+    pub fn matches_text(&self, text: &str) -> bool {
+        let found: Vec<_> = words(text).collect();
+        found
+            .windows(self.words.len())
+            .any(|window| self.matches_window(window))
+    }
+
+    /// True when `window` (as many words as the test has) matches.
+    pub fn matches_window<S: AsRef<str>>(&self, window: &[S]) -> bool {
+        let Some((last, exact)) = self.words.split_last() else {
+            return false;
+        };
+        window.len() == self.words.len()
+            && exact
+                .iter()
+                .zip(window)
+                .all(|(wanted, found)| found.as_ref() == wanted)
+            && window
+                .last()
+                .is_some_and(|found| found.as_ref().starts_with(last.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests;

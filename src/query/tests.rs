@@ -1,0 +1,233 @@
+//! One test per rule of the query language, matched by the plain scan.
+
+use super::*;
+use crate::limits::Limits;
+use crate::parse::parse_article;
+
+fn article(front_matter: &str, body: &str) -> Article {
+    let text = format!("---\n{front_matter}\n---\n{body}");
+    parse_article(
+        text.as_bytes(),
+        "a.md".into(),
+        "a.md".into(),
+        &Limits::default(),
+    )
+    .unwrap()
+}
+
+fn chips() -> Article {
+    article(
+        "title: Russia's chips factory opens\ncategory: Technology\ntags: [trade war, exports]\n\
+         tldr: [Oil prices fell, Sanctions bite]\nsource_url: https://www.FT.com/content/1\n\
+         sentiment_score: 7.5\nsentiment_label: Bullish/Positive\ndate: 2026-02-01 06:48:05",
+        "The supply-chain for the U.S. market imports parts.\n",
+    )
+}
+
+fn matches(query: &str, article: &Article) -> bool {
+    Query::parse(query)
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
+        .matches(article)
+}
+
+#[test]
+fn words_are_letter_and_digit_runs_lowercased() {
+    assert!(matches("russia", &chips()) && matches("RUSSIA", &chips()));
+    assert!(matches("s", &chips()), "Russia's gives russia and s");
+}
+
+#[test]
+fn a_bare_word_matches_the_start_of_a_word_in_any_field() {
+    for query in [
+        "chip", "technol", "trade", "export", "oil", "sanction", "supply", "market",
+    ] {
+        assert!(matches(query, &chips()), "{query}");
+    }
+}
+
+#[test]
+fn a_bare_word_does_not_match_inside_a_word() {
+    assert!(!matches("port", &chips()), "port is inside imports");
+    assert!(!matches("hips", &chips()));
+}
+
+#[test]
+fn several_words_in_one_term_match_in_a_row_with_the_last_as_prefix() {
+    assert!(matches("supply-chain", &chips()));
+    assert!(matches("u.s", &chips()));
+    assert!(matches("\"oil pri\"", &chips()));
+    assert!(!matches("\"oil fell\"", &chips()), "not in a row");
+    assert!(!matches("\"pri oil\"", &chips()), "not in that order");
+    assert!(
+        !matches("\"oi prices\"", &chips()),
+        "only the last word is a prefix"
+    );
+}
+
+#[test]
+fn a_phrase_does_not_run_across_fields_or_items() {
+    // "opens" ends the title and "technology" is the category; "fell" ends one TL;DR item and
+    // "sanctions" starts the next.
+    assert!(!matches("\"opens technology\"", &chips()));
+    assert!(!matches("\"fell sanctions\"", &chips()));
+    assert!(!matches("\"war exports\"", &chips()), "two tags");
+}
+
+#[test]
+fn a_minus_excludes_terms_phrases_and_field_terms() {
+    assert!(!matches("-chips", &chips()));
+    assert!(matches("-bananas", &chips()));
+    assert!(!matches("-\"oil prices\"", &chips()));
+    assert!(!matches("-title:russia", &chips()));
+    assert!(matches("-title:technology", &chips()));
+    assert!(!matches("-score:>=7", &chips()));
+}
+
+#[test]
+fn title_category_and_tag_terms_search_only_their_field() {
+    assert!(matches("title:\"chips factory\"", &chips()));
+    assert!(!matches("title:oil", &chips()));
+    assert!(matches("category:tech", &chips()), "matches Technology");
+    assert!(!matches("category:chips", &chips()));
+    assert!(matches("tag:\"trade war\"", &chips()) && matches("tag:exp", &chips()));
+    assert!(!matches("tag:technology", &chips()));
+}
+
+#[test]
+fn source_is_part_of_the_url_in_any_case() {
+    assert!(matches("source:ft.com", &chips()) && matches("source:FT.COM/content", &chips()));
+    assert!(!matches("source:reuters", &chips()));
+}
+
+#[test]
+fn label_takes_bucket_names_untagged_or_part_of_the_label() {
+    assert!(matches("label:positive", &chips()) && matches("label:bullish", &chips()));
+    assert!(!matches("label:negative", &chips()) && !matches("label:bearish", &chips()));
+    assert!(!matches("label:neutral", &chips()));
+    assert!(matches("label:ish/pos", &chips()), "part of the raw label");
+    assert!(!matches("label:untagged", &chips()));
+    assert!(matches("label:untagged", &article("title: T", "")));
+}
+
+#[test]
+fn score_compares_with_operators_and_ranges() {
+    assert!(matches("score:>=7", &chips()) && matches("score:>7", &chips()));
+    assert!(!matches("score:<=7", &chips()) && matches("score:<8", &chips()));
+    assert!(matches("score:7..8", &chips()) && !matches("score:3..5", &chips()));
+    assert!(matches("score:=7.5", &chips()) && matches("score:7.5", &chips()));
+}
+
+#[test]
+fn date_compares_with_a_year_a_month_or_a_day_as_written() {
+    for yes in [
+        "date:2026",
+        "date:2026-02",
+        "date:2026-02-01",
+        "date:>=2026-01-15",
+        "date:2025-12-01..2026-02-01",
+    ] {
+        assert!(matches(yes, &chips()), "{yes}");
+    }
+    for no in [
+        "date:2025",
+        "date:2026-03",
+        "date:>2026-02",
+        "date:<2026-02-01",
+        "date:2025-12-01..2026-01-15",
+    ] {
+        assert!(!matches(no, &chips()), "{no}");
+    }
+}
+
+#[test]
+fn articles_without_a_score_or_date_never_match_those_terms() {
+    let bare = article("title: T", "");
+    for query in ["score:>=1", "score:<100", "date:>1900", "date:<3000"] {
+        assert!(!matches(query, &bare), "{query}");
+    }
+}
+
+#[test]
+fn all_terms_must_hold() {
+    assert!(matches("chips oil label:positive", &chips()));
+    assert!(!matches("chips bananas", &chips()));
+}
+
+#[test]
+fn an_empty_query_matches_everything() {
+    for empty in ["", "   ", "- \"\" ... --"] {
+        let query = Query::parse(empty).unwrap();
+        assert!(query.is_empty(), "{empty:?}");
+        assert!(query.matches(&chips()) && query.matches(&article("title: T", "")));
+    }
+}
+
+#[test]
+fn an_unknown_field_is_plain_text() {
+    let query = Query::parse("mood:supply").unwrap();
+    assert_eq!(
+        query.clauses()[0].test,
+        Test::Text(TextTest {
+            field: TextField::Any,
+            words: vec!["mood".into(), "supply".into()]
+        })
+    );
+    assert!(!query.matches(&chips()));
+    assert!(
+        matches("the:supply", &chips()),
+        "\"the supply\" is in the body"
+    );
+}
+
+#[test]
+fn malformed_values_are_errors_that_say_what_was_expected() {
+    let error = |text: &str| Query::parse(text).unwrap_err().to_string();
+    assert_eq!(
+        error("score:>=abc"),
+        "\"score:>=abc\": expected a score such as 7, >=7, <3 or 3..5"
+    );
+    assert_eq!(
+        error("oil date:2026-13"),
+        "\"date:2026-13\": expected a date such as 2026, 2026-02, >=2026-01-15 or 2025-12-01..2026-01-15"
+    );
+    assert_eq!(error("title:"), "title: needs a word or a \"phrase\"");
+    assert_eq!(
+        error("label:"),
+        "label: needs positive, neutral, negative, untagged or part of a label"
+    );
+    assert!(Query::parse("-score:").is_err());
+}
+
+#[test]
+fn field_names_ignore_case() {
+    assert!(matches("TITLE:chips Score:>5", &chips()));
+}
+
+#[test]
+fn highlights_cover_matched_words_and_whole_phrases() {
+    let query = Query::parse("oil \"supply chain\" title:chips -import").unwrap();
+    let text = "Oil and supply chains; supply of oilseed. Chips!";
+    let words: Vec<&str> = query
+        .highlights(text, Place::Body)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(
+        words,
+        ["Oil", "supply", "chains", "oilseed"],
+        "title: terms do not apply to the body"
+    );
+    let words: Vec<&str> = query
+        .highlights(text, Place::Title)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(words, ["Oil", "supply", "chains", "oilseed", "Chips"]);
+    assert!(
+        Query::parse("-oil")
+            .unwrap()
+            .highlights(text, Place::Body)
+            .is_empty(),
+        "exclusions highlight nothing"
+    );
+}
