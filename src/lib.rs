@@ -29,6 +29,7 @@
 pub mod article;
 pub mod date;
 pub mod frontmatter;
+pub mod index;
 pub mod library;
 pub mod limits;
 pub mod loader;

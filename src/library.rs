@@ -4,8 +4,10 @@ use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
 use crate::article::{Article, Bucket};
+use crate::index::{DocSet, Index};
 use crate::limits::Limits;
 use crate::loader::{self, Loaded, Problem};
+use crate::query::{Clause, Query, Test};
 
 /// The orders a list of articles can be shown in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -111,12 +113,14 @@ impl LabelFilter {
     }
 }
 
-/// Articles and the problems met loading them.
+/// Articles, their index, and the problems met loading them.
 #[derive(Debug, Default)]
 pub struct Library {
-    /// In the default order: newest first.
+    /// In the default order, newest first; an article's position is its document number in
+    /// the index.
     articles: Vec<Article>,
     problems: Vec<Problem>,
+    index: Index,
 }
 
 impl Library {
@@ -132,7 +136,12 @@ impl Library {
         } = loaded;
         articles.sort_by(|a, b| SortOrder::Date.compare(a, b));
         problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.severity.cmp(&b.severity)));
-        Library { articles, problems }
+        let index = Index::build(&articles);
+        Library {
+            articles,
+            problems,
+            index,
+        }
     }
 
     /// Every article, newest first.
@@ -152,6 +161,54 @@ impl Library {
             sorted.sort_by(|a, b| order.compare(a, b));
         }
         sorted
+    }
+
+    /// The documents matching `query`: text terms are answered by the index, and the other
+    /// terms are checked only on the documents still in the running.
+    pub fn search(&self, query: &Query) -> DocSet {
+        let mut result = DocSet::full(self.articles.len());
+        let (text, other): (Vec<&Clause>, Vec<&Clause>) = query
+            .clauses()
+            .iter()
+            .partition(|clause| matches!(clause.test, Test::Text(_)));
+        for clause in text {
+            let Test::Text(test) = &clause.test else {
+                continue;
+            };
+            let found = self.index.find(test);
+            if clause.negated {
+                result.subtract(&found)
+            } else {
+                result.intersect(&found)
+            }
+        }
+        if !other.is_empty() {
+            let failing: Vec<u32> = result
+                .iter()
+                .filter(|&doc| {
+                    !other
+                        .iter()
+                        .all(|clause| clause.holds_for(&self.articles[doc as usize]))
+                })
+                .collect();
+            for doc in failing {
+                result.remove(doc);
+            }
+        }
+        result
+    }
+
+    /// The articles matching `query`, in `order`.
+    pub fn matching(&self, query: &Query, order: SortOrder) -> Vec<&Article> {
+        let found = self.search(query);
+        let mut matching: Vec<&Article> = found
+            .iter()
+            .map(|doc| &self.articles[doc as usize])
+            .collect();
+        if order != SortOrder::Date {
+            matching.sort_by(|a, b| order.compare(a, b));
+        }
+        matching
     }
 
     /// Finds an article by id, or by the path it was read from.

@@ -24,12 +24,8 @@ pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<
         SortArg::Score => SortOrder::Score,
         SortArg::Title => SortOrder::Title,
     };
-    let articles: Vec<&Article> = library
-        .sorted(order)
-        .into_iter()
-        .filter(|a| query.matches(a))
-        .take(args.limit.unwrap_or(usize::MAX))
-        .collect();
+    let mut articles = library.matching(&query, order);
+    articles.truncate(args.limit.unwrap_or(usize::MAX));
     let mut out = io::stdout().lock();
     match args.format {
         ListFormat::Table => write_table(&mut out, &articles, output)?,

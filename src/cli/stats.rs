@@ -9,6 +9,7 @@ use serde::ser::{SerializeMap, Serializer};
 use unicode_width::UnicodeWidthStr;
 
 use moodwire::article::{Article, Bucket};
+use moodwire::library::SortOrder;
 use moodwire::limits::Limits;
 
 use super::args::{StatsArgs, StatsFormat};
@@ -117,11 +118,7 @@ fn most_frequent_first(counts: BTreeMap<String, usize>) -> Counts {
 pub fn run(args: &StatsArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
     let query = query_from_args(&args.filter)?;
     let library = open_library(&args.library.paths, limits);
-    let articles: Vec<&Article> = library
-        .articles()
-        .iter()
-        .filter(|a| query.matches(a))
-        .collect();
+    let articles = library.matching(&query, SortOrder::Date);
     let stats = Stats::of(&articles);
     let mut out = io::stdout().lock();
     match args.format {

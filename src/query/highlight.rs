@@ -17,7 +17,8 @@ pub enum Place {
 }
 
 impl Place {
-    fn searched_by(self, field: TextField) -> bool {
+    /// True when terms restricted to `field` search text from this place.
+    pub fn searched_by(self, field: TextField) -> bool {
         matches!(
             (field, self),
             (TextField::Any, _)

@@ -111,6 +111,13 @@ impl Query {
     }
 }
 
+impl Clause {
+    /// True when the article satisfies the clause, negation included, by a plain scan.
+    pub fn holds_for(&self, article: &Article) -> bool {
+        self.test.holds_for(article) != self.negated
+    }
+}
+
 impl Test {
     fn holds_for(&self, article: &Article) -> bool {
         match self {

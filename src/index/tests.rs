@@ -1,0 +1,160 @@
+//! The index must answer exactly what a plain scan of the articles answers.
+
+use super::*;
+use crate::limits::Limits;
+use crate::parse::parse_article;
+use crate::query::{Query, Test};
+
+/// Words with shared prefixes, so that prefix and phrase matching have something to get wrong.
+const VOCABULARY: [&str; 24] = [
+    "oil", "oils", "oilseed", "price", "prices", "prime", "supply", "supplier", "chain", "chains",
+    "chip", "chips", "factory", "Russia's", "U.S.", "bank", "banks", "central", "rates", "rate",
+    "trade", "war", "Ölpreis", "東京",
+];
+
+/// A small deterministic generator (xorshift64*), so failures can be replayed.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn word(&mut self) -> &'static str {
+        VOCABULARY[self.below(VOCABULARY.len())]
+    }
+
+    fn text(&mut self, max_words: usize) -> String {
+        let count = 1 + self.below(max_words);
+        let separators = [" ", " ", " ", ", ", "-", ". ", " (", "\n"];
+        let mut text = String::new();
+        for i in 0..count {
+            if i > 0 {
+                text.push_str(separators[self.below(separators.len())]);
+            }
+            text.push_str(self.word());
+        }
+        text
+    }
+}
+
+fn random_article(random: &mut Random, n: usize) -> Article {
+    let tldr: Vec<String> = (0..random.below(3))
+        .map(|_| format!("  - \"{}\"", random.text(4).replace('\n', " ")))
+        .collect();
+    let tags: Vec<String> = (0..random.below(3))
+        .map(|_| format!("\"{}\"", random.text(2).replace('\n', " ")))
+        .collect();
+    let text = format!(
+        "---\ntitle: \"{}\"\ncategory: \"{}\"\ntags: [{}]\ntldr:\n{}\n---\n{}\n",
+        random.text(5).replace('\n', " "),
+        random.text(2).replace('\n', " "),
+        tags.join(", "),
+        tldr.join("\n"),
+        random.text(40),
+    );
+    parse_article(
+        text.as_bytes(),
+        format!("{n}.md"),
+        format!("{n}.md").into(),
+        &Limits::default(),
+    )
+    .unwrap_or_else(|e| panic!("generated article {n} did not parse: {e}\n{text}"))
+}
+
+fn random_query(random: &mut Random) -> String {
+    let mut terms = Vec::new();
+    for _ in 0..1 + random.below(3) {
+        let word = random.word();
+        let cut = 1 + random.below(word.chars().count());
+        let prefix: String = word.chars().take(cut).collect();
+        let mut term = match random.below(7) {
+            0 => word.to_owned(),
+            1 => prefix,
+            2 => format!("\"{} {prefix}\"", random.word()),
+            3 => format!("\"{} {} {prefix}\"", random.word(), random.word()),
+            4 => format!("title:{prefix}"),
+            5 => format!("category:\"{} {prefix}\"", random.word()),
+            _ => format!("tag:{prefix}"),
+        };
+        if random.below(4) == 0 {
+            term.insert(0, '-');
+        }
+        terms.push(term);
+    }
+    terms.join(" ")
+}
+
+/// What the index answers for the text terms of `query`, combined as the library combines them.
+fn index_answer(index: &Index, query: &Query) -> Vec<u32> {
+    let mut result = DocSet::full(index.len());
+    for clause in query.clauses() {
+        let Test::Text(test) = &clause.test else {
+            unreachable!("only text terms are generated")
+        };
+        let found = index.find(test);
+        if clause.negated {
+            result.subtract(&found)
+        } else {
+            result.intersect(&found)
+        }
+    }
+    result.iter().collect()
+}
+
+#[test]
+fn the_index_answers_what_a_scan_answers() {
+    let mut random = Random(0x5eed_1234_abcd_ef01);
+    let articles: Vec<Article> = (0..250).map(|n| random_article(&mut random, n)).collect();
+    let indexes = [
+        Index::build_sharded(&articles, 1),
+        Index::build_sharded(&articles, 3),
+        Index::build_sharded(&articles, 7),
+    ];
+    let mut non_trivial = 0;
+    for _ in 0..700 {
+        let text = random_query(&mut random);
+        let query = Query::parse(&text).unwrap();
+        let scanned: Vec<u32> = (0..articles.len() as u32)
+            .filter(|&n| query.matches(&articles[n as usize]))
+            .collect();
+        if !scanned.is_empty() && scanned.len() < articles.len() {
+            non_trivial += 1;
+        }
+        for index in &indexes {
+            assert_eq!(
+                index_answer(index, &query),
+                scanned,
+                "query {text:?}, {} shards",
+                index.shards.len()
+            );
+        }
+    }
+    assert!(
+        non_trivial > 250,
+        "only {non_trivial} queries told articles apart"
+    );
+}
+
+#[test]
+fn empty_libraries_and_empty_articles_are_indexed() {
+    let index = Index::build(&[]);
+    assert!(index.is_empty());
+    let blank = parse_article(
+        b"---\ntitle: '!!!'\n---\n...\n",
+        "a.md".into(),
+        "a.md".into(),
+        &Limits::default(),
+    )
+    .unwrap();
+    let index = Index::build_sharded(&[blank], 2);
+    let query = Query::parse("anything").unwrap();
+    assert_eq!(index_answer(&index, &query), Vec::<u32>::new());
+}
