@@ -49,13 +49,7 @@ impl Article {
 
 /// Compares two titles by their words, ignoring case and punctuation.
 fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
+    crate::words::words(a).eq(crate::words::words(b))
 }
 
 /// The sentiment of an article on the house scale of 1 (most negative) to 10 (most positive).

@@ -135,6 +135,7 @@ impl Library {
             mut problems,
         } = loaded;
         articles.sort_by(|a, b| SortOrder::Date.compare(a, b));
+        problems.extend(duplicate_ids(&articles));
         problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.severity.cmp(&b.severity)));
         let index = Index::build(&articles);
         Library {
@@ -213,12 +214,51 @@ impl Library {
 
     /// Finds an article by id, or by the path it was read from.
     pub fn find(&self, id_or_path: &str) -> Option<&Article> {
-        let by_id = self.articles.iter().find(|a| a.id == id_or_path);
-        by_id.or_else(|| {
-            let wanted = std::fs::canonicalize(id_or_path).ok()?;
-            self.articles.iter().find(|a| same_file(&a.path, &wanted))
-        })
+        self.find_all(id_or_path).into_iter().next()
     }
+
+    /// Every article with this id (folders named together may hold the same relative path),
+    /// or else the article read from this path.
+    pub fn find_all(&self, id_or_path: &str) -> Vec<&Article> {
+        let by_id: Vec<&Article> = self
+            .articles
+            .iter()
+            .filter(|a| a.id == id_or_path)
+            .collect();
+        if !by_id.is_empty() {
+            return by_id;
+        }
+        let Ok(wanted) = std::fs::canonicalize(id_or_path) else {
+            return by_id;
+        };
+        self.articles
+            .iter()
+            .filter(|a| same_file(&a.path, &wanted))
+            .take(1)
+            .collect()
+    }
+}
+
+/// A warning for each article whose id another article already has.
+fn duplicate_ids(articles: &[Article]) -> Vec<Problem> {
+    let mut first_with: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    for article in articles {
+        match first_with.get(article.id.as_str()) {
+            Some(first) => problems.push(Problem::warning(
+                &article.path,
+                format!(
+                    "the id `{}` is also the id of {}; name either by its path",
+                    article.id,
+                    crate::loader::display_path(first)
+                ),
+            )),
+            None => {
+                first_with.insert(&article.id, &article.path);
+            }
+        }
+    }
+    problems
 }
 
 fn same_file(path: &Path, canonical: &Path) -> bool {

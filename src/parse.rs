@@ -89,15 +89,24 @@ pub fn parse_article(
 /// For text with no front matter: the first line is the title (without its `#` when it is a
 /// heading) and the rest is the body. A line too long to be a title stays in the body.
 fn title_and_rest(text: &str) -> (String, &str) {
-    let start = text.len() - text.trim_start().len();
-    let text = &text[start..];
-    let (line, rest) = text.split_once('\n').unwrap_or((text, ""));
-    if let Some(heading) = crate::title::atx_heading_text(line).filter(|h| !h.is_empty()) {
-        return (sanitize_line(heading), rest);
-    }
-    match title_from_line(line) {
-        (title, true) => (title, rest),
-        (title, false) => (title, text),
+    let mut rest = text;
+    loop {
+        let start = rest.len() - rest.trim_start().len();
+        let text = &rest[start..];
+        let (line, after) = text.split_once('\n').unwrap_or((text, ""));
+        match crate::title::atx_heading_text(line) {
+            Some("") if !after.trim().is_empty() => {
+                // An empty heading (`#` alone) says nothing; the next line may.
+                rest = after;
+                continue;
+            }
+            Some(heading) if !heading.is_empty() => return (sanitize_line(heading), after),
+            _ => {}
+        }
+        return match title_from_line(line) {
+            (title, true) => (title, after),
+            (title, false) => (title, text),
+        };
     }
 }
 

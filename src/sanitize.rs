@@ -10,7 +10,7 @@
 
 /// Columns between tab stops. Four matches CommonMark, so expanding tabs before Markdown parsing
 /// keeps indented code blocks and list nesting meaning what they meant.
-const TAB_STOP: usize = 4;
+pub const TAB_STOP: usize = 4;
 
 const ESC: char = '\u{1b}';
 const BEL: char = '\u{07}';

@@ -470,3 +470,86 @@ fn the_query_language_works_from_the_command_line() {
         ]
     );
 }
+
+#[test]
+fn a_path_that_does_not_exist_is_a_usage_error() {
+    for command in [
+        &["list", "no-such-folder"][..],
+        &["stats", "no-such-folder"],
+        &["check", "no-such-folder"],
+        &["no-such-folder"],
+    ] {
+        let run = moodwire(command, repository());
+        assert_eq!(run.code, 2, "{command:?}");
+        assert!(
+            run.stderr
+                .ends_with("moodwire: no-such-folder: no such file or folder\n"),
+            "{command:?}: {}",
+            run.stderr
+        );
+    }
+    let run = moodwire(&["show", "-l", "no-such-folder", "fusion"], repository());
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn a_file_named_twice_or_with_its_folder_is_loaded_once() {
+    let path = format!("sample-articles/{SEED_ID}");
+    let run = moodwire(&["check", &path, &path], repository());
+    assert_eq!(run.stdout, "1 article, 0 errors, 0 warnings\n");
+    let run = moodwire(
+        &["check", &path, "sample-articles", "./sample-articles/"],
+        repository(),
+    );
+    assert_eq!(
+        run.stdout,
+        format!("{SAMPLE_COUNT} articles, 0 errors, 0 warnings\n")
+    );
+}
+
+#[test]
+fn the_same_id_in_two_folders_is_warned_about_and_never_guessed() {
+    let dir = tempfile::tempdir().unwrap();
+    for folder in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::write(
+            dir.path().join(folder).join("same.md"),
+            format!("# From {folder}\n\nText\n"),
+        )
+        .unwrap();
+    }
+    let run = moodwire(&["check", "a", "b"], dir.path());
+    assert_eq!(run.code, 0, "a warning is not an error");
+    assert_eq!(
+        run.stdout,
+        "b/same.md: warning: the id `same.md` is also the id of a/same.md; name either by its path\n2 articles, 0 errors, 1 warning\n"
+    );
+    let run = moodwire(&["show", "-l", "a", "-l", "b", "same.md"], dir.path());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(
+            "the id \"same.md\" names 2 articles; name one by its path:\n  a/same.md\n  b/same.md"
+        ),
+        "{}",
+        run.stderr
+    );
+    let run = moodwire(&["show", "b/same.md"], dir.path());
+    assert!(run.stdout.starts_with("From b\n"), "{}", run.stdout);
+}
+
+#[test]
+fn show_says_what_is_wrong_with_what_it_was_given() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("lib")).unwrap();
+    std::fs::write(dir.path().join("lib/bad.md"), "---\ntitle: [oops\n---\n").unwrap();
+    let run = moodwire(&["show", "lib"], dir.path());
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, "moodwire: lib is a folder; show takes one article\n")
+    );
+    let run = moodwire(&["show", "-l", "lib", "bad.md"], dir.path());
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.ends_with("lib/bad.md: error: invalid YAML front matter at line 3: did not find expected ',' or ']', while parsing a flow sequence\n"), "{}", run.stderr);
+    let run = moodwire(&["show", "--", "-x"], repository());
+    assert_eq!(run.code, 2, "one letter picks out nothing: {}", run.stdout);
+}

@@ -51,6 +51,17 @@ fn build_hostile_library(root: &Path) {
         )
         .as_bytes(),
     );
+    let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    write(
+        "deep-anchor.md",
+        format!("---\na: &x {deep}\n---\n").as_bytes(),
+    );
+    write(
+        "deep-document.md",
+        format!("---\n--- {deep}\n---\n").as_bytes(),
+    );
+    write("name\x1b[2J.md", b"# Alpha one\n\nText\n");
+    write("other\x1b]52;c;aGk=\x07.md", b"# Alpha two\n\nText\n");
     let block: String = (0..3000)
         .map(|i| format!("{}k:\n", " ".repeat(i)))
         .collect();
@@ -60,7 +71,7 @@ fn build_hostile_library(root: &Path) {
         "---\ntitle: \"Title{escaped_yaml} raw{ATTACKS}end\"\ncategory: \"Cat{escaped_yaml}\"\ntags: [\"t{escaped_yaml}\"]\n\
          tldr:\n  - \"Item{escaped_yaml}{ATTACKS}\"\nsource_url: \"https://example.com/{escaped_yaml}\"\n\
          sentiment_label: \"Bullish{escaped_yaml}\"\nextra_key: \"x{escaped_yaml}\"\n---\n\
-         # Heading {ATTACKS}\n\nBody {ATTACKS} text\n\n[click]({ATTACKS}) `code{ATTACKS}`\n\n```\n{ATTACKS}\n```\n"
+         # Heading {ATTACKS}\n\nBody {ATTACKS} text &#x202e;entity&#x2066; &#27;[2J &#x9b;31m\n\n[click]({ATTACKS}) `code{ATTACKS}`\n\n```\n{ATTACKS}\n```\n"
     );
     write("escapes.md", attack.as_bytes());
     write(
@@ -81,7 +92,7 @@ fn build_hostile_library(root: &Path) {
     assert!(fifo_made, "mkfifo is part of coreutils and should exist");
 }
 
-const BAD_FILES: [(&str, &str); 11] = [
+const BAD_FILES: [(&str, &str); 13] = [
     ("binary.md", "error: binary file (it contains NUL bytes)"),
     (
         "bomb.md",
@@ -97,6 +108,14 @@ const BAD_FILES: [(&str, &str); 11] = [
     ),
     (
         "deep.md",
+        "error: YAML front matter nests deeper than 32 levels",
+    ),
+    (
+        "deep-anchor.md",
+        "error: YAML front matter nests deeper than 32 levels",
+    ),
+    (
+        "deep-document.md",
         "error: YAML front matter nests deeper than 32 levels",
     ),
     ("empty.md", "error: the file is empty"),
@@ -143,7 +162,7 @@ fn check_names_every_bad_file_with_its_reason() {
         )
     );
     let summary = run.stdout.lines().last().unwrap();
-    assert!(summary.starts_with("5 articles, 12 errors, "), "{summary}");
+    assert!(summary.starts_with("7 articles, 14 errors, "), "{summary}");
     assert_terminal_safe(&run.stdout, "check");
 }
 
@@ -157,7 +176,7 @@ fn list_shows_the_loadable_articles_and_no_control_characters() {
         assert_terminal_safe(&run.stdout, &format!("list --format {format}"));
         assert!(
             run.stderr
-                .contains("12 files could not be loaded; `moodwire check` says why"),
+                .contains("14 files could not be loaded; `moodwire check` says why"),
             "{}",
             run.stderr
         );
@@ -178,6 +197,8 @@ fn list_shows_the_loadable_articles_and_no_control_characters() {
             "escapes.md",
             "good.md",
             "latin1.txt",
+            "name?[2J.md",
+            "other?]52;c;aGk=?.md",
             "sub/nested.md"
         ]
     );
@@ -234,6 +255,43 @@ fn stats_survives_the_hostile_library() {
     build_hostile_library(dir.path());
     let run = moodwire(&["stats", "."], dir.path());
     assert_eq!(run.code, 0);
-    assert!(run.stdout.starts_with("5 articles\n"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("7 articles\n"), "{}", run.stdout);
     assert_terminal_safe(&run.stdout, "stats");
+}
+
+#[test]
+fn escape_sequences_in_file_names_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    build_hostile_library(dir.path());
+    let run = moodwire(&["show", "-l", ".", "alpha"], dir.path());
+    assert_eq!(run.code, 2, "two titles start with Alpha");
+    assert_terminal_safe(&run.stderr, "show candidates");
+    assert!(
+        run.stderr.contains("  name?[2J.md  Alpha one"),
+        "{}",
+        run.stderr
+    );
+    let run = moodwire(&["check", "."], dir.path());
+    assert_terminal_safe(&run.stdout, "check");
+}
+
+#[test]
+fn check_keeps_its_verdict_when_its_reader_stops_early() {
+    let dir = tempfile::tempdir().unwrap();
+    build_hostile_library(dir.path());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_moodwire"))
+        .args(["check", "."])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

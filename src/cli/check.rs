@@ -10,7 +10,7 @@ use super::source::open_library;
 
 /// Prints every problem and a summary. Returns true when some file could not be loaded.
 pub fn run(args: &CheckArgs, limits: &Limits) -> anyhow::Result<bool> {
-    let library = open_library(&args.library.paths, limits);
+    let library = open_library(&args.library.paths, limits)?;
     let mut problems: Vec<Problem> = library.problems().to_vec();
     for article in library.articles() {
         problems.extend(
@@ -26,20 +26,28 @@ pub fn run(args: &CheckArgs, limits: &Limits) -> anyhow::Result<bool> {
         .filter(|p| p.severity == Severity::Error)
         .count();
     let warnings = problems.len() - errors;
-    let mut out = io::stdout().lock();
-    for problem in &problems {
-        writeln!(out, "{problem}")?;
-    }
-    writeln!(
-        out,
+    let summary = format!(
         "{} {}, {errors} {}, {warnings} {}",
         library.articles().len(),
         plural(library.articles().len(), "article", "articles"),
         plural(errors, "error", "errors"),
         plural(warnings, "warning", "warnings"),
-    )?;
-    out.flush()?;
+    );
+    match write_report(&problems, &summary) {
+        // The reader stopped reading (`check | head`); the verdict still stands.
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => {}
+        result => result?,
+    }
     Ok(errors > 0)
+}
+
+fn write_report(problems: &[Problem], summary: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    for problem in problems {
+        writeln!(out, "{problem}")?;
+    }
+    writeln!(out, "{summary}")?;
+    out.flush()
 }
 
 fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {

@@ -18,7 +18,7 @@ use super::table::{self, Column};
 
 pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
     let query = query_from_args(&args.filter)?;
-    let library = open_library(&args.library.paths, limits);
+    let library = open_library(&args.library.paths, limits)?;
     let order = match args.sort {
         SortArg::Date => SortOrder::Date,
         SortArg::Score => SortOrder::Score,
@@ -47,7 +47,13 @@ pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<
     Ok(())
 }
 
+/// Below this terminal width the category column is left out, so that titles stay readable.
+const CATEGORY_MIN_WIDTH: usize = 60;
+
 fn write_table(out: &mut impl Write, articles: &[&Article], output: &Output) -> io::Result<()> {
+    let with_category = output
+        .terminal_width
+        .is_none_or(|width| width >= CATEGORY_MIN_WIDTH);
     let columns = [
         Column {
             header: "DATE",
@@ -85,6 +91,16 @@ fn write_table(out: &mut impl Write, articles: &[&Article], output: &Output) -> 
                 Span::raw(article.title.clone()),
             ]
         })
+        .map(|mut row| {
+            if !with_category {
+                row.remove(2);
+            }
+            row
+        })
         .collect();
+    let mut columns = Vec::from(columns);
+    if !with_category {
+        columns.remove(2);
+    }
     output.write_lines(out, &table::layout(&columns, &rows, output.terminal_width))
 }

@@ -8,7 +8,7 @@ use anyhow::bail;
 use moodwire::article::Article;
 use moodwire::library::Library;
 use moodwire::limits::Limits;
-use moodwire::loader;
+use moodwire::loader::{self, Severity, display_path};
 use moodwire::render::render_article;
 use moodwire::sanitize::sanitize_line;
 use moodwire::words::words;
@@ -38,7 +38,10 @@ pub fn run(args: &ShowArgs, limits: &Limits, output: &Output) -> anyhow::Result<
 /// A file path is read directly; anything else is looked up as an id in the library.
 fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
     let path = Path::new(&args.target);
-    if path.is_file() {
+    if let Ok(meta) = std::fs::symlink_metadata(path) {
+        if meta.is_dir() {
+            bail!("{} is a folder; show takes one article", display_path(path));
+        }
         let mut loaded = loader::load(&[path.to_path_buf()], limits);
         if let Some(problem) = loaded.problems.pop() {
             bail!("{problem}");
@@ -47,9 +50,31 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
             return Ok(article);
         }
     }
-    let library: Library = open_library(&args.library, limits);
-    if let Some(article) = library.find(&args.target) {
-        return Ok(article.clone());
+    let library: Library = open_library(&args.library, limits)?;
+    match library.find_all(&args.target).as_slice() {
+        [one] => return Ok((*one).clone()),
+        [] => {
+            // A file of the library that failed to load is named by its problem.
+            let failed = library
+                .problems()
+                .iter()
+                .filter(|p| p.severity == Severity::Error);
+            if let Some(problem) = failed.into_iter().find(|p| p.path.ends_with(&args.target)) {
+                bail!("{problem}");
+            }
+        }
+        several => {
+            let paths: Vec<String> = several
+                .iter()
+                .map(|a| format!("  {}", display_path(&a.path)))
+                .collect();
+            bail!(
+                "the id \"{}\" names {} articles; name one by its path:\n{}",
+                sanitize_line(&args.target),
+                several.len(),
+                paths.join("\n")
+            );
+        }
     }
     let target = sanitize_line(&args.target);
     match picked_out(&library, &args.target).as_slice() {
@@ -78,6 +103,9 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
     }
 }
 
+/// Words shorter than this in all pick out too much to be meant as a title (`show -- -x`).
+const MIN_PICK_CHARS: usize = 3;
+
 /// Candidates listed when words match several articles.
 const MAX_CANDIDATES: usize = 10;
 
@@ -85,6 +113,9 @@ const MAX_CANDIDATES: usize = 10;
 /// so that `moodwire show fusion record` finds an article without its file name.
 fn picked_out<'a>(library: &'a Library, text: &str) -> Vec<&'a Article> {
     let wanted: Vec<String> = words(text).map(|w| w.into_owned()).collect();
+    if wanted.iter().map(|w| w.chars().count()).sum::<usize>() < MIN_PICK_CHARS {
+        return Vec::new();
+    }
     let lowered = text.to_lowercase();
     library
         .articles()

@@ -4,23 +4,30 @@ use std::path::{Path, PathBuf};
 
 use moodwire::library::Library;
 use moodwire::limits::Limits;
+use moodwire::loader::display_path;
 use moodwire::samples;
+
+use anyhow::bail;
 
 /// The folder read when no path is given, if it exists.
 pub const DEFAULT_FOLDER: &str = "sample-articles";
 
 /// Loads the articles under `paths`; with none, `./sample-articles` if it exists, else the
-/// built-in samples. Says on stderr which default it chose, since output may be piped.
-pub fn open_library(paths: &[PathBuf], limits: &Limits) -> Library {
+/// built-in samples. Says on stderr which default it chose, since output may be piped. A path
+/// that does not exist is a usage error, not an empty library.
+pub fn open_library(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<Library> {
+    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+        bail!("{}: no such file or folder", display_path(missing));
+    }
     if !paths.is_empty() {
-        return Library::load(paths, limits);
+        return Ok(Library::load(paths, limits));
     }
     if Path::new(DEFAULT_FOLDER).is_dir() {
         eprintln!("moodwire: no PATH given; reading ./{DEFAULT_FOLDER}");
-        Library::load(&[PathBuf::from(DEFAULT_FOLDER)], limits)
+        Ok(Library::load(&[PathBuf::from(DEFAULT_FOLDER)], limits))
     } else {
         eprintln!("moodwire: no PATH given; reading the built-in sample library");
-        samples::library(limits)
+        Ok(samples::library(limits))
     }
 }
 

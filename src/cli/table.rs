@@ -16,9 +16,9 @@ pub struct Column {
     pub right_aligned: bool,
 }
 
-/// Lays out `rows` under `columns`. The last column takes what width is left when `width` is
-/// given (a terminal), and is cut with `…` to fit; without a width nothing is cut but the
-/// columns' own maximums.
+/// Lays out `rows` under `columns`. On a terminal (`width` given) columns are cut to their
+/// maximums with `…` and the last column takes what width is left; without a width nothing is
+/// cut, so that piped output keeps every character.
 pub fn layout(
     columns: &[Column],
     rows: &[Vec<Span<'static>>],
@@ -34,7 +34,12 @@ pub fn layout(
                 .map(|cell| cell.content.width())
                 .max()
                 .unwrap_or(0);
-            widest.max(column.header.width()).min(column.max_width)
+            let widest = widest.max(column.header.width());
+            if width.is_some() {
+                widest.min(column.max_width)
+            } else {
+                widest
+            }
         })
         .collect();
     if let (Some(total), Some((last, fixed))) = (width, widths.split_last_mut()) {
@@ -137,11 +142,11 @@ mod tests {
     }
 
     #[test]
-    fn aligns_columns_without_cutting_titles_when_piped() {
+    fn aligns_columns_without_cutting_anything_when_piped() {
         let text = to_plain(&layout(&columns(), &rows(), None));
         assert_eq!(
             text,
-            " N  NAME      TITLE\n 1  alpha     A short title\n10  a-very-…  中文标题 and a much longer title here\n"
+            " N  NAME              TITLE\n 1  alpha             A short title\n10  a-very-long-name  中文标题 and a much longer title here\n"
         );
     }
 

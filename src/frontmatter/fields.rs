@@ -35,10 +35,10 @@ pub fn read_fields(
         match key.as_str() {
             "title" => fields.title = text(&key, value, warnings).filter(|t| !t.is_empty()),
             "date" => fields.date = date(value, warnings),
-            "category" => fields.category = first_word_or_item(value),
-            "categories" => categories = first_word_or_item(value),
+            "category" => fields.category = first_item(value, false),
+            "categories" => categories = first_item(value, true),
             "tags" => fields.tags = tags(value),
-            "tag" => tag = first_word_or_item(value),
+            "tag" => tag = first_item(value, false),
             "source_url" => {
                 fields.source_url = text(&key, value, warnings).filter(|t| !t.is_empty())
             }
@@ -111,24 +111,23 @@ fn date(value: Value, warnings: &mut Vec<String>) -> Option<ArticleDate> {
     }
 }
 
-/// A category given as a list or a space-separated string (`categories: news world`) is
-/// represented by its first entry.
-fn first_word_or_item(value: Value) -> Option<String> {
-    let first = match value {
-        Value::List(items) => items
-            .into_iter()
-            .find(|item| !item.to_text().trim().is_empty())?,
+/// The first entry of a list, or the value itself. With `words`, a string is a list separated
+/// by spaces, as Jekyll reads `categories: news world`.
+fn first_item(value: Value, words: bool) -> Option<String> {
+    let text = match value {
+        Value::List(items) => sanitize_line(
+            &items
+                .into_iter()
+                .find(|item| !item.to_text().trim().is_empty())?
+                .to_text(),
+        ),
         Value::Map(_) | Value::Null => return None,
-        scalar => scalar,
-    };
-    let text = sanitize_line(&first.to_text());
-    let word = match first {
-        Value::String(_) if !text.contains(',') => {
-            text.split_whitespace().next().map(str::to_owned)
+        Value::String(text) if words => {
+            sanitize_line(text.split_whitespace().next().unwrap_or_default())
         }
-        _ => Some(text),
+        scalar => sanitize_line(&scalar.to_text()),
     };
-    word.filter(|w| !w.is_empty())
+    Some(text).filter(|t| !t.is_empty())
 }
 
 /// Tags as a list, or as one string separated by commas or, failing that, by spaces.
@@ -328,6 +327,24 @@ mod tests {
                 .as_deref(),
             Some("News")
         );
+    }
+
+    #[test]
+    fn a_category_is_the_whole_text_and_categories_the_first_word() {
+        let category = |yaml: &str| read(yaml).0.category;
+        assert_eq!(
+            category("category: \"Middle East\"").as_deref(),
+            Some("Middle East")
+        );
+        assert_eq!(
+            category("category: [World News, Europe]").as_deref(),
+            Some("World News")
+        );
+        assert_eq!(
+            category("categories: [World News, Europe]").as_deref(),
+            Some("World News")
+        );
+        assert_eq!(category("categories: news world").as_deref(), Some("news"));
     }
 
     #[test]

@@ -145,24 +145,16 @@ mod tests {
     }
 
     #[test]
-    fn yaml_bombs_are_rejected_quickly() {
+    fn yaml_bombs_are_rejected() {
         let mut bomb = String::from("a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
-        for (name, previous) in ["bcdefghi".chars().zip("abcdefgh".chars())]
-            .into_iter()
-            .flatten()
-        {
+        for (name, previous) in "bcdefghi".chars().zip("abcdefgh".chars()) {
             let refs = vec![format!("*{previous}"); 9].join(", ");
             bomb.push_str(&format!("{name}: &{name} [{refs}]\n"));
         }
-        let started = std::time::Instant::now();
-        assert!(matches!(
-            parse_yaml(&bomb),
-            Err(FrontMatterError::Invalid { .. })
-        ));
-        assert!(
-            started.elapsed().as_secs() < 5,
-            "took {:?}",
-            started.elapsed()
+        let error = parse_yaml(&bomb).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid YAML front matter: repetition limit exceeded"
         );
     }
 
@@ -179,7 +171,11 @@ mod tests {
     #[test]
     fn deep_block_nesting_is_rejected() {
         let deep: String = (0..200).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
-        assert!(parse_yaml(&deep).is_err());
+        let error = parse_yaml(&deep).unwrap_err().to_string();
+        assert_eq!(
+            error,
+            "invalid YAML front matter at line 130: recursion limit exceeded"
+        );
         let deep: String = (0..40).map(|i| format!("{}k:\n", " ".repeat(i))).collect();
         assert_eq!(
             parse_yaml(&deep).unwrap_err().to_string(),
@@ -191,7 +187,13 @@ mod tests {
     fn deep_toml_is_rejected() {
         let mut warnings = Vec::new();
         let deep = format!("a = {}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(parse(Format::Toml, &deep, 2, &Limits::default(), &mut warnings).is_err());
+        let error = parse(Format::Toml, &deep, 2, &Limits::default(), &mut warnings).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with("invalid TOML front matter at line 2: "),
+            "{error}"
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::problem::{Problem, describe_io_error};
+use super::problem::{Problem, describe_io_error, display_path};
 
 /// File name endings that mark an article when walking a folder.
 pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdx", "txt", "text"];
@@ -31,6 +31,8 @@ pub struct Walk {
 pub fn walk(paths: &[PathBuf]) -> Walk {
     let mut walk = Walk::default();
     let mut seen_folders = HashSet::new();
+    let mut files = Vec::new();
+    // Folders first, so that a file also named directly is known to be found already.
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
@@ -42,16 +44,28 @@ pub fn walk(paths: &[PathBuf]) -> Walk {
                 }
                 walk_folder(path, path, &mut seen_folders, &mut walk);
             }
-            Ok(_) => {
-                let id = path
-                    .file_name()
-                    .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy());
-                walk.sources.push(Source {
-                    path: path.clone(),
-                    id: id.into_owned(),
-                });
-            }
+            Ok(_) => files.push(path),
             Err(error) => walk.problems.push(unreachable_entry(path, &error)),
+        }
+    }
+    let mut seen_files = HashSet::new();
+    for path in files {
+        let real = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        let found_in_folder = real
+            .parent()
+            .is_some_and(|folder| seen_folders.contains(folder))
+            && is_article_file(&real)
+            && !real
+                .file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if seen_files.insert(real) && !found_in_folder {
+            let name = path
+                .file_name()
+                .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy());
+            walk.sources.push(Source {
+                path: path.clone(),
+                id: display_path(Path::new(name.as_ref())),
+            });
         }
     }
     walk
@@ -79,7 +93,16 @@ fn walk_folder(root: &Path, start: &Path, seen_folders: &mut HashSet<PathBuf>, w
                 continue;
             }
         };
-        let mut children: Vec<_> = entries.filter_map(Result::ok).collect();
+        let mut children = Vec::new();
+        for entry in entries {
+            match entry {
+                Ok(entry) => children.push(entry),
+                Err(error) => walk.problems.push(Problem::error(
+                    &folder,
+                    format!("cannot read an entry: {}", describe_io_error(&error)),
+                )),
+            }
+        }
         // Sorted so that ids, problems and the choice between two links to one folder do not
         // depend on the order the file system happens to list entries in.
         children.sort_by_key(|entry| entry.file_name());
@@ -102,7 +125,11 @@ fn walk_folder(root: &Path, start: &Path, seen_folders: &mut HashSet<PathBuf>, w
             } else {
                 match entry.metadata() {
                     Ok(meta) => meta,
-                    Err(_) => continue,
+                    Err(error) => {
+                        walk.problems
+                            .push(Problem::error(&path, describe_io_error(&error)));
+                        continue;
+                    }
                 }
             };
             if meta.is_dir() {
@@ -123,14 +150,15 @@ fn walk_folder(root: &Path, start: &Path, seen_folders: &mut HashSet<PathBuf>, w
     }
 }
 
-/// The id of a file found under `root`: its relative path with `/` separators.
+/// The id of a file found under `root`: its relative path with `/` separators, safe to print
+/// (a file name may hold escape sequences).
 fn relative_id(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<_> = relative
         .components()
         .map(|c| c.as_os_str().to_string_lossy())
         .collect();
-    parts.join("/")
+    display_path(Path::new(&parts.join("/")))
 }
 
 /// A named path or a link that cannot be followed.

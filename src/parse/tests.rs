@@ -82,6 +82,19 @@ fn plain_markdown_takes_its_leading_heading_as_title() {
 }
 
 #[test]
+fn an_empty_heading_is_not_a_title() {
+    let article = parse_named("note.txt", "# \n\nReal title\nBody\n");
+    assert_eq!(
+        (article.title.as_str(), article.body.as_str()),
+        ("Real title", "Body\n")
+    );
+    assert_eq!(
+        parse_named("note.txt", "#\n## Second\nBody").title,
+        "Second"
+    );
+}
+
+#[test]
 fn a_paragraph_is_too_long_to_be_a_title_and_stays_in_the_body() {
     let paragraph = "This sentence goes on and on ".repeat(20);
     let article = parse_named("long.txt", &paragraph);

@@ -1,5 +1,5 @@
-//! Turning styled lines into text for a pipe or a non-interactive terminal: ANSI SGR escapes
-//! for `show --color`, or plain text for scripts and tests.
+//! Turning styled lines into text: ANSI SGR escapes for a terminal, or plain text for pipes,
+//! `NO_COLOR` and tests.
 
 use std::fmt::Write as _;
 

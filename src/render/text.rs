@@ -4,7 +4,7 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Columns between tab stops in code and HTML blocks; four matches how CommonMark reads tabs.
-const TAB_STOP: usize = 4;
+use crate::sanitize::{TAB_STOP, is_unsafe};
 
 /// Display width as ratatui measures it (`Line::width` sums `UnicodeWidthStr::width` per span),
 /// so our own bookkeeping agrees with the width invariant callers check.
@@ -22,7 +22,7 @@ pub(crate) fn clean_inline(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => ' ',
-            c if c.is_control() => REPLACEMENT,
+            c if is_unsafe(c) => REPLACEMENT,
             c => c,
         })
         .collect()
@@ -41,7 +41,7 @@ pub(crate) fn expand_tabs(line: &str) -> String {
                 out.extend(std::iter::repeat_n(' ', pad));
                 col += pad;
             }
-            c if c.is_control() => {
+            c if is_unsafe(c) => {
                 out.push(REPLACEMENT);
                 col += 1;
             }
@@ -129,6 +129,14 @@ mod tests {
     #[test]
     fn clean_inline_replaces_controls() {
         assert_eq!(clean_inline("a\tb\nc\u{7}d"), "a b c\u{FFFD}d");
+    }
+
+    /// Markdown entities (`&#x202e;`) are decoded after loading, so the renderer must catch
+    /// what the loader's sanitising could not see.
+    #[test]
+    fn bidi_overrides_are_replaced_like_controls() {
+        assert_eq!(clean_inline("a\u{202e}b\u{2066}c"), "a\u{FFFD}b\u{FFFD}c");
+        assert_eq!(expand_tabs("a\u{202e}b"), "a\u{FFFD}b");
     }
 
     #[test]
