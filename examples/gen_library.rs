@@ -5,12 +5,12 @@
 //!
 //! Writes N news articles under `DIR/<category>/<YYYY>/<MM>/`: about 90% Markdown with YAML
 //! front matter (varied the way real feeds vary), 2% Hugo-style TOML and 8% scraped `.txt`.
-//! Text is built from sentence templates filled from a vocabulary of a few thousand words
-//! drawn with a Zipf-like skew, so word frequencies and phrase queries behave like real news.
-//! The same N and seed give byte-identical files: all randomness comes from a splitmix64
-//! generator seeded per article, never from the clock or from hash-map iteration order.
+//! Text comes from sentence templates filled from a vocabulary of a few thousand words drawn
+//! with a Zipf-like skew, so word frequencies and phrase queries behave like real news. The
+//! same N and seed give byte-identical files: all randomness comes from a splitmix64 stream
+//! per article, never from the clock or from hash-map iteration order.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::HashSet;
 use std::{env, fs, path::Path, process};
 
 /// splitmix64: tiny, fast and statistically good enough for synthetic text.
@@ -28,14 +28,15 @@ impl Rng {
     fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
+    /// `a` with the given chance, else `b`.
+    fn of<'s>(&mut self, percent: usize, a: &'s str, b: &'s str) -> &'s str {
+        if self.chance(percent) { a } else { b }
     }
-    /// Log-uniform index with an offset, P(k) ~ 1/(k + 8): lists ordered from common to rare
-    /// get a Zipf-like frequency curve without one word dominating.
+    /// Log-uniform index with an offset, P(k) ~ 1/(k + 8): a list ordered from common to
+    /// rare gets a Zipf-like frequency curve without a single word dominating.
     fn zipf(&mut self, n: usize) -> usize {
         let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        ((8.0 * ((n as f64 + 8.0) / 8.0).powf(u) - 8.0) as usize).min(n - 1)
+        ((8.0 * ((n as f64 + 8.0) / 8.0).powf(u) - 8.0) as usize).min(n.max(1) - 1)
     }
 }
 
@@ -46,238 +47,262 @@ fn mix(mut z: u64) -> u64 {
     z ^ (z >> 31)
 }
 
-struct Category {
-    name: &'static str,
-    slug: String,
-    weight: usize,
-    phrases: Vec<&'static str>,
-    words: Vec<&'static str>,
-}
-
-/// Every list the generator draws from, split once at start-up.
-struct Vocab {
-    nouns: Vec<(&'static str, String)>,
-    verbs: Vec<[String; 4]>,
-    lists: Vec<Vec<&'static str>>,
-    cats: Vec<Category>,
-}
-
-/// Indexes into `Vocab::lists`, in the order of `LISTS`.
-const ADJ: usize = 0;
-const ADV: usize = 1;
-const COUNTRY: usize = 2;
-const CITY: usize = 3;
-const FIRST: usize = 4;
-const LAST: usize = 5;
-const CO_PRE: usize = 6;
-const CO_END: usize = 7;
-const CO_KIND: usize = 8;
-const ROLE: usize = 9;
-const ORG: usize = 10;
-const OUTLET: usize = 11;
-const SENT: usize = 12;
-const TITLE: usize = 13;
-const HEAD: usize = 14;
-const QUOTE: usize = 15;
-const ITEM: usize = 16;
-const JUNK: usize = 17;
-/// The first list of the tone-dependent pairs in `TONED`: up at `TONE + 2i`, down just after.
-const TONE: usize = 18;
-
-/// Splits on `|` when present (phrases, templates), otherwise on whitespace; drops repeats
-/// so that a word listed twice does not get double weight.
-fn items(list: &'static str) -> Vec<&'static str> {
+/// Splits a `;`-separated list of phrases or templates, or else a whitespace-separated word
+/// list, dropping repeated words so that none gets double weight.
+fn items(list: &str) -> Vec<String> {
     let mut seen = HashSet::new();
-    let parts: Vec<&str> = if list.contains('|') {
-        list.split('|').map(str::trim).collect()
-    } else {
-        list.split_whitespace().collect()
-    };
-    parts.into_iter().filter(|w| !w.is_empty() && seen.insert(*w)).collect()
+    match list.contains(';') {
+        true => list.split(';').map(|s| s.trim().to_string()).collect(),
+        false => list
+            .split_whitespace()
+            .filter(|w| seen.insert(*w))
+            .map(String::from)
+            .collect(),
+    }
 }
 
-/// Regular English plurals; the word lists avoid nouns these rules would get wrong, and `~`
-/// marks uncountable nouns, which stay singular.
+/// Regular English plurals; the word lists avoid nouns these rules would get wrong.
 fn plural(w: &str) -> String {
-    let b = w.as_bytes();
-    if w.ends_with('y') && !b"aeiou".contains(&b[b.len() - 2]) {
+    if w.ends_with('y') && !w[..w.len() - 1].ends_with(['a', 'e', 'o', 'u']) {
         format!("{}ies", &w[..w.len() - 1])
-    } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| w.ends_with(e)) {
+    } else if w.ends_with(['s', 'x', 'z']) || w.ends_with("ch") || w.ends_with("sh") {
         format!("{w}es")
     } else {
         format!("{w}s")
     }
 }
 
-/// Base, third person, past and -ing forms of a regular verb; `*` marks a doubled final
-/// consonant (`plan*` gives planned, planning).
-fn verb_forms(spec: &'static str) -> [String; 4] {
+/// Base, third-person, past and -ing forms of a regular verb; `*` marks a doubled final
+/// consonant (`plan*`: planned, planning). Irregular verbs appear only inside templates.
+fn verb_forms(spec: &str) -> [String; 4] {
     let w = spec.trim_end_matches('*');
-    let stem = &w[..w.len() - 1];
-    let cons_y = w.ends_with('y') && !b"aeiou".contains(&w.as_bytes()[w.len() - 2]);
-    let third = if w.ends_with('o') { format!("{w}es") } else { plural(w) };
+    let (stem, last) = w.split_at(w.len() - 1);
     let (past, ing) = if spec.ends_with('*') {
-        let last = &w[w.len() - 1..];
         (format!("{w}{last}ed"), format!("{w}{last}ing"))
-    } else if cons_y {
+    } else if last == "y" && !stem.ends_with(['a', 'e', 'o', 'u']) {
         (format!("{stem}ied"), format!("{w}ing"))
-    } else if w.ends_with("ee") {
-        (format!("{w}d"), format!("{w}ing"))
-    } else if w.ends_with('e') {
+    } else if last == "e" && !stem.ends_with('e') {
         (format!("{w}d"), format!("{stem}ing"))
     } else {
-        (format!("{w}ed"), format!("{w}ing"))
+        (
+            format!("{w}{}", if last == "e" { "d" } else { "ed" }),
+            format!("{w}ing"),
+        )
     };
-    [w.to_string(), third, past, ing]
+    [w.to_string(), plural(w), past, ing]
 }
 
-impl Vocab {
-    fn new() -> Vocab {
-        let nouns = items(NOUNS).into_iter().map(|w| match w.strip_suffix('~') {
-            Some(s) => (s, s.to_string()),
-            None => (w, plural(w)),
-        });
-        let lists = LISTS.iter().chain(TONED.iter().flatten()).map(|l| items(l));
-        let cats = CATEGORIES.iter().map(|&(name, weight, phrases, words)| Category {
-            name,
-            slug: name.to_lowercase(),
-            weight,
-            phrases: items(phrases),
-            words: items(words),
-        });
-        Vocab {
-            nouns: nouns.collect(),
-            verbs: items(VERBS).into_iter().map(verb_forms).collect(),
-            lists: lists.collect(),
-            cats: cats.collect(),
+/// The -ly adverb of an adjective, for the endings where the regular rule is reliable.
+fn adverb(a: &str) -> Option<String> {
+    if let Some(stem) = a.strip_suffix("ble") {
+        Some(format!("{stem}bly"))
+    } else if ["tic", "mic", "fic"].iter().any(|e| a.ends_with(e)) {
+        Some(format!("{a}ally"))
+    } else {
+        let regular = ["al", "ful", "ive", "ous", "ent", "ant"]
+            .iter()
+            .any(|e| a.ends_with(e));
+        regular.then(|| format!("{a}ly"))
+    }
+}
+
+/// Every list, indexed by the ASCII code of its slot in `DATA`. A tone-dependent slot keeps
+/// its bearish items at code + 128; category `i` keeps its phrases and words at 256 + 2i.
+struct Vocab {
+    lists: Vec<Vec<String>>,
+    /// Category names and weights in percent.
+    cats: Vec<(&'static str, usize)>,
+}
+
+fn vocabulary() -> Vocab {
+    let mut lists = vec![Vec::new(); 256];
+    for section in DATA.split("\n=").skip(1) {
+        let code = section.as_bytes()[0] as usize;
+        let (up, down) = section[1..]
+            .split_once(" / ")
+            .unwrap_or((&section[1..], ""));
+        (lists[code], lists[code + 128]) = (items(up), items(down));
+    }
+    let mut cats = Vec::new();
+    for cat in CATEGORIES.split('#').skip(1) {
+        let (name, rest) = cat.split_once(' ').unwrap_or_default();
+        let (weight, rest) = rest.split_once(':').unwrap_or_default();
+        let (phrases, words) = rest.split_once('|').unwrap_or_default();
+        cats.push((name, weight.parse().unwrap_or(1)));
+        lists.extend([items(phrases), items(words)]);
+    }
+    // `~` marks an uncountable noun, which is left out of the plurals.
+    for noun in std::mem::take(&mut lists['n' as usize]) {
+        if !noun.ends_with('~') {
+            lists['N' as usize].push(plural(&noun));
+        }
+        lists['n' as usize].push(noun.trim_end_matches('~').to_string());
+    }
+    for verb in std::mem::take(&mut lists['v' as usize]) {
+        for (code, form) in "vsdg".chars().zip(verb_forms(&verb)) {
+            lists[code as usize].push(form);
         }
     }
+    // Adverbs: the listed ones, then those derived from adjectives not marked `~`.
+    let mut seen: HashSet<String> = lists['b' as usize].iter().cloned().collect();
+    for adjective in std::mem::take(&mut lists['a' as usize]) {
+        let plain = adjective.trim_end_matches('~');
+        if plain == adjective {
+            lists['b' as usize].extend(adverb(plain).filter(|a| seen.insert(a.clone())));
+        }
+        lists['a' as usize].push(plain.to_string());
+    }
+    Vocab { lists, cats }
 }
 
 /// One article being written: its random stream, topic, tone and recurring cast.
 struct Ctx<'a> {
     rng: Rng,
     v: &'a Vocab,
-    cat: &'a Category,
+    cat: usize,
     /// +1 bullish, -1 bearish, 0 neutral; biases every tone-dependent word choice.
     tone: i8,
-    year: usize,
-    month: usize,
-    companies: [String; 3],
-    people: [String; 3],
-    places: [&'static str; 4],
+    date: (usize, usize),
+    /// Three companies, then three people.
+    cast: [String; 6],
+    /// Two countries, then two cities, each pair different.
+    places: [&'a str; 4],
 }
 
-impl Ctx<'_> {
-    fn list(&mut self, i: usize) -> &'static str {
-        let v = self.v;
-        v.lists[i][self.rng.below(v.lists[i].len())]
-    }
-    fn zipf_list(&mut self, i: usize) -> &'static str {
-        let v = self.v;
-        v.lists[i][self.rng.zipf(v.lists[i].len())]
-    }
-    /// Recurring names come mostly from the article's own cast, as in real reporting.
-    fn cast(&mut self, i: usize) -> usize {
-        [0, 0, 0, 1, 1, 2][self.rng.below(6)] + i
+impl<'a> Ctx<'a> {
+    /// An item of list `i`: long word lists, ordered from common to rare, are drawn
+    /// Zipf-like; short lists and templates uniformly.
+    fn pick(&mut self, i: usize) -> &'a str {
+        let list = &self.v.lists[i];
+        let k = match list.len() > 60 {
+            true => self.rng.zipf(list.len()),
+            false => self.rng.below(list.len()),
+        };
+        list.get(k).map_or("", String::as_str)
     }
 
-    /// Expands `$x` slots in a template; see the match arms for the codes.
+    fn expand(&mut self, template: &str) -> String {
+        let mut out = String::new();
+        self.fill(template, &mut out);
+        out
+    }
+
+    /// Copies `template`, expanding each `@x` slot and capitalising after `@^x`.
     fn fill(&mut self, template: &str, out: &mut String) {
         let mut chars = template.chars();
         while let Some(c) = chars.next() {
-            if c != '$' {
-                out.push(c);
-                continue;
-            }
-            let v = self.v;
-            let r = &mut self.rng;
-            match chars.next().unwrap_or(' ') {
-                'n' => out.push_str(v.nouns[r.zipf(v.nouns.len())].0),
-                'N' => out.push_str(&v.nouns[r.zipf(v.nouns.len())].1),
-                c @ ('v' | 's' | 'd' | 'g') => {
-                    let forms = &v.verbs[r.zipf(v.verbs.len())];
-                    out.push_str(&forms["vsdg".find(c).unwrap_or(0)]);
-                }
-                't' => out.push_str(self.cat.phrases[r.zipf(self.cat.phrases.len())]),
-                'w' => out.push_str(self.cat.words[r.zipf(self.cat.words.len())]),
-                'a' => out.push_str(self.zipf_list(ADJ)),
-                'b' => out.push_str(self.zipf_list(ADV)),
-                'C' => out.push_str(&self.companies[self.cast(0) % 3]),
-                'c' => out.push_str(&self.companies[1]),
-                'H' => out.push_str(&self.people[self.cast(0) % 3]),
-                'X' if r.chance(80) => out.push_str(self.places[r.below(2)]),
-                'X' | 'x' => out.push_str(self.list(COUNTRY)),
-                'Y' if r.chance(80) => out.push_str(self.places[2 + r.below(2)]),
-                'Y' => out.push_str(self.list(CITY)),
-                'R' => out.push_str(self.list(ROLE)),
-                'O' => out.push_str(self.list(ORG)),
-                'F' => out.push_str(self.list(OUTLET)),
-                'D' => out.push_str(r.pick(&["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"])),
-                'Q' => out.push_str(&match r.below(5) {
-                    0 => format!("early {}", self.year - r.below(2)),
-                    1 => format!("late {}", self.year - 1),
-                    2 => r.pick(&["the first quarter", "the second quarter", "the third quarter"]).to_string(),
-                    _ => r.pick(&MONTHS[..]).to_string(),
-                }),
-                'M' => {
-                    out.push_str(r.pick(&["$", "$", "$", "€", "£"]));
-                    out.push_str(&match r.below(5) {
-                        0 | 1 => format!("{}.{} billion", 1 + r.zipf(60), r.below(10)),
-                        2 => format!("{} billion", 1 + r.zipf(90)),
-                        _ => format!("{} million", 5 * (1 + r.zipf(190))),
-                    });
-                }
-                'P' if r.chance(65) => out.push_str(&format!("{}%", 1 + r.zipf(45))),
-                'P' => out.push_str(&format!("{}.{}%", r.zipf(12), 1 + r.below(9))),
-                'K' => out.push_str(&match r.below(3) {
-                    0 => thousands(10 * (10 + r.zipf(990)) as u64),
-                    1 => format!("{}", 2 + r.zipf(95)),
-                    _ => format!("{}.{} million", 1 + r.zipf(20), r.below(10)),
-                }),
-                'q' => {
-                    let quote = self.list(QUOTE);
-                    self.fill(quote, out);
-                }
-                code => {
-                    let Some(i) = TONED_CODES.find(code) else { continue };
-                    let up = r.chance([15, 50, 85][(self.tone + 1) as usize]);
-                    out.push_str(self.list(TONE + 2 * i + usize::from(!up)));
-                }
+            match (c, if c == '@' { chars.next() } else { None }) {
+                ('@', Some('^')) => self.sentence(chars.next().unwrap_or(' '), out),
+                ('@', Some(code)) => self.slot(code, out),
+                _ => out.push(c),
             }
         }
     }
 
-    /// A template from list `i`, filled and capitalised, appended to `out`.
-    fn sentence(&mut self, i: usize, out: &mut String) {
+    /// Slots: C company (c: the second), H person, X country (x: the one not named last), Y
+    /// city, y/z this/last year, # small number, 0 digit, ! company with ticker, L link, t/w
+    /// topical phrase/word; any other code is a list from `DATA`, whose items may hold slots.
+    fn slot(&mut self, code: char, out: &mut String) {
+        // The article's own cast recurs, the first name most, as in real reporting.
+        let i = [0, 0, 0, 1, 1, 2][self.rng.below(6)];
+        match code {
+            'C' | 'H' => out.push_str(&self.cast[i + 3 * usize::from(code == 'H')]),
+            'c' => out.push_str(&self.cast[1]),
+            'x' => out.push_str(self.places[0]),
+            // The article's two countries (or cities) take turns, so that the second mention
+            // in "talks between X and Y" differs from the first.
+            'X' | 'Y' if self.rng.chance(80) => {
+                let k = 2 * usize::from(code == 'Y');
+                out.push_str(self.places[k]);
+                self.places.swap(k, k + 1);
+            }
+            'y' | 'z' => out.push_str(&(self.date.0 - usize::from(code == 'z')).to_string()),
+            '#' => out.push_str(&(1 + self.rng.zipf(30)).to_string()),
+            '0' => out.push(char::from(b'0' + self.rng.below(10) as u8)),
+            '!' => {
+                let name = &self.cast[0];
+                out.push_str(&format!("{name} (`{}`)", name[..4].to_uppercase()));
+            }
+            'L' => {
+                let tail = self.expand("@a-@n-@d");
+                out.push_str(&self.url(&tail));
+            }
+            't' | 'w' => out.push_str(self.pick(256 + 2 * self.cat + usize::from(code == 'w'))),
+            _ => {
+                let code = code as usize & 127;
+                let toned = !self.v.lists[code + 128].is_empty();
+                let up = !toned || self.rng.chance([15, 50, 85][(self.tone + 1) as usize]);
+                let item = self.pick(code + if up { 0 } else { 128 });
+                self.fill(item, out);
+            }
+        }
+    }
+
+    fn sentence(&mut self, code: char, out: &mut String) {
         let start = out.len();
-        let template = self.list(i);
-        self.fill(template, out);
+        self.slot(code, out);
         capitalise(out, start);
     }
 
     /// Two to five sentences; the first is also offered as a tl;dr line.
     fn paragraph(&mut self, out: &mut String, tldr: Option<&mut Vec<String>>) -> usize {
         let start = out.len();
-        for i in 0..2 + self.rng.below(4) {
-            if i > 0 {
-                out.push(' ');
-            }
-            self.sentence(SENT, out);
-            if i == 0
-                && let Some(t) = tldr.as_ref()
-                && t.len() < 4
-            {
-                let first = out[start..].replace('"', "'");
-                tldr.map(|t| t.push(first));
-                break_if_none();
-            }
+        self.sentence('1', out);
+        if let Some(t) = tldr.filter(|t| t.len() < 4) {
+            t.push(out[start..].replace('"', "'"));
+        }
+        for _ in 0..1 + self.rng.below(4) {
+            out.push(' ');
+            self.sentence('1', out);
         }
         out[start..].split_ascii_whitespace().count()
     }
-}
 
-fn break_if_none() {}
+    /// The text below the title, about `target` words. Markdown gets `##` sections and now
+    /// and then a list, quote, table, link or sources section, as real feeds do; scraped
+    /// text gets bare paragraphs and the odd plain subheading.
+    fn body(&mut self, md: bool, target: usize, tldr: &mut Vec<String>) -> String {
+        let mut out = String::with_capacity(target * 8);
+        let gap = self.rng.of(60, "\n", "\n\n");
+        let (mut words, mut section) = (0, 0);
+        while words < target {
+            if section > 0 && (md || self.rng.chance(40)) {
+                out += if md { "\n\n## " } else { "\n\n" };
+                let start = out.len();
+                self.slot('3', &mut out);
+                title_case(&mut out, start);
+                out += if md { gap } else { "\n\n" };
+            } else if section > 0 {
+                out += "\n\n";
+            }
+            for p in 0..1 + self.rng.below(2 + usize::from(section > 0)) {
+                if p > 0 && words >= target {
+                    break;
+                }
+                out += if p > 0 { "\n\n" } else { "" };
+                words += self.paragraph(&mut out, (p == 0).then_some(&mut *tldr));
+            }
+            if md && section > 0 && self.rng.chance(25) {
+                out += "\n\n";
+                self.slot('8', &mut out);
+            }
+            section += 1;
+        }
+        if md && self.rng.chance(15) {
+            out += "\n\n";
+            self.slot('9', &mut out);
+        }
+        out.push('\n');
+        out
+    }
+
+    fn url(&mut self, tail: &str) -> String {
+        let site = self.pick('F' as usize).to_lowercase();
+        let site = site.trim_start_matches("the ").replace(' ', "-");
+        let (cat, (year, month)) = (self.v.cats[self.cat].0.to_lowercase(), self.date);
+        format!("https://www.{site}.com/{cat}/{year}/{month:02}/{tail}")
+    }
+}
 
 fn capitalise(s: &mut String, at: usize) {
     if let Some(c) = s[at..].chars().next().filter(char::is_ascii_lowercase) {
@@ -285,28 +310,432 @@ fn capitalise(s: &mut String, at: usize) {
     }
 }
 
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
+/// Headline capitalisation, as the `# Title` lines of the samples use.
+fn title_case(s: &mut String, start: usize) {
+    const SMALL: &str = " a an the of to in on at by for and or as with from over ";
+    let mut words: Vec<String> = s[start..].split(' ').map(String::from).collect();
+    for (i, w) in words.iter_mut().enumerate() {
+        if i == 0 || !SMALL.contains(&format!(" {w} ")) {
+            capitalise(w, 0);
         }
-        out.push(c);
     }
-    out
+    s.truncate(start);
+    s.push_str(&words.join(" "));
 }
 
-const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-];
+/// Builds article `index`: (folder, file stem, extension, text). The random stream depends
+/// only on (seed, index), so each article is the same whatever N is.
+fn article(v: &Vocab, seed: u64, index: u64) -> (String, String, &'static str, String) {
+    let mut r = Rng(mix(seed ^ mix(index ^ 0x5EED)));
+    let kind = r.below(100); // 0..8 scraped text, 8..10 TOML, else YAML
+    let roll = r.below(100); // the category whose cumulative weight first exceeds it
+    let exceeds_roll = |i: &usize| roll < v.cats[..=*i].iter().map(|c| c.1).sum::<usize>();
+    let cat = (0..v.cats.len()).find(exceeds_roll).unwrap_or(0);
+    let m = r.below(42); // 2023-01 to 2026-06
+    let (year, month) = (2023 + m / 12, m % 12 + 1);
+    let feb = if year % 4 == 0 { 29 } else { 28 };
+    let day = 1 + r.below([31, feb, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]);
+    let ymd = format!("{year}-{month:02}-{day:02}");
+    let clock = format!("{:02}:{:02}:{:02}", r.below(24), r.below(60), r.below(60));
+    let score = 1 + (r.below(10) + r.below(10)).div_ceil(2);
+    let mood = usize::from(score <= 6) + usize::from(score <= 4); // bullish, neutral, bearish
+    let (cast, tone) = (Default::default(), 1 - mood as i8);
+    let mut cx = Ctx {
+        rng: r,
+        v,
+        cat,
+        tone,
+        date: (year, month),
+        cast,
+        places: [""; 4],
+    };
+    let [x, y] = ['X' as usize, 'Y' as usize];
+    cx.places = [cx.pick(x), cx.pick(x), cx.pick(y), cx.pick(y)];
+    while cx.places[1] == cx.places[0] || cx.places[3] == cx.places[2] {
+        cx.places = [cx.places[0], cx.pick(x), cx.places[2], cx.pick(y)];
+    }
+    cx.cast = ["@B", "@B", "@B", "@f @l", "@f @l", "@f @l"].map(|t| cx.expand(t));
+    let title = cx.expand("@^2");
+    let mut heading = title.clone();
+    title_case(&mut heading, 0);
+    let lower = title.to_lowercase();
+    let mut words: Vec<&str> = lower.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+    words.retain(|w| !w.is_empty());
+    let slug = words[..words.len().min(8)].join("-");
+    let target = 280 + cx.rng.below(241) + cx.rng.below(241);
+    let mut tldr = Vec::new();
+    let body = cx.body(kind >= 8, target, &mut tldr);
+    let (cat, cat_words) = (v.cats[cat].0, &v.lists[257 + 2 * cat]);
+    let folder = format!("{}/{year}/{month:02}", cat.to_lowercase());
+    let stem = format!("{ymd}-{slug}");
+    if kind < 8 {
+        let caption = cx.rng.of(30, "@H in @Y\n\n", "");
+        let caption = cx.expand(caption);
+        let head = if cx.rng.chance(50) { &title } else { &heading };
+        let junk: String = (0..2 + cx.rng.below(3))
+            .map(|_| cx.expand("\n@^6\n"))
+            .collect();
+        let text = format!("{caption}{head}\n\n{body}{junk}");
+        return (folder, stem, "txt", text);
+    }
+    let author = cx.expand("@f @l");
+    let url = cx.url(&format!("{day:02}/{slug}"));
+    let r = &mut cx.rng;
+    const LABELS: [&str; 3] = ["Bullish/Positive", "Neutral", "Bearish/Negative"];
+    const ODD: &str = "bullish Positive BULLISH Mixed neutral NEUTRAL BEARISH bearish Negative";
+    let odd = ODD.split(' ').nth(mood * 3 + r.below(3));
+    let label = odd.filter(|_| r.chance(6)).unwrap_or(LABELS[mood]);
+    let lq = r.of(if label == LABELS[mood] { 85 } else { 0 }, "\"", "");
+    let half = score < 10 && r.chance(12);
+    let score = format!("{score}{}", if half { ".5" } else { "" });
+    let n = 2 + r.below(3);
+    let mut tags: Vec<&str> = (0..n)
+        .map(|_| &*cat_words[r.below(cat_words.len())])
+        .collect();
+    tags.sort_unstable();
+    tags.dedup();
+    let (sure, tldr_odds) = (100, 80 * usize::from(!tldr.is_empty()));
+    // Each front matter line with its odds of appearing: TOML as Hugo writes it, YAML as in
+    // the seeds, with the variations real feeds show.
+    let (fence, lines) = if kind < 10 {
+        let date = match r.chance(50) {
+            true => format!("{ymd}T{clock}Z"),
+            false => format!("\"{ymd} {clock}\""),
+        };
+        let sentiment = format!("sentiment_score = {score}\nsentiment_label = \"{label}\"");
+        let tldr = format!("tldr = [\"{}\"]", tldr.join("\", \""));
+        let lines = vec![
+            (sure, format!("title = \"{title}\"\ndate = {date}")),
+            (sure, format!("categories = [\"{cat}\"]")),
+            (50, format!("tags = [\"{}\"]", tags.join("\", \""))),
+            (80, sentiment),
+            (tldr_odds * 3 / 4, tldr),
+        ];
+        ("+++", lines)
+    } else {
+        // A plain YAML scalar must not start with an indicator character or contain `: `.
+        let plain = title.starts_with(|c: char| c.is_ascii_alphanumeric()) && !title.contains(':');
+        let q = r.of(75 + 25 * usize::from(!plain), "\"", "");
+        let category = match r.below(100) {
+            0..90 => format!("category: \"{cat}\""),
+            90..97 => format!("category: {cat}"),
+            _ => format!("categories: [{cat}]"),
+        };
+        let zone = ["Z", "Z", "Z", "+01:00", "-05:00", "+08:00"][r.below(6)];
+        let date = match r.below(100) {
+            0..80 => format!("{ymd} {clock}"),
+            80..85 => format!("\"{ymd} {clock}\""),
+            _ => format!("{ymd}T{clock}{zone}"),
+        };
+        let tags = match r.chance(50) {
+            true => format!("tags: [{}]", tags.join(", ")),
+            false => format!("tags:\n  - \"{}\"", tags.join("\"\n  - \"")),
+        };
+        let sentiment = r.below(100);
+        let (score_odds, label_odds) = match sentiment {
+            0..70 => (sure, sure),
+            70..78 => (sure, 0),
+            78..85 => (0, sure),
+            _ => (0, 0),
+        };
+        let layout = r.of(95, "layout: post", "layout: article").to_string();
+        let head = format!("title: {q}{title}{q}\n{category}\ndate: {date}");
+        let tldr = format!("tldr:\n  - \"{}\"", tldr.join("\"\n  - \""));
+        let lines = vec![
+            (85, layout),
+            (sure, head),
+            (10, format!("author: \"{author}\"")),
+            (95, format!("source_url: \"{url}\"")),
+            (score_odds, format!("sentiment_score: {score}")),
+            (label_odds, format!("sentiment_label: {lq}{label}{lq}")),
+            (20, tags),
+            (tldr_odds, tldr),
+        ];
+        ("---", lines)
+    };
+    let mut text = format!("{fence}\n");
+    for (_, line) in lines.into_iter().filter(|(odds, _)| r.chance(*odds)) {
+        text += &format!("{line}\n");
+    }
+    let gap = r.of(70, "\n", "\n\n");
+    text += &format!("{fence}\n\n# {heading}{gap}{body}");
+    (folder, stem, "md", text)
+}
 
-fn main() {}
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("gen_library: {e}");
+        process::exit(1);
+    }
+}
 
-const NOUNS: &str = "";
-const VERBS: &str = "";
-const LISTS: [&str; 18] = [""; 18];
-const TONED: [[&str; 2]; 8] = [[""; 2]; 8];
-const TONED_CODES: &str = "SZTUeIJW";
-const CATEGORIES: [(&str, usize, &str, &str); 0] = [];
+fn run() -> Result<(), String> {
+    const USAGE: &str = "usage: gen_library DIR N [--seed S]";
+    let args: Vec<String> = env::args().skip(1).collect();
+    let (dir, n, seed) = match args.as_slice() {
+        [dir, n] => (dir, n, "1"),
+        [dir, n, flag, seed] if flag == "--seed" => (dir, n, seed.as_str()),
+        _ => return Err(USAGE.into()),
+    };
+    let n: u64 = n.parse().map_err(|_| USAGE)?;
+    let seed: u64 = seed.parse().map_err(|_| USAGE)?;
+    let (root, vocab) = (Path::new(dir), vocabulary());
+    let (mut files, mut bytes) = (HashSet::new(), 0);
+    for index in 0..n {
+        let (folder, stem, ext, text) = article(&vocab, seed, index);
+        // The same headline can come up twice on one day; a suffix keeps both articles.
+        let mut file = format!("{folder}/{stem}.{ext}");
+        for k in 2.. {
+            if files.insert(file.clone()) {
+                break;
+            }
+            file = format!("{folder}/{stem}-{k}.{ext}");
+        }
+        fs::create_dir_all(root.join(&folder)).map_err(|e| format!("{folder}: {e}"))?;
+        fs::write(root.join(&file), &text).map_err(|e| format!("{file}: {e}"))?;
+        bytes += text.len();
+    }
+    println!("wrote {n} articles ({bytes} bytes) to {dir}");
+    Ok(())
+}
+
+/// `#Name weight: topical phrases | topical words` for each category (weights sum to 100).
+const CATEGORIES: &str = "
+#News 14: the investigation;the court ruling;the strike;public transport;housing costs;the police;local councils;the inquiry
+  ;rail services;school funding | police court strike protest housing inquiry council transport crime inflation schools
+#Business 12: the supply chain;consumer spending;the merger;quarterly earnings;retail sales;profit margins;the takeover bid
+  ;shipping costs;private equity;interest rates | merger layoffs tariffs earnings takeover retail logistics wages bankruptcy
+#Technology 12: the chip factory;semiconductor exports;artificial intelligence;cloud computing;data centres;the supply chain
+  ;smartphone sales;chip supplies | semiconductor chips software startups robotics smartphones broadband automation layoffs
+#Markets 12: interest rates;the central bank;bond yields;oil prices;the stock market;the dollar;credit spreads;hedge funds
+  ;the yield curve;government bonds | inflation recession bonds equities volatility yields futures dividends tariffs default
+#Science 8: the research team;the space agency;gene editing;the telescope;climate models;quantum computing;fusion energy
+  ;research funding;peer review | breakthrough experiment genome physics satellite molecules laboratory discovery vaccine
+#Energy 9: oil prices;natural gas;the power grid;solar panels;wind farms;crude output;fuel prices;the pipeline;nuclear power
+  ;electricity bills;coal imports | oil gas pipeline refinery drilling sanctions renewables turbines emissions shortage
+#Health 8: the vaccine;hospital waiting lists;drug prices;the health service;the clinical trial;public health;the virus
+  ;cancer treatment;mental health;the outbreak | vaccine hospitals patients doctors nurses infections pharmacy surgery shortage
+#Climate 8: carbon emissions;the drought;sea levels;extreme heat;the heatwave;wildfire risk;flood defences;the climate talks
+  ;carbon prices;crop yields | drought emissions wildfires flooding rainfall glaciers biodiversity deforestation warming storms
+#Politics 9: the election;the budget;trade talks;the coalition;tax cuts;the opposition;the spending plan;the reform bill
+  ;public spending;the central bank | election voters parliament coalition budget reform taxes referendum sanctions tariffs
+#World 8: sanctions;trade talks;the ceasefire;peace talks;the border;refugee flows;foreign aid;the summit;export controls
+  ;military spending;shipping routes | sanctions ceasefire diplomacy refugees border summit tariffs embargo troops drought";
+
+/// Lists by slot code: `=x` opens list `x`; items are `;`-separated phrases or templates, or
+/// else words; ` / ` divides the bullish from the bearish items of a tone-dependent list.
+/// 1 sentence, 2 headline, 3 section heading, 4 quotation, 5 list item, 6 page junk, 7 list
+/// lead-in, 8 Markdown extra, 9 sources; a adjective (`~`: no -ly adverb), b adverb, n noun
+/// (`~`: uncountable), v verb (`*`: doubles its last letter), the rest as the templates use.
+const DATA: &str = r#"
+=1 @C said on @D that @t would remain a priority for the rest of the year, as executives try to @v @a @N.;
+Officials in @Y said the @n had been @d after weeks of talks with @a @N.;
+@H, @R at @C, said the @a @n was likely to @v @t over the coming months.;
+The @n comes as @X and @x continue to argue over @t, a dispute that has @d @N in both countries.;
+Analysts at @C estimate that @t could @v by as much as @P next year, although the forecast depends on @a @N.;
+In @Y, @N said @t @S sharply in @Q, leaving many @a @N struggling to @v their @N.;
+The @O in @X has @d a review of @t and is expected to publish its findings in @Q.;
+The @a @n, worth about @M, is expected to @v in @Q.; That compares with @P a year ago and @P in @Q.;
+Investors will be watching @t closely, along with fresh data on @w and @w due on @D.;
+The figures suggest that @t remained @U, and several @N have already @d their forecasts.;
+@H, who has @d the @n since @Q, said the company would @v @N and @v @a @N.;
+Critics argue that the plan does little to @v @t, pointing to @a @N in @Y and @Y.;
+It is the second time this year that @C has @d its outlook for @t.; For now, most @N expect @t to @v @b.;
+@C, which is based in @Y, employs about @K people and reported revenue of @M last year.;
+Shares in @C @S @P on @D, while the broader market @S @P.; Economists pointed to @T in @X as evidence that @t was @U.;
+The @n @S @P from a year earlier, according to the @O in @X.; "@4," @H told reporters in @Y.;
+@C @S @P after reporting @T, the clearest sign yet that @t remained @U.; "@4," said @H, @R at @C.;
+Demand for @N in @X has been @e, helped by @a @N and @a @n.; The @O said it would @v @t and @v @a @N by @Q.;
+Some @N warned that @T could follow if @t did not @v soon.; Neither @C nor @c responded to requests for comment on @D.;
+The move is part of a wider effort to @v @t, which has @d @b in recent years.;
+@C has @d @M in @a @N since @Q and plans to @v a further @M over the next three years.;
+Talks between @X and @x on @t are due to resume in @Y next month.; The decision was @b @d by @N, who had @d for @a @N.;
+The @a @n has @d @t, with @N in @Y and @Y @g for @a @N.; Under the plan, @C will @v @K @N and @v its @n in @Y.;
+@t @S @P in @Q, the @O in @X said on @D.; Sales of @N @S @P, while @w and @w also @S.;
+@H said the outlook was @e and that @C would continue to @v @t.; The @n, first @d in @Q, will @v @N across @X and @x.;
+Concerns about @w and @t have @d @N, with @T now seen as a real possibility.; @C is among several @N that have @d @t.;
+The company expects @a @N of between @M and @M for the full year.; Data from the @O showed @w @S to a record in @Q.;
+The @n follows @T at @C earlier this year, which @d @N across the @n.; Some @N have called on the @O to @v @t.;
+Earlier on @D, @C said it had @d @K @N as part of a @M plan to @v @t.; The @a @n was @d last month by @N in @Y.;
+The @O in @X is also @g @t after @T at @C and @c.; Without @a @N, @H said, @t would @v @b and @N would @v.;
+@F reported on @D that @C was @g a sale of its @n business, which could fetch @M.;
+Growth in @X has been @e this year, and @t @S @P in @Q alone.; The @O has so far declined to @v @t, citing @T.;
+Many @N in @Y say @t has @d their @N, while others expect @a @N to @v.
+=2 @C @Z @P after @T;@O in @X @I @T;What @T means for @t;@C and @c in talks over @M merger;@C announces @K @J in @Y;
+@t in focus as @X weighs @w;@X @I @T over @t;@C names @H @R;@C bets on @t with @M deal;@X and @x agree to @v @t;
+@C @Z on @T;@t under scrutiny as @C @Z;@X @W @v @t;@C @W @v @t after @T
+=3 What Happened;Background;Market Reaction;What Comes Next;The Numbers;Why It Matters;Outlook;Industry Response;
+Reaction in @X;Pressure on @t;The View from @Y;A Closer Look at @t;@a @N;Impact on @N;The Role of @t;Risks Ahead;
+Political Fallout;Concerns over @w;@w and @t;Winners and Losers;What @N Are Saying;@e Results;The @w Question;Conclusion
+=4 We @d @t, and we expect @N to @v in @Q;The @n is @e, but we cannot @v @t on our own;Nobody expected @t to move this fast;
+This is @e news for @C and for the whole @n;We are @g @N and @g our @n, because @t will not wait;
+Our @N want @a @N, and that is what we intend to deliver;There is still a lot of uncertainty around @t;
+The next few months will show whether @t can @v;We have made progress, but the job is not finished
+=5 @t @S @P in @Q;@a @N @d by @P;@K new @N in @Y;@C @S @P on @D;Revenue of @M, against @M a year earlier;@T in @X;
+@w and @w under review;Spending on @N up @P;@O to @v @t by @Q;@a @N expected to @v
+=6 Read the rest at @F.;@H is a research assistant at @C.;Leave a Comment;Scroll to Top;Share this article;Advertisement;
+Your email address will not be published. Required fields are marked *;Related Posts;Subscribe to our newsletter;
+Tags: @w, @w, @w;Copyright @y @F. All rights reserved.
+=7 The main points were:;Key figures from the report:;Analysts highlighted several factors:;The plan includes:
+=8 @7
+
+- @^5
+- @^5
+- @^5;@7
+
+- @^5
+- @^5
+- @^5
+- @^5;@7
+
+- @^5
+  - @^5
+  - @^5
+- @^5
+  - @^5;> "@4.";> "@4. @4.";Shares of @! @S @P in @Y trading.;More detail is in [the full report from @F](@L).;
+| Metric | @z | @y |
+|---|---:|---:|
+| Revenue | @M | @M |
+| Operating margin | @P | @P |
+| Employees | @K | @K |;
+[@C said in a filing](@L) that @t would @v @b.;The headline number was **@P**, compared with @P a year earlier.
+=9 ### Sources
+- [@^2 (@F)](@L)
+- [@^2 (@F)](@L);### Sources
+- [@^2 (@F)](@L)
+- [@^2 (@F)](@L)
+- [@^2 (@F)](@L)
+=B @p@q;@p@q;@p@q @k
+=Q early @y;late @z;the first quarter;the second quarter;the third quarter;the fourth quarter;@m;@m;@m;@m @z;the spring
+=M $@#.@0 billion;$@# billion;$@#@0 million;$@#5 million;€@#.@0 billion;€@#@0 million;£@#@0 million;£@#.@0 billion
+=P @#%;@#%;@#%;@0.@0%;@#.@0%
+=K @#,@0@0@0;@#,@000;@#@0;@#;@#.@0 million;@#0;@#00
+=R chief executive;chief financial officer;head of research;chief economist;head of strategy;a senior analyst;the chair;
+a spokesperson;an economist;a portfolio manager;head of operations;a director;a board member
+=O central bank;finance ministry;competition authority;energy regulator;health ministry;statistics office;trade ministry;
+environment agency;transport ministry;financial regulator;labour ministry;interior ministry
+=F The Northgate Herald;Daily Ledger;Meridian Times;Wire Brief;Coastal Post;Capital Observer;Ledgerline;Harbour Gazette
+=D Monday;Tuesday;Wednesday;Thursday;Friday
+=m January February March April May June July August September October November December
+=X Germany;France;Japan;China;India;Brazil;Canada;Mexico;Italy;Spain;Poland;Turkey;Egypt;Nigeria;Kenya;Chile;Peru;Argentina;
+Australia;Indonesia;Vietnam;Thailand;Malaysia;South Korea;Taiwan;Norway;Sweden;Denmark;Finland;Belgium;Austria;Ireland;
+Portugal;Greece;Qatar;Israel;Pakistan;Bangladesh;Morocco;Ukraine;Russia;Britain;Colombia;Ghana;Ethiopia;Hungary;Romania;
+Singapore;Saudi Arabia;South Africa;New Zealand;the United States;the Netherlands;the Philippines;Switzerland
+=Y Frankfurt;Lyon;Osaka;Shenzhen;Mumbai;Sao Paulo;Toronto;Monterrey;Milan;Bilbao;Gdansk;Izmir;Cairo;Lagos;Nairobi;Santiago;
+Lima;Rosario;Perth;Surabaya;Hanoi;Bangkok;Penang;Busan;Taipei;Bergen;Gothenburg;Aarhus;Tampere;Antwerp;Vienna;Zurich;Cork;
+Porto;Athens;Doha;Haifa;Karachi;Dhaka;Casablanca;Kyiv;Rotterdam;Hamburg;Manchester;Glasgow;Chicago;Houston;Denver;Seattle;
+Atlanta;Detroit;Dallas;Boston;Calgary;Vancouver;Melbourne;Auckland;Jakarta;Manila;Seoul;Dubai;Riyadh;Johannesburg;Accra
+=f Anna James Maria David Sofia Daniel Elena Michael Laura Thomas Priya Ahmed Chen Yuki Olga Carlos Fatima Lucas Nina Samuel
+Hannah Omar Grace Marco Ingrid Kenji Amara Pedro Claire Rahul Sara Jonas Leila Victor Emma Tariq Helen Diego Mei Oliver Zara
+=l Keller Moreau Tanaka Wang Sharma Silva Novak Rossi Garcia Okafor Kowalski Jensen Murphy Schmidt Dubois Costa Nakamura Patel
+Ivanova Lindqvist Haddad Mensah Fischer Bianchi Romero Yilmaz Andersen O'Brien Kim Nguyen Hassan Berg Walsh Cohen Alvarez Petrov
+Brennan Suzuki Larsen Duarte Weber Horvat Ortiz Reyes Abebe Chowdhury Varga Sato Hughes Mazur Farouk Lund Quinn Adeyemi Rahman
+=p Nor Alt Vey Cal Bren Oss Tav Kel Mar Lum Pax Quor Sel Tor Ver Zen Hal Dun Ard Cor Bel Fen Gal Jor Kes Lin Mor Ost Rav Sol
+=q vex ara tica ion ex ora lyn mark well tek field stone gate path wave line ris dan ico bury
+=k Holdings Group Systems Energy Bank Capital Pharma Motors Labs Logistics Foods Mining Airlines Telecom Industries Partners
+=S rose;climbed;jumped;surged;rallied;gained;advanced;rebounded;soared;edged up / fell;dropped;slumped;plunged;tumbled;sank;
+slid;declined;collapsed;edged down
+=Z rises;climbs;jumps;surges;rallies;gains;soars;rebounds / falls;drops;slumps;plunges;tumbles;sinks;slides;slips
+=T record profit;strong growth;a breakthrough;a surge in orders;a sharp recovery;rising demand;higher dividends;record sales;
+a hiring spree;an export boom;a wave of investment;faster growth;a profit upgrade / layoffs;a recession;a shortage;a default;
+the collapse;mounting losses;a downturn;weak demand;job cuts;a bankruptcy filing;a profit warning;falling orders;
+a credit crunch;a supply shock
+=U resilient;on a firmer footing;stronger than expected;in better shape than feared;on the mend / under pressure;
+weaker than expected;in serious trouble;close to stalling;vulnerable;under strain
+=e robust;solid;impressive;encouraging;upbeat;healthy;strong / weak;disappointing;fragile;bleak;sluggish;gloomy;worrying
+=I points to;hails;celebrates;bets on;welcomes / warns of;braces for;faces;fears;grapples with
+=J new jobs;new hires;new positions / job cuts;layoffs;redundancies
+=W moves to;pledges to;sets out plans to;is poised to / struggles to;fails to;scrambles to;battles to
+=b also still already now sharply slightly steadily quickly slowly largely broadly widely roughly nearly almost recently
+reportedly mostly mainly firmly strongly heavily closely briefly openly quietly abruptly again soon later increasingly
+=a new major local national global economic financial political public private foreign domestic international key large small
+big high low strong weak significant recent early late final initial current previous annual monthly quarterly long short
+senior former main broad wide narrow deep sharp steep modest slight gradual steady rapid slow quick sudden further additional
+total overall average typical normal common rare unusual similar different separate single special general specific certain
+particular clear possible likely unlikely potential real actual direct indirect full partial complete open free fair legal
+illegal official formal independent central regional federal rural urban industrial commercial agricultural digital technical
+scientific medical clinical environmental social cultural historical military diplomatic strategic critical crucial vital
+essential important serious severe heavy hard difficult simple complex tough harsh mild moderate extreme massive huge vast tiny
+minor limited substantial considerable marginal healthy fragile stable volatile resilient robust solid sluggish upbeat gloomy
+bleak bright positive negative optimistic cautious confident nervous anxious wary careful bold ambitious aggressive defensive
+competitive profitable costly expensive cheap affordable efficient effective successful controversial popular unpopular
+influential powerful wealthy poor rich fresh modern traditional conventional innovative advanced basic primary fundamental
+structural cyclical temporary permanent persistent lasting ongoing upcoming emerging developing mature established dominant
+leading prominent renewed growing rising falling declining shrinking expanding improving worsening slowing higher lower bigger
+smaller larger stronger weaker better worse greater sustainable renewable electric nuclear solar northern southern eastern
+western available~ responsible vulnerable reliable valuable remarkable notable visible flexible sensible reasonable acceptable
+predictable comparable suitable dramatic systematic automatic dynamic realistic pragmatic relevant sufficient excellent
+consistent urgent frequent apparent transparent prudent evident dependent violent silent active passive extensive intensive
+comprehensive progressive conservative liberal radical sensitive collective administrative inflationary monetary fiscal
+regulatory voluntary mandatory ordinary necessary secondary chief prime principal eventual virtual mutual individual useful
+harmful painful peaceful rational emotional exceptional conditional professional operational largest biggest highest lowest
+strongest weakest fastest latest busy empty quiet green young old distant constant abundant reluctant vibrant generous
+numerous obvious various dangerous famous enormous tremendous continuous
+=v announce report expect increase reduce approve launch plan* raise open include continue provide offer receive improve
+support require consider remain develop create allow agree decide suggest warn add change move follow help start need want
+appear happen describe explain claim confirm deny estimate predict signal* delay postpone extend expand boost lift lower slash
+trim* limit restrict ban* block impose introduce propose review reject accept sign negotiate finalise complete acquire merge
+invest export import produce manufacture supply deliver ship* order hire employ train recruit dismiss appoint elect vote
+campaign protest demand urge insist argue respond react recover rebound stabilise weaken strengthen tighten loosen ease worsen
+soften deepen widen narrow stall slow accelerate pressure fund finance subsidise regulate monitor investigate audit examine
+test measure assess evaluate analyse publish release disclose reveal unveil present highlight stress emphasise acknowledge
+admit* concede welcome praise criticise condemn question challenge dispute appeal settle resolve address tackle handle manage
+operate control* direct guide shape transform modernise upgrade replace repair restore maintain secure protect defend prevent
+avoid minimise benefit gain earn save borrow owe charge price value rank rate double climb jump surge soar rally plunge tumble
+slump drop* decline dip* retreat advance collapse fail succeed struggle compete target attract discourage encourage enable
+ensure involve affect reflect indicate mark note observe watch track cover reach push pull press pass miss fix mix link
+connect combine separate divide compare match exceed outpace outperform lag* trail hover fluctuate resume halt pause cancel*
+label* travel* model* fuel* total* level* channel* visit wait work talk call ask answer learn look try apply rely carry worry
+copy qualify modify verify clarify identify justify specify notify intensify diversify simplify vary play stay survey convey
+destroy enjoy deploy install inject collect select conduct construct adopt adapt convert divert shift drift list post host
+trust adjust attempt prompt count mount point join obtain contain retain sustain complain return turn govern form reform
+inform perform affirm consult exist resist assist consist persist outline streamline balance enhance reinforce enforce force
+pledge hedge judge emerge cite invite unite trade persuade evade fade prove remove solve evolve close oppose expose compose
+promote quote devote use refuse accuse cause excuse realise recognise organise prioritise capitalise mobilise maximise
+privatise nationalise incentivise focus discuss finish publish establish threaten occur* refer* prefer* guarantee
+=n year company market government price plan report rate group country week month official business industry sector policy
+deal share investor customer worker economy demand cost bank fund project system service product problem decision issue risk
+change number level region executive analyst minister leader member director manager employee consumer supplier producer
+buyer trader lender client partner rival firm factory plant site office store network platform brand unit stake bid offer
+contract agreement proposal measure rule law bill regulation standard target goal forecast estimate figure result profit
+loss revenue sale margin debt loan bond asset stock currency commodity job role position salary wage bonus pension benefit
+tax tariff fee payment budget deficit surplus reserve cash~ capital~ credit~ income~ output~ growth~ inflation~ recession
+slowdown downturn recovery boom shock trend pattern cycle period quarter season decade moment day hour vote election campaign
+party coalition parliament lawmaker senator voter candidate court judge ruling lawsuit case appeal investigation inquiry
+probe review audit statement announcement comment remark interview speech meeting summit conference session hearing briefing
+technology device chip computer phone smartphone laptop server software~ hardware~ app website data~ database algorithm model
+tool feature update version release launch startup engineer developer researcher scientist expert professor student teacher
+doctor nurse patient hospital clinic school university college laboratory study survey paper journal finding discovery
+experiment treatment drug medicine vaccine dose virus disease infection outbreak symptom condition therapy trial energy~
+power~ electricity~ gas~ oil~ fuel coal~ battery grid pipeline refinery reactor turbine panel field mine miner barrel tanker
+vessel port cargo~ freight~ container truck train plane flight airline airport route road bridge railway tunnel highway
+vehicle car engine weather~ storm flood drought heatwave wildfire emission pollution~ forest river lake ocean coast island
+mountain valley farm farmer crop harvest soil~ land~ water~ food~ grain wheat~ rice~ coffee~ sugar~ cocoa~ city town village
+street district neighbourhood community population family household home house apartment building property landlord tenant
+rent mortgage army soldier troop weapon missile drone attack strike conflict war border ceasefire refugee migrant embassy
+ambassador diplomat envoy sanction treaty alliance ally index yield dividend buyback merger acquisition takeover listing
+shareholder board chair founder owner idea question answer reason cause effect impact consequence outcome response reaction
+approach strategy method process step stage phase part piece element factor aspect detail fact view opinion concern fear
+hope expectation doubt uncertainty pressure tension challenge opportunity advantage threat danger warning signal sign
+evidence~ information~ knowledge~ experience skill talent ability capacity quality quantity amount volume size scale range
+variety mix balance material equipment~ machinery~ component inventory stockpile shortage backlog order shipment delivery
+export import trade~ quota barrier duty history~ future~ tradition culture art~ music~ film book story article headline
+editor reporter journalist newspaper magazine broadcaster channel audience viewer reader subscriber advertiser advertising~
+security~ safety~ health~ welfare~ education~ training~ research~ development innovation investment spending~ funding~
+finance~ insurance~ banking~ lending~ employment~ unemployment~ productivity~ efficiency~ competition~ oversight~ scrutiny~
+transparency~ corruption~ fraud~ crime~ violence~ protest demonstration rally union ministry agency authority regulator
+watchdog council committee commission panel institute foundation charity organisation association federation chamber
+exchange broker dealer insurer creditor taxpayer resident citizen commuter passenger tourist visitor shopper retailer
+wholesaler distributor manufacturer exporter importer carmaker chipmaker drugmaker steelmaker shipbuilder contractor operator
+provider agenda priority principle promise pledge commitment obligation requirement term clause provision exemption
+exception loophole subsidy incentive grant allowance rebate discount premium penalty fine ban restriction limit cap ceiling
+threshold benchmark milestone deadline timetable schedule window horizon valuation earnings~ liquidity~ volatility~
+leverage~ exposure collateral~ guarantee bailout rescue restructuring bankruptcy default venture partnership consortium
+cartel monopoly warehouse depot terminal hub corridor canal harbour dock crane fleet aircraft~ jet helicopter satellite
+rocket telescope sensor camera screen robot machine tractor pump valve cable steel~ copper~ aluminium~ nickel~ lithium~
+cobalt~ silver~ gold~ plastic glass~ cement~ timber~ cotton~ fertiliser crowd queue walkout shutdown lockdown evacuation
+shelter camp aid~ donation volunteer victim witness suspect prison police~ officer lawyer prosecutor defendant jury verdict
+sentence spring summer autumn winter morning evening weekend holiday anniversary illness injury pandemic epidemic surgery
+ward ambulance pharmacy prescription effort attempt action activity operation programme scheme initiative reform overhaul
+blueprint roadmap framework mechanism structure layer interface protocol format message letter email call visit trip tour
+journey mission territory province county portfolio scenario ratio"#;

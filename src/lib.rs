@@ -27,12 +27,14 @@
 #![forbid(unsafe_code)]
 
 pub mod article;
+pub mod cache;
 pub mod date;
 pub mod frontmatter;
 pub mod index;
 pub mod library;
 pub mod limits;
 pub mod loader;
+pub mod parallel;
 pub mod parse;
 pub mod query;
 pub mod render;

@@ -15,6 +15,10 @@ fn on_terminal(args: &str, columns: u16, env: &[(&str, &str)]) -> String {
         .args(["--quiet", "--return", "--command", &command, "/dev/null"])
         .current_dir(repository())
         .env_remove("NO_COLOR")
+        .env(
+            "MOODWIRE_CACHE_DIR",
+            std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .envs(env.iter().copied())
         .output()
         .expect("util-linux `script` runs (.ci/run installs it)");

@@ -40,6 +40,17 @@ pub struct LibraryArgs {
     /// Article files or folders (folders are searched recursively for .md, .markdown, .mdx,
     /// .txt and .text files)
     pub paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub cache: CacheArgs,
+}
+
+#[derive(Debug, Clone, Copy, Args)]
+pub struct CacheArgs {
+    /// Read every file instead of reusing the cache of unchanged ones (kept in the user's cache
+    /// directory, or in MOODWIRE_CACHE_DIR)
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 /// Which articles to include.
@@ -50,9 +61,11 @@ pub struct FilterArgs {
     #[arg(long, value_name = "LABEL")]
     pub label: Option<String>,
 
-    /// Only articles matching every word (a word matches the start of any word in the title,
-    /// TL;DR, body, category or tags)
-    #[arg(long, short, value_name = "QUERY")]
+    /// Only articles matching the query: words match the start of words in the title, TL;DR,
+    /// body, category or tags; "a phrase" matches words in a row; -word excludes; title:,
+    /// category:, tag:, source: and label: restrict; score:>=7 and date:2026-02 compare
+    /// (the README lists every rule)
+    #[arg(long, short, value_name = "QUERY", allow_hyphen_values = true)]
     pub query: Option<String>,
 }
 
@@ -88,6 +101,9 @@ pub struct ShowArgs {
     /// built-in samples)
     #[arg(long = "library", short = 'l', value_name = "PATH")]
     pub library: Vec<PathBuf>,
+
+    #[command(flatten)]
+    pub cache: CacheArgs,
 
     /// Output format
     #[arg(long, short, value_enum, default_value_t = ShowFormat::Text)]

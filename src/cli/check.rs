@@ -10,7 +10,7 @@ use super::source::open_library;
 
 /// Prints every problem and a summary. Returns true when some file could not be loaded.
 pub fn run(args: &CheckArgs, limits: &Limits) -> anyhow::Result<bool> {
-    let library = open_library(&args.library.paths, limits)?;
+    let library = open_library(&args.library.paths, args.library.cache, limits)?;
     let mut problems: Vec<Problem> = library.problems().to_vec();
     for article in library.articles() {
         problems.extend(

@@ -18,7 +18,7 @@ use super::table::{self, Column};
 
 pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
     let query = query_from_args(&args.filter)?;
-    let library = open_library(&args.library.paths, limits)?;
+    let library = open_library(&args.library.paths, args.library.cache, limits)?;
     let order = match args.sort {
         SortArg::Date => SortOrder::Date,
         SortArg::Score => SortOrder::Score,

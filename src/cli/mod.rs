@@ -20,7 +20,7 @@ use clap::Parser;
 
 use moodwire::limits::Limits;
 
-use args::{Cli, Command, FilterArgs, LibraryArgs, ListArgs, ListFormat, SortArg};
+use args::{CacheArgs, Cli, Command, FilterArgs, LibraryArgs, ListArgs, ListFormat, SortArg};
 use output::Output;
 
 /// Exit code when `check` found a file that could not be loaded.
@@ -65,7 +65,10 @@ fn open_reader(
         "moodwire: the interactive reader is not available yet; listing the articles instead"
     );
     let args = ListArgs {
-        library: LibraryArgs { paths },
+        library: LibraryArgs {
+            paths,
+            cache: CacheArgs { no_cache: false },
+        },
         filter: FilterArgs {
             label: None,
             query: None,

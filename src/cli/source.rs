@@ -2,10 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
+use moodwire::cache::CacheStore;
 use moodwire::library::Library;
 use moodwire::limits::Limits;
 use moodwire::loader::display_path;
 use moodwire::samples;
+
+use super::args::CacheArgs;
 
 use anyhow::bail;
 
@@ -15,16 +18,29 @@ pub const DEFAULT_FOLDER: &str = "sample-articles";
 /// Loads the articles under `paths`; with none, `./sample-articles` if it exists, else the
 /// built-in samples. Says on stderr which default it chose, since output may be piped. A path
 /// that does not exist is a usage error, not an empty library.
-pub fn open_library(paths: &[PathBuf], limits: &Limits) -> anyhow::Result<Library> {
+pub fn open_library(
+    paths: &[PathBuf],
+    cache: CacheArgs,
+    limits: &Limits,
+) -> anyhow::Result<Library> {
     if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
         bail!("{}: no such file or folder", display_path(missing));
     }
+    let store = if cache.no_cache {
+        None
+    } else {
+        CacheStore::user()
+    };
     if !paths.is_empty() {
-        return Ok(Library::load(paths, limits));
+        return Ok(Library::open(paths, limits, store.as_ref()));
     }
     if Path::new(DEFAULT_FOLDER).is_dir() {
         eprintln!("moodwire: no PATH given; reading ./{DEFAULT_FOLDER}");
-        Ok(Library::load(&[PathBuf::from(DEFAULT_FOLDER)], limits))
+        Ok(Library::open(
+            &[PathBuf::from(DEFAULT_FOLDER)],
+            limits,
+            store.as_ref(),
+        ))
     } else {
         eprintln!("moodwire: no PATH given; reading the built-in sample library");
         Ok(samples::library(limits))

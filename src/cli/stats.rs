@@ -117,7 +117,7 @@ fn most_frequent_first(counts: BTreeMap<String, usize>) -> Counts {
 
 pub fn run(args: &StatsArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
     let query = query_from_args(&args.filter)?;
-    let library = open_library(&args.library.paths, limits)?;
+    let library = open_library(&args.library.paths, args.library.cache, limits)?;
     let articles = library.matching(&query, SortOrder::Date);
     let stats = Stats::of(&articles);
     let mut out = io::stdout().lock();

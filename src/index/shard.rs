@@ -5,11 +5,14 @@
 //! came from. Postings answer single words at once; phrases and field terms are then verified
 //! on the word streams of the candidate documents only.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use super::DocText;
 use super::docset::DocSet;
 use crate::article::Article;
+use crate::cache::codec::{Damaged, Decoder, Encoder};
 use crate::query::{Place, TextField, TextTest};
 use crate::words::words;
 
@@ -41,13 +44,109 @@ pub struct Shard {
 }
 
 impl Shard {
-    /// Indexes `articles`, which are documents `first_doc..` of the library.
-    pub fn build(first_doc: u32, articles: &[Article]) -> Shard {
+    /// Indexes `docs`, which are documents `first_doc..` of the library.
+    pub fn build(first_doc: u32, docs: &[DocText<'_>]) -> Shard {
         let mut builder = Builder::default();
-        for article in articles {
-            builder.add(article);
+        for doc in docs {
+            match doc {
+                DocText::Article(article) => builder.add(article_fields(article)),
+                DocText::Indexed(index, number) => builder.add(index.doc_words(*number)),
+            }
         }
         builder.finish(first_doc)
+    }
+
+    pub fn doc_count(&self) -> u32 {
+        self.span_starts.len().saturating_sub(1) as u32
+    }
+
+    /// The words of local document `doc`, field item by field item.
+    pub fn doc_words(&self, doc: u32) -> impl Iterator<Item = (Place, impl Iterator<Item = &str>)> {
+        self.doc_spans(doc).iter().map(|span| {
+            let tokens = &self.tokens[span.start as usize..span.end as usize];
+            (
+                span.place,
+                tokens.iter().map(|&id| &*self.words[id as usize]),
+            )
+        })
+    }
+
+    pub fn encode(&self, out: &mut Encoder) {
+        out.u32(self.first_doc);
+        out.strs(&self.words);
+        out.u32s(&self.sorted);
+        out.u32s(&self.posting_starts);
+        out.u32s(&self.postings);
+        out.u32s(&self.tokens);
+        out.u32s(&self.span_starts);
+        out.len(self.spans.len());
+        for span in &self.spans {
+            out.u8(place_code(span.place));
+            out.u32(span.start);
+            out.u32(span.end);
+        }
+    }
+
+    /// Reads a shard written by [`Shard::encode`], checking every offset and id so that a
+    /// damaged file cannot make a later lookup go out of bounds.
+    pub fn decode(input: &mut Decoder<'_>) -> Result<Shard, Damaged> {
+        let first_doc = input.u32()?;
+        let words: Vec<Box<str>> = input
+            .strings()?
+            .into_iter()
+            .map(String::into_boxed_str)
+            .collect();
+        let sorted = input.u32s()?;
+        let posting_starts = input.u32s()?;
+        let postings = input.u32s()?;
+        let tokens = input.u32s()?;
+        let span_starts = input.u32s()?;
+        let span_count = input.len(9)?;
+        let mut spans = Vec::with_capacity(span_count);
+        for _ in 0..span_count {
+            let place = place_from_code(input.u8()?)?;
+            spans.push(Span {
+                place,
+                start: input.u32()?,
+                end: input.u32()?,
+            });
+        }
+        let shard = Shard {
+            first_doc,
+            words,
+            sorted,
+            posting_starts,
+            postings,
+            tokens,
+            span_starts,
+            spans,
+        };
+        shard.is_consistent().then_some(shard).ok_or(Damaged)
+    }
+
+    fn is_consistent(&self) -> bool {
+        let word_count = self.words.len() as u64;
+        let offsets_ok = |starts: &[u32], total: usize| {
+            starts.first() == Some(&0)
+                && starts.last().is_some_and(|&last| last as usize == total)
+                && starts.windows(2).all(|pair| pair[0] <= pair[1])
+        };
+        let docs = self.doc_count();
+        self.sorted.len() == self.words.len()
+            && self.sorted.iter().all(|&id| u64::from(id) < word_count)
+            && self
+                .sorted
+                .windows(2)
+                .all(|pair| self.words[pair[0] as usize] < self.words[pair[1] as usize])
+            && self.posting_starts.len() == self.words.len() + 1
+            && offsets_ok(&self.posting_starts, self.postings.len())
+            && self.postings.iter().all(|&doc| doc < docs)
+            && self.tokens.iter().all(|&id| u64::from(id) < word_count)
+            && offsets_ok(&self.span_starts, self.spans.len())
+            && self
+                .spans
+                .iter()
+                .all(|span| span.start <= span.end && span.end as usize <= self.tokens.len())
     }
 
     /// Adds the documents that satisfy `test` to `out`.
@@ -175,6 +274,44 @@ impl<'a> IdSet<'a> {
     }
 }
 
+fn place_code(place: Place) -> u8 {
+    match place {
+        Place::Title => 0,
+        Place::Tldr => 1,
+        Place::Body => 2,
+        Place::Category => 3,
+        Place::Tag => 4,
+    }
+}
+
+fn place_from_code(code: u8) -> Result<Place, Damaged> {
+    Ok(match code {
+        0 => Place::Title,
+        1 => Place::Tldr,
+        2 => Place::Body,
+        3 => Place::Category,
+        4 => Place::Tag,
+        _ => return Err(Damaged),
+    })
+}
+
+/// The searchable texts of an article, field item by field item, as words.
+fn article_fields(
+    article: &Article,
+) -> impl Iterator<Item = (Place, impl Iterator<Item = Cow<'_, str>>)> {
+    std::iter::once((Place::Title, article.title.as_str()))
+        .chain(article.tldr.iter().map(|item| (Place::Tldr, item.as_str())))
+        .chain(std::iter::once((Place::Body, article.body.as_str())))
+        .chain(
+            article
+                .category
+                .iter()
+                .map(|c| (Place::Category, c.as_str())),
+        )
+        .chain(article.tags.iter().map(|tag| (Place::Tag, tag.as_str())))
+        .map(|(place, text)| (place, words(text)))
+}
+
 #[derive(Default)]
 struct Builder {
     ids: HashMap<Box<str>, u32>,
@@ -186,23 +323,17 @@ struct Builder {
 }
 
 impl Builder {
-    fn add(&mut self, article: &Article) {
+    /// Adds one document, given as the words of each of its field items.
+    fn add<W: AsRef<str>>(
+        &mut self,
+        fields: impl Iterator<Item = (Place, impl Iterator<Item = W>)>,
+    ) {
         let doc = self.span_starts.len() as u32;
         self.span_starts.push(self.spans.len() as u32);
-        let fields = std::iter::once((Place::Title, article.title.as_str()))
-            .chain(article.tldr.iter().map(|item| (Place::Tldr, item.as_str())))
-            .chain(std::iter::once((Place::Body, article.body.as_str())))
-            .chain(
-                article
-                    .category
-                    .iter()
-                    .map(|c| (Place::Category, c.as_str())),
-            )
-            .chain(article.tags.iter().map(|tag| (Place::Tag, tag.as_str())));
-        for (place, text) in fields {
+        for (place, field_words) in fields {
             let start = self.tokens.len() as u32;
-            for word in words(text) {
-                let id = self.intern(&word);
+            for word in field_words {
+                let id = self.intern(word.as_ref());
                 self.tokens.push(id);
                 let docs = &mut self.postings[id as usize];
                 if docs.last() != Some(&doc) {
@@ -248,6 +379,53 @@ impl Builder {
             tokens: self.tokens,
             span_starts: self.span_starts,
             spans: self.spans,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::Limits;
+    use crate::parse::parse_article;
+
+    fn shard() -> Shard {
+        let text = b"---\ntitle: Oil prices\ntags: [energy]\n---\nOil prices rose again.\n";
+        let article =
+            parse_article(text, "a.md".into(), "a.md".into(), &Limits::default()).unwrap();
+        Shard::build(0, &[DocText::Article(&article)])
+    }
+
+    fn round_trip(shard: &Shard) -> Result<Shard, Damaged> {
+        let mut encoder = Encoder::default();
+        shard.encode(&mut encoder);
+        let bytes = encoder.finish();
+        Shard::decode(&mut Decoder::new(&bytes)?)
+    }
+
+    #[test]
+    fn a_consistent_shard_round_trips() {
+        let decoded = round_trip(&shard()).unwrap();
+        assert_eq!(decoded.words, shard().words);
+        assert_eq!(decoded.tokens, shard().tokens);
+    }
+
+    /// A cache file can pass its checksum and still lie (it is a file anyone can write); every
+    /// id and offset is checked so that searching it later cannot go out of bounds.
+    #[test]
+    fn forged_ids_and_offsets_are_refused() {
+        let forgeries: [fn(&mut Shard); 6] = [
+            |s| s.tokens[0] = 999,
+            |s| s.postings[0] = 5,
+            |s| s.sorted[0] = 999,
+            |s| s.spans[0].end = 999,
+            |s| s.posting_starts[1] = 999,
+            |s| s.span_starts.push(0),
+        ];
+        for (n, forge) in forgeries.iter().enumerate() {
+            let mut shard = shard();
+            forge(&mut shard);
+            assert_eq!(round_trip(&shard).err(), Some(Damaged), "forgery {n}");
         }
     }
 }

@@ -113,11 +113,23 @@ fn index_answer(index: &Index, query: &Query) -> Vec<u32> {
 fn the_index_answers_what_a_scan_answers() {
     let mut random = Random(0x5eed_1234_abcd_ef01);
     let articles: Vec<Article> = (0..250).map(|n| random_article(&mut random, n)).collect();
-    let indexes = [
-        Index::build_sharded(&articles, 1),
-        Index::build_sharded(&articles, 3),
-        Index::build_sharded(&articles, 7),
+    let docs: Vec<DocText> = articles.iter().map(DocText::Article).collect();
+    let sharded = [
+        Index::build_sharded(&docs, 1),
+        Index::build_sharded(&docs, 3),
+        Index::build_sharded(&docs, 7),
     ];
+    // Rebuilt from another index's words, in shards of other sizes, as after a cache load.
+    let from_words: Vec<DocText> = (0..docs.len() as u32)
+        .map(|n| DocText::Indexed(&sharded[2], n))
+        .collect();
+    let rebuilt = Index::build_sharded(&from_words, 2);
+    // And through the cache's encoding.
+    let mut encoder = crate::cache::codec::Encoder::default();
+    rebuilt.encode(&mut encoder);
+    let bytes = encoder.finish();
+    let decoded = Index::decode(&mut crate::cache::codec::Decoder::new(&bytes).unwrap()).unwrap();
+    let indexes: Vec<&Index> = sharded.iter().chain([&rebuilt, &decoded]).collect();
     let mut non_trivial = 0;
     for _ in 0..700 {
         let text = random_query(&mut random);
@@ -154,7 +166,7 @@ fn empty_libraries_and_empty_articles_are_indexed() {
         &Limits::default(),
     )
     .unwrap();
-    let index = Index::build_sharded(&[blank], 2);
+    let index = Index::build_sharded(&[DocText::Article(&blank)], 2);
     let query = Query::parse("anything").unwrap();
     assert_eq!(index_answer(&index, &query), Vec::<u32>::new());
 }

@@ -3,19 +3,19 @@
 
 mod problem;
 mod read;
+mod stamp;
 mod walk;
 
-use std::num::NonZeroUsize;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc;
-use std::thread;
 
 pub use problem::{Problem, Severity, describe_io_error, display_path};
-pub use walk::{ARTICLE_EXTENSIONS, Source, is_article_file};
+pub use read::read_source;
+pub use stamp::FileStamp;
+pub use walk::{ARTICLE_EXTENSIONS, Source, Walk, is_article_file, walk};
 
 use crate::article::Article;
 use crate::limits::Limits;
+use crate::parallel;
 use crate::parse::parse_article;
 
 /// Progress of a load, delivered as it happens so that a caller can show articles before the
@@ -24,7 +24,8 @@ use crate::parse::parse_article;
 pub enum LoadEvent {
     /// The paths have been walked: this many files will be read.
     Found(usize),
-    Article(Box<Article>),
+    /// An article and the stamp of the file it was read from.
+    Article(Box<Article>, FileStamp),
     Problem(Problem),
 }
 
@@ -32,6 +33,9 @@ pub enum LoadEvent {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub articles: Vec<Article>,
+    /// The stamp of each article's file, position for position; empty for articles that came
+    /// from memory rather than files.
+    pub stamps: Vec<FileStamp>,
     pub problems: Vec<Problem>,
 }
 
@@ -39,7 +43,10 @@ impl Loaded {
     fn take(&mut self, event: LoadEvent) {
         match event {
             LoadEvent::Found(_) => {}
-            LoadEvent::Article(article) => self.articles.push(*article),
+            LoadEvent::Article(article, stamp) => {
+                self.articles.push(*article);
+                self.stamps.push(stamp);
+            }
             LoadEvent::Problem(problem) => self.problems.push(problem),
         }
     }
@@ -55,36 +62,26 @@ pub fn load(paths: &[PathBuf], limits: &Limits) -> Loaded {
 /// Loads every article under `paths`, handing each result to `on_event` on the calling thread
 /// as soon as it is ready. Files are parsed on all cores.
 pub fn load_each(paths: &[PathBuf], limits: &Limits, mut on_event: impl FnMut(LoadEvent)) {
-    let walk = walk::walk(paths);
+    let walk = walk(paths);
     on_event(LoadEvent::Found(walk.sources.len()));
     for problem in walk.problems {
         on_event(LoadEvent::Problem(problem));
     }
-    let sources = &walk.sources;
-    let workers = thread::available_parallelism()
-        .map_or(1, NonZeroUsize::get)
-        .min(sources.len());
-    let next = &AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::channel();
-    thread::scope(|scope| {
-        for _ in 0..workers {
-            let sender = sender.clone();
-            scope.spawn(move || {
-                while let Some(source) = sources.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    if sender.send(read::read_source(source, limits)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(sender);
-        for result in receiver {
+    read_each(&walk.sources, limits, on_event);
+}
+
+/// Reads and parses `sources` on all cores, handing each result to `on_event` as it is ready.
+pub fn read_each(sources: &[Source], limits: &Limits, mut on_event: impl FnMut(LoadEvent)) {
+    parallel::for_each(
+        sources,
+        |source| read_source(source, limits),
+        |_, result| {
             on_event(match result {
-                Ok(article) => LoadEvent::Article(Box::new(article)),
+                Ok((article, stamp)) => LoadEvent::Article(Box::new(article), stamp),
                 Err(problem) => LoadEvent::Problem(problem),
-            });
-        }
-    });
+            })
+        },
+    );
 }
 
 /// Loads articles held in memory, such as the sample library built into the binary. `origin`
@@ -93,11 +90,12 @@ pub fn load_embedded(files: &[(&str, &[u8])], origin: &str, limits: &Limits) -> 
     let mut loaded = Loaded::default();
     for (name, bytes) in files {
         let path = PathBuf::from(origin).join(name);
-        let event = match parse_article(bytes, (*name).to_owned(), path.clone(), limits) {
-            Ok(article) => LoadEvent::Article(Box::new(article)),
-            Err(error) => LoadEvent::Problem(Problem::error(&path, error.to_string())),
-        };
-        loaded.take(event);
+        match parse_article(bytes, (*name).to_owned(), path.clone(), limits) {
+            Ok(article) => loaded.articles.push(article),
+            Err(error) => loaded
+                .problems
+                .push(Problem::error(&path, error.to_string())),
+        }
     }
     loaded
 }

@@ -4,12 +4,15 @@ use std::fs::{self, File};
 use std::io::Read;
 
 use super::problem::{Problem, describe_io_error};
+use super::stamp::FileStamp;
 use super::walk::Source;
 use crate::article::Article;
 use crate::limits::Limits;
 use crate::parse::parse_article;
 
-pub fn read_source(source: &Source, limits: &Limits) -> Result<Article, Problem> {
+/// Reads and parses one file, with the stamp it had before it was read: if it changes while
+/// being read, the stamp no longer matches and a cache will read it again.
+pub fn read_source(source: &Source, limits: &Limits) -> Result<(Article, FileStamp), Problem> {
     let fail = |message: String| Problem::error(&source.path, message);
     // Checked before opening: opening a named pipe would wait for a writer forever.
     let meta = fs::metadata(&source.path).map_err(|e| fail(describe_io_error(&e)))?;
@@ -35,8 +38,9 @@ pub fn read_source(source: &Source, limits: &Limits) -> Result<Article, Problem>
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_large(bytes.len() as u64));
     }
-    parse_article(&bytes, source.id.clone(), source.path.clone(), limits)
-        .map_err(|e| fail(e.to_string()))
+    let article = parse_article(&bytes, source.id.clone(), source.path.clone(), limits)
+        .map_err(|e| fail(e.to_string()))?;
+    Ok((article, FileStamp::of(&meta)))
 }
 
 /// A byte count for people: `512 bytes`, `20.0 MiB`.

@@ -189,7 +189,7 @@ fn streams_the_count_first_and_then_every_file() {
     assert!(matches!(events[0], LoadEvent::Found(51)));
     let articles = events
         .iter()
-        .filter(|e| matches!(e, LoadEvent::Article(_)))
+        .filter(|e| matches!(e, LoadEvent::Article(..)))
         .count();
     let problems = events
         .iter()

@@ -28,6 +28,11 @@ pub fn moodwire_with_env(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Run
     let mut child = Command::new(env!("CARGO_BIN_EXE_moodwire"))
         .args(args)
         .current_dir(dir)
+        // Never the user's own cache; a test that needs its own folder passes it in `env`.
+        .env(
+            "MOODWIRE_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .envs(env.iter().copied())
         .env_remove("NO_COLOR")
         .stdin(Stdio::null())

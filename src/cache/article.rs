@@ -1,0 +1,124 @@
+//! Articles in the cache: every field but the body, with the stamp of the file.
+
+use std::path::PathBuf;
+
+use super::codec::{Damaged, Decoder, Encoder};
+use crate::article::{Article, Bucket, Origin, Sentiment};
+use crate::date::ArticleDate;
+use crate::loader::FileStamp;
+
+pub fn encode(out: &mut Encoder, article: &Article, stamp: &FileStamp) {
+    out.u64(stamp.size);
+    out.i128(stamp.modified);
+    out.str(&article.id);
+    out.bytes(article.path.as_os_str().as_encoded_bytes());
+    out.str(&article.title);
+    out.option_str(article.date.map(|d| d.to_iso()).as_deref());
+    out.option_str(article.category.as_deref());
+    out.strs(&article.tags);
+    out.option_str(article.source_url.as_deref());
+    let sentiment = &article.sentiment;
+    match sentiment.score {
+        Some(score) => {
+            out.u8(1);
+            out.f64(score);
+        }
+        None => out.u8(0),
+    }
+    out.option_str(sentiment.label.as_deref());
+    out.u8(match sentiment.bucket {
+        None => 0,
+        Some(Bucket::Positive) => 1,
+        Some(Bucket::Neutral) => 2,
+        Some(Bucket::Negative) => 3,
+    });
+    out.u8(match sentiment.origin {
+        None => 0,
+        Some(Origin::File) => 1,
+    });
+    out.strs(&article.tldr);
+    out.u64(article.words as u64);
+    out.len(article.extra.len());
+    for (key, value) in &article.extra {
+        out.str(key);
+        out.str(value);
+    }
+    out.strs(&article.warnings);
+}
+
+pub fn decode(input: &mut Decoder<'_>) -> Result<(Article, FileStamp), Damaged> {
+    let stamp = FileStamp {
+        size: input.u64()?,
+        modified: input.i128()?,
+    };
+    let id = input.string()?;
+    let path = path_from_bytes(input.bytes()?)?;
+    let title = input.string()?;
+    let date = match input.option_string()? {
+        Some(iso) => Some(ArticleDate::parse(&iso).map_err(|_| Damaged)?),
+        None => None,
+    };
+    let category = input.option_string()?;
+    let tags = input.strings()?;
+    let source_url = input.option_string()?;
+    let score = match input.u8()? {
+        0 => None,
+        1 => Some(input.f64()?),
+        _ => return Err(Damaged),
+    };
+    let label = input.option_string()?;
+    let bucket = match input.u8()? {
+        0 => None,
+        1 => Some(Bucket::Positive),
+        2 => Some(Bucket::Neutral),
+        3 => Some(Bucket::Negative),
+        _ => return Err(Damaged),
+    };
+    let origin = match input.u8()? {
+        0 => None,
+        1 => Some(Origin::File),
+        _ => return Err(Damaged),
+    };
+    let tldr = input.strings()?;
+    let words = usize::try_from(input.u64()?).map_err(|_| Damaged)?;
+    let extra_count = input.len(16)?;
+    let mut extra = Vec::with_capacity(extra_count);
+    for _ in 0..extra_count {
+        extra.push((input.string()?, input.string()?));
+    }
+    let warnings = input.strings()?;
+    let article = Article {
+        id,
+        path,
+        title,
+        date,
+        category,
+        tags,
+        source_url,
+        sentiment: Sentiment {
+            score,
+            label,
+            bucket,
+            origin,
+        },
+        tldr,
+        body: String::new(),
+        words,
+        extra,
+        warnings,
+    };
+    Ok((article, stamp))
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> Result<PathBuf, Damaged> {
+    use std::os::unix::ffi::OsStringExt;
+    Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes.to_vec())))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> Result<PathBuf, Damaged> {
+    std::str::from_utf8(bytes)
+        .map(PathBuf::from)
+        .map_err(|_| Damaged)
+}

@@ -1,0 +1,172 @@
+//! The persistent cache: reopening an unchanged library parses nothing.
+//!
+//! One file per set of library folders, in the user's cache directory, holds every article
+//! (without its body) with the size and modification time its file had when it was read, and
+//! the built index. A file whose stamp still matches is not read again. A cache that is
+//! damaged, from another version or made with other limits is ignored and replaced, silently:
+//! it only ever saves time.
+
+mod article;
+pub mod codec;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use codec::{Damaged, Decoder, Encoder};
+
+use crate::article::Article;
+use crate::index::Index;
+use crate::limits::Limits;
+use crate::loader::FileStamp;
+
+/// Bumped whenever the layout changes, so that an older cache is ignored.
+const FORMAT_VERSION: u32 = 1;
+const MAGIC: &[u8] = b"moodwire cache\n";
+
+/// Where cache files are kept.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CacheStore {
+    dir: PathBuf,
+}
+
+/// What a cache file held.
+#[derive(Debug)]
+pub struct Cached {
+    /// In date order, the index's document order.
+    pub articles: Vec<Article>,
+    pub stamps: Vec<FileStamp>,
+    pub index: Index,
+}
+
+impl CacheStore {
+    pub fn new(dir: PathBuf) -> CacheStore {
+        CacheStore { dir }
+    }
+
+    /// The user's cache directory (`$XDG_CACHE_HOME/moodwire` on Linux), or the folder in
+    /// `MOODWIRE_CACHE_DIR` when that is set.
+    pub fn user() -> Option<CacheStore> {
+        if let Some(dir) = std::env::var_os("MOODWIRE_CACHE_DIR").filter(|d| !d.is_empty()) {
+            return Some(CacheStore::new(dir.into()));
+        }
+        let dirs = directories::ProjectDirs::from("", "", "moodwire")?;
+        Some(CacheStore::new(dirs.cache_dir().to_path_buf()))
+    }
+
+    /// The cache of the library made of `roots`, if there is a usable one.
+    pub fn load(&self, roots: &[PathBuf], limits: &Limits) -> Option<Cached> {
+        let bytes = fs::read(self.file_for(roots)).ok()?;
+        decode(&bytes, &header(roots, limits)).ok()
+    }
+
+    /// Replaces the cache of the library made of `roots`. Failing to write is not an error:
+    /// the next start is only slower.
+    pub fn save(
+        &self,
+        roots: &[PathBuf],
+        limits: &Limits,
+        articles: &[Article],
+        stamps: &[FileStamp],
+        index: &Index,
+    ) {
+        let mut out = Encoder::default();
+        out.bytes(&header(roots, limits));
+        out.len(articles.len());
+        for (article, stamp) in articles.iter().zip(stamps) {
+            article::encode(&mut out, article, stamp);
+        }
+        index.encode(&mut out);
+        let _ = write_atomically(&self.file_for(roots), &out.finish());
+    }
+
+    fn file_for(&self, roots: &[PathBuf]) -> PathBuf {
+        let key = codec::checksum(&canonical_roots(roots).join("\n").into_bytes());
+        self.dir.join(format!("library-{key:016x}.cache"))
+    }
+}
+
+/// The roots in a form that does not depend on how they were typed or ordered.
+fn canonical_roots(roots: &[PathBuf]) -> Vec<String> {
+    let mut roots: Vec<String> = roots
+        .iter()
+        .map(|root| {
+            fs::canonicalize(root)
+                .unwrap_or_else(|_| root.clone())
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    roots.sort();
+    roots.dedup();
+    roots
+}
+
+/// What must match for a cache to be used: the format, the library's folders and the limits
+/// the articles were read with.
+fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
+    let mut header = MAGIC.to_vec();
+    header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    for root in canonical_roots(roots) {
+        header.extend_from_slice(root.as_bytes());
+        header.push(0);
+    }
+    for limit in [
+        limits.max_file_bytes,
+        limits.max_nesting as u64,
+        limits.max_tldr_items as u64,
+    ] {
+        header.extend_from_slice(&limit.to_le_bytes());
+    }
+    header
+}
+
+fn decode(bytes: &[u8], expected_header: &[u8]) -> Result<Cached, Damaged> {
+    let mut input = Decoder::new(bytes)?;
+    if input.bytes()? != expected_header {
+        return Err(Damaged);
+    }
+    let count = input.len(32)?;
+    let mut articles = Vec::with_capacity(count);
+    let mut stamps = Vec::with_capacity(count);
+    for _ in 0..count {
+        let (article, stamp) = article::decode(&mut input)?;
+        articles.push(article);
+        stamps.push(stamp);
+    }
+    let index = Index::decode(&mut input)?;
+    if index.len() != articles.len() || !input.is_at_end() {
+        return Err(Damaged);
+    }
+    Ok(Cached {
+        articles,
+        stamps,
+        index,
+    })
+}
+
+/// Writes to a temporary file beside `path` and renames it into place, so that a reader never
+/// sees half a file, even with two writers at once.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let temporary = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
+    let result = fs::File::create(&temporary).and_then(|mut file| {
+        file.write_all(bytes)?;
+        file.sync_all()
+    });
+    match result.and_then(|()| fs::rename(&temporary, path)) {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let _ = fs::remove_file(&temporary);
+            Err(error)
+        }
+    }
+}
