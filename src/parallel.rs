@@ -5,8 +5,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::thread;
 
+/// Results travel to the calling thread in batches of this many: one message per item would
+/// wake it for every file, and on two cores the switching costs more than the work.
+const BATCH: usize = 64;
+
 /// Runs `work` on every item on all cores and calls `on_result` on the calling thread with
-/// each item's position and result, in the order they finish.
+/// each item's position and result, in batches as they finish.
 pub fn for_each<T: Sync, R: Send>(
     items: &[T],
     work: impl Fn(&T) -> R + Sync,
@@ -17,23 +21,31 @@ pub fn for_each<T: Sync, R: Send>(
         .min(items.len());
     let next = &AtomicUsize::new(0);
     let work = &work;
-    let (sender, receiver) = mpsc::channel();
+    let (sender, receiver) = mpsc::channel::<Vec<(usize, R)>>();
     thread::scope(|scope| {
         for _ in 0..workers {
             let sender = sender.clone();
             scope.spawn(move || {
+                let mut batch = Vec::with_capacity(BATCH);
                 loop {
                     let at = next.fetch_add(1, Ordering::Relaxed);
                     let Some(item) = items.get(at) else { break };
-                    if sender.send((at, work(item))).is_err() {
-                        break;
+                    batch.push((at, work(item)));
+                    if batch.len() == BATCH {
+                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                        if sender.send(full).is_err() {
+                            return;
+                        }
                     }
                 }
+                let _ = sender.send(batch);
             });
         }
         drop(sender);
-        for (at, result) in receiver {
-            on_result(at, result);
+        for batch in receiver {
+            for (at, result) in batch {
+                on_result(at, result);
+            }
         }
     });
 }

@@ -158,10 +158,8 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     let temporary = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    let result = fs::File::create(&temporary).and_then(|mut file| {
-        file.write_all(bytes)?;
-        file.sync_all()
-    });
+    // No fsync: after a crash a half-written cache fails its checksum and is rebuilt.
+    let result = fs::File::create(&temporary).and_then(|mut file| file.write_all(bytes));
     match result.and_then(|()| fs::rename(&temporary, path)) {
         Ok(()) => Ok(()),
         Err(error) => {

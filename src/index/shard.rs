@@ -36,6 +36,9 @@ pub struct Shard {
     /// `postings[posting_starts[i]..posting_starts[i + 1]]`, ascending.
     posting_starts: Vec<u32>,
     postings: Vec<u32>,
+    /// For each posting, the fields (as [`place_bit`]s) the word occurs in in that document,
+    /// so that a field term on one word needs no look at the documents.
+    posting_places: Vec<u8>,
     /// Every document's words as ids, document after document.
     tokens: Vec<u32>,
     /// For local document `d`, its spans are `spans[span_starts[d]..span_starts[d + 1]]`.
@@ -77,6 +80,7 @@ impl Shard {
         out.u32s(&self.sorted);
         out.u32s(&self.posting_starts);
         out.u32s(&self.postings);
+        out.bytes(&self.posting_places);
         out.u32s(&self.tokens);
         out.u32s(&self.span_starts);
         out.len(self.spans.len());
@@ -99,6 +103,7 @@ impl Shard {
         let sorted = input.u32s()?;
         let posting_starts = input.u32s()?;
         let postings = input.u32s()?;
+        let posting_places = input.bytes()?.to_vec();
         let tokens = input.u32s()?;
         let span_starts = input.u32s()?;
         let span_count = input.len(9)?;
@@ -117,6 +122,7 @@ impl Shard {
             sorted,
             posting_starts,
             postings,
+            posting_places,
             tokens,
             span_starts,
             spans,
@@ -141,6 +147,7 @@ impl Shard {
             && self.posting_starts.len() == self.words.len() + 1
             && offsets_ok(&self.posting_starts, self.postings.len())
             && self.postings.iter().all(|&doc| doc < docs)
+            && self.posting_places.len() == self.postings.len()
             && self.tokens.iter().all(|&id| u64::from(id) < word_count)
             && offsets_ok(&self.span_starts, self.spans.len())
             && self
@@ -166,39 +173,65 @@ impl Shard {
             return;
         }
         let prefixed_ids = &self.sorted[prefixed];
-        if exact_ids.is_empty() && test.field == TextField::Any {
-            // A single word anywhere: the postings are the answer.
-            for &id in prefixed_ids {
-                for &doc in self.postings_of(id) {
-                    out.insert(self.first_doc + doc);
-                }
+        let field = field_bits(test.field);
+        let with_prefixed = self.docs_with_any(prefixed_ids, field);
+        if exact_ids.is_empty() {
+            // A single word: the postings, filtered by field, are the answer.
+            for doc in with_prefixed.iter() {
+                out.insert(self.first_doc + doc);
             }
             return;
         }
         let is_prefixed = IdSet::new(prefixed_ids, self.words.len());
-        for doc in self.candidates(&exact_ids, prefixed_ids) {
-            if self.verify(doc, test.field, &exact_ids, &is_prefixed) {
+        for doc in self.docs_with_all(&exact_ids, field) {
+            if with_prefixed.contains(doc) && self.verify(doc, test.field, &exact_ids, &is_prefixed)
+            {
                 out.insert(self.first_doc + doc);
             }
         }
     }
 
-    /// Documents holding every exact word, or for a single word any prefixed one.
-    fn candidates(&self, exact_ids: &[u32], prefixed_ids: &[u32]) -> Vec<u32> {
-        if exact_ids.is_empty() {
-            let mut docs: Vec<u32> = prefixed_ids
+    /// The local documents in which any of `ids` occurs in one of the `field` places.
+    fn docs_with_any(&self, ids: &[u32], field: u8) -> DocSet {
+        let mut docs = DocSet::empty(self.doc_count() as usize);
+        for &id in ids {
+            let range = self.posting_range(id);
+            for (&doc, &places) in self.postings[range.clone()]
                 .iter()
-                .flat_map(|&id| self.postings_of(id).iter().copied())
-                .collect();
-            docs.sort_unstable();
-            docs.dedup();
-            return docs;
+                .zip(&self.posting_places[range])
+            {
+                if places & field != 0 {
+                    docs.insert(doc);
+                }
+            }
         }
-        let mut lists: Vec<&[u32]> = exact_ids.iter().map(|&id| self.postings_of(id)).collect();
-        lists.sort_by_key(|list| list.len());
-        let mut docs = lists[0].to_vec();
-        for list in &lists[1..] {
-            docs.retain(|doc| list.binary_search(doc).is_ok());
+        docs
+    }
+
+    /// The local documents in which every one of `ids` occurs in one of the `field` places.
+    fn docs_with_all(&self, ids: &[u32], field: u8) -> Vec<u32> {
+        let mut lists: Vec<(&[u32], &[u8])> = ids
+            .iter()
+            .map(|&id| {
+                let range = self.posting_range(id);
+                (&self.postings[range.clone()], &self.posting_places[range])
+            })
+            .collect();
+        lists.sort_by_key(|(docs, _)| docs.len());
+        let Some(((first_docs, first_places), rest)) = lists.split_first() else {
+            return Vec::new();
+        };
+        let mut docs: Vec<u32> = first_docs
+            .iter()
+            .zip(*first_places)
+            .filter(|(_, places)| **places & field != 0)
+            .map(|(&doc, _)| doc)
+            .collect();
+        for (list, places) in rest {
+            docs.retain(|doc| {
+                list.binary_search(doc)
+                    .is_ok_and(|at| places[at] & field != 0)
+            });
         }
         docs
     }
@@ -206,15 +239,15 @@ impl Shard {
     /// True when a span of `doc` searched by `field` holds the exact words in a row followed by
     /// a prefixed one.
     fn verify(&self, doc: u32, field: TextField, exact_ids: &[u32], is_prefixed: &IdSet) -> bool {
-        let n = exact_ids.len() + 1;
         self.doc_spans(doc)
             .iter()
             .filter(|span| span.place.searched_by(field))
             .any(|span| {
-                let tokens = &self.tokens[span.start as usize..span.end as usize];
-                tokens.windows(n).any(|window| {
-                    window[..n - 1] == *exact_ids && is_prefixed.contains(window[n - 1])
-                })
+                holds_phrase(
+                    &self.tokens[span.start as usize..span.end as usize],
+                    exact_ids,
+                    is_prefixed,
+                )
             })
     }
 
@@ -223,9 +256,9 @@ impl Shard {
         &self.spans[self.span_starts[doc] as usize..self.span_starts[doc + 1] as usize]
     }
 
-    fn postings_of(&self, id: u32) -> &[u32] {
+    fn posting_range(&self, id: u32) -> Range<usize> {
         let id = id as usize;
-        &self.postings[self.posting_starts[id] as usize..self.posting_starts[id + 1] as usize]
+        self.posting_starts[id] as usize..self.posting_starts[id + 1] as usize
     }
 
     fn lookup(&self, word: &str) -> Option<u32> {
@@ -244,6 +277,49 @@ impl Shard {
         let len =
             self.sorted[start..].partition_point(|&id| self.words[id as usize].starts_with(prefix));
         start..start + len
+    }
+}
+
+/// True when `tokens` hold `exact` in a row followed by a prefixed word. The tokens are
+/// compared with the first word sixteen at a time, without branches, so that the compiler can
+/// use vector instructions: a phrase check reads every word of each candidate document.
+fn holds_phrase(tokens: &[u32], exact: &[u32], is_prefixed: &IdSet) -> bool {
+    const CHUNK: usize = 16;
+    let (Some(&first), n) = (exact.first(), exact.len() + 1) else {
+        return false;
+    };
+    let Some(last_start) = tokens.len().checked_sub(n) else {
+        return false;
+    };
+    for (chunk_at, chunk) in tokens[..=last_start].chunks(CHUNK).enumerate() {
+        let mut hits = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |hits, (j, &t)| hits | (u32::from(t == first) << j));
+        while hits != 0 {
+            let at = chunk_at * CHUNK + hits.trailing_zeros() as usize;
+            hits &= hits - 1;
+            if tokens[at + 1..at + n - 1] == exact[1..] && is_prefixed.contains(tokens[at + n - 1])
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The bit of one field in a posting's places.
+fn place_bit(place: Place) -> u8 {
+    1 << place_code(place)
+}
+
+/// The places a field term searches, as bits.
+fn field_bits(field: TextField) -> u8 {
+    match field {
+        TextField::Any => u8::MAX,
+        TextField::Title => place_bit(Place::Title),
+        TextField::Category => place_bit(Place::Category),
+        TextField::Tag => place_bit(Place::Tag),
     }
 }
 
@@ -316,7 +392,8 @@ fn article_fields(
 struct Builder {
     ids: HashMap<Box<str>, u32>,
     words: Vec<Box<str>>,
-    postings: Vec<Vec<u32>>,
+    /// By word id: the documents it occurs in, with the places.
+    postings: Vec<Vec<(u32, u8)>>,
     tokens: Vec<u32>,
     span_starts: Vec<u32>,
     spans: Vec<Span>,
@@ -336,8 +413,9 @@ impl Builder {
                 let id = self.intern(word.as_ref());
                 self.tokens.push(id);
                 let docs = &mut self.postings[id as usize];
-                if docs.last() != Some(&doc) {
-                    docs.push(doc);
+                match docs.last_mut() {
+                    Some((last, places)) if *last == doc => *places |= place_bit(place),
+                    _ => docs.push((doc, place_bit(place))),
                 }
             }
             let end = self.tokens.len() as u32;
@@ -364,10 +442,13 @@ impl Builder {
         let mut sorted: Vec<u32> = (0..self.words.len() as u32).collect();
         sorted.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
         let mut posting_starts = Vec::with_capacity(self.postings.len() + 1);
-        let mut postings = Vec::with_capacity(self.postings.iter().map(Vec::len).sum());
+        let total = self.postings.iter().map(Vec::len).sum();
+        let mut postings = Vec::with_capacity(total);
+        let mut posting_places = Vec::with_capacity(total);
         for docs in &self.postings {
             posting_starts.push(postings.len() as u32);
-            postings.extend_from_slice(docs);
+            postings.extend(docs.iter().map(|&(doc, _)| doc));
+            posting_places.extend(docs.iter().map(|&(_, places)| places));
         }
         posting_starts.push(postings.len() as u32);
         Shard {
@@ -376,6 +457,7 @@ impl Builder {
             sorted,
             posting_starts,
             postings,
+            posting_places,
             tokens: self.tokens,
             span_starts: self.span_starts,
             spans: self.spans,

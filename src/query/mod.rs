@@ -126,8 +126,8 @@ impl Test {
                 .any(|item| text.matches_text(item)),
             Test::Source(part) => article
                 .source_url
-                .as_ref()
-                .is_some_and(|url| url.to_lowercase().contains(part)),
+                .as_deref()
+                .is_some_and(|url| contains_ignoring_case(url, part)),
             Test::Label(filter) => filter.matches(article),
             Test::Score(interval) => article
                 .sentiment
@@ -138,6 +138,25 @@ impl Test {
                 .is_some_and(|date| interval.contains(&date.date())),
         }
     }
+}
+
+/// True when `text` contains `lowercase_part` in any case; web addresses are nearly always
+/// ASCII, which is compared without making a lowercase copy of every address.
+fn contains_ignoring_case(text: &str, lowercase_part: &str) -> bool {
+    if !lowercase_part.is_ascii() {
+        return text.to_lowercase().contains(lowercase_part);
+    }
+    let (part, text) = (lowercase_part.as_bytes(), text.as_bytes());
+    let Some((&first, rest)) = part.split_first() else {
+        return true;
+    };
+    let Some(last_start) = text.len().checked_sub(part.len()) else {
+        return false;
+    };
+    (0..=last_start).any(|at| {
+        text[at].to_ascii_lowercase() == first
+            && text[at + 1..at + part.len()].eq_ignore_ascii_case(rest)
+    })
 }
 
 impl TextTest {
