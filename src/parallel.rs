@@ -16,38 +16,64 @@ pub fn for_each<T: Sync, R: Send>(
     work: impl Fn(&T) -> R + Sync,
     mut on_result: impl FnMut(usize, R),
 ) {
+    for_each_with(
+        items,
+        || (),
+        |(), item| work(item),
+        |at, _, result| on_result(at, result),
+    );
+}
+
+/// Like [`for_each`], with a state of each worker's own that `work` may change (no locks are
+/// needed, as no two workers share one). `on_result` is also told which worker produced the
+/// result; the states are returned in worker order at the end.
+pub fn for_each_with<T: Sync, S: Send, R: Send>(
+    items: &[T],
+    new_state: impl Fn() -> S + Sync,
+    work: impl Fn(&mut S, &T) -> R + Sync,
+    mut on_result: impl FnMut(usize, usize, R),
+) -> Vec<S> {
     let workers = thread::available_parallelism()
         .map_or(1, NonZeroUsize::get)
-        .min(items.len());
+        .min(items.len())
+        .max(1);
     let next = &AtomicUsize::new(0);
-    let work = &work;
-    let (sender, receiver) = mpsc::channel::<Vec<(usize, R)>>();
+    let (work, new_state) = (&work, &new_state);
+    let (sender, receiver) = mpsc::channel::<(usize, Vec<(usize, R)>)>();
     thread::scope(|scope| {
-        for _ in 0..workers {
-            let sender = sender.clone();
-            scope.spawn(move || {
-                let mut batch = Vec::with_capacity(BATCH);
-                loop {
-                    let at = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(item) = items.get(at) else { break };
-                    batch.push((at, work(item)));
-                    if batch.len() == BATCH {
-                        let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                        if sender.send(full).is_err() {
-                            return;
+        let handles: Vec<_> = (0..workers)
+            .map(|worker| {
+                let sender = sender.clone();
+                scope.spawn(move || {
+                    let mut state = new_state();
+                    let mut batch = Vec::with_capacity(BATCH);
+                    loop {
+                        let at = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(item) = items.get(at) else { break };
+                        batch.push((at, work(&mut state, item)));
+                        if batch.len() == BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            if sender.send((worker, full)).is_err() {
+                                return state;
+                            }
                         }
                     }
-                }
-                let _ = sender.send(batch);
-            });
-        }
+                    let _ = sender.send((worker, batch));
+                    state
+                })
+            })
+            .collect();
         drop(sender);
-        for batch in receiver {
+        for (worker, batch) in receiver {
             for (at, result) in batch {
-                on_result(at, result);
+                on_result(at, worker, result);
             }
         }
-    });
+        let joined = handles.into_iter().map(|handle| handle.join());
+        joined
+            .map(|result| result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -59,5 +85,29 @@ mod tests {
         super::for_each(&items, |n| n * 2, |at, doubled| seen[at] += doubled);
         assert_eq!(seen, items.iter().map(|n| n * 2).collect::<Vec<_>>());
         super::for_each(&[] as &[u8], |_| (), |_, ()| panic!("no items, no results"));
+    }
+
+    #[test]
+    fn each_worker_keeps_its_own_state() {
+        let items: Vec<u64> = (1..=1000).collect();
+        let mut by_worker = Vec::new();
+        let states = super::for_each_with(
+            &items,
+            || 0u64,
+            |sum, n| {
+                *sum += n;
+                *n
+            },
+            |_, worker, n| by_worker.push((worker, n)),
+        );
+        assert_eq!(states.iter().sum::<u64>(), 500_500);
+        for (worker, state) in states.iter().enumerate() {
+            let reported: u64 = by_worker
+                .iter()
+                .filter(|(w, _)| *w == worker)
+                .map(|(_, n)| n)
+                .sum();
+            assert_eq!(reported, *state, "worker {worker}");
+        }
     }
 }

@@ -36,12 +36,17 @@ pub fn parse_article(
         return Err(ParseError::Binary);
     }
     let mut warnings = Vec::new();
-    let decoded = String::from_utf8_lossy(bytes);
-    if matches!(decoded, std::borrow::Cow::Owned(_)) {
-        warnings.push(
-            "the file is not valid UTF-8; bytes that could not be read are shown as �".to_owned(),
-        );
-    }
+    // Valid UTF-8, by far the usual case, is checked by the fast validator first.
+    let decoded = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            warnings.push(
+                "the file is not valid UTF-8; bytes that could not be read are shown as �"
+                    .to_owned(),
+            );
+            String::from_utf8_lossy(bytes)
+        }
+    };
     let text = sanitize(decoded.strip_prefix('\u{feff}').unwrap_or(&decoded));
     if text.trim().is_empty() {
         return Err(ParseError::Blank);
@@ -137,11 +142,32 @@ fn sentiment(score: Option<f64>, label: Option<String>, warnings: &mut Vec<Strin
 }
 
 /// Words are runs of text between white space that hold at least one letter or digit, so that
-/// Markdown markers (`##`, `-`, `>`) do not count.
+/// Markdown markers (`##`, `-`, `>`) do not count. ASCII bytes are judged directly and other
+/// characters decoded: this runs over every byte of every body.
 pub fn count_words(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|word| word.chars().any(char::is_alphanumeric))
-        .count()
+    let bytes = text.as_bytes();
+    let (mut count, mut in_word, mut has_letter) = (0, false, false);
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let (whitespace, letter, len) = if byte.is_ascii() {
+            (byte.is_ascii_whitespace(), byte.is_ascii_alphanumeric(), 1)
+        } else {
+            let c = text
+                .get(at..)
+                .and_then(|rest| rest.chars().next())
+                .unwrap_or(' ');
+            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
+        };
+        if whitespace {
+            count += usize::from(in_word && has_letter);
+            (in_word, has_letter) = (false, false);
+        } else {
+            in_word = true;
+            has_letter |= letter;
+        }
+        at += len;
+    }
+    count + usize::from(in_word && has_letter)
 }
 
 fn file_name(path: &Path) -> String {

@@ -20,7 +20,7 @@ const ST: char = '\u{9c}';
 /// Returns `text` with escape sequences, control characters (except `\n`) and bidirectional
 /// overrides removed, line endings normalised to `\n` and tabs expanded to spaces.
 pub fn sanitize(text: &str) -> String {
-    if text.chars().all(is_plain) {
+    if is_all_plain(text) {
         return text.to_owned();
     }
     let mut out = String::with_capacity(text.len());
@@ -74,6 +74,27 @@ pub fn sanitize_line(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// True when no character of `text` needs attention: the fast path for clean text, which
+/// judges ASCII byte by byte and decodes only the rest.
+fn is_all_plain(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !(byte == b'\n' || (0x20..0x7f).contains(&byte)) {
+                return false;
+            }
+            at += 1;
+        } else {
+            match text.get(at..).and_then(|rest| rest.chars().next()) {
+                Some(c) if is_plain(c) => at += c.len_utf8(),
+                _ => return false,
+            }
+        }
+    }
+    true
 }
 
 /// True for characters that need no attention at all: the fast path for clean text.

@@ -11,7 +11,7 @@ use std::num::NonZeroUsize;
 use std::thread;
 
 pub use docset::DocSet;
-use shard::Shard;
+pub use shard::{Shard, ShardBuilder};
 
 use crate::article::Article;
 use crate::cache::codec::{Damaged, Decoder, Encoder};
@@ -24,6 +24,8 @@ const MIN_SHARD_DOCS: usize = 2_000;
 pub struct Index {
     shards: Vec<Shard>,
     docs: usize,
+    /// For each library document, its shard and its number there.
+    locations: Vec<(u32, u32)>,
 }
 
 /// Where the text of a document to index comes from.
@@ -59,17 +61,44 @@ impl Index {
             let handles: Vec<_> = docs
                 .chunks(per_shard)
                 .enumerate()
-                .map(|(i, chunk)| scope.spawn(move || Shard::build((i * per_shard) as u32, chunk)))
+                .map(|(i, chunk)| {
+                    scope.spawn(move || {
+                        let mut shard = Shard::build(chunk);
+                        let first = (i * per_shard) as u32;
+                        shard.set_globals((first..first + chunk.len() as u32).collect());
+                        shard
+                    })
+                })
                 .collect();
             let joined = handles.into_iter().map(|handle| handle.join());
             joined
                 .map(|result| result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
                 .collect()
         });
-        Index {
-            shards,
-            docs: docs.len(),
+        Index::from_shards(shards, docs.len()).unwrap_or_default()
+    }
+
+    /// An index of `docs` documents made of `shards`, whose documents must have been given
+    /// library numbers that cover `0..docs` exactly once.
+    pub fn from_shards(shards: Vec<Shard>, docs: usize) -> Option<Index> {
+        let mut locations = vec![(u32::MAX, 0); docs];
+        for (at, shard) in shards.iter().enumerate() {
+            for (local, &global) in shard.globals().iter().enumerate() {
+                let slot = locations.get_mut(global as usize)?;
+                if slot.0 != u32::MAX {
+                    return None;
+                }
+                *slot = (at as u32, local as u32);
+            }
         }
+        if locations.iter().any(|&(shard, _)| shard == u32::MAX) {
+            return None;
+        }
+        Some(Index {
+            shards,
+            docs,
+            locations,
+        })
     }
 
     /// How many documents are indexed.
@@ -92,20 +121,15 @@ impl Index {
 
     /// The words of document `doc`, field item by field item (nothing for an unknown one).
     pub fn doc_words(&self, doc: u32) -> Box<dyn Iterator<Item = FieldWords<'_>> + '_> {
-        let at = self
-            .shards
-            .partition_point(|shard| shard.first_doc <= doc)
-            .checked_sub(1);
-        let shard = at
-            .map(|at| &self.shards[at])
-            .filter(|s| doc - s.first_doc < s.doc_count());
-        match shard {
-            Some(shard) => Box::new(shard.doc_words(doc - shard.first_doc).map(
-                |(place, words)| {
-                    let words: Box<dyn Iterator<Item = &str>> = Box::new(words);
-                    (place, words)
-                },
-            )),
+        let found = self
+            .locations
+            .get(doc as usize)
+            .and_then(|&(shard, local)| Some((self.shards.get(shard as usize)?, local)));
+        match found {
+            Some((shard, local)) => Box::new(shard.doc_words(local).map(|(place, words)| {
+                let words: Box<dyn Iterator<Item = &str>> = Box::new(words);
+                (place, words)
+            })),
             None => Box::new(std::iter::empty()),
         }
     }
@@ -118,25 +142,16 @@ impl Index {
         }
     }
 
-    /// Reads an index written by [`Index::encode`]; its shards must cover its documents in
-    /// order, without gaps.
+    /// Reads an index written by [`Index::encode`]; its shards' documents must cover the
+    /// library's exactly once.
     pub fn decode(input: &mut Decoder<'_>) -> Result<Index, Damaged> {
         let docs = input.len(0)?;
         let shard_count = input.len(1)?;
         let mut shards = Vec::with_capacity(shard_count);
-        let mut next_doc = 0u64;
         for _ in 0..shard_count {
-            let shard = Shard::decode(input)?;
-            if u64::from(shard.first_doc) != next_doc {
-                return Err(Damaged);
-            }
-            next_doc += u64::from(shard.doc_count());
-            shards.push(shard);
+            shards.push(Shard::decode(input)?);
         }
-        if next_doc != docs as u64 {
-            return Err(Damaged);
-        }
-        Ok(Index { shards, docs })
+        Index::from_shards(shards, docs).ok_or(Damaged)
     }
 }
 

@@ -1,20 +1,20 @@
-//! One part of the index, built by one thread over a contiguous run of documents.
+//! One part of the index, built by one thread over the documents it was given.
 //!
 //! A shard keeps, for its documents, every word once (sorted, so that a prefix is a range), the
 //! documents each word occurs in, and each document's words in order with the field each run
 //! came from. Postings answer single words at once; phrases and field terms are then verified
 //! on the word streams of the candidate documents only.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use super::DocText;
 use super::docset::DocSet;
 use crate::article::Article;
 use crate::cache::codec::{Damaged, Decoder, Encoder};
 use crate::query::{Place, TextField, TextTest};
-use crate::words::words;
+use crate::words::word_spans;
 
 /// A run of words from one field item (the title, one TL;DR item, one tag...).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,8 +26,10 @@ pub struct Span {
 
 #[derive(Debug, Default)]
 pub struct Shard {
-    /// The document number of this shard's first document in the whole library.
-    pub first_doc: u32,
+    /// The library's document number of each of this shard's documents. A shard is built
+    /// before the library's order is known (each file reader builds its own), so the numbers
+    /// are set afterwards.
+    globals: Vec<u32>,
     /// Words by id.
     words: Vec<Box<str>>,
     /// Word ids in the order of their words, for exact lookups and prefix ranges.
@@ -47,16 +49,25 @@ pub struct Shard {
 }
 
 impl Shard {
-    /// Indexes `docs`, which are documents `first_doc..` of the library.
-    pub fn build(first_doc: u32, docs: &[DocText<'_>]) -> Shard {
-        let mut builder = Builder::default();
+    /// Indexes `docs`, whose library numbers are then given by [`Shard::set_globals`].
+    pub fn build(docs: &[DocText<'_>]) -> Shard {
+        let mut builder = ShardBuilder::default();
         for doc in docs {
-            match doc {
-                DocText::Article(article) => builder.add(article_fields(article)),
-                DocText::Indexed(index, number) => builder.add(index.doc_words(*number)),
-            }
+            let _ = match doc {
+                DocText::Article(article) => builder.add_article(article),
+                DocText::Indexed(index, number) => builder.add_words(index.doc_words(*number)),
+            };
         }
-        builder.finish(first_doc)
+        builder.finish()
+    }
+
+    /// Sets the library's number of each local document, in local order.
+    pub fn set_globals(&mut self, globals: Vec<u32>) {
+        self.globals = globals;
+    }
+
+    pub fn globals(&self) -> &[u32] {
+        &self.globals
     }
 
     pub fn doc_count(&self) -> u32 {
@@ -75,7 +86,7 @@ impl Shard {
     }
 
     pub fn encode(&self, out: &mut Encoder) {
-        out.u32(self.first_doc);
+        out.u32s(&self.globals);
         out.strs(&self.words);
         out.u32s(&self.sorted);
         out.u32s(&self.posting_starts);
@@ -94,7 +105,7 @@ impl Shard {
     /// Reads a shard written by [`Shard::encode`], checking every offset and id so that a
     /// damaged file cannot make a later lookup go out of bounds.
     pub fn decode(input: &mut Decoder<'_>) -> Result<Shard, Damaged> {
-        let first_doc = input.u32()?;
+        let globals = input.u32s()?;
         let words: Vec<Box<str>> = input
             .strings()?
             .into_iter()
@@ -117,7 +128,7 @@ impl Shard {
             });
         }
         let shard = Shard {
-            first_doc,
+            globals,
             words,
             sorted,
             posting_starts,
@@ -138,7 +149,8 @@ impl Shard {
                 && starts.windows(2).all(|pair| pair[0] <= pair[1])
         };
         let docs = self.doc_count();
-        self.sorted.len() == self.words.len()
+        self.globals.len() == docs as usize
+            && self.sorted.len() == self.words.len()
             && self.sorted.iter().all(|&id| u64::from(id) < word_count)
             && self
                 .sorted
@@ -178,7 +190,7 @@ impl Shard {
         if exact_ids.is_empty() {
             // A single word: the postings, filtered by field, are the answer.
             for doc in with_prefixed.iter() {
-                out.insert(self.first_doc + doc);
+                self.insert_global(doc, out);
             }
             return;
         }
@@ -186,8 +198,14 @@ impl Shard {
         for doc in self.docs_with_all(&exact_ids, field) {
             if with_prefixed.contains(doc) && self.verify(doc, test.field, &exact_ids, &is_prefixed)
             {
-                out.insert(self.first_doc + doc);
+                self.insert_global(doc, out);
             }
+        }
+    }
+
+    fn insert_global(&self, local: u32, out: &mut DocSet) {
+        if let Some(&global) = self.globals.get(local as usize) {
+            out.insert(global);
         }
     }
 
@@ -371,26 +389,13 @@ fn place_from_code(code: u8) -> Result<Place, Damaged> {
     })
 }
 
-/// The searchable texts of an article, field item by field item, as words.
-fn article_fields(
-    article: &Article,
-) -> impl Iterator<Item = (Place, impl Iterator<Item = Cow<'_, str>>)> {
-    std::iter::once((Place::Title, article.title.as_str()))
-        .chain(article.tldr.iter().map(|item| (Place::Tldr, item.as_str())))
-        .chain(std::iter::once((Place::Body, article.body.as_str())))
-        .chain(
-            article
-                .category
-                .iter()
-                .map(|c| (Place::Category, c.as_str())),
-        )
-        .chain(article.tags.iter().map(|tag| (Place::Tag, tag.as_str())))
-        .map(|(place, text)| (place, words(text)))
-}
-
+/// Builds a shard one document at a time; each file-reading thread owns one.
 #[derive(Default)]
-struct Builder {
-    ids: HashMap<Box<str>, u32>,
+pub struct ShardBuilder {
+    ids: FxHashMap<Box<str>, u32>,
+    /// Where a word is lowercased before it is looked up, so that a capitalised word costs no
+    /// allocation.
+    lowercase: String,
     words: Vec<Box<str>>,
     /// By word id: the documents it occurs in, with the places.
     postings: Vec<Vec<(u32, u8)>>,
@@ -399,30 +404,76 @@ struct Builder {
     spans: Vec<Span>,
 }
 
-impl Builder {
+impl ShardBuilder {
+    /// Adds an article's searchable text and returns its local document number.
+    pub fn add_article(&mut self, article: &Article) -> u32 {
+        let doc = self.span_starts.len() as u32;
+        self.span_starts.push(self.spans.len() as u32);
+        let fields = std::iter::once((Place::Title, article.title.as_str()))
+            .chain(article.tldr.iter().map(|item| (Place::Tldr, item.as_str())))
+            .chain(std::iter::once((Place::Body, article.body.as_str())))
+            .chain(
+                article
+                    .category
+                    .iter()
+                    .map(|c| (Place::Category, c.as_str())),
+            )
+            .chain(article.tags.iter().map(|tag| (Place::Tag, tag.as_str())));
+        for (place, text) in fields {
+            let start = self.tokens.len() as u32;
+            for (_, word) in word_spans(text) {
+                let id = if word
+                    .bytes()
+                    .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+                {
+                    let mut lowercase = std::mem::take(&mut self.lowercase);
+                    lowercase.clear();
+                    lowercase.extend(word.chars().flat_map(char::to_lowercase));
+                    let id = self.intern(&lowercase);
+                    self.lowercase = lowercase;
+                    id
+                } else {
+                    self.intern(word)
+                };
+                self.push_token(doc, id, place);
+            }
+            self.close_span(place, start);
+        }
+        doc
+    }
+
+    fn push_token(&mut self, doc: u32, id: u32, place: Place) {
+        self.tokens.push(id);
+        let docs = &mut self.postings[id as usize];
+        match docs.last_mut() {
+            Some((last, places)) if *last == doc => *places |= place_bit(place),
+            _ => docs.push((doc, place_bit(place))),
+        }
+    }
+
+    fn close_span(&mut self, place: Place, start: u32) {
+        let end = self.tokens.len() as u32;
+        if end > start {
+            self.spans.push(Span { place, start, end });
+        }
+    }
+
     /// Adds one document, given as the words of each of its field items.
-    fn add<W: AsRef<str>>(
+    pub fn add_words<W: AsRef<str>>(
         &mut self,
         fields: impl Iterator<Item = (Place, impl Iterator<Item = W>)>,
-    ) {
+    ) -> u32 {
         let doc = self.span_starts.len() as u32;
         self.span_starts.push(self.spans.len() as u32);
         for (place, field_words) in fields {
             let start = self.tokens.len() as u32;
             for word in field_words {
                 let id = self.intern(word.as_ref());
-                self.tokens.push(id);
-                let docs = &mut self.postings[id as usize];
-                match docs.last_mut() {
-                    Some((last, places)) if *last == doc => *places |= place_bit(place),
-                    _ => docs.push((doc, place_bit(place))),
-                }
+                self.push_token(doc, id, place);
             }
-            let end = self.tokens.len() as u32;
-            if end > start {
-                self.spans.push(Span { place, start, end });
-            }
+            self.close_span(place, start);
         }
+        doc
     }
 
     fn intern(&mut self, word: &str) -> u32 {
@@ -437,7 +488,8 @@ impl Builder {
         id
     }
 
-    fn finish(mut self, first_doc: u32) -> Shard {
+    /// The shard, with its documents not yet given library numbers.
+    pub fn finish(mut self) -> Shard {
         self.span_starts.push(self.spans.len() as u32);
         let mut sorted: Vec<u32> = (0..self.words.len() as u32).collect();
         sorted.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
@@ -452,7 +504,7 @@ impl Builder {
         }
         posting_starts.push(postings.len() as u32);
         Shard {
-            first_doc,
+            globals: Vec::new(),
             words: self.words,
             sorted,
             posting_starts,
@@ -475,7 +527,9 @@ mod tests {
         let text = b"---\ntitle: Oil prices\ntags: [energy]\n---\nOil prices rose again.\n";
         let article =
             parse_article(text, "a.md".into(), "a.md".into(), &Limits::default()).unwrap();
-        Shard::build(0, &[DocText::Article(&article)])
+        let mut shard = Shard::build(&[DocText::Article(&article)]);
+        shard.set_globals(vec![0]);
+        shard
     }
 
     fn round_trip(shard: &Shard) -> Result<Shard, Damaged> {

@@ -129,7 +129,25 @@ fn the_index_answers_what_a_scan_answers() {
     rebuilt.encode(&mut encoder);
     let bytes = encoder.finish();
     let decoded = Index::decode(&mut crate::cache::codec::Decoder::new(&bytes).unwrap()).unwrap();
-    let indexes: Vec<&Index> = sharded.iter().chain([&rebuilt, &decoded]).collect();
+    // Built as file readers build it: documents dealt out to three builders in turn, numbered
+    // afterwards.
+    let mut builders: Vec<ShardBuilder> = (0..3).map(|_| ShardBuilder::default()).collect();
+    let mut globals = vec![Vec::new(); 3];
+    for (n, article) in articles.iter().enumerate() {
+        builders[n % 3].add_article(article);
+        globals[n % 3].push(n as u32);
+    }
+    let dealt: Vec<Shard> = builders
+        .into_iter()
+        .zip(globals)
+        .map(|(builder, globals)| {
+            let mut shard = builder.finish();
+            shard.set_globals(globals);
+            shard
+        })
+        .collect();
+    let dealt = Index::from_shards(dealt, articles.len()).unwrap();
+    let indexes: Vec<&Index> = sharded.iter().chain([&rebuilt, &decoded, &dealt]).collect();
     let mut non_trivial = 0;
     for _ in 0..700 {
         let text = random_query(&mut random);

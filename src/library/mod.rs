@@ -4,9 +4,9 @@ use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
 use crate::article::{Article, Bucket};
-use crate::index::{DocSet, Index};
+use crate::index::{DocSet, Index, Shard};
 use crate::limits::Limits;
-use crate::loader::{self, Loaded, Problem, Source};
+use crate::loader::{self, FileStamp, Indexed, Loaded, Problem, Source};
 use crate::parse::parse_article;
 use crate::query::{Clause, Query, Test};
 use crate::samples;
@@ -128,7 +128,46 @@ pub struct Library {
 impl Library {
     /// Loads the articles under `paths`.
     pub fn load(paths: &[PathBuf], limits: &Limits) -> Library {
-        Library::from_loaded(loader::load(paths, limits))
+        let walk = loader::walk(paths);
+        let mut problems = walk.problems;
+        let mut read = Vec::with_capacity(walk.sources.len());
+        let shards = loader::read_and_index(&walk.sources, limits, |result| match result {
+            Ok(indexed) => read.push(indexed),
+            Err(problem) => problems.push(problem),
+        });
+        Library::from_indexed(read, shards, problems).0
+    }
+
+    /// A library of articles whose words are already in `shards`: puts them in date order,
+    /// gives each its document number, and returns the stamps in that order too.
+    fn from_indexed(
+        mut read: Vec<Indexed>,
+        mut shards: Vec<Shard>,
+        problems: Vec<Problem>,
+    ) -> (Library, Vec<FileStamp>) {
+        read.sort_by(|a, b| SortOrder::Date.compare(&a.article, &b.article));
+        let mut globals: Vec<Vec<u32>> = shards
+            .iter()
+            .map(|shard| vec![u32::MAX; shard.doc_count() as usize])
+            .collect();
+        for (global, entry) in read.iter().enumerate() {
+            if let Some(slot) = globals
+                .get_mut(entry.shard)
+                .and_then(|shard| shard.get_mut(entry.local as usize))
+            {
+                *slot = global as u32;
+            }
+        }
+        for (shard, globals) in shards.iter_mut().zip(globals) {
+            shard.set_globals(globals);
+        }
+        let index = Index::from_shards(shards, read.len())
+            .expect("every indexed document is read exactly once, so the shards cover the library");
+        let (articles, stamps) = read
+            .into_iter()
+            .map(|entry| (entry.article, entry.stamp))
+            .unzip();
+        (Library::from_parts(articles, problems, index), stamps)
     }
 
     pub fn from_loaded(loaded: Loaded) -> Library {

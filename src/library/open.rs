@@ -2,22 +2,24 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
+use std::thread;
 
-use super::{Library, SortOrder};
+use super::Library;
 use crate::article::Article;
 use crate::cache::{CacheStore, Cached};
-use crate::index::{DocText, Index};
+use crate::index::{DocText, Shard};
 use crate::limits::Limits;
-use crate::loader::{self, FileStamp, LoadEvent, Source};
+use crate::loader::{self, FileStamp, Indexed, Problem, Source};
 use crate::parallel;
 
-/// An article of the library being opened, with where its words come from.
-struct Entry {
-    article: Article,
+/// A file the cache holds unchanged.
+struct Unchanged {
+    source: Source,
     stamp: FileStamp,
-    /// Its document number in the cached index, when it was taken from the cache.
-    cached_doc: Option<u32>,
+    /// Its document number in the cache.
+    doc: u32,
 }
 
 impl Library {
@@ -31,31 +33,49 @@ impl Library {
         };
         let walk = loader::walk(paths);
         let mut problems = walk.problems;
-        let cached = store.load(paths, limits);
-        let (mut entries, to_read) = match &cached {
-            Some(cached) => reuse_unchanged(walk.sources, cached),
-            None => (Vec::new(), walk.sources),
+        let Some(cached) = store.load(paths, limits) else {
+            let (read, shards) = read_and_index(&walk.sources, limits, &mut problems);
+            return save(
+                Library::from_indexed(read, shards, problems),
+                store,
+                paths,
+                limits,
+            );
         };
-        if let Some(cached) = cached {
-            if to_read.is_empty() && entries.len() == cached.articles.len() {
-                // Nothing changed: the cached index is the library's, as it is.
-                return Library::from_parts(cached.articles, problems, cached.index);
-            }
-            entries = take_articles(entries, cached.articles);
-            let (fresh, fresh_problems) = read(&to_read, limits);
-            problems.extend(fresh_problems);
-            entries.extend(fresh);
-            return index_and_save(entries, problems, Some(&cached.index), store, paths, limits);
+        let (unchanged, to_read) = split_unchanged(walk.sources, &cached);
+        if to_read.is_empty() && unchanged.len() == cached.articles.len() {
+            // Nothing changed: the cached index is the library's, as it is.
+            return Library::from_parts(cached.articles, problems, cached.index);
         }
-        let (fresh, fresh_problems) = read(&to_read, limits);
-        problems.extend(fresh_problems);
-        index_and_save(fresh, problems, None, store, paths, limits)
+        let (mut read, mut shards) = read_and_index(&to_read, limits, &mut problems);
+        let (kept, rebuilt) = rebuild_unchanged(unchanged, cached, shards.len());
+        read.extend(kept);
+        shards.extend(rebuilt);
+        save(
+            Library::from_indexed(read, shards, problems),
+            store,
+            paths,
+            limits,
+        )
     }
 }
 
-/// Splits the files into those the cache holds unchanged (as entries still missing their
-/// article) and those to read. Files are looked at, not read, on all cores.
-fn reuse_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Entry>, Vec<Source>) {
+fn read_and_index(
+    sources: &[Source],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Indexed>, Vec<Shard>) {
+    let mut read = Vec::with_capacity(sources.len());
+    let shards = loader::read_and_index(sources, limits, |result| match result {
+        Ok(indexed) => read.push(indexed),
+        Err(problem) => problems.push(problem),
+    });
+    (read, shards)
+}
+
+/// Splits the files into those the cache holds unchanged and those to read. Files are looked
+/// at, not read, on all cores.
+fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Vec<Source>) {
     let cached_doc: HashMap<&Path, u32> = cached
         .articles
         .iter()
@@ -68,75 +88,71 @@ fn reuse_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Entry>, Vec<So
         |source| fs::metadata(&source.path).ok().map(|m| FileStamp::of(&m)),
         |at, stamp| stamps[at] = stamp,
     );
-    let mut reused = Vec::new();
+    let mut unchanged = Vec::new();
     let mut to_read = Vec::new();
     for (source, stamp) in sources.into_iter().zip(stamps) {
-        let doc = cached_doc.get(source.path.as_path()).copied();
-        match (doc, stamp) {
-            (Some(doc), Some(stamp)) if cached.stamps[doc as usize] == stamp => {
-                let placeholder = Article::placeholder(source.id, source.path);
-                reused.push(Entry {
-                    article: placeholder,
-                    stamp,
-                    cached_doc: Some(doc),
-                });
+        match (cached_doc.get(source.path.as_path()).copied(), stamp) {
+            (Some(doc), Some(stamp)) if cached.stamps.get(doc as usize) == Some(&stamp) => {
+                unchanged.push(Unchanged { source, stamp, doc });
             }
             _ => to_read.push(source),
         }
     }
-    (reused, to_read)
+    (unchanged, to_read)
 }
 
-/// Fills the reused entries with their cached articles, keeping each entry's current id.
-fn take_articles(entries: Vec<Entry>, articles: Vec<Article>) -> Vec<Entry> {
-    let mut articles: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
-    entries
-        .into_iter()
-        .filter_map(|entry| {
-            let doc = entry.cached_doc? as usize;
-            let mut article = articles.get_mut(doc)?.take()?;
-            article.id = entry.article.id;
-            Some(Entry { article, ..entry })
-        })
-        .collect()
-}
-
-fn read(sources: &[Source], limits: &Limits) -> (Vec<Entry>, Vec<loader::Problem>) {
-    let mut entries = Vec::with_capacity(sources.len());
-    let mut problems = Vec::new();
-    loader::read_each(sources, limits, |event| match event {
-        LoadEvent::Article(article, stamp) => entries.push(Entry {
-            article: *article,
-            stamp,
-            cached_doc: None,
-        }),
-        LoadEvent::Problem(problem) => problems.push(problem),
-        LoadEvent::Found(_) => {}
+/// Indexes the unchanged files again from the cached index's words (on all cores, one shard
+/// each), numbering their shards from `first_shard`, and hands back their cached articles.
+fn rebuild_unchanged(
+    unchanged: Vec<Unchanged>,
+    cached: Cached,
+    first_shard: usize,
+) -> (Vec<Indexed>, Vec<Shard>) {
+    let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let per_shard = unchanged.len().div_ceil(cores).max(1);
+    let index = &cached.index;
+    let shards: Vec<Shard> = thread::scope(|scope| {
+        let handles: Vec<_> = unchanged
+            .chunks(per_shard)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    let docs: Vec<DocText> = chunk
+                        .iter()
+                        .map(|file| DocText::Indexed(index, file.doc))
+                        .collect();
+                    Shard::build(&docs)
+                })
+            })
+            .collect();
+        let joined = handles.into_iter().map(|handle| handle.join());
+        joined
+            .map(|result| result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+            .collect()
     });
-    (entries, problems)
+    let mut articles: Vec<Option<Article>> = cached.articles.into_iter().map(Some).collect();
+    let mut kept = Vec::with_capacity(unchanged.len());
+    for (chunk_at, chunk) in unchanged.chunks(per_shard).enumerate() {
+        for (local, file) in chunk.iter().enumerate() {
+            if let Some(mut article) = articles.get_mut(file.doc as usize).and_then(Option::take) {
+                article.id = file.source.id.clone();
+                kept.push(Indexed {
+                    article,
+                    stamp: file.stamp,
+                    shard: first_shard + chunk_at,
+                    local: local as u32,
+                });
+            }
+        }
+    }
+    (kept, shards)
 }
 
-/// Indexes the entries in date order (fresh articles from their text, cached ones from the
-/// cached index's words), saves the cache and makes the library.
-fn index_and_save(
-    mut entries: Vec<Entry>,
-    problems: Vec<loader::Problem>,
-    cached_index: Option<&Index>,
+fn save(
+    (library, stamps): (Library, Vec<FileStamp>),
     store: &CacheStore,
     paths: &[PathBuf],
     limits: &Limits,
 ) -> Library {
-    entries.sort_by(|a, b| SortOrder::Date.compare(&a.article, &b.article));
-    let docs: Vec<DocText> = entries
-        .iter()
-        .map(|entry| match (entry.cached_doc, cached_index) {
-            (Some(doc), Some(index)) => DocText::Indexed(index, doc),
-            _ => DocText::Article(&entry.article),
-        })
-        .collect();
-    let index = Index::build_from(&docs);
-    let (articles, stamps): (Vec<Article>, Vec<FileStamp>) =
-        entries.into_iter().map(|e| (e.article, e.stamp)).unzip();
-    store.save(paths, limits, &articles, &stamps, &index);
-    Library::from_parts(articles, problems, index)
+    store.save(paths, limits, library.articles(), &stamps, &library.index);
+    library
 }

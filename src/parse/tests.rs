@@ -247,6 +247,16 @@ fn escape_sequences_never_survive_into_any_field() {
 }
 
 #[test]
+fn words_are_counted_like_a_plain_split() {
+    let text = "  Ünïcödé café,\u{a0}東京 — x2\t\n## - > ... NAÏVE…\u{2003}ok ";
+    let expected = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    assert_eq!(count_words(text), expected);
+}
+
+#[test]
 fn words_are_counted_without_markdown_markers() {
     assert_eq!(count_words("## Heading\n- one two\n> three\n\n---\n"), 4);
 }
