@@ -1,5 +1,6 @@
 //! Articles in the cache: every field but the body, with the stamp of the file.
 
+use std::io::{Read, Write};
 use std::path::PathBuf;
 
 use super::codec::{Damaged, Decoder, Encoder};
@@ -7,7 +8,7 @@ use crate::article::{Article, Bucket, Origin, Sentiment};
 use crate::date::ArticleDate;
 use crate::loader::FileStamp;
 
-pub fn encode(out: &mut Encoder, article: &Article, stamp: &FileStamp) {
+pub fn encode<W: Write>(out: &mut Encoder<W>, article: &Article, stamp: &FileStamp) {
     out.u64(stamp.size);
     out.i128(stamp.modified);
     out.str(&article.id);
@@ -46,7 +47,7 @@ pub fn encode(out: &mut Encoder, article: &Article, stamp: &FileStamp) {
     out.strs(&article.warnings);
 }
 
-pub fn decode(input: &mut Decoder<'_>) -> Result<(Article, FileStamp), Damaged> {
+pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<(Article, FileStamp), Damaged> {
     let stamp = FileStamp {
         size: input.u64()?,
         modified: input.i128()?,
@@ -111,14 +112,12 @@ pub fn decode(input: &mut Decoder<'_>) -> Result<(Article, FileStamp), Damaged> 
 }
 
 #[cfg(unix)]
-fn path_from_bytes(bytes: &[u8]) -> Result<PathBuf, Damaged> {
+fn path_from_bytes(bytes: Vec<u8>) -> Result<PathBuf, Damaged> {
     use std::os::unix::ffi::OsStringExt;
-    Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes.to_vec())))
+    Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
 }
 
 #[cfg(not(unix))]
-fn path_from_bytes(bytes: &[u8]) -> Result<PathBuf, Damaged> {
-    std::str::from_utf8(bytes)
-        .map(PathBuf::from)
-        .map_err(|_| Damaged)
+fn path_from_bytes(bytes: Vec<u8>) -> Result<PathBuf, Damaged> {
+    String::from_utf8(bytes).map(PathBuf::from).map_err(|_| Damaged)
 }

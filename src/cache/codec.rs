@@ -1,35 +1,72 @@
 //! A small binary encoding for the cache: little-endian integers, length-prefixed bytes, and a
 //! checksum over the whole file.
 //!
-//! Decoding never trusts the file: every length is checked against the bytes that remain
-//! before anything is allocated, so a truncated or corrupt cache is an error, never a panic or
-//! a huge allocation.
+//! Both directions stream: the encoder writes as it goes and the decoder reads as it goes, so
+//! neither holds the whole file in memory beside what it describes. Decoding never trusts the
+//! file: every length is checked against the bytes that remain before anything is allocated,
+//! and the checksum is verified at the end ([`Decoder::finish`]), so a truncated or damaged
+//! cache is an error, never a panic or a huge allocation.
+
+use std::io::{self, Read, Write};
 
 /// Why a cache file could not be decoded. The cache is then ignored and rebuilt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the cache file is damaged or from another version")]
 pub struct Damaged;
 
-#[derive(Default)]
-pub struct Encoder {
-    bytes: Vec<u8>,
+impl From<io::Error> for Damaged {
+    fn from(_: io::Error) -> Damaged {
+        Damaged
+    }
 }
 
-impl Encoder {
+/// Bytes are handed to the writer in pieces of about this size.
+const FLUSH_AT: usize = 1 << 20;
+
+pub struct Encoder<W: Write> {
+    out: W,
+    buffer: Vec<u8>,
+    checksum: Checksum,
+    /// The first write error; later writes are skipped and [`Encoder::finish`] returns it.
+    failed: Option<io::Error>,
+}
+
+impl<W: Write> Encoder<W> {
+    pub fn new(out: W) -> Encoder<W> {
+        Encoder { out, buffer: Vec::with_capacity(FLUSH_AT + 64), checksum: Checksum::default(), failed: None }
+    }
+
+    fn put(&mut self, bytes: &[u8]) {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= FLUSH_AT {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        self.checksum.update(&self.buffer);
+        if self.failed.is_none()
+            && let Err(error) = self.out.write_all(&self.buffer)
+        {
+            self.failed = Some(error);
+        }
+        self.buffer.clear();
+    }
+
     pub fn u8(&mut self, value: u8) {
-        self.bytes.push(value);
+        self.put(&[value]);
     }
 
     pub fn u32(&mut self, value: u32) {
-        self.bytes.extend_from_slice(&value.to_le_bytes());
+        self.put(&value.to_le_bytes());
     }
 
     pub fn u64(&mut self, value: u64) {
-        self.bytes.extend_from_slice(&value.to_le_bytes());
+        self.put(&value.to_le_bytes());
     }
 
     pub fn i128(&mut self, value: i128) {
-        self.bytes.extend_from_slice(&value.to_le_bytes());
+        self.put(&value.to_le_bytes());
     }
 
     pub fn f64(&mut self, value: f64) {
@@ -42,7 +79,7 @@ impl Encoder {
 
     pub fn bytes(&mut self, bytes: &[u8]) {
         self.len(bytes.len());
-        self.bytes.extend_from_slice(bytes);
+        self.put(bytes);
     }
 
     pub fn str(&mut self, text: &str) {
@@ -68,47 +105,59 @@ impl Encoder {
 
     pub fn u32s(&mut self, values: &[u32]) {
         self.len(values.len());
-        self.bytes.reserve(values.len() * 4);
-        for value in values {
-            self.bytes.extend_from_slice(&value.to_le_bytes());
+        for chunk in values.chunks(4096) {
+            for value in chunk {
+                self.buffer.extend_from_slice(&value.to_le_bytes());
+            }
+            if self.buffer.len() >= FLUSH_AT {
+                self.flush();
+            }
         }
     }
 
-    /// The encoded bytes followed by their checksum.
-    pub fn finish(mut self) -> Vec<u8> {
-        let sum = checksum(&self.bytes);
-        self.u64(sum);
-        self.bytes
+    /// Writes what is left and the checksum, and hands back the writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.flush();
+        let sum = self.checksum.finish();
+        match self.failed.take() {
+            Some(error) => Err(error),
+            None => {
+                self.out.write_all(&sum.to_le_bytes())?;
+                self.out.flush()?;
+                Ok(self.out)
+            }
+        }
     }
 }
 
-pub struct Decoder<'a> {
-    rest: &'a [u8],
+pub struct Decoder<R: Read> {
+    input: R,
+    /// Bytes of content not yet read (the checksum after them is not counted).
+    remaining: u64,
+    checksum: Checksum,
 }
 
-impl<'a> Decoder<'a> {
-    /// A decoder over `file`, once its checksum is verified.
-    pub fn new(file: &'a [u8]) -> Result<Decoder<'a>, Damaged> {
-        let split = file.len().checked_sub(8).ok_or(Damaged)?;
-        let (content, sum) = file.split_at(split);
-        let sum = u64::from_le_bytes(sum.try_into().map_err(|_| Damaged)?);
-        if checksum(content) != sum {
-            return Err(Damaged);
-        }
-        Ok(Decoder { rest: content })
+impl<R: Read> Decoder<R> {
+    /// A decoder over a file of `file_len` bytes, the last eight of which are the checksum.
+    pub fn new(input: R, file_len: u64) -> Result<Decoder<R>, Damaged> {
+        let remaining = file_len.checked_sub(8).ok_or(Damaged)?;
+        Ok(Decoder { input, remaining, checksum: Checksum::default() })
     }
 
-    fn take(&mut self, len: usize) -> Result<&'a [u8], Damaged> {
-        if len > self.rest.len() {
+    fn fill(&mut self, into: &mut [u8]) -> Result<(), Damaged> {
+        if into.len() as u64 > self.remaining {
             return Err(Damaged);
         }
-        let (taken, rest) = self.rest.split_at(len);
-        self.rest = rest;
-        Ok(taken)
+        self.input.read_exact(into)?;
+        self.checksum.update(into);
+        self.remaining -= into.len() as u64;
+        Ok(())
     }
 
     fn array<const N: usize>(&mut self) -> Result<[u8; N], Damaged> {
-        self.take(N)?.try_into().map_err(|_| Damaged)
+        let mut bytes = [0; N];
+        self.fill(&mut bytes)?;
+        Ok(bytes)
     }
 
     pub fn u8(&mut self) -> Result<u8, Damaged> {
@@ -134,26 +183,22 @@ impl<'a> Decoder<'a> {
     /// A length, refused when `item_size` bytes per item could not fit in what remains.
     pub fn len(&mut self, item_size: usize) -> Result<usize, Damaged> {
         let len = usize::try_from(self.u64()?).map_err(|_| Damaged)?;
-        if len
-            .checked_mul(item_size.max(1))
-            .is_none_or(|bytes| bytes > self.rest.len())
-        {
+        let bytes = len.checked_mul(item_size.max(1)).ok_or(Damaged)?;
+        if bytes as u64 > self.remaining {
             return Err(Damaged);
         }
         Ok(len)
     }
 
-    pub fn bytes(&mut self) -> Result<&'a [u8], Damaged> {
+    pub fn bytes(&mut self) -> Result<Vec<u8>, Damaged> {
         let len = self.len(1)?;
-        self.take(len)
-    }
-
-    pub fn str(&mut self) -> Result<&'a str, Damaged> {
-        std::str::from_utf8(self.bytes()?).map_err(|_| Damaged)
+        let mut bytes = vec![0; len];
+        self.fill(&mut bytes)?;
+        Ok(bytes)
     }
 
     pub fn string(&mut self) -> Result<String, Damaged> {
-        self.str().map(str::to_owned)
+        String::from_utf8(self.bytes()?).map_err(|_| Damaged)
     }
 
     pub fn option_string(&mut self) -> Result<Option<String>, Damaged> {
@@ -171,34 +216,87 @@ impl<'a> Decoder<'a> {
 
     pub fn u32s(&mut self) -> Result<Vec<u32>, Damaged> {
         let len = self.len(4)?;
-        let bytes = self.take(len * 4)?;
-        Ok(bytes
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect())
+        let mut values = Vec::with_capacity(len);
+        let mut chunk = [0u8; 4096 * 4];
+        let mut left = len;
+        while left > 0 {
+            let take = left.min(4096);
+            let bytes = &mut chunk[..take * 4];
+            self.fill(bytes)?;
+            values.extend(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])));
+            left -= take;
+        }
+        Ok(values)
     }
 
-    pub fn is_at_end(&self) -> bool {
-        self.rest.is_empty()
+    /// Checks that all the content was read and that its checksum matches.
+    pub fn finish(mut self) -> Result<(), Damaged> {
+        if self.remaining != 0 {
+            return Err(Damaged);
+        }
+        let mut sum = [0; 8];
+        self.input.read_exact(&mut sum)?;
+        let mut beyond = [0; 1];
+        let at_end = matches!(self.input.read(&mut beyond), Ok(0));
+        (at_end && u64::from_le_bytes(sum) == self.checksum.finish()).then_some(()).ok_or(Damaged)
     }
 }
 
-/// A fast 64-bit checksum, eight bytes at a time: the cache can be tens of megabytes and is
-/// read on every start, so a byte-at-a-time hash would cost more than the rest of the load.
+/// A fast 64-bit checksum taken eight bytes at a time as bytes stream past: the cache can be
+/// tens of megabytes and is read on every start, so a byte-at-a-time hash would cost more than
+/// the rest of the load.
+#[derive(Default)]
+struct Checksum {
+    hash: u64,
+    len: u64,
+    /// Bytes waiting for a whole word.
+    pending: Vec<u8>,
+}
+
+const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl Checksum {
+    fn mix(hash: u64, word: u64) -> u64 {
+        (hash ^ word).wrapping_mul(MULTIPLIER).rotate_left(29)
+    }
+
+    fn update(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
+        if !self.pending.is_empty() {
+            let need = 8 - self.pending.len();
+            let (head, rest) = bytes.split_at(need.min(bytes.len()));
+            self.pending.extend_from_slice(head);
+            bytes = rest;
+            if self.pending.len() < 8 {
+                return;
+            }
+            let word = u64::from_le_bytes(self.pending[..8].try_into().unwrap_or_default());
+            self.hash = Self::mix(self.hash, word);
+            self.pending.clear();
+        }
+        let mut words = bytes.chunks_exact(8);
+        for word in &mut words {
+            let word = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+            self.hash = Self::mix(self.hash, word);
+        }
+        self.pending.extend_from_slice(words.remainder());
+    }
+
+    fn finish(&self) -> u64 {
+        let mut hash = self.hash;
+        for &byte in &self.pending {
+            hash = Self::mix(hash, u64::from(byte));
+        }
+        hash = Self::mix(hash, self.len);
+        hash ^ (hash >> 32)
+    }
+}
+
+/// The checksum of `bytes`, as the encoder computes it.
 pub fn checksum(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut hash = bytes.len() as u64 ^ K;
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let word = u64::from_le_bytes([
-            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-        ]);
-        hash = (hash ^ word).wrapping_mul(K).rotate_left(29);
-    }
-    for &byte in chunks.remainder() {
-        hash = (hash ^ u64::from(byte)).wrapping_mul(K).rotate_left(29);
-    }
-    hash ^ (hash >> 32)
+    let mut checksum = Checksum::default();
+    checksum.update(bytes);
+    checksum.finish()
 }
 
 #[cfg(test)]
@@ -206,7 +304,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Vec<u8> {
-        let mut encoder = Encoder::default();
+        let mut encoder = Encoder::new(Vec::new());
         encoder.u8(7);
         encoder.u32(70_000);
         encoder.f64(4.5);
@@ -216,44 +314,63 @@ mod tests {
         encoder.option_str(Some("x"));
         encoder.strs(&["a", "b"]);
         encoder.u32s(&[1, 2, u32::MAX]);
-        encoder.finish()
+        encoder.finish().unwrap()
+    }
+
+    /// Decodes the sample, failing on any value that differs.
+    fn decode(bytes: &[u8]) -> Result<(), Damaged> {
+        let mut decoder = Decoder::new(bytes, bytes.len() as u64)?;
+        let same = decoder.u8()? == 7
+            && decoder.u32()? == 70_000
+            && decoder.f64()? == 4.5
+            && decoder.i128()? == -1_700_000_000_123_456_789
+            && decoder.string()? == "héllo"
+            && decoder.option_string()?.is_none()
+            && decoder.option_string()?.as_deref() == Some("x")
+            && decoder.strings()? == ["a", "b"]
+            && decoder.u32s()? == [1, 2, u32::MAX];
+        if !same {
+            return Err(Damaged);
+        }
+        decoder.finish()
     }
 
     #[test]
     fn round_trips() {
-        let bytes = sample();
-        let mut decoder = Decoder::new(&bytes).unwrap();
-        assert_eq!(decoder.u8(), Ok(7));
-        assert_eq!(decoder.u32(), Ok(70_000));
-        assert_eq!(decoder.f64(), Ok(4.5));
-        assert_eq!(decoder.i128(), Ok(-1_700_000_000_123_456_789));
-        assert_eq!(decoder.str(), Ok("héllo"));
-        assert_eq!(decoder.option_string(), Ok(None));
-        assert_eq!(decoder.option_string(), Ok(Some("x".into())));
-        assert_eq!(decoder.strings(), Ok(vec!["a".into(), "b".into()]));
-        assert_eq!(decoder.u32s(), Ok(vec![1, 2, u32::MAX]));
-        assert!(decoder.is_at_end());
+        assert_eq!(decode(&sample()), Ok(()));
     }
 
     #[test]
     fn any_truncation_or_flipped_byte_is_detected() {
         let bytes = sample();
         for len in 0..bytes.len() {
-            assert!(Decoder::new(&bytes[..len]).is_err(), "truncated to {len}");
+            assert_eq!(decode(&bytes[..len]), Err(Damaged), "truncated to {len}");
         }
         for at in 0..bytes.len() {
             let mut damaged = bytes.clone();
             damaged[at] ^= 0x10;
-            assert!(Decoder::new(&damaged).is_err(), "byte {at} flipped");
+            assert_eq!(decode(&damaged), Err(Damaged), "byte {at} flipped");
         }
     }
 
     #[test]
     fn lengths_beyond_the_file_are_refused_before_allocating() {
-        let mut encoder = Encoder::default();
+        let mut encoder = Encoder::new(Vec::new());
         encoder.u64(u64::MAX / 2);
-        let bytes = encoder.finish();
-        let mut decoder = Decoder::new(&bytes).unwrap();
+        let bytes = encoder.finish().unwrap();
+        let mut decoder = Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
         assert_eq!(decoder.u32s(), Err(Damaged));
+    }
+
+    #[test]
+    fn the_checksum_does_not_depend_on_how_bytes_arrive() {
+        let bytes: Vec<u8> = (0..1000u32).map(|n| (n * 7 % 251) as u8).collect();
+        for piece in [1, 3, 8, 13, 999] {
+            let mut checksum = Checksum::default();
+            for chunk in bytes.chunks(piece) {
+                checksum.update(chunk);
+            }
+            assert_eq!(checksum.finish(), super::checksum(&bytes), "pieces of {piece}");
+        }
     }
 }

@@ -10,7 +10,7 @@ mod article;
 pub mod codec;
 
 use std::fs;
-use std::io::Write;
+use std::io::{BufReader, BufWriter, Read};
 use std::path::{Path, PathBuf};
 
 use codec::{Damaged, Decoder, Encoder};
@@ -21,7 +21,7 @@ use crate::limits::Limits;
 use crate::loader::FileStamp;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
@@ -54,30 +54,29 @@ impl CacheStore {
         Some(CacheStore::new(dirs.cache_dir().to_path_buf()))
     }
 
-    /// The cache of the library made of `roots`, if there is a usable one.
+    /// The cache of the library made of `roots`, if there is a usable one. It is read as a
+    /// stream, so the file is never held in memory beside what it describes.
     pub fn load(&self, roots: &[PathBuf], limits: &Limits) -> Option<Cached> {
-        let bytes = fs::read(self.file_for(roots)).ok()?;
-        decode(&bytes, &header(roots, limits)).ok()
+        let file = fs::File::open(self.file_for(roots)).ok()?;
+        let len = file.metadata().ok()?.len();
+        let mut input = Decoder::new(BufReader::with_capacity(1 << 20, file), len).ok()?;
+        let cached = decode(&mut input, &header(roots, limits)).ok()?;
+        input.finish().ok()?;
+        Some(cached)
     }
 
     /// Replaces the cache of the library made of `roots`. Failing to write is not an error:
     /// the next start is only slower.
-    pub fn save(
-        &self,
-        roots: &[PathBuf],
-        limits: &Limits,
-        articles: &[Article],
-        stamps: &[FileStamp],
-        index: &Index,
-    ) {
-        let mut out = Encoder::default();
-        out.bytes(&header(roots, limits));
-        out.len(articles.len());
-        for (article, stamp) in articles.iter().zip(stamps) {
-            article::encode(&mut out, article, stamp);
-        }
-        index.encode(&mut out);
-        let _ = write_atomically(&self.file_for(roots), &out.finish());
+    pub fn save(&self, roots: &[PathBuf], limits: &Limits, articles: &[Article], stamps: &[FileStamp], index: &Index) {
+        let header = header(roots, limits);
+        let _ = write_atomically(&self.file_for(roots), |out| {
+            out.bytes(&header);
+            out.len(articles.len());
+            for (article, stamp) in articles.iter().zip(stamps) {
+                article::encode(out, article, stamp);
+            }
+            index.encode(out);
+        });
     }
 
     fn file_for(&self, roots: &[PathBuf]) -> PathBuf {
@@ -121,8 +120,7 @@ fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
     header
 }
 
-fn decode(bytes: &[u8], expected_header: &[u8]) -> Result<Cached, Damaged> {
-    let mut input = Decoder::new(bytes)?;
+fn decode<R: Read>(input: &mut Decoder<R>, expected_header: &[u8]) -> Result<Cached, Damaged> {
     if input.bytes()? != expected_header {
         return Err(Damaged);
     }
@@ -130,36 +128,31 @@ fn decode(bytes: &[u8], expected_header: &[u8]) -> Result<Cached, Damaged> {
     let mut articles = Vec::with_capacity(count);
     let mut stamps = Vec::with_capacity(count);
     for _ in 0..count {
-        let (article, stamp) = article::decode(&mut input)?;
+        let (article, stamp) = article::decode(input)?;
         articles.push(article);
         stamps.push(stamp);
     }
-    let index = Index::decode(&mut input)?;
-    if index.len() != articles.len() || !input.is_at_end() {
+    let index = Index::decode(input)?;
+    if index.len() != articles.len() {
         return Err(Damaged);
     }
-    Ok(Cached {
-        articles,
-        stamps,
-        index,
-    })
+    Ok(Cached { articles, stamps, index })
 }
 
-/// Writes to a temporary file beside `path` and renames it into place, so that a reader never
-/// sees half a file, even with two writers at once.
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Encodes into a temporary file beside `path` and renames it into place, so that a reader
+/// never sees half a file, even with two writers at once. No fsync: after a crash a
+/// half-written cache fails its checksum and is rebuilt.
+fn write_atomically(path: &Path, encode: impl FnOnce(&mut Encoder<BufWriter<fs::File>>)) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
     let temporary = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    // No fsync: after a crash a half-written cache fails its checksum and is rebuilt.
-    let result = fs::File::create(&temporary).and_then(|mut file| file.write_all(bytes));
+    let result = fs::File::create(&temporary).and_then(|file| {
+        let mut out = Encoder::new(BufWriter::with_capacity(1 << 20, file));
+        encode(&mut out);
+        out.finish().map(drop)
+    });
     match result.and_then(|()| fs::rename(&temporary, path)) {
         Ok(()) => Ok(()),
         Err(error) => {

@@ -7,6 +7,7 @@
 mod docset;
 mod shard;
 
+use std::io::{Read, Write};
 use std::num::NonZeroUsize;
 use std::thread;
 
@@ -134,7 +135,7 @@ impl Index {
         }
     }
 
-    pub fn encode(&self, out: &mut Encoder) {
+    pub fn encode<W: Write>(&self, out: &mut Encoder<W>) {
         out.len(self.docs);
         out.len(self.shards.len());
         for shard in &self.shards {
@@ -144,7 +145,7 @@ impl Index {
 
     /// Reads an index written by [`Index::encode`]; its shards' documents must cover the
     /// library's exactly once.
-    pub fn decode(input: &mut Decoder<'_>) -> Result<Index, Damaged> {
+    pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<Index, Damaged> {
         let docs = input.len(0)?;
         let shard_count = input.len(1)?;
         let mut shards = Vec::with_capacity(shard_count);

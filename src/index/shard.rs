@@ -5,6 +5,7 @@
 //! came from. Postings answer single words at once; phrases and field terms are then verified
 //! on the word streams of the candidate documents only.
 
+use std::io::{Read, Write};
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -85,7 +86,7 @@ impl Shard {
         })
     }
 
-    pub fn encode(&self, out: &mut Encoder) {
+    pub fn encode<W: Write>(&self, out: &mut Encoder<W>) {
         out.u32s(&self.globals);
         out.strs(&self.words);
         out.u32s(&self.sorted);
@@ -104,7 +105,7 @@ impl Shard {
 
     /// Reads a shard written by [`Shard::encode`], checking every offset and id so that a
     /// damaged file cannot make a later lookup go out of bounds.
-    pub fn decode(input: &mut Decoder<'_>) -> Result<Shard, Damaged> {
+    pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<Shard, Damaged> {
         let globals = input.u32s()?;
         let words: Vec<Box<str>> = input
             .strings()?
@@ -114,7 +115,7 @@ impl Shard {
         let sorted = input.u32s()?;
         let posting_starts = input.u32s()?;
         let postings = input.u32s()?;
-        let posting_places = input.bytes()?.to_vec();
+        let posting_places = input.bytes()?;
         let tokens = input.u32s()?;
         let span_starts = input.u32s()?;
         let span_count = input.len(9)?;
@@ -533,10 +534,13 @@ mod tests {
     }
 
     fn round_trip(shard: &Shard) -> Result<Shard, Damaged> {
-        let mut encoder = Encoder::default();
+        let mut encoder = Encoder::new(Vec::new());
         shard.encode(&mut encoder);
-        let bytes = encoder.finish();
-        Shard::decode(&mut Decoder::new(&bytes)?)
+        let bytes = encoder.finish()?;
+        let mut decoder = Decoder::new(bytes.as_slice(), bytes.len() as u64)?;
+        let decoded = Shard::decode(&mut decoder)?;
+        decoder.finish()?;
+        Ok(decoded)
     }
 
     #[test]

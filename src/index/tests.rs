@@ -125,10 +125,12 @@ fn the_index_answers_what_a_scan_answers() {
         .collect();
     let rebuilt = Index::build_sharded(&from_words, 2);
     // And through the cache's encoding.
-    let mut encoder = crate::cache::codec::Encoder::default();
+    let mut encoder = crate::cache::codec::Encoder::new(Vec::new());
     rebuilt.encode(&mut encoder);
-    let bytes = encoder.finish();
-    let decoded = Index::decode(&mut crate::cache::codec::Decoder::new(&bytes).unwrap()).unwrap();
+    let bytes = encoder.finish().unwrap();
+    let mut decoder = crate::cache::codec::Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
+    let decoded = Index::decode(&mut decoder).unwrap();
+    decoder.finish().unwrap();
     // Built as file readers build it: documents dealt out to three builders in turn, numbered
     // afterwards.
     let mut builders: Vec<ShardBuilder> = (0..3).map(|_| ShardBuilder::default()).collect();
