@@ -119,5 +119,7 @@ fn path_from_bytes(bytes: Vec<u8>) -> Result<PathBuf, Damaged> {
 
 #[cfg(not(unix))]
 fn path_from_bytes(bytes: Vec<u8>) -> Result<PathBuf, Damaged> {
-    String::from_utf8(bytes).map(PathBuf::from).map_err(|_| Damaged)
+    String::from_utf8(bytes)
+        .map(PathBuf::from)
+        .map_err(|_| Damaged)
 }

@@ -33,7 +33,12 @@ pub struct Encoder<W: Write> {
 
 impl<W: Write> Encoder<W> {
     pub fn new(out: W) -> Encoder<W> {
-        Encoder { out, buffer: Vec::with_capacity(FLUSH_AT + 64), checksum: Checksum::default(), failed: None }
+        Encoder {
+            out,
+            buffer: Vec::with_capacity(FLUSH_AT + 64),
+            checksum: Checksum::default(),
+            failed: None,
+        }
     }
 
     fn put(&mut self, bytes: &[u8]) {
@@ -141,7 +146,11 @@ impl<R: Read> Decoder<R> {
     /// A decoder over a file of `file_len` bytes, the last eight of which are the checksum.
     pub fn new(input: R, file_len: u64) -> Result<Decoder<R>, Damaged> {
         let remaining = file_len.checked_sub(8).ok_or(Damaged)?;
-        Ok(Decoder { input, remaining, checksum: Checksum::default() })
+        Ok(Decoder {
+            input,
+            remaining,
+            checksum: Checksum::default(),
+        })
     }
 
     fn fill(&mut self, into: &mut [u8]) -> Result<(), Damaged> {
@@ -223,7 +232,11 @@ impl<R: Read> Decoder<R> {
             let take = left.min(4096);
             let bytes = &mut chunk[..take * 4];
             self.fill(bytes)?;
-            values.extend(bytes.chunks_exact(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])));
+            values.extend(
+                bytes
+                    .chunks_exact(4)
+                    .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+            );
             left -= take;
         }
         Ok(values)
@@ -238,7 +251,9 @@ impl<R: Read> Decoder<R> {
         self.input.read_exact(&mut sum)?;
         let mut beyond = [0; 1];
         let at_end = matches!(self.input.read(&mut beyond), Ok(0));
-        (at_end && u64::from_le_bytes(sum) == self.checksum.finish()).then_some(()).ok_or(Damaged)
+        (at_end && u64::from_le_bytes(sum) == self.checksum.finish())
+            .then_some(())
+            .ok_or(Damaged)
     }
 }
 
@@ -276,7 +291,9 @@ impl Checksum {
         }
         let mut words = bytes.chunks_exact(8);
         for word in &mut words {
-            let word = u64::from_le_bytes([word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7]]);
+            let word = u64::from_le_bytes([
+                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
+            ]);
             self.hash = Self::mix(self.hash, word);
         }
         self.pending.extend_from_slice(words.remainder());
@@ -370,7 +387,11 @@ mod tests {
             for chunk in bytes.chunks(piece) {
                 checksum.update(chunk);
             }
-            assert_eq!(checksum.finish(), super::checksum(&bytes), "pieces of {piece}");
+            assert_eq!(
+                checksum.finish(),
+                super::checksum(&bytes),
+                "pieces of {piece}"
+            );
         }
     }
 }

@@ -21,7 +21,7 @@ use crate::limits::Limits;
 use crate::loader::FileStamp;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
@@ -67,7 +67,14 @@ impl CacheStore {
 
     /// Replaces the cache of the library made of `roots`. Failing to write is not an error:
     /// the next start is only slower.
-    pub fn save(&self, roots: &[PathBuf], limits: &Limits, articles: &[Article], stamps: &[FileStamp], index: &Index) {
+    pub fn save(
+        &self,
+        roots: &[PathBuf],
+        limits: &Limits,
+        articles: &[Article],
+        stamps: &[FileStamp],
+        index: &Index,
+    ) {
         let header = header(roots, limits);
         let _ = write_atomically(&self.file_for(roots), |out| {
             out.bytes(&header);
@@ -136,17 +143,29 @@ fn decode<R: Read>(input: &mut Decoder<R>, expected_header: &[u8]) -> Result<Cac
     if index.len() != articles.len() {
         return Err(Damaged);
     }
-    Ok(Cached { articles, stamps, index })
+    Ok(Cached {
+        articles,
+        stamps,
+        index,
+    })
 }
 
 /// Encodes into a temporary file beside `path` and renames it into place, so that a reader
 /// never sees half a file, even with two writers at once. No fsync: after a crash a
 /// half-written cache fails its checksum and is rebuilt.
-fn write_atomically(path: &Path, encode: impl FnOnce(&mut Encoder<BufWriter<fs::File>>)) -> std::io::Result<()> {
+fn write_atomically(
+    path: &Path,
+    encode: impl FnOnce(&mut Encoder<BufWriter<fs::File>>),
+) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
     let temporary = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
     let result = fs::File::create(&temporary).and_then(|file| {
         let mut out = Encoder::new(BufWriter::with_capacity(1 << 20, file));

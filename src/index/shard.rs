@@ -35,13 +35,12 @@ pub struct Shard {
     words: Vec<Box<str>>,
     /// Word ids in the order of their words, for exact lookups and prefix ranges.
     sorted: Vec<u32>,
-    /// For word id `i`, the shard-local documents holding it are
-    /// `postings[posting_starts[i]..posting_starts[i + 1]]`, ascending.
+    /// For word id `i`, its postings are `postings[posting_starts[i]..posting_starts[i + 1]]`,
+    /// ascending: each is a shard-local document number shifted left by [`PLACE_BITS`], with
+    /// the fields the word occurs in there (as [`place_bit`]s) in the low bits, so that a field
+    /// term on one word needs no look at the documents and a posting costs four bytes.
     posting_starts: Vec<u32>,
     postings: Vec<u32>,
-    /// For each posting, the fields (as [`place_bit`]s) the word occurs in in that document,
-    /// so that a field term on one word needs no look at the documents.
-    posting_places: Vec<u8>,
     /// Every document's words as ids, document after document.
     tokens: Vec<u32>,
     /// For local document `d`, its spans are `spans[span_starts[d]..span_starts[d + 1]]`.
@@ -92,7 +91,6 @@ impl Shard {
         out.u32s(&self.sorted);
         out.u32s(&self.posting_starts);
         out.u32s(&self.postings);
-        out.bytes(&self.posting_places);
         out.u32s(&self.tokens);
         out.u32s(&self.span_starts);
         out.len(self.spans.len());
@@ -115,7 +113,6 @@ impl Shard {
         let sorted = input.u32s()?;
         let posting_starts = input.u32s()?;
         let postings = input.u32s()?;
-        let posting_places = input.bytes()?;
         let tokens = input.u32s()?;
         let span_starts = input.u32s()?;
         let span_count = input.len(9)?;
@@ -134,7 +131,6 @@ impl Shard {
             sorted,
             posting_starts,
             postings,
-            posting_places,
             tokens,
             span_starts,
             spans,
@@ -159,8 +155,10 @@ impl Shard {
                 .all(|pair| self.words[pair[0] as usize] < self.words[pair[1] as usize])
             && self.posting_starts.len() == self.words.len() + 1
             && offsets_ok(&self.posting_starts, self.postings.len())
-            && self.postings.iter().all(|&doc| doc < docs)
-            && self.posting_places.len() == self.postings.len()
+            && self
+                .postings
+                .iter()
+                .all(|&posting| posting >> PLACE_BITS < docs)
             && self.tokens.iter().all(|&id| u64::from(id) < word_count)
             && offsets_ok(&self.span_starts, self.spans.len())
             && self
@@ -211,16 +209,12 @@ impl Shard {
     }
 
     /// The local documents in which any of `ids` occurs in one of the `field` places.
-    fn docs_with_any(&self, ids: &[u32], field: u8) -> DocSet {
+    fn docs_with_any(&self, ids: &[u32], field: u32) -> DocSet {
         let mut docs = DocSet::empty(self.doc_count() as usize);
         for &id in ids {
-            let range = self.posting_range(id);
-            for (&doc, &places) in self.postings[range.clone()]
-                .iter()
-                .zip(&self.posting_places[range])
-            {
-                if places & field != 0 {
-                    docs.insert(doc);
+            for &posting in &self.postings[self.posting_range(id)] {
+                if posting & field != 0 {
+                    docs.insert(posting >> PLACE_BITS);
                 }
             }
         }
@@ -228,28 +222,24 @@ impl Shard {
     }
 
     /// The local documents in which every one of `ids` occurs in one of the `field` places.
-    fn docs_with_all(&self, ids: &[u32], field: u8) -> Vec<u32> {
-        let mut lists: Vec<(&[u32], &[u8])> = ids
+    fn docs_with_all(&self, ids: &[u32], field: u32) -> Vec<u32> {
+        let mut lists: Vec<&[u32]> = ids
             .iter()
-            .map(|&id| {
-                let range = self.posting_range(id);
-                (&self.postings[range.clone()], &self.posting_places[range])
-            })
+            .map(|&id| &self.postings[self.posting_range(id)])
             .collect();
-        lists.sort_by_key(|(docs, _)| docs.len());
-        let Some(((first_docs, first_places), rest)) = lists.split_first() else {
+        lists.sort_by_key(|list| list.len());
+        let Some((first, rest)) = lists.split_first() else {
             return Vec::new();
         };
-        let mut docs: Vec<u32> = first_docs
+        let mut docs: Vec<u32> = first
             .iter()
-            .zip(*first_places)
-            .filter(|(_, places)| **places & field != 0)
-            .map(|(&doc, _)| doc)
+            .filter(|&&posting| posting & field != 0)
+            .map(|&posting| posting >> PLACE_BITS)
             .collect();
-        for (list, places) in rest {
-            docs.retain(|doc| {
-                list.binary_search(doc)
-                    .is_ok_and(|at| places[at] & field != 0)
+        for list in rest {
+            docs.retain(|&doc| {
+                list.binary_search_by_key(&doc, |&posting| posting >> PLACE_BITS)
+                    .is_ok_and(|at| list[at] & field != 0)
             });
         }
         docs
@@ -327,15 +317,18 @@ fn holds_phrase(tokens: &[u32], exact: &[u32], is_prefixed: &IdSet) -> bool {
     false
 }
 
+/// Low bits of a posting that hold the places: one per [`Place`].
+const PLACE_BITS: u32 = 5;
+
 /// The bit of one field in a posting's places.
-fn place_bit(place: Place) -> u8 {
+fn place_bit(place: Place) -> u32 {
     1 << place_code(place)
 }
 
 /// The places a field term searches, as bits.
-fn field_bits(field: TextField) -> u8 {
+fn field_bits(field: TextField) -> u32 {
     match field {
-        TextField::Any => u8::MAX,
+        TextField::Any => (1 << PLACE_BITS) - 1,
         TextField::Title => place_bit(Place::Title),
         TextField::Category => place_bit(Place::Category),
         TextField::Tag => place_bit(Place::Tag),
@@ -398,8 +391,8 @@ pub struct ShardBuilder {
     /// allocation.
     lowercase: String,
     words: Vec<Box<str>>,
-    /// By word id: the documents it occurs in, with the places.
-    postings: Vec<Vec<(u32, u8)>>,
+    /// By word id: its postings, packed as in [`Shard`].
+    postings: Vec<Vec<u32>>,
     tokens: Vec<u32>,
     span_starts: Vec<u32>,
     spans: Vec<Span>,
@@ -447,8 +440,8 @@ impl ShardBuilder {
         self.tokens.push(id);
         let docs = &mut self.postings[id as usize];
         match docs.last_mut() {
-            Some((last, places)) if *last == doc => *places |= place_bit(place),
-            _ => docs.push((doc, place_bit(place))),
+            Some(last) if *last >> PLACE_BITS == doc => *last |= place_bit(place),
+            _ => docs.push(doc << PLACE_BITS | place_bit(place)),
         }
     }
 
@@ -495,13 +488,10 @@ impl ShardBuilder {
         let mut sorted: Vec<u32> = (0..self.words.len() as u32).collect();
         sorted.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
         let mut posting_starts = Vec::with_capacity(self.postings.len() + 1);
-        let total = self.postings.iter().map(Vec::len).sum();
-        let mut postings = Vec::with_capacity(total);
-        let mut posting_places = Vec::with_capacity(total);
+        let mut postings = Vec::with_capacity(self.postings.iter().map(Vec::len).sum());
         for docs in &self.postings {
             posting_starts.push(postings.len() as u32);
-            postings.extend(docs.iter().map(|&(doc, _)| doc));
-            posting_places.extend(docs.iter().map(|&(_, places)| places));
+            postings.extend_from_slice(docs);
         }
         posting_starts.push(postings.len() as u32);
         Shard {
@@ -510,7 +500,6 @@ impl ShardBuilder {
             sorted,
             posting_starts,
             postings,
-            posting_places,
             tokens: self.tokens,
             span_starts: self.span_starts,
             spans: self.spans,
@@ -556,7 +545,7 @@ mod tests {
     fn forged_ids_and_offsets_are_refused() {
         let forgeries: [fn(&mut Shard); 6] = [
             |s| s.tokens[0] = 999,
-            |s| s.postings[0] = 5,
+            |s| s.postings[0] = 5 << PLACE_BITS | 1,
             |s| s.sorted[0] = 999,
             |s| s.spans[0].end = 999,
             |s| s.posting_starts[1] = 999,

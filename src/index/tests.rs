@@ -128,7 +128,8 @@ fn the_index_answers_what_a_scan_answers() {
     let mut encoder = crate::cache::codec::Encoder::new(Vec::new());
     rebuilt.encode(&mut encoder);
     let bytes = encoder.finish().unwrap();
-    let mut decoder = crate::cache::codec::Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
+    let mut decoder =
+        crate::cache::codec::Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
     let decoded = Index::decode(&mut decoder).unwrap();
     decoder.finish().unwrap();
     // Built as file readers build it: documents dealt out to three builders in turn, numbered
