@@ -4,6 +4,7 @@
 //! building needs no shared vocabulary and no locks. A search asks every shard and gathers the
 //! answers in one [`DocSet`] over the whole library.
 
+mod builder;
 mod docset;
 mod shard;
 
@@ -11,8 +12,9 @@ use std::io::{Read, Write};
 use std::num::NonZeroUsize;
 use std::thread;
 
+pub use builder::ShardBuilder;
 pub use docset::DocSet;
-pub use shard::{Shard, ShardBuilder};
+pub use shard::Shard;
 
 use crate::article::Article;
 use crate::cache::codec::{Damaged, Decoder, Encoder};
