@@ -76,6 +76,26 @@ pub fn for_each_with<T: Sync, S: Send, R: Send>(
     })
 }
 
+/// Runs `work` on each item in a thread of its own and returns the results in item order. A
+/// panic in a thread is raised again here, as if the work had run on this thread.
+pub fn map_threads<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync) -> Vec<R> {
+    let work = &work;
+    thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .into_iter()
+            .map(|item| scope.spawn(move || work(item)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

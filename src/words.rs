@@ -37,7 +37,8 @@ fn next_boundary(text: &str, from: usize, alphanumeric: bool) -> Option<usize> {
     None
 }
 
-/// A word in the form search compares: lowercased, without allocating when it already is.
+/// A word in the form search compares: lowercased as `str::to_lowercase` does (so that a
+/// Greek word-final sigma becomes ς), without allocating when it already is lowercase.
 pub fn normalize(word: &str) -> Cow<'_, str> {
     if word
         .bytes()
@@ -47,6 +48,25 @@ pub fn normalize(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// [`normalize`] into a buffer the caller keeps, for the index, which lowercases millions of
+/// words: ASCII words are lowercased in place without allocating.
+pub fn normalize_into<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
+    if word
+        .bytes()
+        .all(|b| !b.is_ascii_uppercase() && b.is_ascii())
+    {
+        return word;
+    }
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+    buffer
 }
 
 /// The normalised words of `text`.
@@ -88,6 +108,24 @@ mod tests {
             .collect();
         let found: Vec<&str> = word_spans(text).map(|(_, w)| w).collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn both_normalisers_agree_with_to_lowercase() {
+        let mut buffer = String::new();
+        for word in [
+            "oil",
+            "Oil",
+            "ΕΛΛΑΣ",
+            "ΦΩΣ",
+            "Straße",
+            "İSTANBUL",
+            "ǅemal",
+            "東京",
+        ] {
+            assert_eq!(normalize(word), word.to_lowercase());
+            assert_eq!(normalize_into(word, &mut buffer), word.to_lowercase());
+        }
     }
 
     #[test]

@@ -262,7 +262,7 @@ fn a_damaged_or_foreign_cache_is_replaced_without_a_word() {
 }
 
 #[test]
-fn a_file_that_changes_between_runs_while_running_concurrently_stays_consistent() {
+fn concurrent_runs_agree_and_a_later_change_is_read() {
     let setup = setup();
     let cache = setup.cache.to_string_lossy().into_owned();
     let library = setup.library.to_string_lossy().into_owned();
@@ -313,5 +313,49 @@ fn a_file_that_changes_between_runs_while_running_concurrently_stays_consistent(
         setup
             .titles()
             .contains(&"Story Q about supply chain".to_owned())
+    );
+}
+
+#[test]
+fn ids_follow_the_folders_as_named_this_time() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir_all(dir.path().join("lib/sub")).unwrap();
+    fs::write(dir.path().join("lib/sub/x.md"), "# X\n\nText\n").unwrap();
+    let cache = dir.path().join("cache").to_string_lossy().into_owned();
+    let env = [("MOODWIRE_CACHE_DIR", cache.as_str())];
+    let ids = |args: &[&str]| {
+        let mut all = vec!["list", "--format", "ndjson"];
+        all.extend_from_slice(args);
+        let run = moodwire_with_env(&all, dir.path(), &env);
+        run.stdout
+            .lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&["lib", "lib/sub"]), ["\"sub/x.md\""]);
+    assert_eq!(
+        ids(&["lib/sub", "lib"]),
+        ids(&["lib/sub", "lib", "--no-cache"])
+    );
+}
+
+#[test]
+fn a_file_that_fails_to_load_does_not_stop_the_cache_being_used() {
+    let setup = setup();
+    fs::write(setup.library.join("empty.md"), "").unwrap();
+    setup.list("oil", &[]);
+    let [cache_file] = setup.cache_files().try_into().expect("one cache file");
+    let written = fs::metadata(&cache_file).unwrap().modified().unwrap();
+    std::thread::sleep(Duration::from_millis(20));
+    let run = setup.list("oil", &[]);
+    assert!(
+        run.stderr.contains("1 file could not be loaded"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::metadata(&cache_file).unwrap().modified().unwrap(),
+        written,
+        "nothing changed, nothing rewritten"
     );
 }

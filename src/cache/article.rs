@@ -83,7 +83,7 @@ pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<(Article, FileStamp), D
     let tldr = input.strings()?;
     let words = usize::try_from(input.u64()?).map_err(|_| Damaged)?;
     let extra_count = input.len(16)?;
-    let mut extra = Vec::with_capacity(extra_count);
+    let mut extra = Vec::new();
     for _ in 0..extra_count {
         extra.push((input.string()?, input.string()?));
     }

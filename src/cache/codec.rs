@@ -223,6 +223,8 @@ impl<R: Read> Decoder<R> {
         (0..len).map(|_| self.string()).collect()
     }
 
+    /// Four bytes per value are checked to remain before the values are reserved, so the
+    /// reservation is never larger than the file.
     pub fn u32s(&mut self) -> Result<Vec<u32>, Damaged> {
         let len = self.len(4)?;
         let mut values = Vec::with_capacity(len);

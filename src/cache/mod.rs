@@ -132,17 +132,16 @@ fn decode<R: Read>(input: &mut Decoder<R>, expected_header: &[u8]) -> Result<Cac
         return Err(Damaged);
     }
     let count = input.len(32)?;
-    let mut articles = Vec::with_capacity(count);
-    let mut stamps = Vec::with_capacity(count);
+    // Grown as articles decode, not reserved from the count: a damaged count cannot make a
+    // huge allocation.
+    let mut articles = Vec::new();
+    let mut stamps = Vec::new();
     for _ in 0..count {
         let (article, stamp) = article::decode(input)?;
         articles.push(article);
         stamps.push(stamp);
     }
-    let index = Index::decode(input)?;
-    if index.len() != articles.len() {
-        return Err(Damaged);
-    }
+    let index = Index::decode(input, articles.len())?;
     Ok(Cached {
         articles,
         stamps,
@@ -178,5 +177,62 @@ fn write_atomically(
             let _ = fs::remove_file(&temporary);
             Err(error)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, CacheStore, Vec<PathBuf>) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = CacheStore::new(dir.path().join("cache"));
+        let roots = vec![dir.path().join("library")];
+        (dir, store, roots)
+    }
+
+    /// Writes a cache file whose checksum is right, whatever it claims.
+    fn forge(store: &CacheStore, roots: &[PathBuf], write: impl FnOnce(&mut Encoder<Vec<u8>>)) {
+        let mut out = Encoder::new(Vec::new());
+        write(&mut out);
+        let bytes = out.finish().unwrap();
+        fs::create_dir_all(&store.dir).unwrap();
+        fs::write(store.file_for(roots), bytes).unwrap();
+    }
+
+    #[test]
+    fn a_forged_count_cannot_force_a_huge_allocation() {
+        let (_dir, store, roots) = store();
+        let header = header(&roots, &Limits::default());
+        forge(&store, &roots, |out| {
+            out.bytes(&header);
+            out.len(0);
+            out.len(0);
+            out.len(150_000_000);
+            out.bytes(&vec![0; 4096]);
+        });
+        assert!(store.load(&roots, &Limits::default()).is_none());
+    }
+
+    #[test]
+    fn a_cache_of_another_version_is_not_used() {
+        let (_dir, store, roots) = store();
+        let mut header = header(&roots, &Limits::default());
+        let at = MAGIC.len();
+        header[at..at + 4].copy_from_slice(&(FORMAT_VERSION - 1).to_le_bytes());
+        forge(&store, &roots, |out| {
+            out.bytes(&header);
+            out.len(0);
+            Index::default().encode(out);
+        });
+        assert!(store.load(&roots, &Limits::default()).is_none());
+        // The same file with this version's header is used: only the version differed.
+        let header = super::header(&roots, &Limits::default());
+        forge(&store, &roots, |out| {
+            out.bytes(&header);
+            out.len(0);
+            Index::default().encode(out);
+        });
+        assert!(store.load(&roots, &Limits::default()).is_some());
     }
 }

@@ -4,8 +4,8 @@ use rustc_hash::FxHashMap;
 
 use super::shard::{PLACE_BITS, Shard, Span, place_bit};
 use crate::article::Article;
-use crate::query::Place;
-use crate::words::word_spans;
+use crate::query::{Place, searchable_texts};
+use crate::words::{normalize_into, word_spans};
 
 /// Builds a shard one document at a time; each file-reading thread owns one.
 #[derive(Default)]
@@ -27,32 +27,12 @@ impl ShardBuilder {
     pub fn add_article(&mut self, article: &Article) -> u32 {
         let doc = self.span_starts.len() as u32;
         self.span_starts.push(self.spans.len() as u32);
-        let fields = std::iter::once((Place::Title, article.title.as_str()))
-            .chain(article.tldr.iter().map(|item| (Place::Tldr, item.as_str())))
-            .chain(std::iter::once((Place::Body, article.body.as_str())))
-            .chain(
-                article
-                    .category
-                    .iter()
-                    .map(|c| (Place::Category, c.as_str())),
-            )
-            .chain(article.tags.iter().map(|tag| (Place::Tag, tag.as_str())));
-        for (place, text) in fields {
+        for (place, text) in searchable_texts(article) {
             let start = self.tokens.len() as u32;
             for (_, word) in word_spans(text) {
-                let id = if word
-                    .bytes()
-                    .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-                {
-                    let mut lowercase = std::mem::take(&mut self.lowercase);
-                    lowercase.clear();
-                    lowercase.extend(word.chars().flat_map(char::to_lowercase));
-                    let id = self.intern(&lowercase);
-                    self.lowercase = lowercase;
-                    id
-                } else {
-                    self.intern(word)
-                };
+                let mut lowercase = std::mem::take(&mut self.lowercase);
+                let id = self.intern(normalize_into(word, &mut lowercase));
+                self.lowercase = lowercase;
                 self.push_token(doc, id, place);
             }
             self.close_span(place, start);

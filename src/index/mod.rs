@@ -60,23 +60,12 @@ impl Index {
     /// Indexes `docs` in `shard_count` shards built in parallel.
     fn build_sharded(docs: &[DocText<'_>], shard_count: usize) -> Index {
         let per_shard = docs.len().div_ceil(shard_count.max(1)).max(1);
-        let shards = thread::scope(|scope| {
-            let handles: Vec<_> = docs
-                .chunks(per_shard)
-                .enumerate()
-                .map(|(i, chunk)| {
-                    scope.spawn(move || {
-                        let mut shard = Shard::build(chunk);
-                        let first = (i * per_shard) as u32;
-                        shard.set_globals((first..first + chunk.len() as u32).collect());
-                        shard
-                    })
-                })
-                .collect();
-            let joined = handles.into_iter().map(|handle| handle.join());
-            joined
-                .map(|result| result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-                .collect()
+        let chunks: Vec<(usize, &[DocText])> = docs.chunks(per_shard).enumerate().collect();
+        let shards = crate::parallel::map_threads(chunks, |(i, chunk)| {
+            let mut shard = Shard::build(chunk);
+            let first = (i * per_shard) as u32;
+            shard.set_globals((first..first + chunk.len() as u32).collect());
+            shard
         });
         Index::from_shards(shards, docs.len()).unwrap_or_default()
     }
@@ -145,12 +134,17 @@ impl Index {
         }
     }
 
-    /// Reads an index written by [`Index::encode`]; its shards' documents must cover the
-    /// library's exactly once.
-    pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<Index, Damaged> {
+    /// Reads an index written by [`Index::encode`], of `expected_docs` documents (known from
+    /// what was decoded before it); its shards' documents must cover them exactly once.
+    pub fn decode<R: Read>(input: &mut Decoder<R>, expected_docs: usize) -> Result<Index, Damaged> {
         let docs = input.len(0)?;
-        let shard_count = input.len(1)?;
-        let mut shards = Vec::with_capacity(shard_count);
+        if docs != expected_docs {
+            return Err(Damaged);
+        }
+        // Each shard takes at least its eight length fields; nothing is reserved from a count
+        // read in the file, which a damaged file could set to anything.
+        let shard_count = input.len(64)?;
+        let mut shards = Vec::new();
         for _ in 0..shard_count {
             shards.push(Shard::decode(input)?);
         }

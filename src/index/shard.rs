@@ -112,7 +112,7 @@ impl Shard {
         let tokens = input.u32s()?;
         let span_starts = input.u32s()?;
         let span_count = input.len(9)?;
-        let mut spans = Vec::with_capacity(span_count);
+        let mut spans = Vec::new();
         for _ in 0..span_count {
             let place = place_from_code(input.u8()?)?;
             spans.push(Span {

@@ -6,10 +6,35 @@ use crate::parse::parse_article;
 use crate::query::{Query, Test};
 
 /// Words with shared prefixes, so that prefix and phrase matching have something to get wrong.
-const VOCABULARY: [&str; 24] = [
-    "oil", "oils", "oilseed", "price", "prices", "prime", "supply", "supplier", "chain", "chains",
-    "chip", "chips", "factory", "Russia's", "U.S.", "bank", "banks", "central", "rates", "rate",
-    "trade", "war", "Ölpreis", "東京",
+const VOCABULARY: [&str; 28] = [
+    "ΕΛΛΑΣ",
+    "ελλάς",
+    "ΦΩΣ",
+    "Straße",
+    "oil",
+    "oils",
+    "oilseed",
+    "price",
+    "prices",
+    "prime",
+    "supply",
+    "supplier",
+    "chain",
+    "chains",
+    "chip",
+    "chips",
+    "factory",
+    "Russia's",
+    "U.S.",
+    "bank",
+    "banks",
+    "central",
+    "rates",
+    "rate",
+    "trade",
+    "war",
+    "Ölpreis",
+    "東京",
 ];
 
 /// A small deterministic generator (xorshift64*), so failures can be replayed.
@@ -130,7 +155,7 @@ fn the_index_answers_what_a_scan_answers() {
     let bytes = encoder.finish().unwrap();
     let mut decoder =
         crate::cache::codec::Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
-    let decoded = Index::decode(&mut decoder).unwrap();
+    let decoded = Index::decode(&mut decoder, rebuilt.len()).unwrap();
     decoder.finish().unwrap();
     // Built as file readers build it: documents dealt out to three builders in turn, numbered
     // afterwards.

@@ -430,6 +430,62 @@ mod tests {
         assert!(!LabelFilter::parse("bull").matches(&untagged));
     }
 
+    /// The library's search (index for words, metadata checks for the rest) must answer what
+    /// a plain scan of the same articles, bodies included, answers.
+    #[test]
+    fn search_answers_what_a_scan_answers() {
+        let loaded =
+            crate::loader::load_embedded(samples::SAMPLES, samples::ORIGIN, &Limits::default());
+        let reference: Vec<Article> = loaded.articles.clone();
+        let library = Library::from_loaded(loaded);
+        let queries = [
+            "sanctions",
+            "s",
+            "\"central bank\"",
+            "\"oil pri\"",
+            "label:negative",
+            "label:untagged",
+            "label:bull -score:>=8",
+            "score:>=7",
+            "score:3..5 date:2025",
+            "date:2026-02",
+            "date:<2026",
+            "source:example",
+            "-source:ft.com label:negative",
+            "title:chip",
+            "category:tech -chip",
+            "tag:battery",
+            "-tag:markets label:mixed",
+            "supply-chain",
+            "russia -title:russia",
+            "record profit",
+            "\"record profit\" -label:positive",
+            "date:2025-10..2025-12 -oil",
+        ];
+        let mut non_trivial = 0;
+        for text in queries {
+            let query = Query::parse(text).unwrap();
+            let mut found: Vec<&str> = library
+                .search(&query)
+                .iter()
+                .map(|doc| library.articles()[doc as usize].id.as_str())
+                .collect();
+            let mut scanned: Vec<&str> = reference
+                .iter()
+                .filter(|a| query.matches(a))
+                .map(|a| a.id.as_str())
+                .collect();
+            found.sort();
+            scanned.sort();
+            assert_eq!(found, scanned, "{text}");
+            non_trivial += usize::from(!scanned.is_empty() && scanned.len() < reference.len());
+        }
+        assert!(
+            non_trivial >= 18,
+            "only {non_trivial} queries told articles apart"
+        );
+    }
+
     #[test]
     fn finds_by_id() {
         assert_eq!(library().find("old").map(|a| a.title.as_str()), Some("Old"));

@@ -43,11 +43,19 @@ impl Library {
             );
         };
         let (unchanged, to_read) = split_unchanged(walk.sources, &cached);
-        if to_read.is_empty() && unchanged.len() == cached.articles.len() {
-            // Nothing changed: the cached index is the library's, as it is.
-            return Library::from_parts(cached.articles, problems, cached.index);
-        }
         let (mut read, mut shards) = read_and_index(&to_read, limits, &mut problems);
+        if read.is_empty() && unchanged.len() == cached.articles.len() {
+            // Nothing changed but files that still fail to load: the cached index is the
+            // library's as it is, with each article's id as this walk names it (the same
+            // folders named in another order can name a file differently).
+            let mut articles = cached.articles;
+            for file in unchanged {
+                if let Some(article) = articles.get_mut(file.doc as usize) {
+                    article.id = file.source.id;
+                }
+            }
+            return Library::from_parts(articles, problems, cached.index);
+        }
         let (kept, rebuilt) = rebuild_unchanged(unchanged, cached, shards.len());
         read.extend(kept);
         shards.extend(rebuilt);
@@ -111,23 +119,13 @@ fn rebuild_unchanged(
     let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
     let per_shard = unchanged.len().div_ceil(cores).max(1);
     let index = &cached.index;
-    let shards: Vec<Shard> = thread::scope(|scope| {
-        let handles: Vec<_> = unchanged
-            .chunks(per_shard)
-            .map(|chunk| {
-                scope.spawn(move || {
-                    let docs: Vec<DocText> = chunk
-                        .iter()
-                        .map(|file| DocText::Indexed(index, file.doc))
-                        .collect();
-                    Shard::build(&docs)
-                })
-            })
+    let chunks: Vec<&[Unchanged]> = unchanged.chunks(per_shard).collect();
+    let shards: Vec<Shard> = parallel::map_threads(chunks, |chunk| {
+        let docs: Vec<DocText> = chunk
+            .iter()
+            .map(|file| DocText::Indexed(index, file.doc))
             .collect();
-        let joined = handles.into_iter().map(|handle| handle.join());
-        joined
-            .map(|result| result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
+        Shard::build(&docs)
     });
     let mut articles: Vec<Option<Article>> = cached.articles.into_iter().map(Some).collect();
     let mut kept = Vec::with_capacity(unchanged.len());

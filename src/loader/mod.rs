@@ -123,16 +123,7 @@ pub fn read_and_index(
             }))
         },
     );
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = builders
-            .into_iter()
-            .map(|builder| scope.spawn(move || builder.finish()))
-            .collect();
-        let joined = handles.into_iter().map(|handle| handle.join());
-        joined
-            .map(|result| result.unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
-            .collect()
-    })
+    parallel::map_threads(builders, ShardBuilder::finish)
 }
 
 /// Loads articles held in memory, such as the sample library built into the binary. `origin`

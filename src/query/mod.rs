@@ -140,6 +140,21 @@ impl Test {
     }
 }
 
+/// The texts search looks in, field item by field item: the title, each TL;DR item, the body,
+/// the category and each tag. The index and the plain scan both take them from here.
+pub fn searchable_texts(article: &Article) -> impl Iterator<Item = (Place, &str)> {
+    std::iter::once((Place::Title, article.title.as_str()))
+        .chain(article.tldr.iter().map(|item| (Place::Tldr, item.as_str())))
+        .chain(std::iter::once((Place::Body, article.body.as_str())))
+        .chain(
+            article
+                .category
+                .iter()
+                .map(|c| (Place::Category, c.as_str())),
+        )
+        .chain(article.tags.iter().map(|tag| (Place::Tag, tag.as_str())))
+}
+
 /// True when `text` contains `lowercase_part` in any case; web addresses are nearly always
 /// ASCII, which is compared without making a lowercase copy of every address.
 fn contains_ignoring_case(text: &str, lowercase_part: &str) -> bool {
@@ -161,20 +176,11 @@ fn contains_ignoring_case(text: &str, lowercase_part: &str) -> bool {
 
 impl TextTest {
     /// The texts this test searches, each of which must hold a match on its own.
-    pub fn field_items<'a>(&self, article: &'a Article) -> Box<dyn Iterator<Item = &'a str> + 'a> {
-        let tags = article.tags.iter().map(String::as_str);
-        match self.field {
-            TextField::Any => Box::new(
-                std::iter::once(article.title.as_str())
-                    .chain(article.tldr.iter().map(String::as_str))
-                    .chain(std::iter::once(article.body.as_str()))
-                    .chain(article.category.as_deref())
-                    .chain(tags),
-            ),
-            TextField::Title => Box::new(std::iter::once(article.title.as_str())),
-            TextField::Category => Box::new(article.category.as_deref().into_iter()),
-            TextField::Tag => Box::new(tags),
-        }
+    pub fn field_items<'a>(&self, article: &'a Article) -> impl Iterator<Item = &'a str> {
+        let field = self.field;
+        searchable_texts(article)
+            .filter(move |(place, _)| place.searched_by(field))
+            .map(|(_, text)| text)
     }
 
     /// True when `text` holds the words in a row, the last as a prefix.

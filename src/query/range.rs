@@ -70,7 +70,7 @@ impl Span for Date {
 }
 
 /// Reads `>=V`, `<=V`, `>V`, `<V`, `=V`, `V`, `A..B`, `A..` or `..B`.
-fn parse_interval<T: Span>(text: &str) -> Option<Interval<T>> {
+fn parse_interval<T: Span + PartialOrd>(text: &str) -> Option<Interval<T>> {
     let text = text.trim();
     let (lower, upper) = if let Some(rest) = text.strip_prefix(">=") {
         (Bound::Included(T::parse(rest)?.0), Bound::Unbounded)
@@ -81,6 +81,10 @@ fn parse_interval<T: Span>(text: &str) -> Option<Interval<T>> {
     } else if let Some(rest) = text.strip_prefix('<') {
         (Bound::Unbounded, Bound::Excluded(T::parse(rest)?.0))
     } else if let Some((from, to)) = text.split_once("..") {
+        // `3...5` is a slip, not the range 3 to 0.5.
+        if from.ends_with('.') || to.starts_with('.') {
+            return None;
+        }
         let lower = if from.is_empty() {
             Bound::Unbounded
         } else {
@@ -99,6 +103,12 @@ fn parse_interval<T: Span>(text: &str) -> Option<Interval<T>> {
         let (first, last) = T::parse(text.strip_prefix('=').unwrap_or(text))?;
         (Bound::Included(first), Bound::Included(last))
     };
+    if let (Bound::Included(low), Bound::Included(high)) = (&lower, &upper)
+        && low > high
+    {
+        // A range from high to low holds nothing; it is written by mistake.
+        return None;
+    }
     Some(Interval { lower, upper })
 }
 
@@ -164,6 +174,17 @@ mod tests {
             parse_dates("2025-12..2026-01").map(|i| i.upper),
             Some(Bound::Included(date(2026, 1, 31)))
         );
+    }
+
+    #[test]
+    fn slips_and_reversed_ranges_are_rejected() {
+        for bad in ["3...5", "5..3", "7.5..7"] {
+            assert!(parse_scores(bad).is_none(), "{bad}");
+        }
+        for bad in ["2026..2025", "2026-03..2026-02", "2026-02...2026-03"] {
+            assert!(parse_dates(bad).is_none(), "{bad}");
+        }
+        assert!(parse_scores("5..5").is_some() && parse_dates("2026-02..2026-02").is_some());
     }
 
     #[test]
