@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures moodwire against ripgrep on generated libraries and prints the table of
-# BENCHMARKS.md. Usage: bash benches/run.sh [SIZE...]   (default: 1000 20000 100000)
+# BENCHMARKS.md. Usage: bash benches/run.sh [SIZE...]   (default: 1000 10000 20000 100000)
 #
 # Needs hyperfine, ripgrep and GNU time (Debian: apt-get install -y hyperfine ripgrep time) and
 # python3. Libraries are generated once under $BENCH_DIR (default target/bench); the 100,000
@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 sizes=("$@")
-[ ${#sizes[@]} -gt 0 ] || sizes=(1000 20000 100000)
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 20000 100000)
 word=sanctions
 work=${BENCH_DIR:-target/bench}
 mkdir -p "$work"
