@@ -101,13 +101,20 @@ impl fmt::Display for ArticleDate {
     }
 }
 
-/// Dates order by their wall-clock time as written; a more precise date of the same instant
-/// comes after a less precise one, so sorting is total and stable.
+/// Dates order by their wall-clock time as written; at the same time, a less precise date
+/// comes first, then one without an offset, then by offset, so that the order is total and
+/// agrees with equality.
 impl Ord for ArticleDate {
     fn cmp(&self, other: &Self) -> Ordering {
+        let offset = |date: &ArticleDate| match date.offset {
+            None => (0, 0),
+            Some(Offset::Utc) => (1, 0),
+            Some(Offset::Minutes(minutes)) => (2, minutes),
+        };
         self.datetime
             .cmp(&other.datetime)
             .then(self.precision.cmp(&other.precision))
+            .then(offset(self).cmp(&offset(other)))
     }
 }
 
@@ -339,6 +346,24 @@ mod tests {
         assert_eq!(ArticleDate::from_file_name("2026-99-01-x.md"), None);
         assert_eq!(ArticleDate::from_file_name("notes.md"), None);
         assert_eq!(ArticleDate::from_file_name("20260-2-01-x.md"), None);
+    }
+
+    #[test]
+    fn ordering_agrees_with_equality() {
+        let dates: Vec<ArticleDate> = [
+            "2026-02-01T10:00:00Z",
+            "2026-02-01T10:00:00+00:00",
+            "2026-02-01T10:00:00-05:00",
+            "2026-02-01T10:00:00",
+        ]
+        .iter()
+        .map(|text| ArticleDate::parse(text).unwrap())
+        .collect();
+        for a in &dates {
+            for b in &dates {
+                assert_eq!(a.cmp(b) == Ordering::Equal, a == b, "{a} and {b}");
+            }
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{moodwire, repository};
+use common::{moodwire, moodwire_with_closed_stdout, repository};
 use serde_json::Value;
 
 const SEED_ID: &str = "2026-02-01-russia-foreign-technology-imports.md";
@@ -415,18 +415,9 @@ fn a_closed_pipe_ends_the_output_quietly() {
         let text = format!("---\ntitle: Article number {i} with a fairly long title\n---\nBody\n");
         std::fs::write(library.path().join(format!("{i}.md")), text).unwrap();
     }
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_moodwire"))
-        .args(["list", "--format", "ndjson"])
-        .arg(library.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    drop(child.stdout.take());
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let (code, stderr) =
+        moodwire_with_closed_stdout(&["list", "--format", "ndjson", "."], library.path());
+    assert_eq!(code, Some(0), "{stderr}");
 }
 
 #[test]

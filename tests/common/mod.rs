@@ -104,3 +104,29 @@ pub fn assert_terminal_safe(text: &str, context: &str) {
         "{context}: control characters {found:?} in:\n{text}"
     );
 }
+
+/// Runs `moodwire ARGS` in `dir` with its output read by nobody (the reader closed the pipe,
+/// as `head` does) and returns its exit code and what it said on stderr.
+pub fn moodwire_with_closed_stdout(args: &[&str], dir: &Path) -> (Option<i32>, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_moodwire"))
+        .args(args)
+        .current_dir(dir)
+        .env(
+            "MOODWIRE_CACHE_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the moodwire binary starts");
+    drop(child.stdout.take());
+    let output = child
+        .wait_with_output()
+        .expect("the child can be waited on");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        !stderr.contains("panicked"),
+        "moodwire {args:?} panicked:\n{stderr}"
+    );
+    (output.status.code(), stderr)
+}
