@@ -94,3 +94,21 @@ fn show_wraps_to_the_terminal_width() {
         assert!(visible_width(line) <= 60, "{line:?}");
     }
 }
+
+#[test]
+fn matched_words_are_marked_in_list_titles() {
+    let screen = on_terminal("list --query 'russia tech'", 120, &[]);
+    assert!(
+        screen.contains("\x1b[7mRussia\x1b[0m struggles"),
+        "{screen:?}"
+    );
+    assert!(
+        screen.contains("foreign \x1b[7mtechnology\x1b[0m imports"),
+        "a prefix marks the whole word: {screen:?}"
+    );
+    let plain = on_terminal("list --query 'russia tech'", 120, &[("NO_COLOR", "1")]);
+    assert!(
+        plain.contains("Russia struggles to shake reliance on foreign technology imports"),
+        "{plain:?}"
+    );
+}

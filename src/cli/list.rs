@@ -2,11 +2,14 @@
 
 use std::io::{self, Write};
 
+use ratatui::style::Style;
 use ratatui::text::Span;
 
 use moodwire::article::Article;
 use moodwire::library::SortOrder;
 use moodwire::limits::Limits;
+use moodwire::query::{Place, Query};
+use moodwire::render::highlight_spans;
 
 use super::args::{ListArgs, ListFormat, SortArg};
 use super::filter::query_from_args;
@@ -14,7 +17,7 @@ use super::json::ArticleJson;
 use super::output::Output;
 use super::source::{mention_errors, open_library};
 use super::style;
-use super::table::{self, Column};
+use super::table::{self, Cell, Column};
 
 pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
     let query = query_from_args(&args.filter)?;
@@ -28,7 +31,7 @@ pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<
     articles.truncate(args.limit.unwrap_or(usize::MAX));
     let mut out = io::stdout().lock();
     match args.format {
-        ListFormat::Table => write_table(&mut out, &articles, output)?,
+        ListFormat::Table => write_table(&mut out, &articles, &query, output)?,
         ListFormat::Json => {
             let items: Vec<ArticleJson> =
                 articles.iter().map(|a| ArticleJson::summary(a)).collect();
@@ -50,7 +53,14 @@ pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<
 /// Below this terminal width the category column is left out, so that titles stay readable.
 const CATEGORY_MIN_WIDTH: usize = 60;
 
-fn write_table(out: &mut impl Write, articles: &[&Article], output: &Output) -> io::Result<()> {
+/// The table of articles; on a terminal with colour, the words the query matched in each title
+/// are marked.
+fn write_table(
+    out: &mut impl Write,
+    articles: &[&Article],
+    query: &Query,
+    output: &Output,
+) -> io::Result<()> {
     let with_category = output
         .terminal_width
         .is_none_or(|width| width >= CATEGORY_MIN_WIDTH);
@@ -76,19 +86,30 @@ fn write_table(out: &mut impl Write, articles: &[&Article], output: &Output) -> 
             right_aligned: false,
         },
     ];
-    let rows: Vec<Vec<Span<'static>>> = articles
+    let title = |article: &Article| match output.color {
+        true => highlight_spans(
+            &article.title,
+            &query.highlights(&article.title, Place::Title),
+            Style::new(),
+        ),
+        false => vec![Span::raw(article.title.clone())],
+    };
+    let rows: Vec<Vec<Cell>> = articles
         .iter()
         .map(|article| {
             vec![
-                Span::raw(
+                vec![Span::raw(
                     article
                         .date
                         .map(|d| d.date().to_string())
                         .unwrap_or_default(),
-                ),
-                style::sentiment_cell(&article.sentiment),
-                Span::styled(article.category.clone().unwrap_or_default(), style::DIM),
-                Span::raw(article.title.clone()),
+                )],
+                vec![style::sentiment_cell(&article.sentiment)],
+                vec![Span::styled(
+                    article.category.clone().unwrap_or_default(),
+                    style::DIM,
+                )],
+                title(article),
             ]
         })
         .map(|mut row| {

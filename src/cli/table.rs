@@ -9,6 +9,13 @@ const GAP: &str = "  ";
 /// The flexible column never shrinks below this, however narrow the terminal.
 const MIN_FLEXIBLE_WIDTH: usize = 12;
 
+/// One cell: text in one or more styled pieces (a title with its matches marked).
+pub type Cell = Vec<Span<'static>>;
+
+fn cell_width(cell: &[Span<'_>]) -> usize {
+    cell.iter().map(|span| span.content.width()).sum()
+}
+
 pub struct Column {
     pub header: &'static str,
     /// The widest this column may be.
@@ -19,11 +26,7 @@ pub struct Column {
 /// Lays out `rows` under `columns`. On a terminal (`width` given) columns are cut to their
 /// maximums with `…` and the last column takes what width is left; without a width nothing is
 /// cut, so that piped output keeps every character.
-pub fn layout(
-    columns: &[Column],
-    rows: &[Vec<Span<'static>>],
-    width: Option<usize>,
-) -> Vec<Line<'static>> {
+pub fn layout(columns: &[Column], rows: &[Vec<Cell>], width: Option<usize>) -> Vec<Line<'static>> {
     let mut widths: Vec<usize> = columns
         .iter()
         .enumerate()
@@ -31,7 +34,7 @@ pub fn layout(
             let widest = rows
                 .iter()
                 .filter_map(|row| row.get(i))
-                .map(|cell| cell.content.width())
+                .map(|cell| cell_width(cell))
                 .max()
                 .unwrap_or(0);
             let widest = widest.max(column.header.width());
@@ -49,9 +52,9 @@ pub fn layout(
             .max(MIN_FLEXIBLE_WIDTH);
     }
     let header_style = Style::new().add_modifier(Modifier::BOLD | Modifier::DIM);
-    let header: Vec<Span<'static>> = columns
+    let header: Vec<Cell> = columns
         .iter()
-        .map(|c| Span::styled(c.header, header_style))
+        .map(|c| vec![Span::styled(c.header, header_style)])
         .collect();
     std::iter::once(&header)
         .chain(rows)
@@ -59,16 +62,16 @@ pub fn layout(
         .collect()
 }
 
-fn line(row: &[Span<'static>], columns: &[Column], widths: &[usize]) -> Line<'static> {
+fn line(row: &[Cell], columns: &[Column], widths: &[usize]) -> Line<'static> {
     let mut spans = Vec::with_capacity(row.len() * 2);
     let last = row.len().saturating_sub(1);
     for (i, (cell, (column, &width))) in row.iter().zip(columns.iter().zip(widths)).enumerate() {
-        let text = truncate(&cell.content, width);
-        let padding = " ".repeat(width.saturating_sub(text.width()));
+        let cell = truncate_cell(cell, width);
+        let padding = " ".repeat(width.saturating_sub(cell_width(&cell)));
         if column.right_aligned {
             spans.push(Span::raw(padding.clone()));
         }
-        spans.push(Span::styled(text, cell.style));
+        spans.extend(cell);
         if !column.right_aligned && i != last {
             spans.push(Span::raw(padding));
         }
@@ -77,6 +80,28 @@ fn line(row: &[Span<'static>], columns: &[Column], widths: &[usize]) -> Line<'st
         }
     }
     Line::from(spans)
+}
+
+/// A cell cut to at most `width` columns, ending in `…` (in the style of the piece it cuts)
+/// when cut; the pieces before the cut keep their styles.
+fn truncate_cell(cell: &[Span<'static>], width: usize) -> Cell {
+    if cell_width(cell) <= width {
+        return cell.to_vec();
+    }
+    let mut out = Vec::new();
+    let mut left = width;
+    for span in cell {
+        let span_width = span.content.width();
+        if span_width < left {
+            out.push(span.clone());
+            left -= span_width;
+            continue;
+        }
+        // The cut falls in this piece: `truncate` keeps room for the ellipsis.
+        out.push(Span::styled(truncate(&span.content, left), span.style));
+        break;
+    }
+    out
 }
 
 /// `text` cut to at most `width` columns, ending in `…` when cut.
@@ -126,19 +151,34 @@ mod tests {
         ]
     }
 
-    fn rows() -> Vec<Vec<Span<'static>>> {
+    fn rows() -> Vec<Vec<Cell>> {
+        let row =
+            |cells: [&'static str; 3]| cells.iter().map(|text| vec![Span::raw(*text)]).collect();
         vec![
-            vec![
-                Span::raw("1"),
-                Span::raw("alpha"),
-                Span::raw("A short title"),
-            ],
-            vec![
-                Span::raw("10"),
-                Span::raw("a-very-long-name"),
-                Span::raw("中文标题 and a much longer title here"),
-            ],
+            row(["1", "alpha", "A short title"]),
+            row([
+                "10",
+                "a-very-long-name",
+                "中文标题 and a much longer title here",
+            ]),
         ]
+    }
+
+    #[test]
+    fn cutting_a_cell_keeps_the_styles_of_its_pieces() {
+        let marked = ratatui::style::Style::new().add_modifier(Modifier::REVERSED);
+        let cell = vec![
+            Span::raw("Oil "),
+            Span::styled("prices", marked),
+            Span::raw(" rise again"),
+        ];
+        let cut = truncate_cell(&cell, 8);
+        let parts: Vec<(&str, bool)> = cut
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style == marked))
+            .collect();
+        assert_eq!(parts, [("Oil ", false), ("pri…", true)]);
+        assert_eq!(truncate_cell(&cell, 40), cell);
     }
 
     #[test]

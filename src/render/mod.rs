@@ -8,6 +8,7 @@ mod ansi;
 mod article;
 mod badge;
 mod blocks;
+mod highlight;
 mod inline;
 mod lists;
 mod markdown;
@@ -27,6 +28,7 @@ use ratatui::text::{Line, Span};
 pub use ansi::{to_ansi, to_plain};
 pub use article::{host_of, render_article};
 pub use badge::{bucket_badge, bucket_style, score_text};
+pub use highlight::{MATCH, highlight_spans};
 
 /// Narrower than this, wrapped prose and nested prefixes stop being readable.
 const MIN_WIDTH: usize = 20;
