@@ -285,11 +285,13 @@ impl Shard {
     }
 }
 
-/// True when `tokens` hold `exact` in a row followed by a prefixed word. The tokens are
-/// compared with the first word sixteen at a time, without branches, so that the compiler can
-/// use vector instructions: a phrase check reads every word of each candidate document.
+/// True when `tokens` hold `exact` in a row followed by a prefixed word. Most chunks of a
+/// document do not hold the first word at all; a chunk is first tested as a whole with a
+/// branch-free comparison (which the compiler turns into vector instructions), and only a
+/// chunk that holds it is looked at word by word. A phrase check reads every word of each
+/// candidate document, so this is where phrase searches spend their time.
 fn holds_phrase(tokens: &[u32], exact: &[u32], is_prefixed: &IdSet) -> bool {
-    const CHUNK: usize = 16;
+    const CHUNK: usize = 32;
     let (Some(&first), n) = (exact.first(), exact.len() + 1) else {
         return false;
     };
@@ -297,13 +299,11 @@ fn holds_phrase(tokens: &[u32], exact: &[u32], is_prefixed: &IdSet) -> bool {
         return false;
     };
     for (chunk_at, chunk) in tokens[..=last_start].chunks(CHUNK).enumerate() {
-        let mut hits = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |hits, (j, &t)| hits | (u32::from(t == first) << j));
-        while hits != 0 {
-            let at = chunk_at * CHUNK + hits.trailing_zeros() as usize;
-            hits &= hits - 1;
+        if !chunk.iter().fold(false, |seen, &t| seen | (t == first)) {
+            continue;
+        }
+        for (j, _) in chunk.iter().enumerate().filter(|(_, t)| **t == first) {
+            let at = chunk_at * CHUNK + j;
             if tokens[at + 1..at + n - 1] == exact[1..] && is_prefixed.contains(tokens[at + n - 1])
             {
                 return true;

@@ -123,6 +123,9 @@ pub struct Library {
     articles: Vec<Article>,
     problems: Vec<Problem>,
     index: Index,
+    /// Each article's source URL in lowercase, so that `source:` terms need not lowercase
+    /// every address on every search.
+    sources: Vec<Option<Box<str>>>,
 }
 
 impl Library {
@@ -190,10 +193,15 @@ impl Library {
         }
         problems.extend(duplicate_ids(&articles));
         problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.severity.cmp(&b.severity)));
+        let sources = articles
+            .iter()
+            .map(|a| a.source_url.as_deref().map(|url| url.to_lowercase().into()))
+            .collect();
         Library {
             articles,
             problems,
             index,
+            sources,
         }
     }
 
@@ -266,17 +274,26 @@ impl Library {
         if !other.is_empty() {
             let failing: Vec<u32> = result
                 .iter()
-                .filter(|&doc| {
-                    !other
-                        .iter()
-                        .all(|clause| clause.holds_for(&self.articles[doc as usize]))
-                })
+                .filter(|&doc| !other.iter().all(|clause| self.holds(clause, doc)))
                 .collect();
             for doc in failing {
                 result.remove(doc);
             }
         }
         result
+    }
+
+    /// Whether document `doc` satisfies a clause that is not a text term.
+    fn holds(&self, clause: &Clause, doc: u32) -> bool {
+        match &clause.test {
+            Test::Source(part) => {
+                let found = self.sources[doc as usize]
+                    .as_deref()
+                    .is_some_and(|url| url.contains(part.as_str()));
+                found != clause.negated
+            }
+            _ => clause.holds_for(&self.articles[doc as usize]),
+        }
     }
 
     /// The articles matching `query`, in `order`.
