@@ -20,19 +20,23 @@ pub struct Run {
 /// No command over the test libraries should come anywhere near this.
 const DEADLINE: Duration = Duration::from_secs(60);
 
+/// The binary with `args`, run in `dir`, using a cache under cargo's temporary folder: never
+/// the user's own cache. A test that needs a folder of its own sets `MOODWIRE_CACHE_DIR` again.
+fn command(args: &[&str], dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_moodwire"));
+    command.args(args).current_dir(dir).env(
+        "MOODWIRE_CACHE_DIR",
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+    );
+    command
+}
+
 pub fn moodwire(args: &[&str], dir: &Path) -> Run {
     moodwire_with_env(args, dir, &[])
 }
 
 pub fn moodwire_with_env(args: &[&str], dir: &Path, env: &[(&str, &str)]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_moodwire"))
-        .args(args)
-        .current_dir(dir)
-        // Never the user's own cache; a test that needs its own folder passes it in `env`.
-        .env(
-            "MOODWIRE_CACHE_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
+    let mut child = command(args, dir)
         .envs(env.iter().copied())
         .env_remove("NO_COLOR")
         .stdin(Stdio::null())
@@ -108,13 +112,7 @@ pub fn assert_terminal_safe(text: &str, context: &str) {
 /// Runs `moodwire ARGS` in `dir` with its output read by nobody (the reader closed the pipe,
 /// as `head` does) and returns its exit code and what it said on stderr.
 pub fn moodwire_with_closed_stdout(args: &[&str], dir: &Path) -> (Option<i32>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_moodwire"))
-        .args(args)
-        .current_dir(dir)
-        .env(
-            "MOODWIRE_CACHE_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-        )
+    let mut child = command(args, dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
