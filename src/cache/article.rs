@@ -11,6 +11,7 @@ use crate::loader::FileStamp;
 pub fn encode<W: Write>(out: &mut Encoder<W>, article: &Article, stamp: &FileStamp) {
     out.u64(stamp.size);
     out.i128(stamp.modified);
+    out.i128(stamp.changed);
     out.str(&article.id);
     out.bytes(article.path.as_os_str().as_encoded_bytes());
     out.str(&article.title);
@@ -51,6 +52,7 @@ pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<(Article, FileStamp), D
     let stamp = FileStamp {
         size: input.u64()?,
         modified: input.i128()?,
+        changed: input.i128()?,
     };
     let id = input.string()?;
     let path = path_from_bytes(input.bytes()?)?;

@@ -1,8 +1,8 @@
 //! The persistent cache: reopening an unchanged library parses nothing.
 //!
 //! One file per set of library folders, in the user's cache directory, holds every article
-//! (without its body) with the size and modification time its file had when it was read, and
-//! the built index. A file whose stamp still matches is not read again. A cache that is
+//! (without its body) with the size, modification time and change time its file had when it
+//! was read, and the built index. A file whose stamp still matches is not read again. A cache that is
 //! damaged, from another version or made with other limits is ignored and replaced, silently:
 //! it only ever saves time.
 
@@ -21,7 +21,7 @@ use crate::limits::Limits;
 use crate::loader::FileStamp;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
@@ -149,6 +149,32 @@ fn decode<R: Read>(input: &mut Decoder<R>, expected_header: &[u8]) -> Result<Cac
     })
 }
 
+/// A temporary file this old was left by a writer that was killed; no live writer takes this
+/// long.
+const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Removes temporary files that killed writers left in the cache folder.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if name.starts_with(".library-")
+            && name.ends_with(".tmp")
+            && old.is_some_and(|age| age > STALE_TEMPORARY)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Encodes into a temporary file beside `path` and renames it into place, so that a reader
 /// never sees half a file, even with two writers at once. No fsync: after a crash a
 /// half-written cache fails its checksum and is rebuilt.
@@ -158,6 +184,7 @@ fn write_atomically(
 ) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
+    remove_stale_temporaries(dir);
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())
@@ -212,6 +239,26 @@ mod tests {
             out.bytes(&vec![0; 4096]);
         });
         assert!(store.load(&roots, &Limits::default()).is_none());
+    }
+
+    #[test]
+    fn temporaries_left_by_killed_writers_are_removed_when_old() {
+        let (_dir, store, roots) = store();
+        fs::create_dir_all(&store.dir).unwrap();
+        let stale = store.dir.join(".library-0123.cache.99.1.tmp");
+        let fresh = store.dir.join(".library-0123.cache.98.1.tmp");
+        fs::write(&stale, b"half").unwrap();
+        fs::write(&fresh, b"being written").unwrap();
+        let long_ago = std::time::SystemTime::now() - STALE_TEMPORARY * 2;
+        fs::File::options()
+            .write(true)
+            .open(&stale)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+        store.save(&roots, &Limits::default(), &[], &[], &Index::default());
+        assert!(!stale.exists(), "a writer killed long ago left it");
+        assert!(fresh.exists(), "another writer may still be at work on it");
     }
 
     #[test]

@@ -126,6 +126,8 @@ pub struct Library {
     /// Each article's source URL in lowercase, so that `source:` terms need not lowercase
     /// every address on every search.
     sources: Vec<Option<Box<str>>>,
+    /// How many files were read and parsed to make this library; the rest came from the cache.
+    parsed_files: usize,
 }
 
 impl Library {
@@ -197,11 +199,13 @@ impl Library {
             .iter()
             .map(|a| a.source_url.as_deref().map(|url| url.to_lowercase().into()))
             .collect();
+        let parsed_files = articles.len();
         Library {
             articles,
             problems,
             index,
             sources,
+            parsed_files,
         }
     }
 
@@ -231,6 +235,12 @@ impl Library {
             id: article.id.clone(),
         };
         loader::read_source(&source, &Limits::default()).map(|(read, _)| read.body)
+    }
+
+    /// How many files were read and parsed to open this library (not counting files that
+    /// failed to load); the others were taken from the cache.
+    pub fn parsed_files(&self) -> usize {
+        self.parsed_files
     }
 
     /// Every article, newest first.

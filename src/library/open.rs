@@ -24,7 +24,7 @@ struct Unchanged {
 
 impl Library {
     /// Loads the articles under `paths`, taking from `cache` every article whose file has the
-    /// same size and modification time as when it was cached, and saves the cache again when
+    /// same stamp (size, modification and change time) as when it was cached, and saves the cache again when
     /// anything changed. Without a cache this is [`Library::load`]. The answers are the same
     /// either way.
     pub fn open(paths: &[PathBuf], limits: &Limits, cache: Option<&CacheStore>) -> Library {
@@ -54,17 +54,22 @@ impl Library {
                     article.id = file.source.id;
                 }
             }
-            return Library::from_parts(articles, problems, cached.index);
+            let mut library = Library::from_parts(articles, problems, cached.index);
+            library.parsed_files = 0;
+            return library;
         }
+        let parsed = read.len();
         let (kept, rebuilt) = rebuild_unchanged(unchanged, cached, shards.len());
         read.extend(kept);
         shards.extend(rebuilt);
-        save(
+        let mut library = save(
             Library::from_indexed(read, shards, problems),
             store,
             paths,
             limits,
-        )
+        );
+        library.parsed_files = parsed;
+        library
     }
 }
 
@@ -153,4 +158,61 @@ fn save(
 ) -> Library {
     store.save(paths, limits, library.articles(), &stamps, &library.index);
     library
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::time::Duration;
+
+    use super::*;
+
+    fn write(path: &Path, text: &str) {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn reopening_an_unchanged_library_parses_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library");
+        for n in 0..20 {
+            write(
+                &library.join(format!("{n}.md")),
+                &format!("---\ntitle: Story {n}\n---\nBody {n}\n"),
+            );
+        }
+        write(&library.join("broken.md"), "");
+        let store = CacheStore::new(dir.path().join("cache"));
+        let paths = [library.clone()];
+        let limits = Limits::default();
+        assert_eq!(
+            Library::open(&paths, &limits, Some(&store)).parsed_files(),
+            20,
+            "cold: every file"
+        );
+        assert_eq!(
+            Library::open(&paths, &limits, Some(&store)).parsed_files(),
+            0,
+            "warm: none"
+        );
+        // Any change to one file, even one that puts its modification time back, parses it alone.
+        let story = library.join("7.md");
+        let modified = fs::metadata(&story).unwrap().modified().unwrap();
+        std::thread::sleep(Duration::from_millis(10));
+        fs::write(&story, "---\ntitle: Story X\n---\nBody 7\n").unwrap();
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&story)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        let reopened = Library::open(&paths, &limits, Some(&store));
+        assert_eq!(reopened.parsed_files(), 1);
+        assert!(reopened.articles().iter().any(|a| a.title == "Story X"));
+        assert_eq!(
+            Library::open(&paths, &limits, Some(&store)).parsed_files(),
+            0
+        );
+    }
 }
