@@ -31,25 +31,6 @@ pub struct Article {
 }
 
 impl Article {
-    /// An article with nothing known but where it is, to be filled in.
-    pub fn placeholder(id: String, path: PathBuf) -> Article {
-        Article {
-            id,
-            path,
-            title: String::new(),
-            date: None,
-            category: None,
-            tags: Vec::new(),
-            source_url: None,
-            sentiment: Sentiment::default(),
-            tldr: Vec::new(),
-            body: String::new(),
-            words: 0,
-            extra: Vec::new(),
-            warnings: Vec::new(),
-        }
-    }
-
     /// The body with a leading heading removed when it only repeats the title, as article
     /// files often start with `# Title` right below a `title:` key.
     pub fn body_without_title(&self) -> &str {

@@ -24,11 +24,6 @@ impl DocSet {
         set
     }
 
-    /// How many documents the set ranges over.
-    pub fn universe(&self) -> usize {
-        self.len
-    }
-
     pub fn insert(&mut self, doc: u32) {
         let doc = doc as usize;
         if doc < self.len {

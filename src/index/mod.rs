@@ -48,13 +48,8 @@ impl Index {
     /// Indexes `articles`; document `n` is `articles[n]`.
     pub fn build(articles: &[Article]) -> Index {
         let docs: Vec<DocText> = articles.iter().map(DocText::Article).collect();
-        Index::build_from(&docs)
-    }
-
-    /// Indexes `docs`; document `n` is `docs[n]`.
-    pub fn build_from(docs: &[DocText<'_>]) -> Index {
         let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
-        Index::build_sharded(docs, cores.min(docs.len() / MIN_SHARD_DOCS))
+        Index::build_sharded(&docs, cores.min(docs.len() / MIN_SHARD_DOCS))
     }
 
     /// Indexes `docs` in `shard_count` shards built in parallel.

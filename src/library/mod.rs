@@ -135,20 +135,19 @@ impl Library {
     pub fn load(paths: &[PathBuf], limits: &Limits) -> Library {
         let walk = loader::walk(paths);
         let mut problems = walk.problems;
-        let mut read = Vec::with_capacity(walk.sources.len());
-        let shards = loader::read_and_index(&walk.sources, limits, |result| match result {
-            Ok(indexed) => read.push(indexed),
-            Err(problem) => problems.push(problem),
-        });
-        Library::from_indexed(read, shards, problems).0
+        let (read, shards) = read_and_index(&walk.sources, limits, &mut problems);
+        let parsed = read.len();
+        Library::from_indexed(read, shards, problems, parsed).0
     }
 
-    /// A library of articles whose words are already in `shards`: puts them in date order,
-    /// gives each its document number, and returns the stamps in that order too.
+    /// A library of articles whose words are already in `shards`, `parsed_files` of which were
+    /// read from their files just now: puts them in date order, gives each its document
+    /// number, and returns the stamps in that order too.
     fn from_indexed(
         mut read: Vec<Indexed>,
         mut shards: Vec<Shard>,
         problems: Vec<Problem>,
+        parsed_files: usize,
     ) -> (Library, Vec<FileStamp>) {
         read.sort_by(|a, b| SortOrder::Date.compare(&a.article, &b.article));
         let mut globals: Vec<Vec<u32>> = shards
@@ -172,7 +171,10 @@ impl Library {
             .into_iter()
             .map(|entry| (entry.article, entry.stamp))
             .unzip();
-        (Library::from_parts(articles, problems, index), stamps)
+        (
+            Library::from_parts(articles, problems, index, parsed_files),
+            stamps,
+        )
     }
 
     pub fn from_loaded(loaded: Loaded) -> Library {
@@ -183,13 +185,19 @@ impl Library {
         } = loaded;
         articles.sort_by(|a, b| SortOrder::Date.compare(a, b));
         let index = Index::build(&articles);
-        Library::from_parts(articles, problems, index)
+        let parsed_files = articles.len();
+        Library::from_parts(articles, problems, index, parsed_files)
     }
 
     /// A library of `articles`, already in date order, indexed by `index`. Bodies are dropped:
     /// the index holds what search needs, and [`Library::body`] reads a body when it is shown,
     /// which keeps a library of 100,000 articles within a fraction of their size on disk.
-    fn from_parts(mut articles: Vec<Article>, mut problems: Vec<Problem>, index: Index) -> Library {
+    fn from_parts(
+        mut articles: Vec<Article>,
+        mut problems: Vec<Problem>,
+        index: Index,
+        parsed_files: usize,
+    ) -> Library {
         for article in &mut articles {
             article.body = String::new();
         }
@@ -199,7 +207,6 @@ impl Library {
             .iter()
             .map(|a| a.source_url.as_deref().map(|url| url.to_lowercase().into()))
             .collect();
-        let parsed_files = articles.len();
         Library {
             articles,
             problems,
@@ -255,11 +262,7 @@ impl Library {
 
     /// The articles in `order`.
     pub fn sorted(&self, order: SortOrder) -> Vec<&Article> {
-        let mut sorted: Vec<&Article> = self.articles.iter().collect();
-        if order != SortOrder::Date {
-            sorted.sort_by(|a, b| order.compare(a, b));
-        }
-        sorted
+        self.matching(&Query::default(), order)
     }
 
     /// The documents matching `query`: text terms are answered by the index, and the other
@@ -373,6 +376,20 @@ fn same_file(path: &Path, canonical: &Path) -> bool {
 }
 
 mod open;
+
+/// Reads and indexes `sources`, adding the files that fail to `problems`.
+fn read_and_index(
+    sources: &[Source],
+    limits: &Limits,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Indexed>, Vec<Shard>) {
+    let mut read = Vec::with_capacity(sources.len());
+    let shards = loader::read_and_index(sources, limits, |result| match result {
+        Ok(indexed) => read.push(indexed),
+        Err(problem) => problems.push(problem),
+    });
+    (read, shards)
+}
 
 #[cfg(test)]
 mod tests {

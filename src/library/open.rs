@@ -6,12 +6,12 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::thread;
 
-use super::Library;
+use super::{Library, read_and_index};
 use crate::article::Article;
 use crate::cache::{CacheStore, Cached};
 use crate::index::{DocText, Shard};
 use crate::limits::Limits;
-use crate::loader::{self, FileStamp, Indexed, Problem, Source};
+use crate::loader::{self, FileStamp, Indexed, Source};
 use crate::parallel;
 
 /// A file the cache holds unchanged.
@@ -35,8 +35,9 @@ impl Library {
         let mut problems = walk.problems;
         let Some(cached) = store.load(paths, limits) else {
             let (read, shards) = read_and_index(&walk.sources, limits, &mut problems);
+            let parsed = read.len();
             return save(
-                Library::from_indexed(read, shards, problems),
+                Library::from_indexed(read, shards, problems, parsed),
                 store,
                 paths,
                 limits,
@@ -54,36 +55,19 @@ impl Library {
                     article.id = file.source.id;
                 }
             }
-            let mut library = Library::from_parts(articles, problems, cached.index);
-            library.parsed_files = 0;
-            return library;
+            return Library::from_parts(articles, problems, cached.index, 0);
         }
         let parsed = read.len();
         let (kept, rebuilt) = rebuild_unchanged(unchanged, cached, shards.len());
         read.extend(kept);
         shards.extend(rebuilt);
-        let mut library = save(
-            Library::from_indexed(read, shards, problems),
+        save(
+            Library::from_indexed(read, shards, problems, parsed),
             store,
             paths,
             limits,
-        );
-        library.parsed_files = parsed;
-        library
+        )
     }
-}
-
-fn read_and_index(
-    sources: &[Source],
-    limits: &Limits,
-    problems: &mut Vec<Problem>,
-) -> (Vec<Indexed>, Vec<Shard>) {
-    let mut read = Vec::with_capacity(sources.len());
-    let shards = loader::read_and_index(sources, limits, |result| match result {
-        Ok(indexed) => read.push(indexed),
-        Err(problem) => problems.push(problem),
-    });
-    (read, shards)
 }
 
 /// Splits the files into those the cache holds unchanged and those to read. Files are looked

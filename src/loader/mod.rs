@@ -25,8 +25,7 @@ use crate::parse::parse_article;
 pub enum LoadEvent {
     /// The paths have been walked: this many files will be read.
     Found(usize),
-    /// An article and the stamp of the file it was read from.
-    Article(Box<Article>, FileStamp),
+    Article(Box<Article>),
     Problem(Problem),
 }
 
@@ -34,9 +33,6 @@ pub enum LoadEvent {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub articles: Vec<Article>,
-    /// The stamp of each article's file, position for position; empty for articles that came
-    /// from memory rather than files.
-    pub stamps: Vec<FileStamp>,
     pub problems: Vec<Problem>,
 }
 
@@ -44,10 +40,7 @@ impl Loaded {
     fn take(&mut self, event: LoadEvent) {
         match event {
             LoadEvent::Found(_) => {}
-            LoadEvent::Article(article, stamp) => {
-                self.articles.push(*article);
-                self.stamps.push(stamp);
-            }
+            LoadEvent::Article(article) => self.articles.push(*article),
             LoadEvent::Problem(problem) => self.problems.push(problem),
         }
     }
@@ -78,7 +71,7 @@ pub fn read_each(sources: &[Source], limits: &Limits, mut on_event: impl FnMut(L
         |source| read_source(source, limits),
         |_, result| {
             on_event(match result {
-                Ok((article, stamp)) => LoadEvent::Article(Box::new(article), stamp),
+                Ok((article, _)) => LoadEvent::Article(Box::new(article)),
                 Err(problem) => LoadEvent::Problem(problem),
             })
         },
