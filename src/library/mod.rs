@@ -133,9 +133,21 @@ pub struct Library {
 impl Library {
     /// Loads the articles under `paths`.
     pub fn load(paths: &[PathBuf], limits: &Limits) -> Library {
+        Library::load_with_progress(paths, limits, &mut |_| {})
+    }
+
+    /// Loads the articles under `paths`, telling `progress` about each file as it is read.
+    pub fn load_with_progress(
+        paths: &[PathBuf],
+        limits: &Limits,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Library {
         let walk = loader::walk(paths);
+        progress(Progress::Found {
+            files: walk.sources.len(),
+        });
         let mut problems = walk.problems;
-        let (read, shards) = read_and_index(&walk.sources, limits, &mut problems);
+        let (read, shards) = read_and_index(&walk.sources, limits, &mut problems, progress);
         let parsed = read.len();
         Library::from_indexed(read, shards, problems, parsed).0
     }
@@ -376,17 +388,34 @@ fn same_file(path: &Path, canonical: &Path) -> bool {
 }
 
 mod open;
+mod progress;
+
+pub use progress::Progress;
 
 /// Reads and indexes `sources`, adding the files that fail to `problems`.
 fn read_and_index(
     sources: &[Source],
     limits: &Limits,
     problems: &mut Vec<Problem>,
+    progress: &mut dyn FnMut(Progress),
 ) -> (Vec<Indexed>, Vec<Shard>) {
     let mut read = Vec::with_capacity(sources.len());
-    let shards = loader::read_and_index(sources, limits, |result| match result {
-        Ok(indexed) => read.push(indexed),
-        Err(problem) => problems.push(problem),
+    let mut done = 0;
+    let shards = loader::read_and_index(sources, limits, |result| {
+        done += 1;
+        match result {
+            Ok(indexed) => {
+                progress(Progress::Read {
+                    article: &indexed.article,
+                    done,
+                });
+                read.push(indexed);
+            }
+            Err(problem) => {
+                progress(Progress::Failed { done });
+                problems.push(problem);
+            }
+        }
     });
     (read, shards)
 }

@@ -6,7 +6,7 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::thread;
 
-use super::{Library, read_and_index};
+use super::{Library, Progress, read_and_index};
 use crate::article::Article;
 use crate::cache::{CacheStore, Cached};
 use crate::index::{DocText, Shard};
@@ -28,13 +28,27 @@ impl Library {
     /// anything changed. Without a cache this is [`Library::load`]. The answers are the same
     /// either way.
     pub fn open(paths: &[PathBuf], limits: &Limits, cache: Option<&CacheStore>) -> Library {
+        Library::open_with_progress(paths, limits, cache, &mut |_| {})
+    }
+
+    /// [`Library::open`], telling `progress` how far it has got: articles read from their
+    /// files are reported one by one as they are parsed, those from the cache all at once.
+    pub fn open_with_progress(
+        paths: &[PathBuf],
+        limits: &Limits,
+        cache: Option<&CacheStore>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Library {
         let Some(store) = cache else {
-            return Library::load(paths, limits);
+            return Library::load_with_progress(paths, limits, progress);
         };
         let walk = loader::walk(paths);
+        progress(Progress::Found {
+            files: walk.sources.len(),
+        });
         let mut problems = walk.problems;
         let Some(cached) = store.load(paths, limits) else {
-            let (read, shards) = read_and_index(&walk.sources, limits, &mut problems);
+            let (read, shards) = read_and_index(&walk.sources, limits, &mut problems, progress);
             let parsed = read.len();
             return save(
                 Library::from_indexed(read, shards, problems, parsed),
@@ -44,7 +58,10 @@ impl Library {
             );
         };
         let (unchanged, to_read) = split_unchanged(walk.sources, &cached);
-        let (mut read, mut shards) = read_and_index(&to_read, limits, &mut problems);
+        progress(Progress::Cached {
+            articles: unchanged.len(),
+        });
+        let (mut read, mut shards) = read_and_index(&to_read, limits, &mut problems, progress);
         if read.is_empty() && unchanged.len() == cached.articles.len() {
             // Nothing changed but files that still fail to load: the cached index is the
             // library's as it is, with each article's id as this walk names it (the same
@@ -197,6 +214,60 @@ mod tests {
         assert_eq!(
             Library::open(&paths, &limits, Some(&store)).parsed_files(),
             0
+        );
+    }
+
+    #[test]
+    fn progress_reports_each_article_as_it_is_read_and_cached_ones_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library");
+        for n in 0..5 {
+            write(
+                &library.join(format!("{n}.md")),
+                &format!("---\ntitle: Story {n}\n---\nBody {n}\n"),
+            );
+        }
+        write(&library.join("broken.md"), "");
+        let store = CacheStore::new(dir.path().join("cache"));
+        let paths = [library.clone()];
+        let limits = Limits::default();
+        let mut steps = Vec::new();
+        let opened = Library::open_with_progress(&paths, &limits, Some(&store), &mut |step| {
+            steps.push(match step {
+                Progress::Found { files } => format!("found {files}"),
+                Progress::Cached { articles } => format!("cached {articles}"),
+                Progress::Read { article, done } => format!("read {done} {}", article.title),
+                Progress::Failed { done } => format!("failed {done}"),
+            })
+        });
+        assert_eq!(opened.articles().len(), 5);
+        assert_eq!(steps[0], "found 6");
+        assert_eq!(steps.len(), 7, "{steps:?}");
+        let mut titles: Vec<&str> = steps[1..]
+            .iter()
+            .filter_map(|s| s.strip_prefix("read "))
+            .map(|s| s.split_once(' ').unwrap().1)
+            .collect();
+        titles.sort();
+        assert_eq!(
+            titles,
+            ["Story 0", "Story 1", "Story 2", "Story 3", "Story 4"]
+        );
+        let done: Vec<usize> = steps[1..]
+            .iter()
+            .map(|s| s.split(' ').nth(1).unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(done, [1, 2, 3, 4, 5, 6], "counts rise by one per file");
+
+        steps.clear();
+        Library::open_with_progress(&paths, &limits, Some(&store), &mut |step| {
+            steps.push(format!("{step:?}"))
+        });
+        assert_eq!(steps.len(), 3, "{steps:?}");
+        assert_eq!(steps[1], "Cached { articles: 5 }");
+        assert_eq!(
+            steps[2], "Failed { done: 1 }",
+            "the broken file is read again"
         );
     }
 }
