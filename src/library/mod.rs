@@ -252,6 +252,7 @@ impl Library {
         let source = Source {
             path: article.path.clone(),
             id: article.id.clone(),
+            stamp: None,
         };
         loader::read_source(&source, &Limits::default()).map(|(read, _)| read.body)
     }

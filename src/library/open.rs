@@ -87,8 +87,8 @@ impl Library {
     }
 }
 
-/// Splits the files into those the cache holds unchanged and those to read. Files are looked
-/// at, not read, on all cores.
+/// Splits the files into those the cache holds unchanged and those to read, by the stamps the
+/// walk took (files it has no stamp for are looked at again, on all cores).
 fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Vec<Source>) {
     let cached_doc: HashMap<&Path, u32> = cached
         .articles
@@ -99,7 +99,11 @@ fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Ve
     let mut stamps = vec![None; sources.len()];
     parallel::for_each(
         &sources,
-        |source| fs::metadata(&source.path).ok().map(|m| FileStamp::of(&m)),
+        |source| {
+            source
+                .stamp
+                .or_else(|| fs::metadata(&source.path).ok().map(|m| FileStamp::of(&m)))
+        },
         |at, stamp| stamps[at] = stamp,
     );
     let mut unchanged = Vec::new();

@@ -6,6 +6,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::problem::{Problem, describe_io_error, display_path};
+use super::stamp::FileStamp;
 
 /// File name endings that mark an article when walking a folder.
 pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdx", "txt", "text"];
@@ -15,6 +16,9 @@ pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdx", "txt", "text
 pub struct Source {
     pub path: PathBuf,
     pub id: String,
+    /// The file's stamp as the walk saw it, which is what tells whether a cached copy is
+    /// current without looking at the file a second time.
+    pub stamp: Option<FileStamp>,
 }
 
 /// Everything found under some paths: the article files and the entries that could not be
@@ -44,12 +48,12 @@ pub fn walk(paths: &[PathBuf]) -> Walk {
                 }
                 walk_folder(path, path, &mut seen_folders, &mut walk);
             }
-            Ok(_) => files.push(path),
+            Ok(meta) => files.push((path, FileStamp::of(&meta))),
             Err(error) => walk.problems.push(unreachable_entry(path, &error)),
         }
     }
     let mut seen_files = HashSet::new();
-    for path in files {
+    for (path, stamp) in files {
         let real = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         let found_in_folder = real
             .parent()
@@ -65,6 +69,7 @@ pub fn walk(paths: &[PathBuf]) -> Walk {
             walk.sources.push(Source {
                 path: path.clone(),
                 id: display_path(Path::new(name.as_ref())),
+                stamp: Some(stamp),
             });
         }
     }
@@ -144,7 +149,8 @@ fn walk_folder(root: &Path, start: &Path, seen_folders: &mut HashSet<PathBuf>, w
                 }
             } else if is_article_file(&path) {
                 let id = relative_id(root, &path);
-                walk.sources.push(Source { path, id });
+                let stamp = Some(FileStamp::of(&meta));
+                walk.sources.push(Source { path, id, stamp });
             }
         }
     }
