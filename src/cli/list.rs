@@ -46,7 +46,7 @@ pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<
         }
     }
     out.flush()?;
-    mention_errors(&library);
+    mention_errors(library);
     Ok(())
 }
 

@@ -50,9 +50,9 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
             return Ok(article);
         }
     }
-    let library: Library = open_library(&args.library, args.cache, limits)?;
+    let library: &Library = open_library(&args.library, args.cache, limits)?;
     match library.find_all(&args.target).as_slice() {
-        [one] => return with_body(&library, one),
+        [one] => return with_body(library, one),
         [] => {
             // A file of the library that failed to load is named by its problem.
             let failed = library
@@ -77,8 +77,8 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
         }
     }
     let target = sanitize_line(&args.target);
-    match picked_out(&library, &args.target).as_slice() {
-        [one] => with_body(&library, one),
+    match picked_out(library, &args.target).as_slice() {
+        [one] => with_body(library, one),
         [] => bail!(
             "no article file, id or title matches \"{target}\"; `moodwire list` shows the articles"
         ),

@@ -15,14 +15,21 @@ use anyhow::bail;
 /// The folder read when no path is given, if it exists.
 pub const DEFAULT_FOLDER: &str = "sample-articles";
 
-/// Loads the articles under `paths`; with none, `./sample-articles` if it exists, else the
-/// built-in samples. Says on stderr which default it chose, since output may be piped. A path
-/// that does not exist is a usage error, not an empty library.
+/// The library a command works on, for as long as the process runs. It is never dropped: a
+/// command ends the process soon after, and freeing a large library piece by piece takes
+/// longer than the operating system takes to reclaim it at exit.
 pub fn open_library(
     paths: &[PathBuf],
     cache: CacheArgs,
     limits: &Limits,
-) -> anyhow::Result<Library> {
+) -> anyhow::Result<&'static Library> {
+    load_library(paths, cache, limits).map(|library| &*Box::leak(Box::new(library)))
+}
+
+/// Loads the articles under `paths`; with none, `./sample-articles` if it exists, else the
+/// built-in samples. Says on stderr which default it chose, since output may be piped. A path
+/// that does not exist is a usage error, not an empty library.
+fn load_library(paths: &[PathBuf], cache: CacheArgs, limits: &Limits) -> anyhow::Result<Library> {
     if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
         bail!("{}: no such file or folder", display_path(missing));
     }

@@ -129,7 +129,7 @@ pub fn run(args: &StatsArgs, limits: &Limits, output: &Output) -> anyhow::Result
         StatsFormat::Table => output.write_lines(&mut out, &table(&stats))?,
     }
     out.flush()?;
-    mention_errors(&library);
+    mention_errors(library);
     Ok(())
 }
 
