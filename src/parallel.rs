@@ -9,6 +9,11 @@ use std::thread;
 /// wake it for every file, and on two cores the switching costs more than the work.
 const BATCH: usize = 64;
 
+/// How many threads can run at once on this machine.
+pub fn cores() -> usize {
+    thread::available_parallelism().map_or(1, NonZeroUsize::get)
+}
+
 /// Runs `work` on every item on all cores and calls `on_result` on the calling thread with
 /// each item's position and result, in batches as they finish.
 pub fn for_each<T: Sync, R: Send>(
@@ -33,10 +38,7 @@ pub fn for_each_with<T: Sync, S: Send, R: Send>(
     work: impl Fn(&mut S, &T) -> R + Sync,
     mut on_result: impl FnMut(usize, usize, R),
 ) -> Vec<S> {
-    let workers = thread::available_parallelism()
-        .map_or(1, NonZeroUsize::get)
-        .min(items.len())
-        .max(1);
+    let workers = cores().min(items.len()).max(1);
     let next = &AtomicUsize::new(0);
     let (work, new_state) = (&work, &new_state);
     let (sender, receiver) = mpsc::channel::<(usize, Vec<(usize, R)>)>();

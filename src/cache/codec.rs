@@ -9,6 +9,8 @@
 
 use std::io::{self, Read, Write};
 
+use super::checksum::Checksum;
+
 /// Why a cache file could not be decoded. The cache is then ignored and rebuilt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("the cache file is damaged or from another version")]
@@ -259,65 +261,6 @@ impl<R: Read> Decoder<R> {
     }
 }
 
-/// A fast 64-bit checksum taken eight bytes at a time as bytes stream past: the cache can be
-/// tens of megabytes and is read on every start, so a byte-at-a-time hash would cost more than
-/// the rest of the load.
-#[derive(Default)]
-struct Checksum {
-    hash: u64,
-    len: u64,
-    /// Bytes waiting for a whole word.
-    pending: Vec<u8>,
-}
-
-const MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
-
-impl Checksum {
-    fn mix(hash: u64, word: u64) -> u64 {
-        (hash ^ word).wrapping_mul(MULTIPLIER).rotate_left(29)
-    }
-
-    fn update(&mut self, mut bytes: &[u8]) {
-        self.len += bytes.len() as u64;
-        if !self.pending.is_empty() {
-            let need = 8 - self.pending.len();
-            let (head, rest) = bytes.split_at(need.min(bytes.len()));
-            self.pending.extend_from_slice(head);
-            bytes = rest;
-            if self.pending.len() < 8 {
-                return;
-            }
-            let word = u64::from_le_bytes(self.pending[..8].try_into().unwrap_or_default());
-            self.hash = Self::mix(self.hash, word);
-            self.pending.clear();
-        }
-        let mut words = bytes.chunks_exact(8);
-        for word in &mut words {
-            let word = u64::from_le_bytes([
-                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-            ]);
-            self.hash = Self::mix(self.hash, word);
-        }
-        self.pending.extend_from_slice(words.remainder());
-    }
-
-    fn finish(&self) -> u64 {
-        let mut hash = self.hash;
-        for &byte in &self.pending {
-            hash = Self::mix(hash, u64::from(byte));
-        }
-        hash = Self::mix(hash, self.len);
-        hash ^ (hash >> 32)
-    }
-}
-
-/// The checksum of `bytes`, as the encoder computes it.
-pub fn checksum(bytes: &[u8]) -> u64 {
-    let mut checksum = Checksum::default();
-    checksum.update(bytes);
-    checksum.finish()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,21 +322,5 @@ mod tests {
         let bytes = encoder.finish().unwrap();
         let mut decoder = Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
         assert_eq!(decoder.u32s(), Err(Damaged));
-    }
-
-    #[test]
-    fn the_checksum_does_not_depend_on_how_bytes_arrive() {
-        let bytes: Vec<u8> = (0..1000u32).map(|n| (n * 7 % 251) as u8).collect();
-        for piece in [1, 3, 8, 13, 999] {
-            let mut checksum = Checksum::default();
-            for chunk in bytes.chunks(piece) {
-                checksum.update(chunk);
-            }
-            assert_eq!(
-                checksum.finish(),
-                super::checksum(&bytes),
-                "pieces of {piece}"
-            );
-        }
     }
 }

@@ -7,21 +7,26 @@
 //! it only ever saves time.
 
 mod article;
+mod checksum;
 pub mod codec;
+mod sections;
 
 use std::fs;
-use std::io::{BufReader, BufWriter, Read};
+use std::io::{BufWriter, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use codec::{Damaged, Decoder, Encoder};
+use codec::Damaged;
+use sections::SectionWriter;
 
 use crate::article::Article;
-use crate::index::Index;
+use crate::index::{Index, Shard};
 use crate::limits::Limits;
 use crate::loader::FileStamp;
+use crate::parallel;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 4;
+const FORMAT_VERSION: u32 = 5;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
@@ -54,15 +59,12 @@ impl CacheStore {
         Some(CacheStore::new(dirs.cache_dir().to_path_buf()))
     }
 
-    /// The cache of the library made of `roots`, if there is a usable one. It is read as a
-    /// stream, so the file is never held in memory beside what it describes.
+    /// The cache of the library made of `roots`, if there is a usable one. Its sections are
+    /// decoded on all cores, each read as a stream, so the file is never held in memory
+    /// beside what it describes.
     pub fn load(&self, roots: &[PathBuf], limits: &Limits) -> Option<Cached> {
         let file = fs::File::open(self.file_for(roots)).ok()?;
-        let len = file.metadata().ok()?.len();
-        let mut input = Decoder::new(BufReader::with_capacity(1 << 20, file), len).ok()?;
-        let cached = decode(&mut input, &header(roots, limits)).ok()?;
-        input.finish().ok()?;
-        Some(cached)
+        decode(&file, &header(roots, limits)).ok()
     }
 
     /// Replaces the cache of the library made of `roots`. Failing to write is not an error:
@@ -76,18 +78,33 @@ impl CacheStore {
         index: &Index,
     ) {
         let header = header(roots, limits);
+        let per_section = articles.len().div_ceil(parallel::cores()).max(1);
         let _ = write_atomically(&self.file_for(roots), |out| {
-            out.bytes(&header);
-            out.len(articles.len());
-            for (article, stamp) in articles.iter().zip(stamps) {
-                article::encode(out, article, stamp);
+            let mut sections = SectionWriter::new(out);
+            sections.section(|out| {
+                out.bytes(&header);
+                out.len(articles.chunks(per_section).len());
+                for chunk in articles.chunks(per_section) {
+                    out.len(chunk.len());
+                }
+                out.len(index.shards().len());
+            })?;
+            for (articles, stamps) in articles.chunks(per_section).zip(stamps.chunks(per_section)) {
+                sections.section(|out| {
+                    for (article, stamp) in articles.iter().zip(stamps) {
+                        article::encode(out, article, stamp);
+                    }
+                })?;
             }
-            index.encode(out);
+            for shard in index.shards() {
+                sections.section(|out| shard.encode(out))?;
+            }
+            sections.finish().map(drop)
         });
     }
 
     fn file_for(&self, roots: &[PathBuf]) -> PathBuf {
-        let key = codec::checksum(&canonical_roots(roots).join("\n").into_bytes());
+        let key = checksum::checksum(&canonical_roots(roots).join("\n").into_bytes());
         self.dir.join(format!("library-{key:016x}.cache"))
     }
 }
@@ -127,26 +144,103 @@ fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
     header
 }
 
-fn decode<R: Read>(input: &mut Decoder<R>, expected_header: &[u8]) -> Result<Cached, Damaged> {
-    if input.bytes()? != expected_header {
+/// One section of the cache's contents, to be decoded on a core of its own.
+enum Part {
+    /// A run of consecutive articles, this many.
+    Articles(Range<u64>, usize),
+    Shard(Range<u64>),
+}
+
+enum Decoded {
+    Articles(Vec<(Article, FileStamp)>),
+    Shard(Shard),
+}
+
+fn decode(file: &fs::File, expected_header: &[u8]) -> Result<Cached, Damaged> {
+    let sections = sections::read_table(file)?;
+    let (contents, parts) = sections.split_first().ok_or(Damaged)?;
+    let mut contents = sections::open(file, contents.clone())?;
+    if contents.bytes()? != expected_header {
         return Err(Damaged);
     }
-    let count = input.len(32)?;
-    // Grown as articles decode, not reserved from the count: a damaged count cannot make a
-    // huge allocation.
+    let article_sections = contents.len(8)?;
+    let mut article_counts = Vec::with_capacity(article_sections);
+    for _ in 0..article_sections {
+        article_counts.push(count(contents.u64()?)?);
+    }
+    let shard_count = count(contents.u64()?)?;
+    contents.finish()?;
+    if parts.len() != article_sections.saturating_add(shard_count) {
+        return Err(Damaged);
+    }
+    let (article_parts, shard_parts) = parts.split_at(article_sections);
+    // Shards first: they are the larger sections, so cores stay busy to the end.
+    let jobs: Vec<Part> = shard_parts
+        .iter()
+        .map(|range| Part::Shard(range.clone()))
+        .chain(
+            article_parts
+                .iter()
+                .zip(article_counts)
+                .map(|(range, count)| Part::Articles(range.clone(), count)),
+        )
+        .collect();
+    let mut decoded: Vec<Option<Result<Decoded, Damaged>>> = Vec::new();
+    decoded.resize_with(jobs.len(), || None);
+    parallel::for_each(
+        &jobs,
+        |job| decode_part(file, job),
+        |at, result| decoded[at] = Some(result),
+    );
     let mut articles = Vec::new();
     let mut stamps = Vec::new();
-    for _ in 0..count {
-        let (article, stamp) = article::decode(input)?;
-        articles.push(article);
-        stamps.push(stamp);
+    let mut shards = Vec::new();
+    // In job order: shards, then the articles in their order.
+    for part in decoded {
+        match part.ok_or(Damaged)?? {
+            Decoded::Shard(shard) => shards.push(shard),
+            Decoded::Articles(run) => {
+                for (article, stamp) in run {
+                    articles.push(article);
+                    stamps.push(stamp);
+                }
+            }
+        }
     }
-    let index = Index::decode(input, articles.len())?;
+    let index = Index::from_shards(shards, articles.len()).ok_or(Damaged)?;
     Ok(Cached {
         articles,
         stamps,
         index,
     })
+}
+
+/// A count of what lies in other sections, which therefore cannot be checked against the
+/// bytes left in this one.
+fn count(value: u64) -> Result<usize, Damaged> {
+    usize::try_from(value).map_err(|_| Damaged)
+}
+
+fn decode_part(file: &fs::File, part: &Part) -> Result<Decoded, Damaged> {
+    match part {
+        Part::Shard(range) => {
+            let mut input = sections::open(file, range.clone())?;
+            let shard = Shard::decode(&mut input)?;
+            input.finish()?;
+            Ok(Decoded::Shard(shard))
+        }
+        Part::Articles(range, count) => {
+            let mut input = sections::open(file, range.clone())?;
+            // Grown as articles decode, not reserved from the count: a damaged count cannot
+            // make a huge allocation.
+            let mut run = Vec::new();
+            for _ in 0..*count {
+                run.push(article::decode(&mut input)?);
+            }
+            input.finish()?;
+            Ok(Decoded::Articles(run))
+        }
+    }
 }
 
 /// A temporary file this old was left by a writer that was killed; no live writer takes this
@@ -180,7 +274,7 @@ fn remove_stale_temporaries(dir: &Path) {
 /// half-written cache fails its checksum and is rebuilt.
 fn write_atomically(
     path: &Path,
-    encode: impl FnOnce(&mut Encoder<BufWriter<fs::File>>),
+    write: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
@@ -194,9 +288,9 @@ fn write_atomically(
         .map_or(0, |d| d.subsec_nanos());
     let temporary = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
     let result = fs::File::create(&temporary).and_then(|file| {
-        let mut out = Encoder::new(BufWriter::with_capacity(1 << 20, file));
-        encode(&mut out);
-        out.finish().map(drop)
+        let mut out = BufWriter::with_capacity(1 << 20, file);
+        write(&mut out)?;
+        out.flush()
     });
     match result.and_then(|()| fs::rename(&temporary, path)) {
         Ok(()) => Ok(()),
@@ -209,6 +303,8 @@ fn write_atomically(
 
 #[cfg(test)]
 mod tests {
+    use super::codec::Encoder;
+    use super::sections::Counting;
     use super::*;
 
     fn store() -> (tempfile::TempDir, CacheStore, Vec<PathBuf>) {
@@ -218,10 +314,14 @@ mod tests {
         (dir, store, roots)
     }
 
-    /// Writes a cache file whose checksum is right, whatever it claims.
-    fn forge(store: &CacheStore, roots: &[PathBuf], write: impl FnOnce(&mut Encoder<Vec<u8>>)) {
-        let mut out = Encoder::new(Vec::new());
-        write(&mut out);
+    type TestEncoder<'a> = Encoder<&'a mut Counting<Vec<u8>>>;
+
+    /// Writes a cache file whose checksums are right, whatever its sections claim.
+    fn forge(store: &CacheStore, roots: &[PathBuf], sections: &[&dyn Fn(&mut TestEncoder)]) {
+        let mut out = SectionWriter::new(Vec::new());
+        for write in sections {
+            out.section(|out| write(out)).unwrap();
+        }
         let bytes = out.finish().unwrap();
         fs::create_dir_all(&store.dir).unwrap();
         fs::write(store.file_for(roots), bytes).unwrap();
@@ -231,13 +331,19 @@ mod tests {
     fn a_forged_count_cannot_force_a_huge_allocation() {
         let (_dir, store, roots) = store();
         let header = header(&roots, &Limits::default());
-        forge(&store, &roots, |out| {
-            out.bytes(&header);
-            out.len(0);
-            out.len(0);
-            out.len(150_000_000);
-            out.bytes(&vec![0; 4096]);
-        });
+        forge(
+            &store,
+            &roots,
+            &[
+                &|out| {
+                    out.bytes(&header);
+                    out.len(1);
+                    out.len(150_000_000);
+                    out.len(0);
+                },
+                &|out| out.bytes(&[0; 4096]),
+            ],
+        );
         assert!(store.load(&roots, &Limits::default()).is_none());
     }
 
@@ -267,19 +373,16 @@ mod tests {
         let mut header = header(&roots, &Limits::default());
         let at = MAGIC.len();
         header[at..at + 4].copy_from_slice(&(FORMAT_VERSION - 1).to_le_bytes());
-        forge(&store, &roots, |out| {
-            out.bytes(&header);
+        fn contents(header: &[u8], out: &mut TestEncoder) {
+            out.bytes(header);
             out.len(0);
-            Index::default().encode(out);
-        });
+            out.len(0);
+        }
+        forge(&store, &roots, &[&|out| contents(&header, out)]);
         assert!(store.load(&roots, &Limits::default()).is_none());
         // The same file with this version's header is used: only the version differed.
         let header = super::header(&roots, &Limits::default());
-        forge(&store, &roots, |out| {
-            out.bytes(&header);
-            out.len(0);
-            Index::default().encode(out);
-        });
+        forge(&store, &roots, &[&|out| contents(&header, out)]);
         assert!(store.load(&roots, &Limits::default()).is_some());
     }
 }

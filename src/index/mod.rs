@@ -8,7 +8,6 @@ mod builder;
 mod docset;
 mod shard;
 
-use std::io::{Read, Write};
 use std::num::NonZeroUsize;
 use std::thread;
 
@@ -17,7 +16,6 @@ pub use docset::DocSet;
 pub use shard::Shard;
 
 use crate::article::Article;
-use crate::cache::codec::{Damaged, Decoder, Encoder};
 use crate::query::{Place, TextTest};
 
 /// Documents per shard below which splitting the work is not worth a thread.
@@ -88,6 +86,11 @@ impl Index {
         })
     }
 
+    /// The shards, each indexing some of the documents.
+    pub fn shards(&self) -> &[Shard] {
+        &self.shards
+    }
+
     /// How many documents are indexed.
     pub fn len(&self) -> usize {
         self.docs
@@ -119,31 +122,6 @@ impl Index {
             })),
             None => Box::new(std::iter::empty()),
         }
-    }
-
-    pub fn encode<W: Write>(&self, out: &mut Encoder<W>) {
-        out.len(self.docs);
-        out.len(self.shards.len());
-        for shard in &self.shards {
-            shard.encode(out);
-        }
-    }
-
-    /// Reads an index written by [`Index::encode`], of `expected_docs` documents (known from
-    /// what was decoded before it); its shards' documents must cover them exactly once.
-    pub fn decode<R: Read>(input: &mut Decoder<R>, expected_docs: usize) -> Result<Index, Damaged> {
-        let docs = input.len(0)?;
-        if docs != expected_docs {
-            return Err(Damaged);
-        }
-        // Each shard takes at least its eight length fields; nothing is reserved from a count
-        // read in the file, which a damaged file could set to anything.
-        let shard_count = input.len(64)?;
-        let mut shards = Vec::new();
-        for _ in 0..shard_count {
-            shards.push(Shard::decode(input)?);
-        }
-        Index::from_shards(shards, docs).ok_or(Damaged)
     }
 }
 

@@ -150,13 +150,21 @@ fn the_index_answers_what_a_scan_answers() {
         .collect();
     let rebuilt = Index::build_sharded(&from_words, 2);
     // And through the cache's encoding.
-    let mut encoder = crate::cache::codec::Encoder::new(Vec::new());
-    rebuilt.encode(&mut encoder);
-    let bytes = encoder.finish().unwrap();
-    let mut decoder =
-        crate::cache::codec::Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
-    let decoded = Index::decode(&mut decoder, rebuilt.len()).unwrap();
-    decoder.finish().unwrap();
+    let decoded_shards = rebuilt
+        .shards()
+        .iter()
+        .map(|shard| {
+            let mut encoder = crate::cache::codec::Encoder::new(Vec::new());
+            shard.encode(&mut encoder);
+            let bytes = encoder.finish().unwrap();
+            let mut decoder =
+                crate::cache::codec::Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
+            let shard = Shard::decode(&mut decoder).unwrap();
+            decoder.finish().unwrap();
+            shard
+        })
+        .collect();
+    let decoded = Index::from_shards(decoded_shards, rebuilt.len()).unwrap();
     // Built as file readers build it: documents dealt out to three builders in turn, numbered
     // afterwards.
     let mut builders: Vec<ShardBuilder> = (0..3).map(|_| ShardBuilder::default()).collect();
