@@ -48,16 +48,22 @@ fn main() {
         .iter()
         .map(|q| Query::parse(q).expect("benchmark queries parse"))
         .collect();
-    let mut times: Vec<Duration> = Vec::with_capacity(ROUNDS * queries.len());
+    let mut per_query: Vec<Vec<Duration>> = vec![Vec::with_capacity(ROUNDS); queries.len()];
     let mut matched = 0;
     for _ in 0..ROUNDS {
-        for query in &queries {
+        for (query, times) in queries.iter().zip(&mut per_query) {
             let started = Instant::now();
             let found = library.matching(query, SortOrder::Date);
             times.push(started.elapsed());
             matched += found.len();
         }
     }
+    // Each query's median first, so that a slow kind of query can be told from noise.
+    for (text, times) in QUERIES.iter().zip(&mut per_query) {
+        times.sort();
+        println!("{:>9.3} ms  {text}", times[times.len() / 2].as_secs_f64() * 1e3);
+    }
+    let mut times: Vec<Duration> = per_query.into_iter().flatten().collect();
     times.sort();
     let percentile = |p: usize| times[(times.len() * p / 100).min(times.len() - 1)];
     println!(
