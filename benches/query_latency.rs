@@ -61,7 +61,10 @@ fn main() {
     // Each query's median first, so that a slow kind of query can be told from noise.
     for (text, times) in QUERIES.iter().zip(&mut per_query) {
         times.sort();
-        println!("{:>9.3} ms  {text}", times[times.len() / 2].as_secs_f64() * 1e3);
+        println!(
+            "{:>9.3} ms  {text}",
+            times[times.len() / 2].as_secs_f64() * 1e3
+        );
     }
     let mut times: Vec<Duration> = per_query.into_iter().flatten().collect();
     times.sort();

@@ -37,6 +37,20 @@ fn words_are_letter_and_digit_runs_lowercased() {
 }
 
 #[test]
+fn a_dotted_capital_i_is_found_by_a_plain_i() {
+    let article = article("title: İSTANBUL talks", "Ankara and İzmir.");
+    for query in ["istanbul", "İstanbul", "izm", "\"istanbul talks\""] {
+        assert!(matches(query, &article), "{query}");
+    }
+    let index = crate::index::Index::build(std::slice::from_ref(&article));
+    let query = Query::parse("istanbul").unwrap();
+    let Test::Text(test) = &query.clauses()[0].test else {
+        panic!("a word is a text test")
+    };
+    assert!(index.find(test).contains(0), "the index agrees");
+}
+
+#[test]
 fn a_bare_word_matches_the_start_of_a_word_in_any_field() {
     for query in [
         "chip", "technol", "trade", "export", "oil", "sanction", "supply", "market",
