@@ -49,6 +49,12 @@ impl DocSet {
         }
     }
 
+    pub fn union(&mut self, other: &DocSet) {
+        for (mine, theirs) in self.bits.iter_mut().zip(&other.bits) {
+            *mine |= theirs;
+        }
+    }
+
     pub fn subtract(&mut self, other: &DocSet) {
         for (mine, theirs) in self.bits.iter_mut().zip(&other.bits) {
             *mine &= !theirs;

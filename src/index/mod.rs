@@ -8,14 +8,12 @@ mod builder;
 mod docset;
 mod shard;
 
-use std::num::NonZeroUsize;
-use std::thread;
-
 pub use builder::ShardBuilder;
 pub use docset::DocSet;
 pub use shard::Shard;
 
 use crate::article::Article;
+use crate::parallel;
 use crate::query::{Place, TextTest};
 
 /// Documents per shard below which splitting the work is not worth a thread.
@@ -46,7 +44,7 @@ impl Index {
     /// Indexes `articles`; document `n` is `articles[n]`.
     pub fn build(articles: &[Article]) -> Index {
         let docs: Vec<DocText> = articles.iter().map(DocText::Article).collect();
-        let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
+        let cores = parallel::cores();
         Index::build_sharded(&docs, cores.min(docs.len() / MIN_SHARD_DOCS))
     }
 
@@ -54,7 +52,7 @@ impl Index {
     fn build_sharded(docs: &[DocText<'_>], shard_count: usize) -> Index {
         let per_shard = docs.len().div_ceil(shard_count.max(1)).max(1);
         let chunks: Vec<(usize, &[DocText])> = docs.chunks(per_shard).enumerate().collect();
-        let shards = crate::parallel::map_threads(chunks, |(i, chunk)| {
+        let shards = parallel::map_threads(chunks, |(i, chunk)| {
             let mut shard = Shard::build(chunk);
             let first = (i * per_shard) as u32;
             shard.set_globals((first..first + chunk.len() as u32).collect());
@@ -102,6 +100,22 @@ impl Index {
 
     /// The documents in which `test` finds its words.
     pub fn find(&self, test: &TextTest) -> DocSet {
+        // A phrase is checked against the words of every document that holds all of its
+        // words, milliseconds on a large library, so shards are then searched on all cores. A
+        // single word takes microseconds, less than waking a thread.
+        if test.words.len() > 1 && self.shards.len() > 1 && parallel::cores() > 1 {
+            let found_by_worker = parallel::for_each_with(
+                &self.shards,
+                || DocSet::empty(self.docs),
+                |found, shard| shard.find(test, found),
+                |_, _, ()| {},
+            );
+            let mut found = DocSet::empty(self.docs);
+            for other in &found_by_worker {
+                found.union(other);
+            }
+            return found;
+        }
         let mut found = DocSet::empty(self.docs);
         for shard in &self.shards {
             shard.find(test, &mut found);

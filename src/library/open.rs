@@ -2,9 +2,7 @@
 
 use std::collections::HashMap;
 use std::fs;
-use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
-use std::thread;
 
 use super::{Library, Progress, read_and_index};
 use crate::article::Article;
@@ -126,7 +124,7 @@ fn rebuild_unchanged(
     cached: Cached,
     first_shard: usize,
 ) -> (Vec<Indexed>, Vec<Shard>) {
-    let cores = thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let cores = parallel::cores();
     let per_shard = unchanged.len().div_ceil(cores).max(1);
     let index = &cached.index;
     let chunks: Vec<&[Unchanged]> = unchanged.chunks(per_shard).collect();
