@@ -15,8 +15,8 @@ pub struct ShardBuilder {
     /// allocation.
     lowercase: String,
     words: Vec<Box<str>>,
-    /// By word id: its postings, packed as in [`Shard`].
-    postings: Vec<Vec<u32>>,
+    /// Every document's words as ids, one field item after another; the postings are made
+    /// from them at the end.
     tokens: Vec<u32>,
     span_starts: Vec<u32>,
     spans: Vec<Span>,
@@ -33,20 +33,11 @@ impl ShardBuilder {
                 let mut lowercase = std::mem::take(&mut self.lowercase);
                 let id = self.intern(normalize_into(word, &mut lowercase));
                 self.lowercase = lowercase;
-                self.push_token(doc, id, place);
+                self.tokens.push(id);
             }
             self.close_span(place, start);
         }
         doc
-    }
-
-    fn push_token(&mut self, doc: u32, id: u32, place: Place) {
-        self.tokens.push(id);
-        let docs = &mut self.postings[id as usize];
-        match docs.last_mut() {
-            Some(last) if *last >> PLACE_BITS == doc => *last |= place_bit(place),
-            _ => docs.push(doc << PLACE_BITS | place_bit(place)),
-        }
     }
 
     fn close_span(&mut self, place: Place, start: u32) {
@@ -67,7 +58,7 @@ impl ShardBuilder {
             let start = self.tokens.len() as u32;
             for word in field_words {
                 let id = self.intern(word.as_ref());
-                self.push_token(doc, id, place);
+                self.tokens.push(id);
             }
             self.close_span(place, start);
         }
@@ -82,7 +73,6 @@ impl ShardBuilder {
         let word: Box<str> = word.into();
         self.ids.insert(word.clone(), id);
         self.words.push(word);
-        self.postings.push(Vec::new());
         id
     }
 
@@ -91,13 +81,7 @@ impl ShardBuilder {
         self.span_starts.push(self.spans.len() as u32);
         let mut sorted: Vec<u32> = (0..self.words.len() as u32).collect();
         sorted.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
-        let mut posting_starts = Vec::with_capacity(self.postings.len() + 1);
-        let mut postings = Vec::with_capacity(self.postings.iter().map(Vec::len).sum());
-        for docs in &self.postings {
-            posting_starts.push(postings.len() as u32);
-            postings.extend_from_slice(docs);
-        }
-        posting_starts.push(postings.len() as u32);
+        let (posting_starts, postings) = self.invert();
         Shard {
             globals: Vec::new(),
             words: self.words,
@@ -107,6 +91,58 @@ impl ShardBuilder {
             tokens: self.tokens,
             span_starts: self.span_starts,
             spans: self.spans,
+        }
+    }
+}
+
+impl ShardBuilder {
+    /// Each word's postings, packed as in [`Shard`], made from the word streams: counted in a
+    /// first pass and written in place in a second, so that no list per word is ever grown
+    /// (growing millions of small lists cost more time and memory than the whole index).
+    fn invert(&self) -> (Vec<u32>, Vec<u32>) {
+        let vocabulary = self.words.len();
+        let mut last_doc = vec![u32::MAX; vocabulary];
+        let mut counts = vec![0u32; vocabulary];
+        self.for_each_token(|doc, _, id| {
+            if last_doc[id] != doc {
+                last_doc[id] = doc;
+                counts[id] += 1;
+            }
+        });
+        let mut posting_starts = Vec::with_capacity(vocabulary + 1);
+        let mut total = 0;
+        for count in &mut counts {
+            posting_starts.push(total);
+            let postings_of_word = *count;
+            // From here on, where the word's next posting goes.
+            *count = total;
+            total += postings_of_word;
+        }
+        posting_starts.push(total);
+        let mut next = counts;
+        let mut postings = vec![0; total as usize];
+        last_doc.fill(u32::MAX);
+        self.for_each_token(|doc, place, id| {
+            if last_doc[id] != doc {
+                last_doc[id] = doc;
+                postings[next[id] as usize] = doc << PLACE_BITS | place_bit(place);
+                next[id] += 1;
+            } else {
+                postings[next[id] as usize - 1] |= place_bit(place);
+            }
+        });
+        (posting_starts, postings)
+    }
+
+    /// Calls `visit` with the document, the place and the word id of every word, in document
+    /// order. Needs the closing entry of `span_starts` that [`ShardBuilder::finish`] adds.
+    fn for_each_token(&self, mut visit: impl FnMut(u32, Place, usize)) {
+        for (doc, bounds) in self.span_starts.windows(2).enumerate() {
+            for span in &self.spans[bounds[0] as usize..bounds[1] as usize] {
+                for &id in &self.tokens[span.start as usize..span.end as usize] {
+                    visit(doc as u32, span.place, id as usize);
+                }
+            }
         }
     }
 }
