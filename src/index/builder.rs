@@ -10,7 +10,11 @@ use crate::words::{normalize_into, word_spans};
 /// Builds a shard one document at a time; each file-reading thread owns one.
 #[derive(Default)]
 pub struct ShardBuilder {
-    ids: FxHashMap<Box<str>, u32>,
+    /// Ids of words of up to 15 bytes (nearly all), by their bytes packed into one number:
+    /// comparing two numbers is much cheaper than comparing two strings, and a shard looks up
+    /// every word of every article.
+    short_ids: FxHashMap<u128, u32>,
+    long_ids: FxHashMap<Box<str>, u32>,
     /// Where a word is lowercased before it is looked up, so that a capitalised word costs no
     /// allocation.
     lowercase: String,
@@ -66,13 +70,17 @@ impl ShardBuilder {
     }
 
     fn intern(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
-            return id;
+        let next = self.words.len() as u32;
+        let id = match short_key(word) {
+            Some(key) => *self.short_ids.entry(key).or_insert(next),
+            None => match self.long_ids.get(word) {
+                Some(&id) => id,
+                None => *self.long_ids.entry(word.into()).or_insert(next),
+            },
+        };
+        if id == next {
+            self.words.push(word.into());
         }
-        let id = self.words.len() as u32;
-        let word: Box<str> = word.into();
-        self.ids.insert(word.clone(), id);
-        self.words.push(word);
         id
     }
 
@@ -93,6 +101,18 @@ impl ShardBuilder {
             spans: self.spans,
         }
     }
+}
+
+/// A word of up to 15 bytes as one number: its bytes, then its length in the last byte, so
+/// that no two words share a key.
+fn short_key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    let mut key = [0; 16];
+    key.get_mut(..bytes.len())
+        .filter(|_| bytes.len() < 16)?
+        .copy_from_slice(bytes);
+    key[15] = bytes.len() as u8;
+    Some(u128::from_le_bytes(key))
 }
 
 impl ShardBuilder {
@@ -144,5 +164,38 @@ impl ShardBuilder {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_keys_tell_every_short_word_apart() {
+        let words = ["a", "a\0", "\0a", "ab", "ba", "économie", "123456789012345"];
+        let keys: Vec<u128> = words.iter().map(|w| short_key(w).unwrap()).collect();
+        for (i, a) in keys.iter().enumerate() {
+            for b in &keys[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(
+            short_key("1234567890123456"),
+            None,
+            "16 bytes take the long path"
+        );
+    }
+
+    #[test]
+    fn short_and_long_words_each_get_one_id() {
+        let mut builder = ShardBuilder::default();
+        let long = "supercalifragilisticexpialidocious";
+        let ids: Vec<u32> = ["oil", long, "oil", long, "gas"]
+            .iter()
+            .map(|w| builder.intern(w))
+            .collect();
+        assert_eq!(ids, [0, 1, 0, 1, 2]);
+        assert_eq!(&*builder.words[1], long);
     }
 }
