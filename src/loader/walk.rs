@@ -46,7 +46,7 @@ pub fn walk(paths: &[PathBuf]) -> Walk {
                         continue;
                     }
                 }
-                walk_folder(path, path, &mut seen_folders, &mut walk);
+                walk_folder(path, &mut seen_folders, &mut walk);
             }
             Ok(meta) => files.push((path, FileStamp::of(&meta))),
             Err(error) => walk.problems.push(unreachable_entry(path, &error)),
@@ -85,9 +85,11 @@ pub fn is_article_file(path: &Path) -> bool {
     })
 }
 
-fn walk_folder(root: &Path, start: &Path, seen_folders: &mut HashSet<PathBuf>, walk: &mut Walk) {
-    let mut pending = vec![start.to_path_buf()];
-    while let Some(folder) = pending.pop() {
+fn walk_folder(root: &Path, seen_folders: &mut HashSet<PathBuf>, walk: &mut Walk) {
+    // Each folder with the id it gives what it holds: its path below the root, `/`-separated
+    // and safe to print (a file name may hold escape sequences).
+    let mut pending = vec![(root.to_path_buf(), String::new())];
+    while let Some((folder, folder_id)) = pending.pop() {
         let entries = match fs::read_dir(&folder) {
             Ok(entries) => entries,
             Err(error) => {
@@ -141,14 +143,15 @@ fn walk_folder(root: &Path, start: &Path, seen_folders: &mut HashSet<PathBuf>, w
                 let first_visit =
                     fs::canonicalize(&path).map_or(true, |real| seen_folders.insert(real));
                 if first_visit {
-                    pending.push(path);
+                    let id = child_id(&folder_id, &entry.file_name());
+                    pending.push((path, id));
                 } else if kind.is_symlink() {
                     let message = "symbolic link to a folder that is already read; skipped";
                     walk.problems
                         .push(Problem::warning(&path, message.to_owned()));
                 }
             } else if is_article_file(&path) {
-                let id = relative_id(root, &path);
+                let id = child_id(&folder_id, &entry.file_name());
                 let stamp = Some(FileStamp::of(&meta));
                 walk.sources.push(Source { path, id, stamp });
             }
@@ -156,15 +159,14 @@ fn walk_folder(root: &Path, start: &Path, seen_folders: &mut HashSet<PathBuf>, w
     }
 }
 
-/// The id of a file found under `root`: its relative path with `/` separators, safe to print
-/// (a file name may hold escape sequences).
-fn relative_id(root: &Path, path: &Path) -> String {
-    let relative = path.strip_prefix(root).unwrap_or(path);
-    let parts: Vec<_> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    display_path(Path::new(&parts.join("/")))
+/// The id of an entry named `name` in the folder whose id is `folder_id`.
+fn child_id(folder_id: &str, name: &std::ffi::OsStr) -> String {
+    let name = display_path(Path::new(name));
+    if folder_id.is_empty() {
+        name
+    } else {
+        format!("{folder_id}/{name}")
+    }
 }
 
 /// A named path or a link that cannot be followed.
