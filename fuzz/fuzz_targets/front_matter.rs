@@ -9,8 +9,7 @@ use moodwire::parse::parse_article;
 use moodwire::sanitize::is_unsafe;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(article) = parse_article(bytes, "a.md".into(), "a.md".into(), &Limits::default())
-    else {
+    let Ok(article) = parse_article(bytes, "a.md".into(), "a.md".into(), &Limits::default()) else {
         return;
     };
     let fields = [&article.title, &article.body]
