@@ -40,6 +40,7 @@ pub mod query;
 pub mod render;
 pub mod samples;
 pub mod sanitize;
+pub mod sentiment;
 pub mod title;
 pub mod words;
 

@@ -21,7 +21,7 @@ use crate::limits::Limits;
 use crate::loader::FileStamp;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 4;
+const FORMAT_VERSION: u32 = 5;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
