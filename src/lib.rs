@@ -41,6 +41,7 @@ pub mod render;
 pub mod samples;
 pub mod sanitize;
 pub mod sentiment;
+pub mod tagger;
 pub mod title;
 pub mod words;
 
