@@ -29,6 +29,7 @@ mod insert;
 
 use std::path::{Path, PathBuf};
 
+use crate::article::Article;
 use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parse::parse_article;
@@ -132,7 +133,19 @@ pub fn tag_file(path: &Path, tag: &Tag, options: Options) -> Result<Written, Tag
 /// Writes the tag into the file at `path`, which was read as `bytes`; refused if the file no
 /// longer holds them.
 pub fn tag_bytes(path: &Path, bytes: &[u8], tag: &Tag, replace: bool) -> Result<Written, TagError> {
-    let new = tagged_bytes(path, bytes, tag, replace)?;
+    let before = read_article(path, bytes)?;
+    tag_parsed(path, bytes, &before, tag, replace)
+}
+
+/// [`tag_bytes`] for a caller that has already parsed the bytes into `before`.
+pub fn tag_parsed(
+    path: &Path,
+    bytes: &[u8],
+    before: &Article,
+    tag: &Tag,
+    replace: bool,
+) -> Result<Written, TagError> {
+    let new = tagged_bytes(path, bytes, before, tag, replace)?;
     let path = replace_file(path, bytes, &new)?;
     Ok(Written {
         path,
@@ -146,26 +159,27 @@ pub fn undo(written: &Written) -> Result<(), TagError> {
     replace_file(&written.path, &written.written, &written.previous).map(drop)
 }
 
-/// The bytes of the file with the tag in, checked by parsing them as the loader would.
-pub fn tagged_bytes(
+fn read_article(path: &Path, bytes: &[u8]) -> Result<Article, TagError> {
+    parse_article(bytes, String::new(), path.to_owned(), &Limits::default())
+        .map_err(|e| TagError::Unsupported(e.to_string()))
+}
+
+/// The bytes of the file (parsed as `before`) with the tag in, checked by parsing them as the
+/// loader would.
+fn tagged_bytes(
     path: &Path,
     bytes: &[u8],
+    before: &Article,
     tag: &Tag,
     replace: bool,
 ) -> Result<Vec<u8>, TagError> {
-    let limits = Limits::default();
-    let read = |bytes: &[u8]| {
-        parse_article(bytes, String::new(), path.to_owned(), &limits)
-            .map_err(|e| TagError::Unsupported(e.to_string()))
-    };
     let read_back = |bytes: &[u8]| {
-        read(bytes).map_err(|e| {
+        parse_article(bytes, String::new(), path.to_owned(), &Limits::default()).map_err(|e| {
             TagError::Unsupported(format!(
                 "the front matter would not read back as written ({e}); tag it by hand"
             ))
         })
     };
-    let before = read(bytes)?;
     let mut inserted = with_tag(bytes, tag, replace, None)?;
     let mut after = read_back(&inserted.bytes)?;
     if inserted.new_block && after.title != before.title {
