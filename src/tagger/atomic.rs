@@ -33,9 +33,9 @@ pub fn replace_file(path: &Path, expected: &[u8], new: &[u8]) -> Result<PathBuf,
         file.write_all(new).map_err(io(&temporary))?;
         file.set_permissions(meta.permissions())
             .map_err(io(&temporary))?;
-        // The data reaches the disk before the name does, so that a crash leaves the old
-        // file or the new one, never an empty one.
-        file.sync_all().map_err(io(&temporary))?;
+        // No fsync: one per file made tagging 20,000 files take 40 s instead of seconds.
+        // Readers never see half a file (the rename is atomic); after a power loss a file
+        // system without rename ordering could leave it empty. See BENCHMARKS.md.
         drop(file);
         if fs::read(&target).map_err(io(&target))? != expected {
             return Err(TagError::Changed);
