@@ -78,9 +78,27 @@ impl Sentiment {
         }
     }
 
-    /// True when the file carries neither a score nor a label.
+    /// An estimate for an article whose file carries no sentiment: the bucket follows the
+    /// score and the label is the bucket's canonical one.
+    pub fn estimated(score: f64) -> Sentiment {
+        let bucket = Bucket::from_score(score);
+        Sentiment {
+            score: Some(score),
+            label: Some(bucket.canonical_label().to_owned()),
+            bucket: Some(bucket),
+            origin: Some(Origin::Estimated),
+        }
+    }
+
+    /// True when the file carries neither a score nor a label, whether or not the sentiment
+    /// was estimated since.
     pub fn is_untagged(&self) -> bool {
-        self.origin.is_none()
+        self.origin != Some(Origin::File)
+    }
+
+    /// True when the sentiment is an estimate rather than what the file says.
+    pub fn is_estimated(&self) -> bool {
+        self.origin == Some(Origin::Estimated)
     }
 }
 
@@ -89,12 +107,15 @@ impl Sentiment {
 pub enum Origin {
     /// Written in the article's front matter.
     File,
+    /// Estimated from the article's text, because its file carries none.
+    Estimated,
 }
 
 impl Origin {
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::File => "file",
+            Origin::Estimated => "estimated",
         }
     }
 }
@@ -226,6 +247,15 @@ mod tests {
         let s = Sentiment::from_file(None, None);
         assert_eq!((s.bucket, s.origin), (None, None));
         assert!(s.is_untagged());
+    }
+
+    #[test]
+    fn an_estimate_is_still_untagged_and_carries_the_canonical_label() {
+        let s = Sentiment::estimated(3.0);
+        assert_eq!(s.bucket, Some(Bucket::Negative));
+        assert_eq!(s.label.as_deref(), Some("Bearish/Negative"));
+        assert!(s.is_untagged() && s.is_estimated());
+        assert!(!Sentiment::from_file(Some(3.0), None).is_untagged());
     }
 
     #[test]

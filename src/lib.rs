@@ -15,10 +15,14 @@
 //! let negative: Vec<_> = library
 //!     .sorted(SortOrder::Score)
 //!     .into_iter()
-//!     .filter(|a| a.sentiment.bucket == Some(Bucket::Negative))
+//!     .filter(|a| a.sentiment.bucket == Some(Bucket::Negative) && !a.sentiment.is_untagged())
 //!     .collect();
 //! assert_eq!(negative[0].title, "Russia struggles to shake reliance on foreign technology imports");
 //! assert_eq!(negative[0].sentiment.score, Some(4.0));
+//!
+//! // Articles whose files carry no sentiment get an estimate, marked as such.
+//! let estimated = library.articles().iter().filter(|a| a.sentiment.is_estimated()).count();
+//! assert_eq!(estimated, 3);
 //! ```
 //!
 //! The core (everything but [`render`]) knows nothing of terminals; [`render`] lays Markdown
@@ -40,6 +44,8 @@ pub mod query;
 pub mod render;
 pub mod samples;
 pub mod sanitize;
+pub mod sentiment;
+pub mod tagger;
 pub mod title;
 pub mod words;
 

@@ -7,6 +7,7 @@ use crate::date::ArticleDate;
 use crate::frontmatter::{self, Fields, FrontMatterError};
 use crate::limits::Limits;
 use crate::sanitize::{sanitize, sanitize_line};
+use crate::sentiment::{self, Estimate};
 use crate::title::{first_heading, title_from_line};
 
 /// Why a file could not be loaded as an article.
@@ -22,8 +23,39 @@ pub enum ParseError {
     FrontMatter(#[from] FrontMatterError),
 }
 
-/// Parses the contents of the file at `path`, which the library knows as `id`.
+/// Parses the contents of the file at `path`, which the library knows as `id`. An article
+/// whose file carries no sentiment gets an estimate, marked as such.
 pub fn parse_article(
+    bytes: &[u8],
+    id: String,
+    path: PathBuf,
+    limits: &Limits,
+) -> Result<Article, ParseError> {
+    parse_article_with_estimate(bytes, id, path, limits).map(|(article, _)| article)
+}
+
+/// [`parse_article`], also giving the estimate with the words that weighed most, when the
+/// file carries no sentiment. The estimate is made here, while the body is at hand: the
+/// library drops bodies once their words are indexed.
+pub fn parse_article_with_estimate(
+    bytes: &[u8],
+    id: String,
+    path: PathBuf,
+    limits: &Limits,
+) -> Result<(Article, Option<Estimate>), ParseError> {
+    let mut article = parse_file(bytes, id, path, limits)?;
+    let estimate = article
+        .sentiment
+        .is_untagged()
+        .then(|| sentiment::estimate_article(&article));
+    if let Some(estimate) = &estimate {
+        article.sentiment = Sentiment::estimated(estimate.score);
+    }
+    Ok((article, estimate))
+}
+
+/// The article as its file has it.
+fn parse_file(
     bytes: &[u8],
     id: String,
     path: PathBuf,

@@ -3,6 +3,7 @@
 mod common;
 
 use common::{moodwire, moodwire_with_closed_stdout, repository};
+use moodwire::Bucket;
 use serde_json::Value;
 
 const SEED_ID: &str = "2026-02-01-russia-foreign-technology-imports.md";
@@ -97,17 +98,19 @@ fn json_objects_have_exactly_the_documented_keys() {
 }
 
 #[test]
-fn untagged_articles_have_null_sentiment() {
+fn untagged_articles_have_an_estimated_sentiment() {
     let items = list_json(&["--label", "untagged"]);
     assert_eq!(items.len(), 3);
     for item in &items {
         let s = &item["sentiment"];
-        assert!(
-            s["score"].is_null()
-                && s["label"].is_null()
-                && s["bucket"].is_null()
-                && s["origin"].is_null()
-        );
+        assert_eq!(s["origin"], "estimated");
+        let score = s["score"].as_f64().unwrap();
+        let bucket = Bucket::from_score(score);
+        assert_eq!(s["bucket"], bucket.as_str());
+        assert_eq!(s["label"], bucket.canonical_label());
+    }
+    for item in list_json(&["--query", "-label:untagged"]) {
+        assert_eq!(item["sentiment"]["origin"], "file");
     }
 }
 
@@ -131,8 +134,9 @@ fn default_order_is_newest_first_with_undated_last() {
 
 #[test]
 fn label_filter_accepts_bucket_names_synonyms_and_label_text() {
-    assert_eq!(list_json(&["--label", "negative"]).len(), 10);
-    assert_eq!(list_json(&["--label", "bearish"]).len(), 10);
+    // Seven files say negative; the three untagged samples are estimated negative.
+    assert_eq!(list_json(&["--label", "negative"]).len(), 13);
+    assert_eq!(list_json(&["--label", "bearish"]).len(), 13);
     assert_eq!(list_json(&["--label", "Positive"]).len(), 10);
     assert_eq!(list_json(&["--label", "neutral"]).len(), 10);
     let mixed = list_json(&["--label", "mix"]);
@@ -198,7 +202,15 @@ fn ndjson_is_one_object_per_line() {
 fn table_has_aligned_columns_and_no_styling_when_piped() {
     let run = moodwire(
         &[
-            "list", "--label", "negative", "--sort", "score", "--limit", "2",
+            "list",
+            "--label",
+            "negative",
+            "--query",
+            "-label:untagged",
+            "--sort",
+            "score",
+            "--limit",
+            "2",
         ],
         repository(),
     );
@@ -331,8 +343,9 @@ fn stats_counts_buckets_labels_categories_scores_and_months() {
     assert_eq!(stats["articles"], SAMPLE_COUNT);
     assert_eq!(
         stats["sentiment"],
-        serde_json::json!({"positive": 10, "neutral": 10, "negative": 10, "untagged": 3})
+        serde_json::json!({"positive": 10, "neutral": 10, "negative": 13, "untagged": 0})
     );
+    assert_eq!(stats["estimated"], 3);
     assert_eq!(stats["labels"]["Bearish/Negative"], 7);
     assert_eq!(stats["categories"]["Business"], 5);
     assert_eq!(stats["scores"]["5"], 8);
@@ -342,7 +355,14 @@ fn stats_counts_buckets_labels_categories_scores_and_months() {
     assert!(
         table
             .stdout
-            .contains("  negative  10  ██████████████████████████████\n"),
+            .contains("  negative  13  ██████████████████████████████\n"),
+        "{}",
+        table.stdout
+    );
+    assert!(
+        table
+            .stdout
+            .contains("\n  3 of these estimated (their files carry none)\n"),
         "{}",
         table.stdout
     );
@@ -443,7 +463,10 @@ fn a_malformed_query_is_a_usage_error_before_anything_is_read() {
 
 #[test]
 fn the_query_language_works_from_the_command_line() {
-    let items = list_json(&["--query", "label:negative score:<3 -category:markets"]);
+    let items = list_json(&[
+        "--query",
+        "label:negative score:<3 -category:markets -label:untagged",
+    ]);
     let titles: Vec<&str> = items.iter().map(|i| i["title"].as_str().unwrap()).collect();
     assert_eq!(
         titles,

@@ -1,7 +1,10 @@
 //! Deterministic generator of a realistic article library, for benchmarking moodwire's
 //! loading, searching and memory use against tools such as ripgrep on a corpus of known size.
 //!
-//! Usage: `cargo run --release --example gen_library -- DIR N [--seed S]`
+//! Usage: `cargo run --release --example gen_library -- DIR N [--seed S] [--untagged PERCENT]`
+//!
+//! `--untagged 100` leaves the sentiment keys out of every front matter, as scraped feeds do,
+//! for measuring `moodwire tag`.
 //!
 //! Writes N news articles under `DIR/<category>/<YYYY>/<MM>/`: about 90% Markdown with YAML
 //! front matter (varied the way real feeds vary), 2% Hugo-style TOML and 8% scraped `.txt`.
@@ -329,7 +332,12 @@ fn title_case(s: &mut String, start: usize) {
 
 /// Builds article `index`: (folder, file stem, extension, text). The random stream depends
 /// only on (seed, index), so each article is the same whatever N is.
-fn article(v: &Vocab, seed: u64, index: u64) -> (String, String, &'static str, String) {
+fn article(
+    v: &Vocab,
+    seed: u64,
+    index: u64,
+    untagged: usize,
+) -> (String, String, &'static str, String) {
     let mut r = Rng(mix(seed ^ mix(index ^ 0x5EED)));
     let kind = r.below(100); // 0..8 scraped text, 8..10 TOML, else YAML
     let roll = r.below(100); // the category whose cumulative weight first exceeds it
@@ -458,7 +466,20 @@ fn article(v: &Vocab, seed: u64, index: u64) -> (String, String, &'static str, S
         ("---", lines)
     };
     let mut text = format!("{fence}\n");
+    // Drawn from its own stream so that the other articles stay as they were.
+    let strip = Rng(mix(seed ^ mix(index ^ 0x7A6))).below(100) < untagged;
     for (_, line) in lines.into_iter().filter(|(odds, _)| r.chance(*odds)) {
+        let line = match strip {
+            true => line
+                .lines()
+                .filter(|l| !l.starts_with("sentiment_"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+            false => line,
+        };
+        if line.is_empty() {
+            continue;
+        }
         text += &format!("{line}\n");
     }
     let gap = r.of(70, "\n", "\n\n");
@@ -474,19 +495,26 @@ fn main() {
 }
 
 fn run() -> Result<(), String> {
-    const USAGE: &str = "usage: gen_library DIR N [--seed S]";
+    const USAGE: &str = "usage: gen_library DIR N [--seed S] [--untagged PERCENT]";
     let args: Vec<String> = env::args().skip(1).collect();
-    let (dir, n, seed) = match args.as_slice() {
-        [dir, n] => (dir, n, "1"),
-        [dir, n, flag, seed] if flag == "--seed" => (dir, n, seed.as_str()),
-        _ => return Err(USAGE.into()),
+    let [dir, n, flags @ ..] = args.as_slice() else {
+        return Err(USAGE.into());
     };
+    let (mut seed, mut untagged) = ("1", "0");
+    for pair in flags.chunks(2) {
+        match pair {
+            [flag, value] if flag == "--seed" => seed = value,
+            [flag, value] if flag == "--untagged" => untagged = value,
+            _ => return Err(USAGE.into()),
+        }
+    }
+    let untagged: usize = untagged.parse().map_err(|_| USAGE)?;
     let n: u64 = n.parse().map_err(|_| USAGE)?;
     let seed: u64 = seed.parse().map_err(|_| USAGE)?;
     let (root, vocab) = (Path::new(dir), vocabulary());
     let (mut files, mut bytes) = (HashSet::new(), 0);
     for index in 0..n {
-        let (folder, stem, ext, text) = article(&vocab, seed, index);
+        let (folder, stem, ext, text) = article(&vocab, seed, index, untagged);
         // The same headline can come up twice on one day; a suffix keeps both articles.
         let mut file = format!("{folder}/{stem}.{ext}");
         for k in 2.. {

@@ -37,6 +37,7 @@ pub fn encode<W: Write>(out: &mut Encoder<W>, article: &Article, stamp: &FileSta
     out.u8(match sentiment.origin {
         None => 0,
         Some(Origin::File) => 1,
+        Some(Origin::Estimated) => 2,
     });
     out.strs(&article.tldr);
     out.u64(article.words as u64);
@@ -80,6 +81,7 @@ pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<(Article, FileStamp), D
     let origin = match input.u8()? {
         0 => None,
         1 => Some(Origin::File),
+        2 => Some(Origin::Estimated),
         _ => return Err(Damaged),
     };
     let tldr = input.strings()?;

@@ -12,7 +12,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "moodwire", version, args_conflicts_with_subcommands = true)]
 #[command(
-    after_help = "Exit codes: 0 success, 1 problems found (check), 2 usage or configuration error."
+    after_help = "Exit codes: 0 success, 1 problems found (check) or files that failed to tag (tag), 2 usage or configuration error."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -32,6 +32,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Count articles by sentiment, label, category, score and month
     Stats(StatsArgs),
+    /// Estimate sentiment for articles whose files carry none, and write it with --write
+    Tag(TagArgs),
 }
 
 /// Where the articles come from.
@@ -126,6 +128,32 @@ pub struct StatsArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = StatsFormat::Table)]
     pub format: StatsFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct TagArgs {
+    /// Article files or folders to tag (default: ./sample-articles)
+    pub paths: Vec<PathBuf>,
+
+    /// Write the estimates into the files (without it, nothing is written)
+    #[arg(long)]
+    pub write: bool,
+
+    /// Also estimate (and with --write, replace) the sentiment of files that carry one
+    #[arg(long)]
+    pub force: bool,
+
+    /// Output format
+    #[arg(long, short, value_enum, default_value_t = TagFormat::Table)]
+    pub format: TagFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TagFormat {
+    /// One line per article with the words that weighed most, then a summary
+    Table,
+    /// One JSON object with a summary and each article
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

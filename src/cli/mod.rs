@@ -12,6 +12,7 @@ mod source;
 mod stats;
 mod style;
 mod table;
+mod tag;
 
 use std::io;
 use std::process::ExitCode;
@@ -23,7 +24,7 @@ use moodwire::limits::Limits;
 use args::{CacheArgs, Cli, Command, FilterArgs, LibraryArgs, ListArgs, ListFormat, SortArg};
 use output::Output;
 
-/// Exit code when `check` found a file that could not be loaded.
+/// Exit code when `check` found a file that could not be loaded, or `tag` could not tag one.
 const PROBLEMS_FOUND: u8 = 1;
 /// Exit code for usage and configuration errors, as clap uses for bad arguments.
 const USAGE_ERROR: u8 = 2;
@@ -38,10 +39,8 @@ pub fn main() -> ExitCode {
         Some(Command::Stats(args)) => {
             stats::run(args, &limits, &output).map(|()| ExitCode::SUCCESS)
         }
-        Some(Command::Check(args)) => check::run(args, &limits).map(|found| match found {
-            true => ExitCode::from(PROBLEMS_FOUND),
-            false => ExitCode::SUCCESS,
-        }),
+        Some(Command::Check(args)) => check::run(args, &limits).map(problems_code),
+        Some(Command::Tag(args)) => tag::run(args, &limits).map(problems_code),
         None => open_reader(cli.paths, &limits, &output),
     };
     match result {
@@ -52,6 +51,13 @@ pub fn main() -> ExitCode {
             eprintln!("moodwire: {error:#}");
             ExitCode::from(USAGE_ERROR)
         }
+    }
+}
+
+fn problems_code(found: bool) -> ExitCode {
+    match found {
+        true => ExitCode::from(PROBLEMS_FOUND),
+        false => ExitCode::SUCCESS,
     }
 }
 

@@ -38,9 +38,11 @@ impl Serialize for Counts {
 #[derive(Debug, Serialize)]
 struct Stats {
     articles: usize,
-    /// positive, neutral, negative and untagged.
+    /// positive, neutral, negative and untagged, estimates included.
     sentiment: Counts,
-    /// Labels as written, most frequent first.
+    /// How many of the articles have an estimated sentiment (their files carry none).
+    estimated: usize,
+    /// Labels as written in the files, most frequent first.
     labels: Counts,
     /// Most frequent first; articles without a category are not counted.
     categories: Counts,
@@ -59,11 +61,17 @@ impl Stats {
         let mut labels = BTreeMap::new();
         let mut categories = BTreeMap::new();
         let mut scores = [0usize; 10];
-        let (mut outside, mut unscored, mut undated) = (0, 0, 0);
+        let (mut outside, mut unscored, mut undated, mut estimated) = (0, 0, 0, 0);
         let mut months = BTreeMap::new();
         for article in articles {
             *buckets.entry(article.sentiment.bucket).or_insert(0) += 1;
-            if let Some(label) = &article.sentiment.label {
+            estimated += usize::from(article.sentiment.is_estimated());
+            if let Some(label) = article
+                .sentiment
+                .label
+                .as_ref()
+                .filter(|_| !article.sentiment.is_untagged())
+            {
                 *labels.entry(label.clone()).or_insert(0) += 1;
             }
             if let Some(category) = &article.category {
@@ -98,6 +106,7 @@ impl Stats {
         Stats {
             articles: articles.len(),
             sentiment: Counts(sentiment),
+            estimated,
             labels: most_frequent_first(labels),
             categories: most_frequent_first(categories),
             scores: Counts((1..=10).map(|n| (n.to_string(), scores[n - 1])).collect()),
@@ -144,6 +153,15 @@ fn table(stats: &Stats) -> Vec<Line<'static>> {
             .unwrap_or(style::DIM)
     };
     section(&mut lines, "Sentiment", &stats.sentiment, styled_bucket);
+    if stats.estimated > 0 {
+        lines.push(Line::from(Span::styled(
+            format!(
+                "  {} of these estimated (their files carry none)",
+                stats.estimated
+            ),
+            style::DIM,
+        )));
+    }
     section(&mut lines, "Labels", &stats.labels, |label| {
         Bucket::from_label(label)
             .map(style::bucket_style)

@@ -4,14 +4,15 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
 use moodwire::article::Sentiment;
-pub use moodwire::render::{bucket_badge, bucket_style, score_text};
+pub use moodwire::render::{bucket_badge, bucket_style, sentiment_score_text, sentiment_style};
 
 pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 
-/// `▼ neg 4`: badge, short bucket name and score, in the bucket's colour.
+/// `▼ neg 4`: badge, short bucket name and score, in the bucket's colour; an estimate is
+/// dimmed and its score marked, `▲ pos ~7`.
 pub fn sentiment_cell(sentiment: &Sentiment) -> Span<'static> {
-    let score = sentiment.score.map(score_text).unwrap_or_default();
+    let score = sentiment_score_text(sentiment).unwrap_or_default();
     match sentiment.bucket {
         Some(bucket) => {
             let short = &bucket.as_str()[..3];
@@ -19,7 +20,7 @@ pub fn sentiment_cell(sentiment: &Sentiment) -> Span<'static> {
                 format!("{} {short} {score}", bucket_badge(bucket))
                     .trim_end()
                     .to_owned(),
-                bucket_style(bucket),
+                sentiment_style(sentiment),
             )
         }
         None => Span::styled("–", DIM),

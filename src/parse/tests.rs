@@ -70,7 +70,7 @@ fn plain_text_takes_its_first_line_as_title() {
     );
     assert_eq!(article.title, "Putin and Xi at Beijing");
     assert_eq!(article.body, "US has failed.\nMore text.");
-    assert_eq!(article.sentiment, Sentiment::default());
+    assert_eq!(article.sentiment.origin, Some(Origin::Estimated));
     assert_eq!(article.date, None);
 }
 

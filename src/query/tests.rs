@@ -155,10 +155,29 @@ fn date_compares_with_a_year_a_month_or_a_day_as_written() {
 
 #[test]
 fn articles_without_a_score_or_date_never_match_those_terms() {
-    let bare = article("title: T", "");
+    // A label without a score is sentiment from the file, so nothing is estimated.
+    let bare = article("title: T\nsentiment_label: Neutral", "");
     for query in ["score:>=1", "score:<100", "date:>1900", "date:<3000"] {
         assert!(!matches(query, &bare), "{query}");
     }
+}
+
+#[test]
+fn estimates_answer_label_and_score_but_stay_untagged() {
+    let estimated = article("title: Carmaker announces 3,000 layoffs", "");
+    assert!(estimated.sentiment.is_estimated());
+    for query in [
+        "label:negative",
+        "label:bearish",
+        "score:<4.5",
+        "label:untagged",
+    ] {
+        assert!(matches(query, &estimated), "{query}");
+    }
+    for query in ["label:positive", "score:>=4.5", "-label:untagged"] {
+        assert!(!matches(query, &estimated), "{query}");
+    }
+    assert!(!matches("label:untagged", &chips()));
 }
 
 #[test]

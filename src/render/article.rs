@@ -3,7 +3,7 @@
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
-use super::badge::{bucket_badge, bucket_style, score_text};
+use super::badge::{bucket_badge, sentiment_score_text, sentiment_style};
 use super::text::str_width;
 use super::wrap::{Piece, wrap};
 use super::{MIN_WIDTH, Rendered, render_markdown, theme};
@@ -60,13 +60,16 @@ fn meta_line(article: &Article) -> Vec<Piece> {
             .label
             .clone()
             .unwrap_or_else(|| bucket.canonical_label().to_owned());
-        let score = sentiment
-            .score
-            .map(|s| format!(" {}", score_text(s)))
+        let score = sentiment_score_text(sentiment)
+            .map(|s| format!(" {s}"))
             .unwrap_or_default();
+        let estimated = match sentiment.is_estimated() {
+            true => " (estimated)",
+            false => "",
+        };
         parts.push(Piece::Text(
-            bucket_style(bucket),
-            format!("{} {label}{score}", bucket_badge(bucket)),
+            sentiment_style(sentiment),
+            format!("{} {label}{score}{estimated}", bucket_badge(bucket)),
         ));
     } else if let Some(label) = &sentiment.label {
         parts.push(Piece::Text(Style::new(), label.clone()));

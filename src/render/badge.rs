@@ -1,9 +1,13 @@
 //! How sentiment looks: one colour and one symbol per bucket, so that it reads without colour
 //! too. Only named colours are used, so the terminal's theme decides the exact shade.
 
-use ratatui::style::{Color, Style};
+use ratatui::style::{Color, Modifier, Style};
 
-use crate::article::Bucket;
+use crate::article::{Bucket, Sentiment};
+
+/// Written before an estimated score (`~6`), so that an estimate never passes for what a file
+/// says, with or without colour.
+pub const ESTIMATE_MARK: &str = "~";
 
 pub fn bucket_style(bucket: Bucket) -> Style {
     match bucket {
@@ -27,5 +31,47 @@ pub fn score_text(score: f64) -> String {
         format!("{score:.0}")
     } else {
         format!("{score:.1}")
+    }
+}
+
+/// The score as shown: `4` from the file, `~6` when estimated.
+pub fn sentiment_score_text(sentiment: &Sentiment) -> Option<String> {
+    let score = score_text(sentiment.score?);
+    Some(match sentiment.is_estimated() {
+        true => format!("{ESTIMATE_MARK}{score}"),
+        false => score,
+    })
+}
+
+/// The bucket's style, dimmed for an estimate.
+pub fn sentiment_style(sentiment: &Sentiment) -> Style {
+    let style = sentiment.bucket.map(bucket_style).unwrap_or_default();
+    match sentiment.is_estimated() {
+        true => style.add_modifier(Modifier::DIM),
+        false => style,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn estimates_are_marked_and_dimmed() {
+        let estimated = Sentiment::estimated(6.0);
+        assert_eq!(sentiment_score_text(&estimated).as_deref(), Some("~6"));
+        assert!(
+            sentiment_style(&estimated)
+                .add_modifier
+                .contains(Modifier::DIM)
+        );
+        let from_file = Sentiment::from_file(Some(7.5), None);
+        assert_eq!(sentiment_score_text(&from_file).as_deref(), Some("7.5"));
+        assert!(
+            !sentiment_style(&from_file)
+                .add_modifier
+                .contains(Modifier::DIM)
+        );
+        assert_eq!(sentiment_score_text(&Sentiment::default()), None);
     }
 }

@@ -27,7 +27,9 @@ use ratatui::text::{Line, Span};
 
 pub use ansi::{to_ansi, to_plain};
 pub use article::{host_of, render_article};
-pub use badge::{bucket_badge, bucket_style, score_text};
+pub use badge::{
+    ESTIMATE_MARK, bucket_badge, bucket_style, score_text, sentiment_score_text, sentiment_style,
+};
 pub use highlight::{MATCH, highlight_spans};
 
 /// Narrower than this, wrapped prose and nested prefixes stop being readable.

@@ -1,0 +1,253 @@
+//! `moodwire tag`: estimate sentiment for untagged articles and, with `--write`, write it
+//! into their files.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+use serde::Serialize;
+
+use moodwire::limits::Limits;
+use moodwire::loader::{Source, display_path, walk};
+use moodwire::parallel;
+use moodwire::parse::parse_article_with_estimate;
+use moodwire::sentiment::{self, Estimate};
+use moodwire::tagger::{self, Tag};
+
+use super::args::{TagArgs, TagFormat};
+use super::source::DEFAULT_FOLDER;
+
+/// What became of one file.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Status {
+    /// Dry run: the tag that would be written.
+    Proposed,
+    Tagged,
+    Failed,
+}
+
+#[derive(Debug, Serialize)]
+struct Outcome {
+    path: String,
+    title: Option<String>,
+    status: Status,
+    score: Option<f64>,
+    label: Option<&'static str>,
+    /// The words that weighed most, the strongest first.
+    reasons: Vec<ReasonJson>,
+    error: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct ReasonJson {
+    text: String,
+    weight: f64,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Summary {
+    written: bool,
+    tagged: usize,
+    proposed: usize,
+    skipped: usize,
+    failed: usize,
+}
+
+/// Runs the command; true when some file failed.
+pub fn run(args: &TagArgs, limits: &Limits) -> anyhow::Result<bool> {
+    let paths = match args.paths.as_slice() {
+        [] if Path::new(DEFAULT_FOLDER).is_dir() => {
+            eprintln!("moodwire: no PATH given; tagging ./{DEFAULT_FOLDER}");
+            vec![PathBuf::from(DEFAULT_FOLDER)]
+        }
+        [] => bail!(
+            "no PATH given and no ./{DEFAULT_FOLDER} folder; the built-in samples are not files \
+             that can be tagged, so name the files or folders to tag"
+        ),
+        paths => paths.to_vec(),
+    };
+    if let Some(missing) = paths.iter().find(|p| fs::symlink_metadata(p).is_err()) {
+        bail!("{}: no such file or folder", display_path(missing));
+    }
+    let found = walk(&paths);
+    let mut summary = Summary {
+        written: args.write,
+        ..Summary::default()
+    };
+    let mut outcomes: Vec<Outcome> = found
+        .problems
+        .iter()
+        .map(|problem| failed(display_path(&problem.path), None, problem.message.clone()))
+        .collect();
+    parallel::for_each(
+        &found.sources,
+        |source| tag_one(source, args, limits),
+        |_, outcome| match outcome {
+            Some(outcome) => outcomes.push(outcome),
+            None => summary.skipped += 1,
+        },
+    );
+    outcomes.sort_by(|a, b| a.path.cmp(&b.path));
+    for outcome in &outcomes {
+        match outcome.status {
+            Status::Proposed => summary.proposed += 1,
+            Status::Tagged => summary.tagged += 1,
+            Status::Failed => summary.failed += 1,
+        }
+    }
+    let mut out = io::stdout().lock();
+    match args.format {
+        TagFormat::Json => {
+            #[derive(Serialize)]
+            struct Report<'a> {
+                summary: &'a Summary,
+                articles: &'a [Outcome],
+            }
+            let report = Report {
+                summary: &summary,
+                articles: &outcomes,
+            };
+            serde_json::to_writer_pretty(&mut out, &report)?;
+            writeln!(out)?;
+        }
+        TagFormat::Table => write_table(&mut out, &outcomes, &summary)?,
+    }
+    out.flush()?;
+    Ok(summary.failed > 0)
+}
+
+/// Reads, estimates and (with `--write`) tags one file; `None` when it is skipped because it
+/// already carries sentiment.
+fn tag_one(source: &Source, args: &TagArgs, limits: &Limits) -> Option<Outcome> {
+    let path = display_path(&source.path);
+    let bytes = match read_limited(&source.path, limits) {
+        Ok(bytes) => bytes,
+        Err(message) => return Some(failed(path, None, message)),
+    };
+    let parsed =
+        parse_article_with_estimate(&bytes, source.id.clone(), source.path.clone(), limits);
+    let (article, estimate) = match parsed {
+        Ok(parsed) => parsed,
+        Err(error) => return Some(failed(path, None, error.to_string())),
+    };
+    let estimate = match estimate {
+        Some(estimate) => estimate,
+        None if args.force => sentiment::estimate_article(&article),
+        None => return None,
+    };
+    let title = Some(article.title.clone());
+    if !args.write {
+        return Some(outcome(path, title, Status::Proposed, &estimate, None));
+    }
+    let written = Tag::new(estimate.score, estimate.label())
+        .and_then(|tag| tagger::tag_parsed(&source.path, &bytes, &article, &tag, args.force));
+    Some(match written {
+        Ok(_) => outcome(path, title, Status::Tagged, &estimate, None),
+        Err(error) => outcome(
+            path,
+            title,
+            Status::Failed,
+            &estimate,
+            Some(error.to_string()),
+        ),
+    })
+}
+
+fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
+    let describe = |e: io::Error| moodwire::loader::describe_io_error(&e);
+    let meta = fs::metadata(path).map_err(describe)?;
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(format!(
+            "the file is over the limit of {} bytes",
+            limits.max_file_bytes
+        ));
+    }
+    fs::read(path).map_err(describe)
+}
+
+fn outcome(
+    path: String,
+    title: Option<String>,
+    status: Status,
+    estimate: &Estimate,
+    error: Option<String>,
+) -> Outcome {
+    Outcome {
+        path,
+        title,
+        status,
+        score: Some(estimate.score),
+        label: Some(estimate.label()),
+        reasons: estimate
+            .reasons
+            .iter()
+            .map(|r| ReasonJson {
+                text: r.text.clone(),
+                weight: (r.weight * 100.0).round() / 100.0,
+            })
+            .collect(),
+        error,
+    }
+}
+
+fn failed(path: String, title: Option<String>, error: String) -> Outcome {
+    Outcome {
+        path,
+        title,
+        status: Status::Failed,
+        score: None,
+        label: None,
+        reasons: Vec::new(),
+        error: Some(error),
+    }
+}
+
+/// One line per article: what was (or would be) written and why; failures with their reason;
+/// then the summary.
+fn write_table(out: &mut impl Write, outcomes: &[Outcome], summary: &Summary) -> io::Result<()> {
+    let width = outcomes
+        .iter()
+        .map(|o| o.path.chars().count())
+        .max()
+        .unwrap_or(0);
+    for o in outcomes {
+        let path = format!("{:width$}", o.path);
+        match (&o.status, o.score, o.label) {
+            (Status::Failed, _, _) => writeln!(
+                out,
+                "{path}  failed: {}",
+                o.error.as_deref().unwrap_or("unknown error")
+            )?,
+            (_, Some(score), Some(label)) => {
+                let why: Vec<String> = o
+                    .reasons
+                    .iter()
+                    .map(|r| format!("{} {:+.1}", r.text, r.weight))
+                    .collect();
+                let why = match why.is_empty() {
+                    true => "no words that carry sentiment".to_owned(),
+                    false => why.join(", "),
+                };
+                writeln!(out, "{path}  {score:>2}  {label:<16}  {why}")?;
+            }
+            _ => {}
+        }
+    }
+    let done = match summary.written {
+        true => format!("{} tagged", summary.tagged),
+        false => format!(
+            "{} to tag (dry run: nothing written; --write writes)",
+            summary.proposed
+        ),
+    };
+    writeln!(
+        out,
+        "{done}, {} skipped (already tagged), {} failed",
+        summary.skipped, summary.failed
+    )
+}

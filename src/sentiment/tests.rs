@@ -1,0 +1,112 @@
+use super::*;
+
+fn headline(title: &str) -> Estimate {
+    estimate(title, &[], "")
+}
+
+fn bucket(title: &str) -> Bucket {
+    headline(title).bucket
+}
+
+#[test]
+fn plain_good_and_bad_news() {
+    assert_eq!(
+        bucket("Chip designer posts record profit"),
+        Bucket::Positive
+    );
+    assert_eq!(bucket("Carmaker announces 3,000 layoffs"), Bucket::Negative);
+    assert_eq!(bucket("City council meets on Tuesday"), Bucket::Neutral);
+}
+
+#[test]
+fn negation_turns_a_word_around() {
+    assert!(headline("Talks end without agreement").compound < 0.0);
+    assert!(headline("Trial finds no serious safety concerns").compound > 0.0);
+    let reasons = headline("Trial finds no serious safety concerns").reasons;
+    assert_eq!(reasons[0].text, "no concerns");
+}
+
+#[test]
+fn bad_things_going_down_are_good_news() {
+    assert_eq!(bucket("Unemployment falls to 3.9%"), Bucket::Positive);
+    assert_eq!(bucket("Unemployment rises to 6%"), Bucket::Negative);
+    assert_eq!(bucket("A sharp rise in jobless claims"), Bucket::Negative);
+    assert_eq!(
+        bucket("Inflation cools for a third month"),
+        Bucket::Positive
+    );
+    let reasons = headline("Unemployment falls").reasons;
+    assert_eq!(reasons[0].text, "unemployment falls");
+}
+
+#[test]
+fn what_follows_but_weighs_more() {
+    let e = headline("Sales rose slightly, but profit collapsed");
+    assert_eq!(e.bucket, Bucket::Negative);
+    let e = headline("Profit fell, but the outlook brightened on record orders and strong demand");
+    assert!(e.compound > 0.0, "{e:?}");
+}
+
+#[test]
+fn intensifiers_and_dampeners_scale() {
+    let plain = headline("Exports fall").compound;
+    let sharp = headline("Exports fall sharply").compound;
+    assert!(sharp < plain, "{sharp} {plain}");
+    let slight = headline("Exports fall slightly").compound;
+    assert!(plain < slight, "{plain} {slight}");
+    let severe = headline("A severe drought").compound;
+    assert!(severe < headline("A drought").compound);
+}
+
+#[test]
+fn neutral_markers_hold_a_report_in_the_middle() {
+    assert_eq!(
+        bucket("Central bank holds rates steady, as expected"),
+        Bucket::Neutral
+    );
+}
+
+#[test]
+fn the_title_weighs_more_than_the_body() {
+    let body = "Analysts had feared a weak quarter.";
+    let e = estimate("Retailer posts record profit", &[], body);
+    assert_eq!(e.bucket, Bucket::Positive);
+}
+
+#[test]
+fn estimates_are_whole_numbers_on_the_house_scale_and_agree_with_their_bucket() {
+    for title in [
+        "Catastrophic floods kill hundreds as dams collapse",
+        "Markets open",
+        "Record profit, booming sales and a breakthrough",
+    ] {
+        let e = headline(title);
+        assert!(
+            (1.0..=10.0).contains(&e.score) && e.score.fract() == 0.0,
+            "{e:?}"
+        );
+        assert_eq!(Bucket::from_score(e.score), e.bucket);
+        assert_eq!(e.label(), e.bucket.canonical_label());
+    }
+}
+
+#[test]
+fn reasons_are_the_heaviest_words_strongest_first() {
+    let e = headline("War and famine deepen a humanitarian crisis");
+    let texts: Vec<&str> = e.reasons.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(texts, ["famine", "war", "crisis"], "ties in order of text");
+    assert!(e.reasons.iter().all(|r| r.weight < 0.0));
+}
+
+#[test]
+fn the_lexicon_is_consistent() {
+    // Building it checks in debug builds that no word is listed twice.
+    let lexicon = lexicon::Lexicon::get();
+    assert!(lexicon.exact("layoffs").is_some());
+    let mut scratch = String::new();
+    for word in [
+        "surged", "surging", "surges", "worries", "slashing", "cutting",
+    ] {
+        assert!(lexicon.word(word, &mut scratch).is_some(), "{word}");
+    }
+}

@@ -1,0 +1,203 @@
+//! Writing sentiment into article files without losing a byte.
+//!
+//! The writer puts `sentiment_score` and `sentiment_label` into a file's front matter as two
+//! new lines and keeps every other byte as it was: comments, key order, quoting, line endings
+//! and the body. A file without front matter gets a new YAML block at the top. Before anything
+//! is written, the new bytes are parsed as the loader would parse them, and the write is
+//! refused unless they read back as the tag asked for, with the same title.
+//!
+//! Writes are atomic: the new bytes go to a temporary file in the same folder, which is then
+//! renamed over the file, with the file's permissions. A write is refused when the file no
+//! longer holds the bytes it was read with, so that an edit made meanwhile is never lost.
+//!
+//! This is the API the interactive reader uses to tag by hand:
+//!
+//! ```no_run
+//! use moodwire::tagger::{self, Tag};
+//!
+//! # fn main() -> Result<(), moodwire::tagger::TagError> {
+//! let path = std::path::Path::new("articles/2026-02-01-story.md");
+//! let tag = Tag::new(7.0, "Bullish/Positive")?;
+//! let written = tagger::tag_file(path, &tag, tagger::Options { replace: true, expected: None })?;
+//! // Later, to undo: restores the previous bytes unless the file changed since.
+//! tagger::undo(&written)?;
+//! # Ok(()) }
+//! ```
+
+mod atomic;
+mod insert;
+
+use std::path::{Path, PathBuf};
+
+use crate::article::Article;
+use crate::limits::Limits;
+use crate::loader::FileStamp;
+use crate::parse::parse_article;
+
+pub use atomic::replace_file;
+pub use insert::{Inserted, with_tag};
+
+/// A sentiment to write: a score on the house scale and a label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    score: f64,
+    pub label: String,
+}
+
+impl Tag {
+    /// A tag; the score must be on the scale of 1 to 10 and the label one line.
+    pub fn new(score: f64, label: impl Into<String>) -> Result<Tag, TagError> {
+        let label = label.into();
+        if !(1.0..=10.0).contains(&score) {
+            return Err(TagError::Invalid(format!(
+                "the score {score} is not on the scale of 1 to 10"
+            )));
+        }
+        if label.trim().is_empty() || label.chars().any(char::is_control) {
+            return Err(TagError::Invalid(
+                "the label must be one line of text".into(),
+            ));
+        }
+        Ok(Tag { score, label })
+    }
+
+    pub fn score(&self) -> f64 {
+        self.score
+    }
+
+    /// The score as written: `6`, `7.5`.
+    pub fn score_text(&self) -> String {
+        if self.score.fract() == 0.0 {
+            format!("{:.0}", self.score)
+        } else {
+            self.score.to_string()
+        }
+    }
+}
+
+/// Why a file was not tagged.
+#[derive(Debug, thiserror::Error)]
+pub enum TagError {
+    #[error("the file already carries sentiment (--force replaces it)")]
+    AlreadyTagged,
+    #[error("the file changed since it was read; read it again and retry")]
+    Changed,
+    #[error("{0}")]
+    Invalid(String),
+    #[error("cannot tag this file: {0}")]
+    Unsupported(String),
+    #[error("{}: {}", crate::loader::display_path(.path), crate::loader::describe_io_error(.source))]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// How to tag.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Replace the sentiment a file already carries, instead of refusing.
+    pub replace: bool,
+    /// Refuse unless the file still has this stamp, for a caller that read it earlier.
+    pub expected: Option<FileStamp>,
+}
+
+/// A write that happened, with what is needed to undo it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The file written (symbolic links resolved).
+    pub path: PathBuf,
+    /// The bytes before the write.
+    pub previous: Vec<u8>,
+    /// The bytes written.
+    pub written: Vec<u8>,
+}
+
+/// Reads the file at `path` and writes the tag into it.
+pub fn tag_file(path: &Path, tag: &Tag, options: Options) -> Result<Written, TagError> {
+    let io = |source| TagError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if options
+        .expected
+        .is_some_and(|stamp| stamp != FileStamp::of(&meta))
+    {
+        return Err(TagError::Changed);
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    tag_bytes(path, &bytes, tag, options.replace)
+}
+
+/// Writes the tag into the file at `path`, which was read as `bytes`; refused if the file no
+/// longer holds them.
+pub fn tag_bytes(path: &Path, bytes: &[u8], tag: &Tag, replace: bool) -> Result<Written, TagError> {
+    let before = read_article(path, bytes)?;
+    tag_parsed(path, bytes, &before, tag, replace)
+}
+
+/// [`tag_bytes`] for a caller that has already parsed the bytes into `before`.
+pub fn tag_parsed(
+    path: &Path,
+    bytes: &[u8],
+    before: &Article,
+    tag: &Tag,
+    replace: bool,
+) -> Result<Written, TagError> {
+    let new = tagged_bytes(path, bytes, before, tag, replace)?;
+    let path = replace_file(path, bytes, &new)?;
+    Ok(Written {
+        path,
+        previous: bytes.to_vec(),
+        written: new,
+    })
+}
+
+/// Puts back the bytes a write replaced, unless the file changed since.
+pub fn undo(written: &Written) -> Result<(), TagError> {
+    replace_file(&written.path, &written.written, &written.previous).map(drop)
+}
+
+fn read_article(path: &Path, bytes: &[u8]) -> Result<Article, TagError> {
+    parse_article(bytes, String::new(), path.to_owned(), &Limits::default())
+        .map_err(|e| TagError::Unsupported(e.to_string()))
+}
+
+/// The bytes of the file (parsed as `before`) with the tag in, checked by parsing them as the
+/// loader would.
+fn tagged_bytes(
+    path: &Path,
+    bytes: &[u8],
+    before: &Article,
+    tag: &Tag,
+    replace: bool,
+) -> Result<Vec<u8>, TagError> {
+    let read_back = |bytes: &[u8]| {
+        parse_article(bytes, String::new(), path.to_owned(), &Limits::default()).map_err(|e| {
+            TagError::Unsupported(format!(
+                "the front matter would not read back as written ({e}); tag it by hand"
+            ))
+        })
+    };
+    let mut inserted = with_tag(bytes, tag, replace, None)?;
+    let mut after = read_back(&inserted.bytes)?;
+    if inserted.new_block && after.title != before.title {
+        // A heading further down would become the title: the block names the old one.
+        inserted = with_tag(bytes, tag, replace, Some(&before.title))?;
+        after = read_back(&inserted.bytes)?;
+    }
+    let sentiment = &after.sentiment;
+    let reads_back = sentiment.origin == Some(crate::article::Origin::File)
+        && sentiment.score == Some(tag.score)
+        && sentiment.label.as_deref() == Some(tag.label.as_str());
+    if !reads_back || after.title != before.title {
+        return Err(TagError::Unsupported(
+            "the front matter would not read back as written; tag it by hand".into(),
+        ));
+    }
+    Ok(inserted.bytes)
+}
+
+#[cfg(test)]
+mod tests;
