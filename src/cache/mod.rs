@@ -26,7 +26,7 @@ use crate::loader::FileStamp;
 use crate::parallel;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 5;
+const FORMAT_VERSION: u32 = 6;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
