@@ -9,7 +9,7 @@ use anyhow::bail;
 use serde::Serialize;
 
 use moodwire::limits::Limits;
-use moodwire::loader::{Source, display_path, walk};
+use moodwire::loader::{FileStamp, Source, display_path, walk};
 use moodwire::parallel;
 use moodwire::parse::parse_article_with_estimate;
 use moodwire::sentiment::{self, Estimate};
@@ -122,8 +122,8 @@ pub fn run(args: &TagArgs, limits: &Limits) -> anyhow::Result<bool> {
 /// already carries sentiment.
 fn tag_one(source: &Source, args: &TagArgs, limits: &Limits) -> Option<Outcome> {
     let path = display_path(&source.path);
-    let bytes = match read_limited(&source.path, limits) {
-        Ok(bytes) => bytes,
+    let (bytes, stamp) = match read_limited(&source.path, limits) {
+        Ok(read) => read,
         Err(message) => return Some(failed(path, None, message)),
     };
     let parsed =
@@ -141,8 +141,16 @@ fn tag_one(source: &Source, args: &TagArgs, limits: &Limits) -> Option<Outcome> 
     if !args.write {
         return Some(outcome(path, title, Status::Proposed, &estimate, None));
     }
-    let written = Tag::new(estimate.score, estimate.label())
-        .and_then(|tag| tagger::tag_parsed(&source.path, &bytes, &article, &tag, args.force));
+    let written = Tag::new(estimate.score, estimate.label()).and_then(|tag| {
+        tagger::tag_parsed(
+            &source.path,
+            &bytes,
+            Some(stamp),
+            &article,
+            &tag,
+            args.force,
+        )
+    });
     Some(match written {
         Ok(_) => outcome(path, title, Status::Tagged, &estimate, None),
         Err(error) => outcome(
@@ -155,7 +163,8 @@ fn tag_one(source: &Source, args: &TagArgs, limits: &Limits) -> Option<Outcome> 
     })
 }
 
-fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
+/// The file's bytes, and its stamp from before they were read.
+fn read_limited(path: &Path, limits: &Limits) -> Result<(Vec<u8>, FileStamp), String> {
     let describe = |e: io::Error| moodwire::loader::describe_io_error(&e);
     let meta = fs::metadata(path).map_err(describe)?;
     if !meta.is_file() {
@@ -167,7 +176,8 @@ fn read_limited(path: &Path, limits: &Limits) -> Result<Vec<u8>, String> {
             limits.max_file_bytes
         ));
     }
-    fs::read(path).map_err(describe)
+    let stamp = FileStamp::of(&meta);
+    fs::read(path).map(|bytes| (bytes, stamp)).map_err(describe)
 }
 
 fn outcome(

@@ -119,34 +119,35 @@ pub fn tag_file(path: &Path, tag: &Tag, options: Options) -> Result<Written, Tag
         path: path.to_owned(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(io)?;
-    if options
-        .expected
-        .is_some_and(|stamp| stamp != FileStamp::of(&meta))
-    {
+    let stamp = FileStamp::of(&std::fs::metadata(path).map_err(io)?);
+    if options.expected.is_some_and(|expected| expected != stamp) {
         return Err(TagError::Changed);
     }
     let bytes = std::fs::read(path).map_err(io)?;
-    tag_bytes(path, &bytes, tag, options.replace)
+    let before = read_article(path, &bytes)?;
+    tag_parsed(path, &bytes, Some(stamp), &before, tag, options.replace)
 }
 
 /// Writes the tag into the file at `path`, which was read as `bytes`; refused if the file no
 /// longer holds them.
 pub fn tag_bytes(path: &Path, bytes: &[u8], tag: &Tag, replace: bool) -> Result<Written, TagError> {
     let before = read_article(path, bytes)?;
-    tag_parsed(path, bytes, &before, tag, replace)
+    tag_parsed(path, bytes, None, &before, tag, replace)
 }
 
-/// [`tag_bytes`] for a caller that has already parsed the bytes into `before`.
+/// [`tag_bytes`] for a caller that has already parsed the bytes into `before`, and may know
+/// the file's stamp from before it read them (`read_stamp`), which spares reading the file
+/// again to see that it did not change.
 pub fn tag_parsed(
     path: &Path,
     bytes: &[u8],
+    read_stamp: Option<FileStamp>,
     before: &Article,
     tag: &Tag,
     replace: bool,
 ) -> Result<Written, TagError> {
     let new = tagged_bytes(path, bytes, before, tag, replace)?;
-    let path = replace_file(path, bytes, &new)?;
+    let path = replace_file(path, bytes, read_stamp, &new)?;
     Ok(Written {
         path,
         previous: bytes.to_vec(),
@@ -156,7 +157,7 @@ pub fn tag_parsed(
 
 /// Puts back the bytes a write replaced, unless the file changed since.
 pub fn undo(written: &Written) -> Result<(), TagError> {
-    replace_file(&written.path, &written.written, &written.previous).map(drop)
+    replace_file(&written.path, &written.written, None, &written.previous).map(drop)
 }
 
 fn read_article(path: &Path, bytes: &[u8]) -> Result<Article, TagError> {

@@ -69,6 +69,32 @@ fn a_file_changed_since_it_was_read_is_not_written() {
 }
 
 #[test]
+fn a_same_size_change_with_its_modification_time_put_back_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.md");
+    fs::write(&path, "---\ntitle: A\n---\nBody one\n").unwrap();
+    let meta = fs::metadata(&path).unwrap();
+    let stamp = FileStamp::of(&meta);
+    let read = fs::read(&path).unwrap();
+    let before =
+        crate::parse::parse_article(&read, "a".into(), path.clone(), &Limits::default()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    fs::write(&path, "---\ntitle: A\n---\nBody two\n").unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(meta.modified().unwrap())
+        .unwrap();
+    let result = tag_parsed(&path, &read, Some(stamp), &before, &tag(), false);
+    assert!(matches!(result, Err(TagError::Changed)), "{result:?}");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "---\ntitle: A\n---\nBody two\n"
+    );
+}
+
+#[test]
 fn a_stale_stamp_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.md");
