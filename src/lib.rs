@@ -41,6 +41,7 @@ pub mod render;
 pub mod samples;
 pub mod sanitize;
 pub mod title;
+pub mod tui;
 pub mod words;
 
 pub use article::{Article, Bucket, Origin, Sentiment};

@@ -13,14 +13,18 @@ mod stats;
 mod style;
 mod table;
 
-use std::io;
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
 use moodwire::limits::Limits;
 
-use args::{CacheArgs, Cli, Command, FilterArgs, LibraryArgs, ListArgs, ListFormat, SortArg};
+use moodwire::tui::{self, Ending, LoadPlan};
+
+use args::{CacheArgs, Cli, Command};
 use output::Output;
 
 /// Exit code when `check` found a file that could not be loaded.
@@ -29,6 +33,7 @@ const PROBLEMS_FOUND: u8 = 1;
 const USAGE_ERROR: u8 = 2;
 
 pub fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = Cli::parse();
     let output = Output::detect();
     let limits = Limits::default();
@@ -42,7 +47,7 @@ pub fn main() -> ExitCode {
             true => ExitCode::from(PROBLEMS_FOUND),
             false => ExitCode::SUCCESS,
         }),
-        None => open_reader(cli.paths, &limits, &output),
+        None => open_reader(cli.paths, &limits, started),
     };
     match result {
         Ok(code) => code,
@@ -55,29 +60,24 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Until the interactive reader exists, `moodwire [PATH...]` lists the library.
-fn open_reader(
-    paths: Vec<std::path::PathBuf>,
-    limits: &Limits,
-    output: &Output,
-) -> anyhow::Result<ExitCode> {
-    eprintln!(
-        "moodwire: the interactive reader is not available yet; listing the articles instead"
-    );
-    let args = ListArgs {
-        library: LibraryArgs {
-            paths,
-            cache: CacheArgs { no_cache: false },
-        },
-        filter: FilterArgs {
-            label: None,
-            query: None,
-        },
-        sort: SortArg::Date,
-        limit: None,
-        format: ListFormat::Table,
+/// `moodwire [PATH...]`: the interactive reader, which needs a terminal on both ends.
+fn open_reader(paths: Vec<PathBuf>, limits: &Limits, started: Instant) -> anyhow::Result<ExitCode> {
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        eprintln!(
+            "moodwire: the reader needs a terminal; `moodwire list` prints the articles instead"
+        );
+        return Ok(ExitCode::from(USAGE_ERROR));
+    }
+    let plan = LoadPlan {
+        source: source::resolve(&paths)?,
+        cache: source::cache_store(CacheArgs { no_cache: false }),
+        limits: *limits,
     };
-    list::run(&args, limits, output).map(|()| ExitCode::SUCCESS)
+    match tui::run(plan, started)? {
+        Ending::Quit => Ok(ExitCode::SUCCESS),
+        // As a shell reports a process ended by a signal.
+        Ending::Signal(signal) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
+    }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
