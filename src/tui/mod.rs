@@ -18,6 +18,9 @@ mod trace;
 pub mod ui;
 pub mod update;
 
+#[cfg(test)]
+mod tests;
+
 pub use action::{Action, Effect, LoadMessage};
 pub use app::App;
 pub use loading::{LibrarySource, LoadPlan};

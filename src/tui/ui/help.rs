@@ -10,7 +10,7 @@ use crate::tui::keymap::{SECTIONS, keys_text};
 use crate::tui::theme;
 
 /// Columns of one section: keys, then what they do.
-const KEYS_WIDTH: usize = 18;
+const KEYS_WIDTH: usize = 19;
 const COLUMN_WIDTH: u16 = 56;
 
 pub struct Help;
@@ -25,42 +25,64 @@ impl Widget for Help {
             .title_bottom(Span::styled(" q, Esc or ? closes ", theme::DIM));
         let inner = block.inner(area);
         block.render(area, buf);
-        let lines = lines();
-        let columns = (inner.width / COLUMN_WIDTH).max(1);
-        let per_column = lines.len().div_ceil(usize::from(columns));
-        let width = inner.width / columns;
-        for (i, chunk) in lines.chunks(per_column.max(1)).enumerate() {
+        let columns = usize::from((inner.width / COLUMN_WIDTH).max(1));
+        let width = inner.width / columns as u16;
+        for (i, lines) in flow(sections(), usize::from(inner.height), columns)
+            .into_iter()
+            .enumerate()
+        {
             let x = inner.x + width * i as u16;
             let column = Rect::new(x + 1, inner.y, width.saturating_sub(1), inner.height);
-            Paragraph::new(chunk.to_vec()).render(column, buf);
+            Paragraph::new(lines).render(column, buf);
         }
     }
 }
 
-/// Every section's heading and bindings, with a blank line between sections.
-fn lines() -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for section in SECTIONS {
-        if !lines.is_empty() {
-            lines.push(Line::default());
+/// Puts whole sections into columns of `height` lines, starting a new column when the next
+/// section does not fit; the last column takes what is left, and is cut if it must be.
+fn flow(sections: Vec<Vec<Line<'static>>>, height: usize, columns: usize) -> Vec<Vec<Line<'static>>> {
+    let mut out: Vec<Vec<Line<'static>>> = vec![Vec::new()];
+    for section in sections {
+        let full = out.len() == columns;
+        let column = out.last_mut().expect("there is always a column");
+        let needed = section.len() + usize::from(!column.is_empty());
+        if !column.is_empty() && column.len() + needed > height && !full {
+            out.push(section);
+            continue;
         }
-        lines.push(Line::from(Span::styled(section.title, theme::TITLE)));
-        for binding in section.bindings {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<KEYS_WIDTH$}", keys_text(binding)), theme::KEY),
-                Span::raw(binding.desc),
-            ]));
+        if !column.is_empty() {
+            column.push(Line::default());
         }
+        column.extend(section);
     }
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Anywhere", theme::TITLE)));
-    lines.push(Line::from(vec![
-        Span::styled(format!("  {:<KEYS_WIDTH$}", "Ctrl-c"), theme::KEY),
-        Span::raw("quit"),
-    ]));
-    lines.push(Line::from(vec![
-        Span::styled(format!("  {:<KEYS_WIDTH$}", "mouse"), theme::KEY),
-        Span::raw("the wheel scrolls, a click selects"),
-    ]));
-    lines
+    out
+}
+
+/// Each section's heading and bindings, as lines.
+fn sections() -> Vec<Vec<Line<'static>>> {
+    let row = |keys: String, desc: &'static str| {
+        Line::from(vec![
+            Span::styled(format!("  {keys:<KEYS_WIDTH$} "), theme::KEY),
+            Span::raw(desc),
+        ])
+    };
+    let mut sections: Vec<Vec<Line<'static>>> = SECTIONS
+        .iter()
+        .map(|section| {
+            let mut lines = vec![Line::from(Span::styled(section.title, theme::TITLE))];
+            lines.extend(
+                section
+                    .bindings
+                    .iter()
+                    .map(|binding| row(keys_text(binding), binding.desc)),
+            );
+            lines
+        })
+        .collect();
+    sections.push(vec![
+        Line::from(Span::styled("Anywhere", theme::TITLE)),
+        row("Ctrl-c".to_owned(), "quit"),
+        row("mouse".to_owned(), "the wheel scrolls, a click selects"),
+    ]);
+    sections
 }
