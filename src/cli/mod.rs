@@ -62,6 +62,8 @@ pub fn main() -> ExitCode {
 
 /// `moodwire [PATH...]`: the interactive reader, which needs a terminal on both ends.
 fn open_reader(paths: Vec<PathBuf>, limits: &Limits, started: Instant) -> anyhow::Result<ExitCode> {
+    // A missing path is the more useful thing to hear about, terminal or not.
+    let source = source::resolve(&paths)?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
             "moodwire: the reader needs a terminal; `moodwire list` prints the articles instead"
@@ -69,7 +71,7 @@ fn open_reader(paths: Vec<PathBuf>, limits: &Limits, started: Instant) -> anyhow
         return Ok(ExitCode::from(USAGE_ERROR));
     }
     let plan = LoadPlan {
-        source: source::resolve(&paths)?,
+        source,
         cache: source::cache_store(CacheArgs { no_cache: false }),
         limits: *limits,
     };

@@ -127,9 +127,14 @@ impl App {
     }
 
     pub fn mode(&self) -> Mode {
-        if self.help {
-            return Mode::Help;
+        match self.help {
+            true => Mode::Help,
+            false => self.screen_mode(),
         }
+    }
+
+    /// The mode of the screen under the help, if it is open.
+    pub fn screen_mode(&self) -> Mode {
         match &self.screen {
             Screen::List if self.search.editing => Mode::Search,
             Screen::List => Mode::List,

@@ -104,7 +104,7 @@ pub static SECTIONS: &[Section] = &[
             bind!(
                 [key('s')],
                 Action::CycleSort,
-                "cycle the sort: date, score, title"
+                "sort by date, score or title"
             ),
             bind!([key('r')], Action::Reload, "reload the library"),
             bind!(
@@ -113,11 +113,7 @@ pub static SECTIONS: &[Section] = &[
                 "dashboard of the shown articles"
             ),
             bind!([key('?')], Action::ShowHelp, "this help"),
-            bind!(
-                [ESC],
-                Action::ClearAll,
-                "clear the query, filter and category"
-            ),
+            bind!([ESC], Action::ClearAll, "clear query, filter and category"),
             bind!([key('q')], Action::Quit, "quit"),
         ],
     },
@@ -162,7 +158,7 @@ pub static SECTIONS: &[Section] = &[
             bind!(
                 [key('o')],
                 Action::OpenSource,
-                "open the source in the browser"
+                "open the source in a browser"
             ),
             bind!([key('?')], Action::ShowHelp, "this help"),
             bind!([key('q'), ESC, key('h')], Action::Back, "back to the list"),

@@ -35,7 +35,10 @@ fn list_wide() {
     let terminal = screen(&app);
     assert_snapshot!(terminal.backend());
     let buffer = terminal.backend().buffer();
-    assert!(buffer[(3, 1)].modifier.contains(Modifier::REVERSED), "the first row is selected");
+    assert!(
+        buffer[(3, 1)].modifier.contains(Modifier::REVERSED),
+        "the first row is selected"
+    );
     assert!(!buffer[(3, 2)].modifier.contains(Modifier::REVERSED));
 }
 
@@ -59,7 +62,10 @@ fn search_marks_the_matched_words() {
             1 => Modifier::UNDERLINED,
             _ => Modifier::REVERSED,
         };
-        assert!(style(x, y).contains(mark) && style(x + 5, y).contains(mark), "row {y}");
+        assert!(
+            style(x, y).contains(mark) && style(x + 5, y).contains(mark),
+            "row {y}"
+        );
         assert!(!style(x - 1, y).contains(mark), "row {y}: before the word");
         assert!(!style(x + 6, y).contains(mark), "row {y}: after the word");
     }
@@ -147,7 +153,11 @@ fn very_small_terminals_never_panic() {
             type_text(&mut app, "score:>>");
             screen(&app);
             send(&mut app, Action::SearchClear);
-            for action in [Action::ShowDashboard, Action::OpenCategories, Action::ShowHelp] {
+            for action in [
+                Action::ShowDashboard,
+                Action::OpenCategories,
+                Action::ShowHelp,
+            ] {
                 send(&mut app, action);
                 screen(&app);
                 send(&mut app, Action::Back);
@@ -169,12 +179,24 @@ fn no_color_keeps_symbols_and_drops_colours() {
     app.color = false;
     let terminal = screen(&app);
     let buffer = terminal.backend().buffer();
-    assert!(buffer.content.iter().all(|c| c.fg == Color::Reset && c.bg == Color::Reset));
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
     let text: String = buffer.content.iter().map(|c| c.symbol()).collect();
     assert!(text.contains('▲') && text.contains('▼') && text.contains('●'));
     app.color = true;
     let coloured = screen(&app);
-    assert!(coloured.backend().buffer().content.iter().any(|c| c.fg == Color::Green));
+    assert!(
+        coloured
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .any(|c| c.fg == Color::Green)
+    );
 }
 
 #[test]

@@ -53,14 +53,25 @@ fn rows_arrive_in_order_and_the_selection_stays_on_its_article() {
     let chosen = selected_title(&app);
     send(&mut app, batch(&all[..20], 33));
     assert_eq!(app.shown(), 33);
-    assert_eq!(selected_title(&app), chosen, "newer rows above do not move the selection");
+    assert_eq!(
+        selected_title(&app),
+        chosen,
+        "newer rows above do not move the selection"
+    );
     assert_eq!(app.list.selected, 22);
     let expected: Vec<String> = all.iter().map(|a| a.title.clone()).collect();
     assert_eq!(titles(&app), expected);
 
-    send(&mut app, load(0, LoadMessage::Finished(Box::new(Loaded::new(library)))));
+    send(
+        &mut app,
+        load(0, LoadMessage::Finished(Box::new(Loaded::new(library)))),
+    );
     assert!(!app.load.active);
-    assert_eq!(selected_title(&app), chosen, "the finished library keeps the selection");
+    assert_eq!(
+        selected_title(&app),
+        chosen,
+        "the finished library keeps the selection"
+    );
     assert_eq!(titles(&app), expected);
 }
 
@@ -80,7 +91,10 @@ fn a_query_typed_while_streaming_applies_to_what_arrives() {
         assert!(!title.is_empty());
     }
     // Bodies are searched once the index is there.
-    send(&mut app, load(0, LoadMessage::Finished(Box::new(Loaded::new(library)))));
+    send(
+        &mut app,
+        load(0, LoadMessage::Finished(Box::new(Loaded::new(library)))),
+    );
     assert!(app.shown() >= streamed);
     assert_eq!(app.search.text, "oil", "still editing");
     assert!(app.search.editing);
@@ -91,11 +105,29 @@ fn messages_from_an_abandoned_load_are_ignored() {
     let mut app = super::app();
     send(&mut app, Action::Reload);
     let old = sample_library();
-    send(&mut app, load(0, LoadMessage::Finished(Box::new(Loaded::new(old)))));
+    send(
+        &mut app,
+        load(0, LoadMessage::Finished(Box::new(Loaded::new(old)))),
+    );
     assert!(app.load.active, "generation 0 is over");
-    send(&mut app, load(1, LoadMessage::Batch { articles: Vec::new(), done: 5 }));
+    send(
+        &mut app,
+        load(
+            1,
+            LoadMessage::Batch {
+                articles: Vec::new(),
+                done: 5,
+            },
+        ),
+    );
     assert_eq!(app.shown(), 33, "a reload does not empty the list");
-    send(&mut app, load(1, LoadMessage::Finished(Box::new(Loaded::new(sample_library())))));
+    send(
+        &mut app,
+        load(
+            1,
+            LoadMessage::Finished(Box::new(Loaded::new(sample_library()))),
+        ),
+    );
     assert!(!app.load.active);
     assert_eq!(app.shown(), 33);
 }

@@ -73,7 +73,10 @@ fn the_list_follows_the_query_as_it_is_typed() {
     let library = app.catalog.library().unwrap();
     let expected = library.search(&Query::parse("oil").unwrap()).count();
     assert_eq!(app.shown(), expected);
-    assert!(expected < after_o && expected > 0, "{expected} of {after_o}");
+    assert!(
+        expected < after_o && expected > 0,
+        "{expected} of {after_o}"
+    );
     send(&mut app, Action::SearchBackspace);
     assert_eq!(app.search.text, "oi");
     type_text(&mut app, "l");
@@ -106,7 +109,10 @@ fn a_malformed_query_says_why_and_keeps_the_rows() {
     assert!(error.contains("score"), "{error}");
     assert_eq!(app.list.visible, rows, "the last good query's rows stay");
     assert_eq!(app.search.applied, "oil score");
-    assert_eq!(app.search.text, "oil score:>", "the bar keeps what was typed");
+    assert_eq!(
+        app.search.text, "oil score:>",
+        "the bar keeps what was typed"
+    );
     type_text(&mut app, "7");
     assert_eq!(app.search.error, None, "score:>7 parses");
     assert_eq!(app.search.applied, "oil score:>7");
@@ -152,7 +158,10 @@ fn sentiment_filters_combine_with_the_query() {
     send(&mut app, Action::SetFilter(Some(Bucket::Negative)));
     assert_eq!(app.shown(), 1, "oil and negative");
     send(&mut app, Action::ClearAll);
-    assert_eq!((app.shown(), app.bucket, app.search.applied.as_str()), (33, None, ""));
+    assert_eq!(
+        (app.shown(), app.bucket, app.search.applied.as_str()),
+        (33, None, "")
+    );
 }
 
 #[test]
@@ -208,7 +217,12 @@ fn s_cycles_the_sort_and_keeps_the_article() {
 fn opening_reads_the_body_and_back_returns() {
     let mut app = app();
     let title = selected_title(&app);
-    let id = app.catalog.article(app.selected_doc().unwrap()).unwrap().id.clone();
+    let id = app
+        .catalog
+        .article(app.selected_doc().unwrap())
+        .unwrap()
+        .id
+        .clone();
     assert!(!app.read.contains(&id));
     open_selected(&mut app);
     assert_eq!(app.mode(), Mode::Reader);
@@ -218,7 +232,11 @@ fn opening_reads_the_body_and_back_returns() {
     };
     assert!(!reader.pending);
     assert!(reader.lines.len() > 20, "the body is laid out");
-    let first: String = reader.lines[0].spans.iter().map(|s| s.content.as_ref()).collect();
+    let first: String = reader.lines[0]
+        .spans
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
     assert_eq!(first, title);
     send(&mut app, Action::Back);
     assert_eq!(app.mode(), Mode::List);
@@ -234,7 +252,11 @@ fn the_reader_scrolls_within_the_article() {
         unreachable!()
     };
     let last = reader.scroll;
-    assert_eq!(last, reader.lines.len() - 9, "the end at the bottom of the screen");
+    assert_eq!(
+        last,
+        reader.lines.len() - 9,
+        "the end at the bottom of the screen"
+    );
     send(&mut app, Action::PageDown);
     send(&mut app, Action::Down);
     let Screen::Reader(reader) = &app.screen else {
@@ -354,7 +376,11 @@ fn help_opens_over_any_screen_and_closes() {
     open_selected(&mut app);
     send(&mut app, Action::ShowHelp);
     send(&mut app, Action::Back);
-    assert_eq!(app.mode(), Mode::Reader, "closing the help returns to the reader");
+    assert_eq!(
+        app.mode(),
+        Mode::Reader,
+        "closing the help returns to the reader"
+    );
 }
 
 #[test]
@@ -371,9 +397,15 @@ fn q_quits_from_the_list_but_leaves_the_reader() {
 fn a_click_selects_a_row_and_the_wheel_moves() {
     let mut app = app();
     send(&mut app, Action::Click { column: 5, row: 4 });
-    assert_eq!(app.list.selected, 3, "row 4 is the fourth article under the header");
+    assert_eq!(
+        app.list.selected, 3,
+        "row 4 is the fourth article under the header"
+    );
     send(&mut app, Action::Click { column: 80, row: 4 });
-    assert_eq!(app.list.selected, 3, "a click in the preview selects nothing");
+    assert_eq!(
+        app.list.selected, 3,
+        "a click in the preview selects nothing"
+    );
     send(&mut app, Action::Scroll(3));
     assert_eq!(app.list.selected, 6);
     send(&mut app, Action::Scroll(-30));
@@ -388,7 +420,11 @@ fn reload_asks_for_a_new_load_and_keeps_the_list() {
     };
     assert_eq!(generation, 1);
     assert!(app.load.active && app.load.reloading);
-    assert_eq!(app.shown(), 33, "the old list stays while the new one loads");
+    assert_eq!(
+        app.shown(),
+        33,
+        "the old list stays while the new one loads"
+    );
     assert_eq!(send(&mut app, Action::Reload), None, "one load at a time");
 }
 
@@ -401,7 +437,13 @@ fn a_resize_lays_the_article_out_again() {
         _ => unreachable!(),
     };
     let wide = lines_at(&app);
-    send(&mut app, Action::Resize { width: 50, height: 20 });
+    send(
+        &mut app,
+        Action::Resize {
+            width: 50,
+            height: 20,
+        },
+    );
     let narrow = lines_at(&app);
     assert_eq!(narrow.0, 48);
     assert!(narrow.1 > wide.1);

@@ -1,19 +1,24 @@
 //! The help screen, generated from the keymap: each screen's keys with their descriptions,
-//! flowed into as many columns as fit.
+//! those of the screen it was opened from first, flowed into as many columns as fit.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use crate::tui::keymap::{SECTIONS, keys_text};
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::Mode;
+use crate::tui::keymap::{SECTIONS, Section, keys_text};
 use crate::tui::theme;
 
-/// Columns of one section: keys, then what they do.
-const KEYS_WIDTH: usize = 19;
-const COLUMN_WIDTH: u16 = 56;
+/// The width of a column of sections: two fit on a terminal 100 columns wide.
+const COLUMN_WIDTH: u16 = 49;
 
-pub struct Help;
+pub struct Help {
+    /// The screen the help was opened from.
+    pub from: Mode,
+}
 
 impl Widget for Help {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -27,7 +32,7 @@ impl Widget for Help {
         block.render(area, buf);
         let columns = usize::from((inner.width / COLUMN_WIDTH).max(1));
         let width = inner.width / columns as u16;
-        for (i, lines) in flow(sections(), usize::from(inner.height), columns)
+        for (i, lines) in flow(sections(self.from), usize::from(inner.height), columns)
             .into_iter()
             .enumerate()
         {
@@ -40,7 +45,11 @@ impl Widget for Help {
 
 /// Puts whole sections into columns of `height` lines, starting a new column when the next
 /// section does not fit; the last column takes what is left, and is cut if it must be.
-fn flow(sections: Vec<Vec<Line<'static>>>, height: usize, columns: usize) -> Vec<Vec<Line<'static>>> {
+fn flow(
+    sections: Vec<Vec<Line<'static>>>,
+    height: usize,
+    columns: usize,
+) -> Vec<Vec<Line<'static>>> {
     let mut out: Vec<Vec<Line<'static>>> = vec![Vec::new()];
     for section in sections {
         let full = out.len() == columns;
@@ -58,31 +67,41 @@ fn flow(sections: Vec<Vec<Line<'static>>>, height: usize, columns: usize) -> Vec
     out
 }
 
-/// Each section's heading and bindings, as lines.
-fn sections() -> Vec<Vec<Line<'static>>> {
-    let row = |keys: String, desc: &'static str| {
-        Line::from(vec![
-            Span::styled(format!("  {keys:<KEYS_WIDTH$} "), theme::KEY),
-            Span::raw(desc),
-        ])
-    };
-    let mut sections: Vec<Vec<Line<'static>>> = SECTIONS
-        .iter()
+/// Each section's heading and bindings, as lines: `first`'s section first, and none for the
+/// help itself, whose keys the frame names.
+fn sections(first: Mode) -> Vec<Vec<Line<'static>>> {
+    let mut ordered: Vec<&Section> = SECTIONS.iter().filter(|s| s.mode != Mode::Help).collect();
+    ordered.sort_by_key(|section| section.mode != first);
+    let mut sections: Vec<Vec<Line<'static>>> = ordered
+        .into_iter()
         .map(|section| {
-            let mut lines = vec![Line::from(Span::styled(section.title, theme::TITLE))];
-            lines.extend(
-                section
-                    .bindings
-                    .iter()
-                    .map(|binding| row(keys_text(binding), binding.desc)),
-            );
-            lines
+            let rows: Vec<(String, &'static str)> = section
+                .bindings
+                .iter()
+                .map(|binding| (keys_text(binding), binding.desc))
+                .collect();
+            lines(section.title, &rows)
         })
         .collect();
-    sections.push(vec![
-        Line::from(Span::styled("Anywhere", theme::TITLE)),
-        row("Ctrl-c".to_owned(), "quit"),
-        row("mouse".to_owned(), "the wheel scrolls, a click selects"),
-    ]);
+    sections.push(lines(
+        "Anywhere",
+        &[
+            ("Ctrl-c".to_owned(), "quit"),
+            ("mouse".to_owned(), "wheel scrolls, click selects"),
+        ],
+    ));
     sections
+}
+
+/// A heading, then keys and descriptions in two columns as wide as the section needs.
+fn lines(title: &'static str, rows: &[(String, &'static str)]) -> Vec<Line<'static>> {
+    let width = rows.iter().map(|(keys, _)| keys.width()).max().unwrap_or(0);
+    let mut lines = vec![Line::from(Span::styled(title, theme::TITLE))];
+    lines.extend(rows.iter().map(|(keys, desc)| {
+        Line::from(vec![
+            Span::styled(format!("  {keys:<width$}  "), theme::KEY),
+            Span::raw(*desc),
+        ])
+    }));
+    lines
 }

@@ -82,6 +82,9 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
         }
     }
     if app.help {
-        help::Help.render(area, frame.buffer_mut());
+        help::Help {
+            from: app.screen_mode(),
+        }
+        .render(area, frame.buffer_mut());
     }
 }
