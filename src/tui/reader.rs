@@ -11,6 +11,9 @@ use crate::render::{MATCH, render_article};
 
 /// Wider than this, lines of prose are hard to follow; the reader centres a column this wide.
 pub const MAX_TEXT_WIDTH: usize = 100;
+/// The renderer lays text out at no fewer columns than this; a narrower terminal shows the
+/// left part of each line rather than text wrapped to nothing.
+const MIN_TEXT_WIDTH: usize = 20;
 
 /// An open article.
 #[derive(Debug)]
@@ -99,7 +102,9 @@ impl Reader {
 /// The width articles are laid out at on a terminal `columns` wide: a column's margin each
 /// side, and no wider than reads well.
 pub fn text_width(columns: u16) -> usize {
-    usize::from(columns).saturating_sub(2).min(MAX_TEXT_WIDTH)
+    usize::from(columns)
+        .saturating_sub(2)
+        .clamp(MIN_TEXT_WIDTH, MAX_TEXT_WIDTH)
 }
 
 /// `line` with the words `query` matched in reverse video, and whether it had any. Matching is

@@ -17,6 +17,9 @@ use super::text::fit;
 
 /// From this width a row ends with the category.
 const CATEGORY_FROM: usize = 60;
+/// Narrower than these, the date and then the score give their room to the title.
+const DATE_FROM: usize = 40;
+const SCORE_FROM: usize = 28;
 const CATEGORY_WIDTH: usize = 16;
 
 pub struct List<'a> {
@@ -85,10 +88,15 @@ impl Row<'_> {
             .date
             .map(|d| d.date().to_string())
             .unwrap_or_default();
-        lead.push(Span::styled(format!("{date:<10} "), theme::DIM));
+        if width >= DATE_FROM {
+            lead.push(Span::styled(format!("{date:<10} "), theme::DIM));
+        }
         lead.push(badge(article));
-        let score = article.sentiment.score.map(score_text).unwrap_or_default();
-        lead.push(Span::raw(format!("{score:>4} ")));
+        if width >= SCORE_FROM {
+            let score = article.sentiment.score.map(score_text).unwrap_or_default();
+            lead.push(Span::raw(format!("{score:>4}")));
+        }
+        lead.push(Span::raw(" "));
         let lead_width: usize = lead.iter().map(Span::width).sum();
 
         let category = article

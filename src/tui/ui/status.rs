@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::tui::app::App;
+use crate::tui::app::{App, Mode};
 use crate::tui::reader::Reader;
 use crate::tui::theme;
 
@@ -23,6 +23,15 @@ const LIST_HINTS: &[(&str, &str)] = &[
     ("?", "help"),
     ("q", "quit"),
 ];
+
+const PICKER_HINTS: &[(&str, &str)] = &[
+    ("j/k", "move"),
+    ("Enter", "show this category"),
+    ("q", "back"),
+    ("?", "help"),
+];
+
+const DASHBOARD_HINTS: &[(&str, &str)] = &[("q", "back"), ("?", "help")];
 
 const READER_HINTS: &[(&str, &str)] = &[
     ("n/N", "match"),
@@ -45,7 +54,11 @@ impl Widget for Status<'_> {
         }
         match &app.notice {
             Some(notice) => spans.push(Span::raw(notice.clone())),
-            None => spans.extend(hints(LIST_HINTS)),
+            None => spans.extend(hints(match app.screen_mode() {
+                Mode::Categories => PICKER_HINTS,
+                Mode::Dashboard => DASHBOARD_HINTS,
+                _ => LIST_HINTS,
+            })),
         }
         Line::from(spans).render(area, buf);
     }
