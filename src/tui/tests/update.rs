@@ -389,7 +389,10 @@ fn q_quits_from_the_list_but_leaves_the_reader() {
     open_selected(&mut app);
     send(&mut app, Action::Back);
     assert!(!app.quit);
+    assert_eq!(app.mode(), Mode::List);
     send(&mut app, Action::Back);
+    assert!(!app.quit, "nothing is below the list to go back to");
+    send(&mut app, Action::Quit);
     assert!(app.quit, "q in the list quits");
 }
 

@@ -52,7 +52,6 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ShowHelp => app.help = true,
         Action::Reload => return reload(app),
-        Action::Back | Action::Quit => app.quit = true,
         _ => {}
     }
     None
