@@ -47,6 +47,7 @@ pub mod sanitize;
 pub mod sentiment;
 pub mod tagger;
 pub mod title;
+pub mod tui;
 pub mod words;
 
 pub use article::{Article, Bucket, Origin, Sentiment};

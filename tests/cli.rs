@@ -567,3 +567,14 @@ fn show_says_what_is_wrong_with_what_it_was_given() {
     let run = moodwire(&["show", "--", "-x"], repository());
     assert_eq!(run.code, 2, "one letter picks out nothing: {}", run.stdout);
 }
+
+#[test]
+fn without_a_terminal_the_reader_points_to_list() {
+    let run = moodwire(&[], repository());
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "moodwire: the reader needs a terminal; `moodwire list` prints the articles instead\n"
+    );
+}

@@ -14,14 +14,18 @@ mod style;
 mod table;
 mod tag;
 
-use std::io;
+use std::io::{self, IsTerminal};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
 use moodwire::limits::Limits;
 
-use args::{CacheArgs, Cli, Command, FilterArgs, LibraryArgs, ListArgs, ListFormat, SortArg};
+use moodwire::tui::{self, Ending, LoadPlan};
+
+use args::{CacheArgs, Cli, Command};
 use output::Output;
 
 /// Exit code when `check` found a file that could not be loaded, or `tag` could not tag one.
@@ -30,6 +34,7 @@ const PROBLEMS_FOUND: u8 = 1;
 const USAGE_ERROR: u8 = 2;
 
 pub fn main() -> ExitCode {
+    let started = Instant::now();
     let cli = Cli::parse();
     let output = Output::detect();
     let limits = Limits::default();
@@ -41,7 +46,7 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Check(args)) => check::run(args, &limits).map(problems_code),
         Some(Command::Tag(args)) => tag::run(args, &limits).map(problems_code),
-        None => open_reader(cli.paths, &limits, &output),
+        None => open_reader(cli.paths, &limits, started),
     };
     match result {
         Ok(code) => code,
@@ -61,29 +66,26 @@ fn problems_code(found: bool) -> ExitCode {
     }
 }
 
-/// Until the interactive reader exists, `moodwire [PATH...]` lists the library.
-fn open_reader(
-    paths: Vec<std::path::PathBuf>,
-    limits: &Limits,
-    output: &Output,
-) -> anyhow::Result<ExitCode> {
-    eprintln!(
-        "moodwire: the interactive reader is not available yet; listing the articles instead"
-    );
-    let args = ListArgs {
-        library: LibraryArgs {
-            paths,
-            cache: CacheArgs { no_cache: false },
-        },
-        filter: FilterArgs {
-            label: None,
-            query: None,
-        },
-        sort: SortArg::Date,
-        limit: None,
-        format: ListFormat::Table,
+/// `moodwire [PATH...]`: the interactive reader, which needs a terminal on both ends.
+fn open_reader(paths: Vec<PathBuf>, limits: &Limits, started: Instant) -> anyhow::Result<ExitCode> {
+    // A missing path is the more useful thing to hear about, terminal or not.
+    let source = source::resolve(&paths)?;
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        eprintln!(
+            "moodwire: the reader needs a terminal; `moodwire list` prints the articles instead"
+        );
+        return Ok(ExitCode::from(USAGE_ERROR));
+    }
+    let plan = LoadPlan {
+        source,
+        cache: source::cache_store(CacheArgs { no_cache: false }),
+        limits: *limits,
     };
-    list::run(&args, limits, output).map(|()| ExitCode::SUCCESS)
+    match tui::run(plan, started)? {
+        Ending::Quit => Ok(ExitCode::SUCCESS),
+        // As a shell reports a process ended by a signal.
+        Ending::Signal(signal) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),
+    }
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {

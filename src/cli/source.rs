@@ -7,6 +7,7 @@ use moodwire::library::Library;
 use moodwire::limits::Limits;
 use moodwire::loader::display_path;
 use moodwire::samples;
+use moodwire::tui::LibrarySource;
 
 use super::args::CacheArgs;
 
@@ -14,6 +15,30 @@ use anyhow::bail;
 
 /// The folder read when no path is given, if it exists.
 pub const DEFAULT_FOLDER: &str = "sample-articles";
+
+/// Which library `paths` name: the paths themselves; with none, `./sample-articles` if it
+/// exists, else the built-in samples. A path that does not exist is a usage error, not an
+/// empty library.
+pub fn resolve(paths: &[PathBuf]) -> anyhow::Result<LibrarySource> {
+    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+        bail!("{}: no such file or folder", display_path(missing));
+    }
+    if !paths.is_empty() {
+        Ok(LibrarySource::Paths(paths.to_vec()))
+    } else if Path::new(DEFAULT_FOLDER).is_dir() {
+        Ok(LibrarySource::Paths(vec![PathBuf::from(DEFAULT_FOLDER)]))
+    } else {
+        Ok(LibrarySource::BuiltIn)
+    }
+}
+
+/// The user's cache, unless `--no-cache` was given.
+pub fn cache_store(cache: CacheArgs) -> Option<CacheStore> {
+    match cache.no_cache {
+        true => None,
+        false => CacheStore::user(),
+    }
+}
 
 /// The library a command works on, for as long as the process runs. It is never dropped: a
 /// command ends the process soon after, and freeing a large library piece by piece takes
@@ -26,32 +51,24 @@ pub fn open_library(
     load_library(paths, cache, limits).map(|library| &*Box::leak(Box::new(library)))
 }
 
-/// Loads the articles under `paths`; with none, `./sample-articles` if it exists, else the
-/// built-in samples. Says on stderr which default it chose, since output may be piped. A path
-/// that does not exist is a usage error, not an empty library.
+/// Loads the library `paths` name (see [`resolve`]). Says on stderr which default it chose,
+/// since output may be piped.
 fn load_library(paths: &[PathBuf], cache: CacheArgs, limits: &Limits) -> anyhow::Result<Library> {
-    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
-        bail!("{}: no such file or folder", display_path(missing));
+    let source = resolve(paths)?;
+    if paths.is_empty() {
+        match &source {
+            LibrarySource::BuiltIn => {
+                eprintln!("moodwire: no PATH given; reading the built-in sample library")
+            }
+            LibrarySource::Paths(_) => {
+                eprintln!("moodwire: no PATH given; reading ./{DEFAULT_FOLDER}")
+            }
+        }
     }
-    let store = if cache.no_cache {
-        None
-    } else {
-        CacheStore::user()
-    };
-    if !paths.is_empty() {
-        return Ok(Library::open(paths, limits, store.as_ref()));
-    }
-    if Path::new(DEFAULT_FOLDER).is_dir() {
-        eprintln!("moodwire: no PATH given; reading ./{DEFAULT_FOLDER}");
-        Ok(Library::open(
-            &[PathBuf::from(DEFAULT_FOLDER)],
-            limits,
-            store.as_ref(),
-        ))
-    } else {
-        eprintln!("moodwire: no PATH given; reading the built-in sample library");
-        Ok(samples::library(limits))
-    }
+    Ok(match source {
+        LibrarySource::Paths(paths) => Library::open(&paths, limits, cache_store(cache).as_ref()),
+        LibrarySource::BuiltIn => samples::library(limits),
+    })
 }
 
 /// Tells on stderr how many files could not be loaded, since a listing alone would hide them.

@@ -1,0 +1,106 @@
+//! Everything that can happen to the reader, as data: keys and mouse after the keymap has
+//! read them, messages from the loading thread, and the results of effects. [`update`] is the
+//! only place that acts on them.
+//!
+//! [`update`]: super::update::update
+
+use crate::article::{Article, Bucket};
+
+use super::catalog::Loaded;
+
+/// One thing that happened, to be applied to the model by `update`.
+#[derive(Debug)]
+pub enum Action {
+    /// Move the selection (or scroll the reader) one line down.
+    Down,
+    /// Move the selection (or scroll the reader) one line up.
+    Up,
+    /// Go to the first row (or the top of the article).
+    Top,
+    /// Go to the last row (or the end of the article).
+    Bottom,
+    /// One screenful down.
+    PageDown,
+    /// One screenful up.
+    PageUp,
+    /// The mouse wheel: this many lines, down when positive.
+    Scroll(i32),
+    /// A mouse click at this column and row of the terminal.
+    Click { column: u16, row: u16 },
+    /// Open the selected article in the reader, or choose the highlighted category.
+    Open,
+    /// Leave the reader, dashboard, help or picker for the screen below it.
+    Back,
+    /// Start editing the query in the search bar.
+    StartSearch,
+    /// A character typed into the search bar.
+    SearchInput(char),
+    /// Delete the character before the cursor in the search bar.
+    SearchBackspace,
+    /// Keep the query being edited and return to the list.
+    SearchKeep,
+    /// Clear the query being edited and return to the list.
+    SearchClear,
+    /// Show only articles in this bucket, or all with `None`.
+    SetFilter(Option<Bucket>),
+    /// All, positive, neutral, negative, then all again.
+    CycleFilter,
+    /// Open the category picker.
+    OpenCategories,
+    /// Date, score, title, then date again.
+    CycleSort,
+    /// Read the library again from disk.
+    Reload,
+    /// Open the dashboard for the current query and filter.
+    ShowDashboard,
+    /// Show the keys.
+    ShowHelp,
+    /// Clear the query, the sentiment filter and the category.
+    ClearAll,
+    /// Jump to the next search match in the reader.
+    NextMatch,
+    /// Jump to the previous search match in the reader.
+    PrevMatch,
+    /// Open the article's source in the browser.
+    OpenSource,
+    /// Leave the reader program.
+    Quit,
+    /// The terminal now has this many columns and rows.
+    Resize { width: u16, height: u16 },
+    /// A message from the loading thread of load number `generation`.
+    Load {
+        generation: u64,
+        message: LoadMessage,
+    },
+    /// The body of the article `id`, read from its file (or why it could not be read).
+    BodyRead {
+        id: String,
+        body: Result<String, String>,
+    },
+    /// Something worth a line in the status bar, such as an opener that failed.
+    Notice(String),
+}
+
+/// What the loading thread reports, in order.
+#[derive(Debug)]
+pub enum LoadMessage {
+    /// The folders have been walked: this many files will be looked at.
+    Found { files: usize },
+    /// This many articles came from the cache at once.
+    Cached { articles: usize },
+    /// Articles read since the last batch (bodies already dropped); `done` files read so far.
+    Batch { articles: Vec<Article>, done: usize },
+    /// The library is complete and indexed.
+    Finished(Box<Loaded>),
+}
+
+/// I/O that `update` asks the event loop to perform, so that `update` itself stays pure.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Read the body of this article from its file.
+    ReadBody(Box<Article>),
+    /// Open this http(s) URL with the system's opener.
+    OpenUrl(String),
+    /// Start loading the library again; messages will carry this generation.
+    Reload { generation: u64 },
+}

@@ -1,0 +1,26 @@
+//! The interactive reader, in The Elm Architecture: one model (`app::App`), the things that
+//! can happen to it (`action::Action`), one function that applies them (`update::update`) and
+//! hands back I/O to do (`action::Effect`), and views that only read the model (`ui`). The
+//! event loop in [`run`] ties them to the terminal; the library loads on a thread that streams
+//! articles in.
+
+mod action;
+mod app;
+mod catalog;
+mod dashboard;
+mod keymap;
+mod loading;
+mod picker;
+mod reader;
+mod run;
+mod terminal;
+mod theme;
+mod trace;
+mod ui;
+mod update;
+
+#[cfg(test)]
+mod tests;
+
+pub use loading::{LibrarySource, LoadPlan};
+pub use run::{Ending, run};

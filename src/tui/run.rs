@@ -1,0 +1,225 @@
+//! The event loop: waits for the next message (a key, the mouse, a resize, the loading
+//! thread, a signal), lets `update` apply it and everything already queued behind it, performs
+//! the effects, and redraws once if anything changed. It never waits on a timer.
+
+use std::io;
+use std::process::{Command, Stdio};
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+use std::time::Instant;
+
+use ratatui::crossterm::event::{self, Event as Input, MouseButton, MouseEvent, MouseEventKind};
+
+use crate::library::Library;
+
+use super::action::{Action, Effect};
+use super::app::App;
+use super::keymap::action_for;
+use super::loading::{self, LoadPlan};
+use super::terminal::{Guard, watch_signals};
+use super::theme::color_wanted;
+use super::trace::Trace;
+use super::ui;
+use super::update::update;
+
+/// Lines the mouse wheel scrolls per notch.
+const WHEEL_LINES: i32 = 3;
+
+/// Everything the loop waits for.
+enum Event {
+    Input(Input),
+    /// Reading the terminal failed: it has gone away.
+    InputFailed(io::Error),
+    Action(Action),
+    Signal(i32),
+}
+
+/// How the reader ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    /// A signal asked it to stop; the exit status should say so (128 + the signal number).
+    Signal(i32),
+}
+
+/// Runs the reader over the library `plan` describes until the user quits. `started` is when
+/// the program started, for the timing trace.
+pub fn run(plan: LoadPlan, started: Instant) -> io::Result<Ending> {
+    let mut trace = Trace::from_env(started);
+    let (sender, events) = mpsc::channel();
+    let mut guard = Guard::enter()?;
+    let size = guard.terminal.size()?;
+    let color = color_wanted(std::env::var_os("NO_COLOR"));
+    let app = App::new(plan.source.label(), size, color);
+    start_loading(&plan, app.generation, &sender);
+    read_input(&sender)?;
+    let signals = sender.clone();
+    watch_signals(move |signal| {
+        let _ = signals.send(Event::Signal(signal));
+    })?;
+    guard.terminal.draw(|frame| ui::draw(frame, &app))?;
+    trace.first_frame();
+
+    let mut looper = Looper {
+        app,
+        plan,
+        sender,
+        ending: Ending::Quit,
+    };
+    loop {
+        let first = events.recv().map_err(io::Error::other)?;
+        let began = Instant::now();
+        let mut changed = looper.handle(first)?;
+        while !looper.app.quit
+            && let Ok(next) = events.try_recv()
+        {
+            changed |= looper.handle(next)?;
+        }
+        if looper.app.quit {
+            break;
+        }
+        let updated = began.elapsed();
+        if changed {
+            guard.terminal.draw(|frame| ui::draw(frame, &looper.app))?;
+        }
+        trace.event(&looper.app, updated, began.elapsed());
+    }
+    drop(guard);
+    Ok(looper.ending)
+}
+
+struct Looper {
+    app: App,
+    plan: LoadPlan,
+    sender: Sender<Event>,
+    ending: Ending,
+}
+
+impl Looper {
+    /// Applies one event; true when the screen may have changed.
+    fn handle(&mut self, event: Event) -> io::Result<bool> {
+        let action = match event {
+            Event::Input(input) => match self.translate(input) {
+                Some(action) => action,
+                None => return Ok(false),
+            },
+            Event::InputFailed(error) => return Err(error),
+            Event::Action(action) => action,
+            Event::Signal(signal) => {
+                self.ending = Ending::Signal(signal);
+                Action::Quit
+            }
+        };
+        self.dispatch(action);
+        Ok(true)
+    }
+
+    fn translate(&self, input: Input) -> Option<Action> {
+        match input {
+            Input::Key(key) => action_for(self.app.mode(), key),
+            Input::Mouse(mouse) => mouse_action(mouse),
+            Input::Resize(width, height) => Some(Action::Resize { width, height }),
+            _ => None,
+        }
+    }
+
+    fn dispatch(&mut self, action: Action) {
+        if let Some(effect) = update(&mut self.app, action) {
+            self.perform(effect);
+        }
+    }
+
+    fn perform(&mut self, effect: Effect) {
+        match effect {
+            Effect::ReadBody(article) => {
+                // Reading a body needs no index, so an article can be read while the library
+                // is still loading; an empty library reads it just the same.
+                let body = match self.app.catalog.library() {
+                    Some(library) => library.body(&article),
+                    None => Library::default().body(&article),
+                };
+                self.dispatch(Action::BodyRead {
+                    id: article.id,
+                    body: body.map_err(|problem| problem.message),
+                });
+            }
+            Effect::OpenUrl(url) => open_in_browser(url, self.sender.clone()),
+            Effect::Reload { generation } => start_loading(&self.plan, generation, &self.sender),
+        }
+    }
+}
+
+fn mouse_action(mouse: MouseEvent) -> Option<Action> {
+    match mouse.kind {
+        MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),
+        MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_LINES)),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click {
+            column: mouse.column,
+            row: mouse.row,
+        }),
+        _ => None,
+    }
+}
+
+fn start_loading(plan: &LoadPlan, generation: u64, sender: &Sender<Event>) {
+    let sender = sender.clone();
+    loading::spawn(plan.clone(), generation, move |action| {
+        sender.send(Event::Action(action)).is_ok()
+    });
+}
+
+/// Reads the terminal on a thread of its own, so that the loop waits on one channel.
+fn read_input(sender: &Sender<Event>) -> io::Result<()> {
+    let sender = sender.clone();
+    thread::Builder::new()
+        .name("moodwire-input".to_owned())
+        .spawn(move || {
+            loop {
+                let sent = match event::read() {
+                    Ok(input) => sender.send(Event::Input(input)),
+                    Err(error) => {
+                        let _ = sender.send(Event::InputFailed(error));
+                        break;
+                    }
+                };
+                if sent.is_err() {
+                    break;
+                }
+            }
+        })?;
+    Ok(())
+}
+
+/// The system's opener: it hands a URL to the user's browser.
+const OPENER: &str = if cfg!(target_os = "macos") {
+    "open"
+} else {
+    "xdg-open"
+};
+
+/// Starts the opener with `url` as its one argument (never through a shell) and reports a
+/// failure as a notice.
+fn open_in_browser(url: String, sender: Sender<Event>) {
+    let child = Command::new(OPENER)
+        .arg(&url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+    let notice = |text: String| Event::Action(Action::Notice(text));
+    match child {
+        Err(error) => {
+            let _ = sender.send(notice(format!("could not start {OPENER}: {error}")));
+        }
+        // Waited for on a thread so that it is not left a zombie and a failure is told.
+        Ok(mut child) => {
+            let _ = thread::Builder::new().spawn(move || {
+                if let Ok(status) = child.wait()
+                    && !status.success()
+                {
+                    let _ = sender.send(notice(format!("{OPENER} could not open {url}")));
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! Tests of the reader without a terminal: `update` alone, and each screen drawn on a
+//! `TestBackend`.
+
+mod keys;
+mod screens;
+mod streaming;
+mod update;
+
+use std::path::PathBuf;
+
+use ratatui::layout::Size;
+
+use crate::library::Library;
+use crate::limits::Limits;
+
+use super::action::{Action, Effect, LoadMessage};
+use super::app::App;
+use super::catalog::Loaded;
+use super::update::update;
+
+/// The sample library as the reader shows it once loaded, on a terminal of `width` x `height`.
+fn app_sized(width: u16, height: u16) -> App {
+    let mut app = App::new("sample-articles".to_owned(), Size::new(width, height), true);
+    let loaded = Loaded::new(sample_library());
+    send(&mut app, finished(loaded));
+    app
+}
+
+fn app() -> App {
+    app_sized(100, 30)
+}
+
+fn sample_library() -> Library {
+    let folder = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-articles"));
+    Library::load(&[folder], &Limits::default())
+}
+
+fn finished(loaded: Loaded) -> Action {
+    Action::Load {
+        generation: 0,
+        message: LoadMessage::Finished(Box::new(loaded)),
+    }
+}
+
+fn send(app: &mut App, action: Action) -> Option<Effect> {
+    update(app, action)
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        send(app, Action::SearchInput(c));
+    }
+}
+
+/// The selected article's title.
+fn selected_title(app: &App) -> String {
+    let doc = app.selected_doc().expect("a row is selected");
+    app.catalog.article(doc).unwrap().title.clone()
+}
+
+/// Opens the selected article and performs the body read as the loop would.
+fn open_selected(app: &mut App) {
+    let Some(Effect::ReadBody(article)) = send(app, Action::Open) else {
+        panic!("opening asks for the body");
+    };
+    let body = app
+        .catalog
+        .library()
+        .unwrap()
+        .body(&article)
+        .map_err(|p| p.message);
+    send(
+        app,
+        Action::BodyRead {
+            id: article.id.clone(),
+            body,
+        },
+    );
+}

@@ -1,0 +1,225 @@
+//! Each screen drawn on a `TestBackend`. The snapshots hold the text of the screen; styles
+//! that carry meaning (match marking, the selected row) are checked cell by cell.
+
+use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier};
+
+use crate::article::Bucket;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::ui::draw;
+
+use super::*;
+
+fn screen(app: &App) -> Terminal<TestBackend> {
+    let size = app.viewport;
+    let mut terminal = Terminal::new(TestBackend::new(size.width, size.height)).unwrap();
+    terminal.draw(|frame| draw(frame, app)).unwrap();
+    terminal
+}
+
+/// The column where `text` starts on row `y`.
+fn find(buffer: &Buffer, y: u16, text: &str) -> Option<u16> {
+    let row: String = (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol().chars().next().unwrap_or(' '))
+        .collect();
+    row.find(text).map(|at| row[..at].chars().count() as u16)
+}
+
+#[test]
+fn list_wide() {
+    let app = app();
+    let terminal = screen(&app);
+    assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer[(3, 1)].modifier.contains(Modifier::REVERSED),
+        "the first row is selected"
+    );
+    assert!(!buffer[(3, 2)].modifier.contains(Modifier::REVERSED));
+}
+
+#[test]
+fn search_marks_the_matched_words() {
+    let mut app = app();
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "record");
+    let terminal = screen(&app);
+    assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let style = |x: u16, y: u16| buffer[(x, y)].modifier;
+    let rows: Vec<(u16, u16)> = (1..29)
+        .filter_map(|y| find(buffer, y, "record").map(|x| (x, y)))
+        .filter(|&(x, _)| x < 58)
+        .collect();
+    assert!(rows.len() >= 3, "{rows:?}");
+    for (x, y) in rows {
+        // The selected row is reversed already: its matches are underlined instead.
+        let mark = match y {
+            1 => Modifier::UNDERLINED,
+            _ => Modifier::REVERSED,
+        };
+        assert!(
+            style(x, y).contains(mark) && style(x + 5, y).contains(mark),
+            "row {y}"
+        );
+        assert!(!style(x - 1, y).contains(mark), "row {y}: before the word");
+        assert!(!style(x + 6, y).contains(mark), "row {y}: after the word");
+    }
+}
+
+#[test]
+fn a_malformed_query_is_shown_in_the_bar() {
+    let mut app = app();
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "date:2026-13");
+    assert_snapshot!(screen(&app).backend());
+}
+
+#[test]
+fn filters() {
+    for (bucket, name) in [
+        (Some(Bucket::Positive), "positive"),
+        (Some(Bucket::Neutral), "neutral"),
+        (Some(Bucket::Negative), "negative"),
+    ] {
+        let mut app = app();
+        send(&mut app, Action::SetFilter(bucket));
+        assert_snapshot!(format!("filter_{name}"), screen(&app).backend());
+    }
+}
+
+#[test]
+fn reader() {
+    let mut app = app();
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "sanctions");
+    send(&mut app, Action::SearchKeep);
+    open_selected(&mut app);
+    assert_snapshot!(screen(&app).backend());
+    send(&mut app, Action::Bottom);
+    assert_snapshot!("reader_end", screen(&app).backend());
+}
+
+#[test]
+fn dashboard() {
+    let mut app = app();
+    send(&mut app, Action::ShowDashboard);
+    assert_snapshot!(screen(&app).backend());
+}
+
+#[test]
+fn help() {
+    let mut app = app_sized(120, 40);
+    send(&mut app, Action::ShowHelp);
+    assert_snapshot!(screen(&app).backend());
+}
+
+#[test]
+fn category_picker() {
+    let mut app = app();
+    send(&mut app, Action::OpenCategories);
+    send(&mut app, Action::Down);
+    assert_snapshot!(screen(&app).backend());
+}
+
+#[test]
+fn narrow() {
+    let mut app = app_sized(60, 16);
+    assert_snapshot!("narrow_list", screen(&app).backend());
+    open_selected(&mut app);
+    assert_snapshot!("narrow_reader", screen(&app).backend());
+}
+
+#[test]
+fn tiny() {
+    let mut app = app_sized(20, 6);
+    assert_snapshot!("tiny_list", screen(&app).backend());
+    open_selected(&mut app);
+    assert_snapshot!("tiny_reader", screen(&app).backend());
+}
+
+/// Every size from 1x1 to 20x6, on every screen: something is drawn and nothing panics.
+#[test]
+fn very_small_terminals_never_panic() {
+    for width in 1..=20 {
+        for height in 1..=6 {
+            let mut app = app_sized(width, height);
+            screen(&app);
+            send(&mut app, Action::StartSearch);
+            type_text(&mut app, "score:>>");
+            screen(&app);
+            send(&mut app, Action::SearchClear);
+            for action in [
+                Action::ShowDashboard,
+                Action::OpenCategories,
+                Action::ShowHelp,
+            ] {
+                send(&mut app, action);
+                screen(&app);
+                send(&mut app, Action::Back);
+                send(&mut app, Action::Back);
+            }
+            app.quit = false;
+            app.screen = crate::tui::app::Screen::List;
+            app.help = false;
+            open_selected(&mut app);
+            send(&mut app, Action::PageDown);
+            screen(&app);
+        }
+    }
+}
+
+#[test]
+fn no_color_keeps_symbols_and_drops_colours() {
+    let mut app = app();
+    app.color = false;
+    let terminal = screen(&app);
+    let buffer = terminal.backend().buffer();
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+    );
+    let text: String = buffer.content.iter().map(|c| c.symbol()).collect();
+    assert!(text.contains('▲') && text.contains('▼') && text.contains('●'));
+    app.color = true;
+    let coloured = screen(&app);
+    assert!(
+        coloured
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .any(|c| c.fg == Color::Green)
+    );
+}
+
+#[test]
+fn while_loading_the_progress_shows() {
+    let mut app = App::new("lib".to_owned(), ratatui::layout::Size::new(100, 8), true);
+    assert_snapshot!("loading_start", screen(&app).backend());
+    send(
+        &mut app,
+        Action::Load {
+            generation: 0,
+            message: crate::tui::action::LoadMessage::Found { files: 20000 },
+        },
+    );
+    let articles = sample_library().articles()[..3].to_vec();
+    send(
+        &mut app,
+        Action::Load {
+            generation: 0,
+            message: crate::tui::action::LoadMessage::Batch {
+                articles,
+                done: 5123,
+            },
+        },
+    );
+    assert_snapshot!("loading_progress", screen(&app).backend());
+}

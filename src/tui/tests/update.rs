@@ -1,0 +1,458 @@
+//! `update`: an action in, the model out.
+
+use crate::article::Bucket;
+use crate::library::SortOrder;
+use crate::query::Query;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{Mode, Screen};
+
+use super::*;
+
+#[test]
+fn moves_within_the_list() {
+    let mut app = app();
+    assert_eq!(app.shown(), 33);
+    send(&mut app, Action::Up);
+    assert_eq!(app.list.selected, 0, "no row above the first");
+    send(&mut app, Action::Down);
+    send(&mut app, Action::Down);
+    assert_eq!(app.list.selected, 2);
+    send(&mut app, Action::Bottom);
+    assert_eq!(app.list.selected, 32);
+    send(&mut app, Action::Down);
+    assert_eq!(app.list.selected, 32, "no row below the last");
+    assert!(app.list.offset > 0, "the last row is scrolled into view");
+    assert!(app.list.offset + 28 > 32);
+    send(&mut app, Action::Top);
+    assert_eq!((app.list.selected, app.list.offset), (0, 0));
+}
+
+#[test]
+fn pages_by_the_height_of_the_list() {
+    let mut app = app_sized(100, 12);
+    send(&mut app, Action::PageDown);
+    assert_eq!(app.list.selected, 10, "12 rows less header and status");
+    send(&mut app, Action::PageDown);
+    send(&mut app, Action::PageDown);
+    send(&mut app, Action::PageDown);
+    assert_eq!(app.list.selected, 32);
+    send(&mut app, Action::PageUp);
+    assert_eq!(app.list.selected, 22);
+}
+
+#[test]
+fn paging_an_empty_list_stays_put() {
+    let mut app = app();
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "zzzzqqq");
+    assert_eq!(app.shown(), 0);
+    send(&mut app, Action::SearchKeep);
+    for action in [
+        Action::PageDown,
+        Action::PageUp,
+        Action::Bottom,
+        Action::Down,
+        Action::Up,
+        Action::Scroll(3),
+    ] {
+        send(&mut app, action);
+        assert_eq!((app.list.selected, app.list.offset), (0, 0));
+    }
+    assert_eq!(send(&mut app, Action::Open), None, "nothing to open");
+    assert!(matches!(app.screen, Screen::List));
+}
+
+#[test]
+fn the_list_follows_the_query_as_it_is_typed() {
+    let mut app = app();
+    send(&mut app, Action::StartSearch);
+    assert_eq!(app.mode(), Mode::Search);
+    type_text(&mut app, "o");
+    let after_o = app.shown();
+    type_text(&mut app, "il");
+    let library = app.catalog.library().unwrap();
+    let expected = library.search(&Query::parse("oil").unwrap()).count();
+    assert_eq!(app.shown(), expected);
+    assert!(
+        expected < after_o && expected > 0,
+        "{expected} of {after_o}"
+    );
+    send(&mut app, Action::SearchBackspace);
+    assert_eq!(app.search.text, "oi");
+    type_text(&mut app, "l");
+    send(&mut app, Action::SearchKeep);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(app.search.applied, "oil");
+    assert_eq!(app.shown(), expected, "Enter keeps the query");
+}
+
+#[test]
+fn escape_in_the_bar_clears_the_query() {
+    let mut app = app();
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "oil");
+    send(&mut app, Action::SearchClear);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(app.search.text, "");
+    assert!(app.query.is_empty());
+    assert_eq!(app.shown(), 33);
+}
+
+#[test]
+fn a_malformed_query_says_why_and_keeps_the_rows() {
+    let mut app = app();
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "oil score");
+    let rows = app.list.visible.clone();
+    type_text(&mut app, ":>");
+    let error = app.search.error.clone().expect("the bar shows an error");
+    assert!(error.contains("score"), "{error}");
+    assert_eq!(app.list.visible, rows, "the last good query's rows stay");
+    assert_eq!(app.search.applied, "oil score");
+    assert_eq!(
+        app.search.text, "oil score:>",
+        "the bar keeps what was typed"
+    );
+    type_text(&mut app, "7");
+    assert_eq!(app.search.error, None, "score:>7 parses");
+    assert_eq!(app.search.applied, "oil score:>7");
+    send(&mut app, Action::SearchBackspace);
+    assert!(app.search.error.is_some());
+    send(&mut app, Action::SearchKeep);
+    assert_eq!(
+        app.search.text, "oil score:>7",
+        "Enter returns to the query the list shows"
+    );
+    assert_eq!(app.search.error, None);
+}
+
+#[test]
+fn sentiment_filters_combine_with_the_query() {
+    let mut app = app();
+    let mut counts = 0;
+    for bucket in [
+        Some(Bucket::Positive),
+        Some(Bucket::Neutral),
+        Some(Bucket::Negative),
+        None,
+    ] {
+        send(&mut app, Action::SetFilter(bucket));
+        let count = app
+            .catalog
+            .articles()
+            .iter()
+            .filter(|a| bucket.is_none() || a.sentiment.bucket == bucket)
+            .count();
+        assert_eq!(app.shown(), count, "{bucket:?}");
+        assert!(count > 0);
+        counts += count;
+        for &doc in &app.list.visible {
+            let article = app.catalog.article(doc).unwrap();
+            assert!(bucket.is_none() || article.sentiment.bucket == bucket);
+        }
+    }
+    assert_eq!(
+        counts,
+        2 * app.catalog.articles().len(),
+        "every article is in one bucket, by its file or by an estimate"
+    );
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "oil");
+    send(&mut app, Action::SearchKeep);
+    send(&mut app, Action::SetFilter(Some(Bucket::Negative)));
+    assert_eq!(app.shown(), 2, "oil and negative, one of them by an estimate");
+    send(&mut app, Action::ClearAll);
+    assert_eq!(
+        (app.shown(), app.bucket, app.search.applied.as_str()),
+        (33, None, "")
+    );
+}
+
+#[test]
+fn f_cycles_the_filter() {
+    let mut app = app();
+    let mut seen = Vec::new();
+    for _ in 0..4 {
+        send(&mut app, Action::CycleFilter);
+        seen.push(app.bucket);
+    }
+    assert_eq!(
+        seen,
+        [
+            Some(Bucket::Positive),
+            Some(Bucket::Neutral),
+            Some(Bucket::Negative),
+            None
+        ]
+    );
+}
+
+#[test]
+fn s_cycles_the_sort_and_keeps_the_article() {
+    let mut app = app();
+    send(&mut app, Action::Down);
+    send(&mut app, Action::Down);
+    let title = selected_title(&app);
+    send(&mut app, Action::CycleSort);
+    assert_eq!(app.order, SortOrder::Score);
+    assert_eq!(selected_title(&app), title);
+    let articles = app.catalog.articles();
+    let scores: Vec<Option<f64>> = app
+        .list
+        .visible
+        .iter()
+        .map(|&d| articles[d as usize].sentiment.score)
+        .collect();
+    assert_eq!(scores[0], Some(9.0));
+    assert!(scores.windows(2).all(|w| match (w[0], w[1]) {
+        (Some(a), Some(b)) => a >= b,
+        (None, Some(_)) => false,
+        _ => true,
+    }));
+    send(&mut app, Action::CycleSort);
+    assert_eq!(app.order, SortOrder::Title);
+    let first = app.catalog.article(app.list.visible[0]).unwrap();
+    assert!(first.title.starts_with("Airline"), "{}", first.title);
+    send(&mut app, Action::CycleSort);
+    assert_eq!(app.order, SortOrder::Date);
+}
+
+#[test]
+fn opening_reads_the_body_and_back_returns() {
+    let mut app = app();
+    let title = selected_title(&app);
+    let id = app
+        .catalog
+        .article(app.selected_doc().unwrap())
+        .unwrap()
+        .id
+        .clone();
+    assert!(!app.read.contains(&id));
+    open_selected(&mut app);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert!(app.read.contains(&id), "opening marks the article read");
+    let Screen::Reader(reader) = &app.screen else {
+        unreachable!()
+    };
+    assert!(!reader.pending);
+    assert!(reader.lines.len() > 20, "the body is laid out");
+    let first: String = reader.lines[0]
+        .spans
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    assert_eq!(first, title);
+    send(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(selected_title(&app), title);
+}
+
+#[test]
+fn the_reader_scrolls_within_the_article() {
+    let mut app = app_sized(100, 10);
+    open_selected(&mut app);
+    send(&mut app, Action::Bottom);
+    let Screen::Reader(reader) = &app.screen else {
+        unreachable!()
+    };
+    let last = reader.scroll;
+    assert_eq!(
+        last,
+        reader.lines.len() - 9,
+        "the end at the bottom of the screen"
+    );
+    send(&mut app, Action::PageDown);
+    send(&mut app, Action::Down);
+    let Screen::Reader(reader) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(reader.scroll, last);
+    send(&mut app, Action::Top);
+    send(&mut app, Action::PageDown);
+    let Screen::Reader(reader) = &app.screen else {
+        unreachable!()
+    };
+    assert_eq!(reader.scroll, 9);
+}
+
+#[test]
+fn n_and_shift_n_jump_between_matches() {
+    let mut app = app_sized(100, 10);
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "diesel");
+    send(&mut app, Action::SearchKeep);
+    open_selected(&mut app);
+    let Screen::Reader(reader) = &app.screen else {
+        unreachable!()
+    };
+    let matches = reader.matches.clone();
+    assert!(matches.len() >= 3, "{matches:?}");
+    assert_eq!(matches[0], 0, "the title says diesel");
+    send(&mut app, Action::NextMatch);
+    let scroll = |app: &App| match &app.screen {
+        Screen::Reader(reader) => reader.scroll,
+        _ => unreachable!(),
+    };
+    assert_eq!(scroll(&app), matches[1]);
+    send(&mut app, Action::NextMatch);
+    assert_eq!(scroll(&app), matches[2]);
+    send(&mut app, Action::PrevMatch);
+    assert_eq!(scroll(&app), matches[1]);
+    send(&mut app, Action::PrevMatch);
+    send(&mut app, Action::PrevMatch);
+    assert_eq!(scroll(&app), 0);
+    assert_eq!(app.notice.as_deref(), Some("no more matches above"));
+}
+
+#[test]
+fn o_opens_only_web_addresses() {
+    let mut app = app();
+    open_selected(&mut app);
+    let effect = send(&mut app, Action::OpenSource);
+    let Some(Effect::OpenUrl(url)) = effect else {
+        panic!("{effect:?}");
+    };
+    assert!(url.starts_with("https://"), "{url}");
+    assert_eq!(app.notice, Some(format!("opening {url}")));
+    for (url, opens) in [
+        ("javascript:alert(1)", false),
+        ("file:///etc/passwd", false),
+        ("https://", false),
+        ("HTTP://example.com/a", true),
+        ("https://example.com/a b", false),
+        ("https://example.com/a?b=1", true),
+    ] {
+        let Screen::Reader(reader) = &mut app.screen else {
+            unreachable!()
+        };
+        reader.article.source_url = Some(url.to_owned());
+        let effect = send(&mut app, Action::OpenSource);
+        assert_eq!(effect.is_some(), opens, "{url}");
+    }
+}
+
+#[test]
+fn the_category_picker_narrows_the_list() {
+    let mut app = app();
+    send(&mut app, Action::OpenCategories);
+    let Screen::Categories(picker) = &app.screen else {
+        panic!("the picker is open");
+    };
+    assert_eq!(picker.choices[0].category, None);
+    assert_eq!(picker.choices[0].count, 33);
+    let second = picker.choices[1].clone();
+    send(&mut app, Action::Down);
+    send(&mut app, Action::Open);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(app.category, second.category);
+    assert_eq!(app.shown(), second.count);
+    send(&mut app, Action::OpenCategories);
+    send(&mut app, Action::Back);
+    assert_eq!(app.category, second.category, "Esc leaves it unchanged");
+    send(&mut app, Action::ClearAll);
+    assert_eq!(app.category, None);
+}
+
+#[test]
+fn the_dashboard_counts_the_shown_articles() {
+    let mut app = app();
+    send(&mut app, Action::SetFilter(Some(Bucket::Negative)));
+    send(&mut app, Action::ShowDashboard);
+    let Screen::Dashboard(stats) = &app.screen else {
+        panic!("the dashboard is open");
+    };
+    // Ten negative by their files, three plain-text scrapes by the estimate.
+    assert_eq!(stats.articles, 13);
+    assert_eq!(stats.buckets, [0, 0, 13]);
+    assert!(!stats.weeks.is_empty());
+    assert!(stats.weeks.windows(2).all(|w| w[0].label < w[1].label));
+    send(&mut app, Action::Back);
+    assert_eq!(app.mode(), Mode::List);
+}
+
+#[test]
+fn help_opens_over_any_screen_and_closes() {
+    let mut app = app();
+    send(&mut app, Action::ShowHelp);
+    assert_eq!(app.mode(), Mode::Help);
+    send(&mut app, Action::Quit);
+    assert!(app.quit, "Ctrl-c quits even from the help");
+    let mut app = super::app();
+    open_selected(&mut app);
+    send(&mut app, Action::ShowHelp);
+    send(&mut app, Action::Back);
+    assert_eq!(
+        app.mode(),
+        Mode::Reader,
+        "closing the help returns to the reader"
+    );
+}
+
+#[test]
+fn q_quits_from_the_list_but_leaves_the_reader() {
+    let mut app = app();
+    open_selected(&mut app);
+    send(&mut app, Action::Back);
+    assert!(!app.quit);
+    assert_eq!(app.mode(), Mode::List);
+    send(&mut app, Action::Back);
+    assert!(!app.quit, "nothing is below the list to go back to");
+    send(&mut app, Action::Quit);
+    assert!(app.quit, "q in the list quits");
+}
+
+#[test]
+fn a_click_selects_a_row_and_the_wheel_moves() {
+    let mut app = app();
+    send(&mut app, Action::Click { column: 5, row: 4 });
+    assert_eq!(
+        app.list.selected, 3,
+        "row 4 is the fourth article under the header"
+    );
+    send(&mut app, Action::Click { column: 80, row: 4 });
+    assert_eq!(
+        app.list.selected, 3,
+        "a click in the preview selects nothing"
+    );
+    send(&mut app, Action::Scroll(3));
+    assert_eq!(app.list.selected, 6);
+    send(&mut app, Action::Scroll(-30));
+    assert_eq!(app.list.selected, 0);
+}
+
+#[test]
+fn reload_asks_for_a_new_load_and_keeps_the_list() {
+    let mut app = app();
+    let Some(Effect::Reload { generation }) = send(&mut app, Action::Reload) else {
+        panic!("reload is an effect");
+    };
+    assert_eq!(generation, 1);
+    assert!(app.load.active && app.load.reloading);
+    assert_eq!(
+        app.shown(),
+        33,
+        "the old list stays while the new one loads"
+    );
+    assert_eq!(send(&mut app, Action::Reload), None, "one load at a time");
+}
+
+#[test]
+fn a_resize_lays_the_article_out_again() {
+    let mut app = app();
+    open_selected(&mut app);
+    let lines_at = |app: &App| match &app.screen {
+        Screen::Reader(reader) => (reader.width, reader.lines.len()),
+        _ => unreachable!(),
+    };
+    let wide = lines_at(&app);
+    send(
+        &mut app,
+        Action::Resize {
+            width: 50,
+            height: 20,
+        },
+    );
+    let narrow = lines_at(&app);
+    assert_eq!(narrow.0, 48);
+    assert!(narrow.1 > wide.1);
+}

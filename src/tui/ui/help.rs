@@ -1,0 +1,107 @@
+//! The help screen, generated from the keymap: each screen's keys with their descriptions,
+//! those of the screen it was opened from first, flowed into as many columns as fit.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::tui::app::Mode;
+use crate::tui::keymap::{SECTIONS, Section, keys_text};
+use crate::tui::theme;
+
+/// The width of a column of sections: two fit on a terminal 100 columns wide.
+const COLUMN_WIDTH: u16 = 49;
+
+pub struct Help {
+    /// The screen the help was opened from.
+    pub from: Mode,
+}
+
+impl Widget for Help {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        Clear.render(area, buf);
+        let block = Block::new()
+            .borders(Borders::ALL)
+            .border_style(theme::BORDER)
+            .title(Span::styled(" Keys ", theme::TITLE))
+            .title_bottom(Span::styled(" q, Esc or ? closes ", theme::DIM));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let columns = usize::from((inner.width / COLUMN_WIDTH).max(1));
+        let width = inner.width / columns as u16;
+        for (i, lines) in flow(sections(self.from), usize::from(inner.height), columns)
+            .into_iter()
+            .enumerate()
+        {
+            let x = inner.x + width * i as u16;
+            let column = Rect::new(x + 1, inner.y, width.saturating_sub(1), inner.height);
+            Paragraph::new(lines).render(column, buf);
+        }
+    }
+}
+
+/// Puts whole sections into columns of `height` lines, starting a new column when the next
+/// section does not fit; the last column takes what is left, and is cut if it must be.
+fn flow(
+    sections: Vec<Vec<Line<'static>>>,
+    height: usize,
+    columns: usize,
+) -> Vec<Vec<Line<'static>>> {
+    let mut out: Vec<Vec<Line<'static>>> = vec![Vec::new()];
+    for section in sections {
+        let full = out.len() == columns;
+        let column = out.last_mut().expect("there is always a column");
+        let needed = section.len() + usize::from(!column.is_empty());
+        if !column.is_empty() && column.len() + needed > height && !full {
+            out.push(section);
+            continue;
+        }
+        if !column.is_empty() {
+            column.push(Line::default());
+        }
+        column.extend(section);
+    }
+    out
+}
+
+/// Each section's heading and bindings, as lines: `first`'s section first, and none for the
+/// help itself, whose keys the frame names.
+fn sections(first: Mode) -> Vec<Vec<Line<'static>>> {
+    let mut ordered: Vec<&Section> = SECTIONS.iter().filter(|s| s.mode != Mode::Help).collect();
+    ordered.sort_by_key(|section| section.mode != first);
+    let mut sections: Vec<Vec<Line<'static>>> = ordered
+        .into_iter()
+        .map(|section| {
+            let rows: Vec<(String, &'static str)> = section
+                .bindings
+                .iter()
+                .map(|binding| (keys_text(binding), binding.desc))
+                .collect();
+            lines(section.title, &rows)
+        })
+        .collect();
+    sections.push(lines(
+        "Anywhere",
+        &[
+            ("Ctrl-c".to_owned(), "quit"),
+            ("mouse".to_owned(), "wheel scrolls, click selects"),
+        ],
+    ));
+    sections
+}
+
+/// A heading, then keys and descriptions in two columns as wide as the section needs.
+fn lines(title: &'static str, rows: &[(String, &'static str)]) -> Vec<Line<'static>> {
+    let width = rows.iter().map(|(keys, _)| keys.width()).max().unwrap_or(0);
+    let mut lines = vec![Line::from(Span::styled(title, theme::TITLE))];
+    lines.extend(rows.iter().map(|(keys, desc)| {
+        Line::from(vec![
+            Span::styled(format!("  {keys:<width$}  "), theme::KEY),
+            Span::raw(*desc),
+        ])
+    }));
+    lines
+}

@@ -1,0 +1,90 @@
+//! Drawing: each region of the screen is a small widget that borrows the model and only
+//! reads it.
+
+mod categories;
+mod dashboard;
+mod header;
+mod help;
+pub mod layout;
+mod list;
+mod preview;
+mod reader;
+mod search;
+mod status;
+mod text;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::app::{App, Screen};
+use super::theme;
+
+/// Narrower or shorter than this, only a note fits.
+const MIN_WIDTH: u16 = 12;
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height == 0 {
+        Paragraph::new("enlarge me").render(area, frame.buffer_mut());
+    } else {
+        draw_screen(frame, app, area);
+    }
+    if !app.color {
+        theme::strip_colors(frame.buffer_mut());
+    }
+}
+
+fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
+    let buffer = frame.buffer_mut();
+    match &app.screen {
+        Screen::Reader(reader) => {
+            let (text, status) = layout::reader_areas(area);
+            reader::ReaderView { reader }.render(text, buffer);
+            status::ReaderStatus {
+                app,
+                reader,
+                text_height: text.height,
+            }
+            .render(status, buffer);
+        }
+        screen => {
+            let areas = layout::list_areas(area);
+            header::Header { app }.render(areas.header, buffer);
+            match screen {
+                Screen::Dashboard(stats) => {
+                    let middle = areas.list.union(areas.preview.unwrap_or(areas.list));
+                    dashboard::Dashboard { stats }.render(middle, buffer);
+                }
+                Screen::Categories(picker) => {
+                    categories::Categories { picker }.render(areas.list, buffer);
+                    if let Some(preview) = areas.preview {
+                        preview::Preview { app }.render(preview, buffer);
+                    }
+                }
+                _ => {
+                    list::List { app }.render(areas.list, buffer);
+                    if let Some(preview) = areas.preview {
+                        preview::Preview { app }.render(preview, buffer);
+                    }
+                }
+            }
+            if app.search.editing {
+                let cursor = search::SearchBar {
+                    search: &app.search,
+                }
+                .draw(areas.status, buffer);
+                frame.set_cursor_position(cursor);
+            } else {
+                status::Status { app }.render(areas.status, buffer);
+            }
+        }
+    }
+    if app.help {
+        help::Help {
+            from: app.screen_mode(),
+        }
+        .render(area, frame.buffer_mut());
+    }
+}

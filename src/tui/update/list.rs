@@ -1,0 +1,224 @@
+//! The list: moving through it, choosing what it shows, and the category picker.
+
+use crate::article::Bucket;
+use crate::library::SortOrder;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Screen};
+use crate::tui::dashboard::Stats;
+use crate::tui::picker::Picker;
+use crate::tui::reader::Reader;
+use crate::tui::ui::layout::list_areas;
+
+use super::moved;
+
+pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Down => select_by(app, 1),
+        Action::Up => select_by(app, -1),
+        Action::PageDown => select_by(app, page(app) as isize),
+        Action::PageUp => select_by(app, -(page(app) as isize)),
+        Action::Scroll(lines) => select_by(app, lines as isize),
+        Action::Top => select(app, 0),
+        Action::Bottom => select(app, app.list.visible.len().saturating_sub(1)),
+        Action::Click { column, row } => click(app, column, row),
+        Action::Open => return open(app),
+        Action::StartSearch => app.search.editing = true,
+        Action::SetFilter(bucket) => {
+            app.bucket = bucket;
+            refresh(app, Keep::Top);
+        }
+        Action::CycleFilter => {
+            app.bucket = next_bucket(app.bucket);
+            refresh(app, Keep::Top);
+        }
+        Action::CycleSort => {
+            app.order = next_order(app.order);
+            refresh(app, Keep::Selected);
+        }
+        Action::ClearAll => {
+            app.search = Default::default();
+            app.query = Default::default();
+            app.bucket = None;
+            app.category = None;
+            refresh(app, Keep::Top);
+        }
+        Action::OpenCategories => {
+            app.screen =
+                Screen::Categories(Picker::new(app.catalog.articles(), app.category.as_deref()))
+        }
+        Action::ShowDashboard => {
+            let stats = Stats::of(app.catalog.articles(), &app.list.visible);
+            app.screen = Screen::Dashboard(Box::new(stats));
+        }
+        Action::ShowHelp => app.help = true,
+        Action::Reload => return reload(app),
+        _ => {}
+    }
+    None
+}
+
+/// What stays selected when the rows change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Keep {
+    /// The first row: the rows answer a new question.
+    Top,
+    /// The article selected before, if it is still shown: the same rows in another order,
+    /// more rows arriving, or the same library indexed.
+    Selected,
+}
+
+/// Chooses the rows again after the query, filter, order or articles changed.
+pub(super) fn refresh(app: &mut App, keep: Keep) {
+    let before = match keep {
+        Keep::Selected => selected_id(app),
+        Keep::Top => None,
+    };
+    app.list.visible = app.catalog.select(&app.selection());
+    reselect(app, before.as_deref());
+}
+
+pub(super) fn selected_id(app: &App) -> Option<String> {
+    let doc = app.selected_doc()?;
+    app.catalog.article(doc).map(|a| a.id.clone())
+}
+
+/// Selects the article `id` if it is among the rows, keeping its place on screen; else the
+/// first row.
+pub(super) fn reselect(app: &mut App, id: Option<&str>) {
+    let articles = app.catalog.articles();
+    let found = id.and_then(|id| {
+        app.list
+            .visible
+            .iter()
+            .position(|&doc| articles[doc as usize].id == id)
+    });
+    match found {
+        Some(at) => {
+            let on_screen = app.list.selected.saturating_sub(app.list.offset);
+            app.list.selected = at;
+            app.list.offset = at.saturating_sub(on_screen);
+        }
+        None => {
+            app.list.selected = 0;
+            app.list.offset = 0;
+        }
+    }
+    keep_in_view(app);
+    if let Screen::Dashboard(stats) = &mut app.screen {
+        **stats = Stats::of(app.catalog.articles(), &app.list.visible);
+    }
+}
+
+/// Rows of the list on screen.
+fn page(app: &App) -> usize {
+    let area = ratatui::layout::Rect::from((ratatui::layout::Position::ORIGIN, app.viewport));
+    usize::from(list_areas(area).list.height).max(1)
+}
+
+fn select_by(app: &mut App, delta: isize) {
+    select(app, moved(app.list.selected, delta, app.list.visible.len()));
+}
+
+fn select(app: &mut App, row: usize) {
+    app.list.selected = row;
+    keep_in_view(app);
+}
+
+/// Scrolls the list so that the selected row is on screen and no space is wasted below the
+/// last row.
+pub fn keep_in_view(app: &mut App) {
+    let height = page(app);
+    let list = &mut app.list;
+    list.selected = list.selected.min(list.visible.len().saturating_sub(1));
+    if list.selected < list.offset {
+        list.offset = list.selected;
+    } else if list.selected >= list.offset + height {
+        list.offset = list.selected + 1 - height;
+    }
+    list.offset = list.offset.min(list.visible.len().saturating_sub(height));
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let area = ratatui::layout::Rect::from((ratatui::layout::Position::ORIGIN, app.viewport));
+    let list = list_areas(area).list;
+    if !list.contains((column, row).into()) {
+        return;
+    }
+    let at = app.list.offset + usize::from(row - list.y);
+    if at < app.list.visible.len() {
+        select(app, at);
+    }
+}
+
+fn open(app: &mut App) -> Option<Effect> {
+    let doc = app.selected_doc()?;
+    let article = app.catalog.article(doc)?.clone();
+    app.read.insert(article.id.clone());
+    let effect = Effect::ReadBody(Box::new(article.clone()));
+    app.screen = Screen::Reader(Box::new(Reader::new(
+        article,
+        app.viewport.width,
+        &app.query,
+    )));
+    Some(effect)
+}
+
+fn reload(app: &mut App) -> Option<Effect> {
+    if app.load.active {
+        app.notice = Some("the library is still loading".to_owned());
+        return None;
+    }
+    app.generation += 1;
+    app.load = crate::tui::app::LoadState {
+        active: true,
+        reloading: true,
+        ..Default::default()
+    };
+    Some(Effect::Reload {
+        generation: app.generation,
+    })
+}
+
+/// The category picker.
+pub(super) fn picker(app: &mut App, action: Action) -> Option<Effect> {
+    let page = page(app) as isize;
+    let Screen::Categories(picker) = &mut app.screen else {
+        return None;
+    };
+    let len = picker.choices.len();
+    match action {
+        Action::Down => picker.selected = moved(picker.selected, 1, len),
+        Action::Up => picker.selected = moved(picker.selected, -1, len),
+        Action::Scroll(lines) => picker.selected = moved(picker.selected, lines as isize, len),
+        Action::PageDown => picker.selected = moved(picker.selected, page, len),
+        Action::PageUp => picker.selected = moved(picker.selected, -page, len),
+        Action::Top => picker.selected = 0,
+        Action::Bottom => picker.selected = len.saturating_sub(1),
+        Action::Open => {
+            app.category = picker.chosen().and_then(|c| c.category.clone());
+            app.screen = Screen::List;
+            refresh(app, Keep::Top);
+        }
+        Action::Back | Action::OpenCategories => app.screen = Screen::List,
+        Action::ShowHelp => app.help = true,
+        _ => {}
+    }
+    None
+}
+
+fn next_bucket(bucket: Option<Bucket>) -> Option<Bucket> {
+    match bucket {
+        None => Some(Bucket::Positive),
+        Some(Bucket::Positive) => Some(Bucket::Neutral),
+        Some(Bucket::Neutral) => Some(Bucket::Negative),
+        Some(Bucket::Negative) => None,
+    }
+}
+
+fn next_order(order: SortOrder) -> SortOrder {
+    match order {
+        SortOrder::Date => SortOrder::Score,
+        SortOrder::Score => SortOrder::Title,
+        SortOrder::Title => SortOrder::Date,
+    }
+}

@@ -1,0 +1,88 @@
+//! `update`: the only function that changes the model. It takes one [`Action`] and may hand
+//! back an [`Effect`] for the event loop to perform.
+
+mod list;
+mod load;
+mod reader;
+mod search;
+
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Mode, Screen};
+
+pub(super) use list::keep_in_view;
+
+/// Applies `action` to `app`.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Resize { width, height } => {
+            app.viewport = ratatui::layout::Size::new(width, height);
+            if let Screen::Reader(reader) = &mut app.screen {
+                reader.layout(width, &app.query);
+            }
+            list::keep_in_view(app);
+            reader::clamp(app);
+            None
+        }
+        Action::Load {
+            generation,
+            message,
+        } => {
+            if generation == app.generation {
+                load::apply(app, message);
+            }
+            None
+        }
+        Action::BodyRead { id, body } => {
+            let columns = app.viewport.width;
+            if let Screen::Reader(reader) = &mut app.screen
+                && reader.article.id == id
+            {
+                reader.set_body(body, columns, &app.query);
+            }
+            None
+        }
+        Action::Notice(text) => {
+            app.notice = Some(text);
+            None
+        }
+        Action::Quit => {
+            app.quit = true;
+            None
+        }
+        action => {
+            app.notice = None;
+            by_mode(app, action)
+        }
+    }
+}
+
+/// Actions whose meaning depends on the screen.
+fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
+    match app.mode() {
+        Mode::Help => {
+            if matches!(action, Action::Back | Action::ShowHelp) {
+                app.help = false;
+            }
+            None
+        }
+        Mode::Search => search::update(app, action),
+        Mode::List => list::update(app, action),
+        Mode::Reader => reader::update(app, action),
+        Mode::Categories => list::picker(app, action),
+        Mode::Dashboard => {
+            match action {
+                Action::Back | Action::ShowDashboard => app.screen = Screen::List,
+                Action::ShowHelp => app.help = true,
+                _ => {}
+            }
+            None
+        }
+    }
+}
+
+/// Moves `position` by `delta` within `0..len`.
+fn moved(position: usize, delta: isize, len: usize) -> usize {
+    position
+        .saturating_add_signed(delta)
+        .min(len.saturating_sub(1))
+}

@@ -1,0 +1,257 @@
+//! The interactive reader in a real terminal: tmux runs the binary in a detached session of a
+//! fixed size, `send-keys` types and `capture-pane` reads the screen. Every wait polls the
+//! screen until the expected text appears, with a deadline, never a fixed sleep.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use common::{moodwire_with_env, repository};
+
+/// A tmux server of our own (its own socket) holding one session; killed when dropped, so a
+/// failing test leaves nothing running.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// Runs `command` in `dir` on a `width` x `height` terminal; after it ends the pane shows
+    /// `EXIT=` and its status. `None` when tmux is not installed.
+    fn start(name: &str, width: u16, height: u16, dir: &Path, command: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            return None;
+        }
+        let tmux = Tmux {
+            socket: format!("moodwire-test-{}-{name}", std::process::id()),
+        };
+        let script = format!(
+            "cd {} && {command}; echo EXIT=$?; sleep 600",
+            shell_quote(&dir.display().to_string())
+        );
+        let output = tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &width.to_string(),
+            "-y",
+            &height.to_string(),
+            &script,
+        ]);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        Some(tmux)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Types `text` as it is.
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "t", "-l", text]);
+    }
+
+    /// Presses keys by tmux's names: `Enter`, `Escape`, `q`.
+    fn press(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "t"];
+        args.extend(keys);
+        self.run(&args);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "t"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen satisfies `ready`, and returns it.
+    fn wait(&self, what: &str, deadline: Duration, ready: impl Fn(&str) -> bool) -> String {
+        let started = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ready(&screen) {
+                return screen;
+            }
+            assert!(
+                started.elapsed() < deadline,
+                "waited {deadline:?} for {what}; the screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        self.wait(text, Duration::from_secs(20), |screen| {
+            screen.contains(text)
+        })
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+fn shell_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+fn reader_command(args: &str, cache: &Path) -> String {
+    format!(
+        "MOODWIRE_CACHE_DIR={} {} {args}",
+        shell_quote(&cache.display().to_string()),
+        shell_quote(env!("CARGO_BIN_EXE_moodwire"))
+    )
+}
+
+fn skip() {
+    eprintln!(
+        "tmux is not installed: the end-to-end test of the reader is skipped (.ci/run installs it)"
+    );
+}
+
+#[test]
+fn sample_library_search_filter_open_back_help_quit() {
+    let cache = tempfile::tempdir().unwrap();
+    let Some(tmux) = Tmux::start(
+        "sample",
+        100,
+        30,
+        repository(),
+        &reader_command("", cache.path()),
+    ) else {
+        return skip();
+    };
+    let screen = tmux.wait_for("33 / 33");
+    assert!(screen.contains("moodwire · sample-articles"), "{screen}");
+    assert!(screen.contains("j/k move"), "{screen}");
+
+    tmux.type_text("/oil");
+    let screen = tmux.wait_for("· 3 / 33 ·");
+    assert!(screen.contains("/oil"), "{screen}");
+    assert!(screen.contains("Refinery outage"), "{screen}");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("j/k move");
+
+    // One file labelled negative, and one plain-text scrape estimated negative.
+    tmux.press(&["4"]);
+    let screen = tmux.wait_for("· 2 / 33 ·");
+    assert!(screen.contains("▼ negative"), "{screen}");
+
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_for("line 1/");
+    assert!(
+        screen.contains("Refinery outage triggers diesel shortages"),
+        "{screen}"
+    );
+    assert!(screen.contains("Bearish/Negative 3"), "{screen}");
+
+    tmux.press(&["q"]);
+    let screen = tmux.wait_for("j/k move");
+    assert!(
+        screen.contains("· 2 / 33 ·"),
+        "back in the list, still filtered:\n{screen}"
+    );
+
+    tmux.press(&["?"]);
+    let screen = tmux.wait_for("Esc or ? closes");
+    assert!(screen.contains("read the selected article"), "{screen}");
+    tmux.press(&["q"]);
+    tmux.wait_for("j/k move");
+
+    tmux.press(&["Escape"]);
+    tmux.wait_for("33 / 33");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+/// The generator example, built by `cargo test` with the other targets, or built now when a
+/// single test target was asked for.
+fn generator() -> PathBuf {
+    let binary = Path::new(env!("CARGO_BIN_EXE_moodwire"));
+    let example = binary.with_file_name("examples").join("gen_library");
+    if !example.exists() {
+        let status = Command::new(env!("CARGO"))
+            .args(["build", "--example", "gen_library"])
+            .current_dir(repository())
+            .status()
+            .expect("cargo runs");
+        assert!(status.success());
+    }
+    example
+}
+
+#[test]
+fn twenty_thousand_articles_stream_in_and_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library");
+    let cache = dir.path().join("cache");
+    let made = Command::new(generator())
+        .arg(&library)
+        .arg("20000")
+        .output()
+        .expect("the generator runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+
+    let args = shell_quote(&library.display().to_string());
+    let Some(tmux) = Tmux::start(
+        "large",
+        120,
+        30,
+        repository(),
+        &reader_command(&args, &cache),
+    ) else {
+        return skip();
+    };
+    // The first frame comes before the library is read: the progress shows.
+    let screen = tmux.wait_for("moodwire ·");
+    assert!(
+        screen.contains("reading"),
+        "first frame while loading:\n{screen}"
+    );
+    let screen = tmux.wait("the whole library", Duration::from_secs(300), |screen| {
+        screen.contains("20000 / 20000") && !screen.contains("reading")
+    });
+    assert!(screen.contains("j/k move"), "{screen}");
+
+    let word = "sanctions";
+    let cache_dir = cache.display().to_string();
+    let listed = moodwire_with_env(
+        &[
+            "list",
+            &library.display().to_string(),
+            "--query",
+            word,
+            "--format",
+            "ndjson",
+        ],
+        repository(),
+        &[("MOODWIRE_CACHE_DIR", &cache_dir)],
+    );
+    assert_eq!(listed.code, 0, "{}", listed.stderr);
+    let count = listed.stdout.lines().count();
+    assert!(count > 0 && count < 20000, "{count}");
+
+    tmux.type_text(&format!("/{word}"));
+    let screen = tmux.wait_for(&format!("· {count} / 20000 ·"));
+    assert!(screen.contains(&format!("/{word}")), "{screen}");
+    tmux.press(&["Escape"]);
+    tmux.wait_for("20000 / 20000");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
