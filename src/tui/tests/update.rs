@@ -160,7 +160,11 @@ fn sentiment_filters_combine_with_the_query() {
     type_text(&mut app, "oil");
     send(&mut app, Action::SearchKeep);
     send(&mut app, Action::SetFilter(Some(Bucket::Negative)));
-    assert_eq!(app.shown(), 2, "oil and negative, one of them by an estimate");
+    assert_eq!(
+        app.shown(),
+        2,
+        "oil and negative, one of them by an estimate"
+    );
     send(&mut app, Action::ClearAll);
     assert_eq!(
         (app.shown(), app.bucket, app.search.applied.as_str()),
