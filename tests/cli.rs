@@ -563,7 +563,13 @@ fn show_says_what_is_wrong_with_what_it_was_given() {
     );
     let run = moodwire(&["show", "-l", "lib", "bad.md"], dir.path());
     assert_eq!(run.code, 2);
-    assert!(run.stderr.ends_with("lib/bad.md: error: invalid YAML front matter at line 3: did not find expected ',' or ']', while parsing a flow sequence\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with(
+            "lib/bad.md: error: invalid YAML front matter at line 2: unclosed bracket '['\n"
+        ),
+        "{}",
+        run.stderr
+    );
     let run = moodwire(&["show", "--", "-x"], repository());
     assert_eq!(run.code, 2, "one letter picks out nothing: {}", run.stdout);
 }

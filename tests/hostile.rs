@@ -96,7 +96,7 @@ const BAD_FILES: [(&str, &str); 13] = [
     ("binary.md", "error: binary file (it contains NUL bytes)"),
     (
         "bomb.md",
-        "error: invalid YAML front matter: repetition limit exceeded",
+        "error: invalid YAML front matter: aliases expand it to too many values",
     ),
     (
         "dangling.md",
@@ -104,7 +104,7 @@ const BAD_FILES: [(&str, &str); 13] = [
     ),
     (
         "deep-block.md",
-        "error: invalid YAML front matter at line 130: recursion limit exceeded",
+        "error: YAML front matter nests deeper than 32 levels",
     ),
     (
         "deep.md",
@@ -130,7 +130,7 @@ const BAD_FILES: [(&str, &str); 13] = [
     ),
     (
         "malformed.md",
-        "error: invalid YAML front matter at line 3: did not find expected ',' or ']', while parsing a flow sequence",
+        "error: invalid YAML front matter at line 3: illegal placement of ':' indicator",
     ),
     (
         "unterminated.md",

@@ -220,7 +220,7 @@ mod tests {
     use super::*;
 
     fn read(yaml: &str) -> (Fields, Vec<String>) {
-        let Value::Map(entries) = serde_yaml::from_str(yaml).unwrap() else {
+        let Value::Map(entries) = crate::frontmatter::yaml::parse(yaml, 32).unwrap() else {
             panic!("not a map")
         };
         let mut warnings = Vec::new();

@@ -224,7 +224,7 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
 fn malformed_and_unterminated_front_matter_are_errors() {
     assert_eq!(
         parse_error(b"---\ntitle: [oops\n---\nbody"),
-        "invalid YAML front matter at line 3: did not find expected ',' or ']', while parsing a flow sequence"
+        "invalid YAML front matter at line 2: unclosed bracket '['"
     );
     assert_eq!(
         parse_error(b"---\ntitle: x\nbody without end\n"),
