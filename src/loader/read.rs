@@ -1,7 +1,8 @@
 //! Reading one file, within the size limit, into an article or a problem.
 
-use std::fs::{self, File};
-use std::io::Read;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Read};
+use std::path::Path;
 
 use super::problem::{Problem, describe_io_error};
 use super::stamp::FileStamp;
@@ -29,7 +30,16 @@ pub fn read_source(source: &Source, limits: &Limits) -> Result<(Article, FileSta
     if meta.len() > limits.max_file_bytes {
         return Err(too_large(meta.len()));
     }
-    let file = File::open(&source.path).map_err(|e| fail(describe_io_error(&e)))?;
+    let file = open_without_waiting(&source.path).map_err(|e| fail(describe_io_error(&e)))?;
+    // Looked at again through the open file: it may have been replaced since it was looked
+    // at by name, and this is the one that will be read.
+    let meta = file.metadata().map_err(|e| fail(describe_io_error(&e)))?;
+    if !meta.is_file() {
+        return Err(fail("not a regular file".to_owned()));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(too_large(meta.len()));
+    }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may have grown since it was measured: read no more than the limit allows.
     file.take(limits.max_file_bytes + 1)
@@ -43,6 +53,17 @@ pub fn read_source(source: &Source, limits: &Limits) -> Result<(Article, FileSta
     Ok((article, FileStamp::of(&meta)))
 }
 
+/// Opens `path` for reading without ever waiting: opening a named pipe blocks until a writer
+/// comes, and one may be put in a file's place after the file was looked at. (For a regular
+/// file, not waiting changes nothing.)
+fn open_without_waiting(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    options.open(path)
+}
+
 /// A byte count for people: `512 bytes`, `20.0 MiB`.
 pub fn size_text(bytes: u64) -> String {
     const KIB: u64 = 1024;
@@ -52,5 +73,27 @@ pub fn size_text(bytes: u64) -> String {
         b if b >= MIB => format!("{:.1} MiB", b as f64 / MIB as f64),
         b if b >= KIB => format!("{:.1} KiB", b as f64 / KIB as f64),
         b => format!("{b} bytes"),
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_named_pipe_opens_without_waiting_and_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .is_ok_and(|status| status.success());
+        if !made {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        // Were the open to wait for a writer, this test would never end.
+        let file = open_without_waiting(&pipe).unwrap();
+        assert!(!file.metadata().unwrap().is_file());
     }
 }
