@@ -132,15 +132,10 @@ impl Looper {
     fn perform(&mut self, effect: Effect) {
         match effect {
             Effect::ReadBody(article) => {
-                // Reading a body needs no index, so an article can be read while the library
-                // is still loading; an empty library reads it just the same.
-                let body = match self.app.catalog.library() {
-                    Some(library) => library.body(&article),
-                    None => Library::default().body(&article),
-                };
+                let body = Library::read_body(&article).map_err(|problem| problem.message);
                 self.dispatch(Action::BodyRead {
                     id: article.id,
-                    body: body.map_err(|problem| problem.message),
+                    body,
                 });
             }
             Effect::OpenUrl(url) => open_in_browser(url, self.sender.clone()),

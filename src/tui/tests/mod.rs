@@ -63,12 +63,7 @@ fn open_selected(app: &mut App) {
     let Some(Effect::ReadBody(article)) = send(app, Action::Open) else {
         panic!("opening asks for the body");
     };
-    let body = app
-        .catalog
-        .library()
-        .unwrap()
-        .body(&article)
-        .map_err(|p| p.message);
+    let body = Library::read_body(&article).map_err(|p| p.message);
     send(
         app,
         Action::BodyRead {
