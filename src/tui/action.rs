@@ -7,6 +7,7 @@
 use crate::article::{Article, Bucket};
 
 use super::catalog::Loaded;
+use super::orders::Orders;
 
 /// One thing that happened, to be applied to the model by `update`.
 #[derive(Debug)]
@@ -92,6 +93,8 @@ pub enum LoadMessage {
     Batch { articles: Vec<Article>, done: usize },
     /// The library is complete and indexed.
     Finished(Box<Loaded>),
+    /// The score and title orders of the library just finished.
+    Sorted(Box<Orders>),
 }
 
 /// I/O that `update` asks the event loop to perform, so that `update` itself stays pure.

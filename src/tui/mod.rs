@@ -10,6 +10,7 @@ mod catalog;
 mod dashboard;
 mod keymap;
 mod loading;
+mod orders;
 mod picker;
 mod reader;
 mod run;
