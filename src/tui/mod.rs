@@ -14,11 +14,13 @@ mod orders;
 mod picker;
 mod reader;
 mod run;
+mod tagging;
 mod terminal;
 mod theme;
 mod trace;
 mod ui;
 mod update;
+mod writes;
 
 #[cfg(test)]
 mod tests;

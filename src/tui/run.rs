@@ -21,6 +21,7 @@ use super::theme::color_wanted;
 use super::trace::Trace;
 use super::ui;
 use super::update::update;
+use super::writes;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: i32 = 3;
@@ -140,6 +141,8 @@ impl Looper {
             }
             Effect::OpenUrl(url) => open_in_browser(url, self.sender.clone()),
             Effect::Reload { generation } => start_loading(&self.plan, generation, &self.sender),
+            Effect::WriteTag(request) => self.dispatch(writes::write_tag(request)),
+            Effect::UndoTag(undo) => self.dispatch(writes::undo_tag(undo)),
         }
     }
 }

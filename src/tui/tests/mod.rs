@@ -4,6 +4,7 @@
 mod keys;
 mod screens;
 mod streaming;
+mod tagging;
 mod update;
 
 use std::path::PathBuf;

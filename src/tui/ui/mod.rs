@@ -11,6 +11,7 @@ mod preview;
 mod reader;
 mod search;
 mod status;
+mod tag;
 mod text;
 
 use ratatui::Frame;
@@ -80,6 +81,9 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
                 status::Status { app }.render(areas.status, buffer);
             }
         }
+    }
+    if let Some(picker) = &app.tagging {
+        tag::TagBox { picker }.render(area, frame.buffer_mut());
     }
     if app.help {
         help::Help {

@@ -5,6 +5,7 @@ mod list;
 mod load;
 mod reader;
 mod search;
+mod tag;
 
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Mode, Screen};
@@ -41,6 +42,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             }
             None
         }
+        Action::TagWritten { request, result } => {
+            tag::written(app, *request, result);
+            None
+        }
+        Action::TagUndone { undo, result } => {
+            tag::undone(app, *undo, result);
+            None
+        }
         Action::Notice(text) => {
             app.notice = Some(text);
             None
@@ -58,7 +67,18 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 
 /// Actions whose meaning depends on the screen.
 fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
-    match app.mode() {
+    match (app.mode(), action) {
+        (Mode::List | Mode::Reader, Action::TagByHand) => {
+            tag::open(app);
+            None
+        }
+        (Mode::List | Mode::Reader, Action::UndoTag) => tag::undo(app),
+        (mode, action) => by_screen(app, mode, action),
+    }
+}
+
+fn by_screen(app: &mut App, mode: Mode, action: Action) -> Option<Effect> {
+    match mode {
         Mode::Help => {
             if matches!(action, Action::Back | Action::ShowHelp) {
                 app.help = false;
@@ -69,6 +89,7 @@ fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
         Mode::List => list::update(app, action),
         Mode::Reader => reader::update(app, action),
         Mode::Categories => list::picker(app, action),
+        Mode::Tag => tag::picker(app, action),
         Mode::Dashboard => {
             match action {
                 Action::Back | Action::ShowDashboard => app.screen = Screen::List,
