@@ -34,6 +34,8 @@ pub struct App {
     pub screen: Screen,
     /// The help screen, drawn over whichever screen is open.
     pub help: bool,
+    /// Lines the help is scrolled down, on a terminal too small for all of it.
+    pub help_scroll: usize,
     /// The tag picker, drawn over the list or the reader.
     pub tagging: Option<TagPicker>,
     /// Tag writes of this session that `u` can take back, the latest last.
@@ -125,6 +127,7 @@ impl App {
             list: ListState::default(),
             screen: Screen::List,
             help: false,
+            help_scroll: 0,
             tagging: None,
             undo: Vec::new(),
             read: HashSet::new(),

@@ -219,11 +219,19 @@ pub static SECTIONS: &[Section] = &[
     Section {
         mode: Mode::Help,
         title: "Help",
-        bindings: &[bind!(
-            [key('q'), ESC, key('?')],
-            Action::Back,
-            "close the help"
-        )],
+        bindings: &[
+            bind!([key('j'), DOWN], Action::Down, "scroll down"),
+            bind!([key('k'), UP], Action::Up, "scroll up"),
+            bind!(
+                [PAGE_DOWN, ctrl('d'), key(' ')],
+                Action::PageDown,
+                "page down"
+            ),
+            bind!([PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
+            bind!([key('g'), HOME], Action::Top, "top"),
+            bind!([key('G'), END], Action::Bottom, "end"),
+            bind!([key('q'), ESC, key('?')], Action::Back, "close the help"),
+        ],
     },
 ];
 

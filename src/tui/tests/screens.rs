@@ -156,6 +156,29 @@ fn help() {
     assert_snapshot!(screen(&app).backend());
 }
 
+/// On a terminal too small for every key, the help scrolls, and the last key can be reached.
+#[test]
+fn help_scrolls_on_a_small_terminal() {
+    let mut app = app_sized(60, 14);
+    send(&mut app, Action::ShowHelp);
+    let text = |app: &App| format!("{:?}", screen(app).backend());
+    let top = text(&app);
+    assert!(top.contains("j/k scroll, lines 1–12 of"), "{top}");
+    assert!(!top.contains("wheel scrolls"), "{top}");
+    send(&mut app, Action::Bottom);
+    let bottom = text(&app);
+    assert!(bottom.contains("wheel scrolls, click selects"), "{bottom}");
+    assert!(!bottom.contains("next article"), "{bottom}");
+    send(&mut app, Action::Down);
+    assert_eq!(text(&app), bottom, "no further than the end");
+    send(&mut app, Action::Top);
+    assert_eq!(text(&app), top);
+    send(&mut app, Action::Back);
+    assert!(!app.help);
+    send(&mut app, Action::ShowHelp);
+    assert_eq!(text(&app), top, "it opens at the top again");
+}
+
 #[test]
 fn category_picker() {
     let mut app = app();

@@ -4,7 +4,7 @@
 mod categories;
 mod dashboard;
 mod header;
-mod help;
+pub mod help;
 pub mod layout;
 mod list;
 mod preview;
@@ -88,6 +88,7 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
     if app.help {
         help::Help {
             from: app.screen_mode(),
+            scroll: app.help_scroll,
         }
         .render(area, frame.buffer_mut());
     }

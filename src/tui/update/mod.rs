@@ -80,9 +80,7 @@ fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
 fn by_screen(app: &mut App, mode: Mode, action: Action) -> Option<Effect> {
     match mode {
         Mode::Help => {
-            if matches!(action, Action::Back | Action::ShowHelp) {
-                app.help = false;
-            }
+            help(app, action);
             None
         }
         Mode::Search => search::update(app, action),
@@ -99,6 +97,27 @@ fn by_screen(app: &mut App, mode: Mode, action: Action) -> Option<Effect> {
             None
         }
     }
+}
+
+/// The help: scrolling, on a terminal too small for all of it, and closing.
+fn help(app: &mut App, action: Action) {
+    let max = crate::tui::ui::help::max_scroll(app.screen_mode(), app.viewport);
+    let page = usize::from(app.viewport.height.saturating_sub(2)).max(1) as isize;
+    let by = |delta: isize| moved(app.help_scroll, delta, max + 1);
+    app.help_scroll = match action {
+        Action::Down => by(1),
+        Action::Up => by(-1),
+        Action::Scroll(lines) => by(lines as isize),
+        Action::PageDown => by(page),
+        Action::PageUp => by(-page),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::Back | Action::ShowHelp => {
+            app.help = false;
+            0
+        }
+        _ => app.help_scroll,
+    };
 }
 
 /// Moves `position` by `delta` within `0..len`.
