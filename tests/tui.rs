@@ -176,6 +176,75 @@ fn sample_library_search_filter_open_back_help_quit() {
     tmux.wait_for("EXIT=0");
 }
 
+/// Tagging by hand on a copy of the samples: `t`, a score of 2, Enter writes the file (as
+/// `moodwire list` then reads it), and `u` puts its bytes back.
+#[test]
+fn tag_by_hand_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("articles");
+    std::fs::create_dir(&library).unwrap();
+    for entry in std::fs::read_dir(repository().join("sample-articles")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), library.join(entry.file_name())).unwrap();
+    }
+    let id = "regional-banks-report-weaker-earnings.txt";
+    let original = std::fs::read(library.join(id)).unwrap();
+    let cache = dir.path().join("cache");
+    let args = shell_quote(&library.display().to_string());
+    let Some(tmux) = Tmux::start("tag", 100, 30, repository(), &reader_command(&args, &cache))
+    else {
+        return skip();
+    };
+    tmux.wait_for("33 / 33");
+    tmux.type_text("/title:regional");
+    tmux.wait_for("· 1 / 33 ·");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("j/k move");
+    tmux.press(&["t"]);
+    let screen = tmux.wait_for("Tag by hand");
+    assert!(
+        screen.contains("now ▼ Bearish/Negative ~4 (estimated)"),
+        "{screen}"
+    );
+    tmux.press(&["h", "h"]);
+    tmux.wait_for("score ◂  2 ▸");
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_for(&format!("tagged {id} Bearish/Negative 2"));
+    assert!(
+        screen.contains("▼   2 Regional banks"),
+        "no longer estimated:\n{screen}"
+    );
+
+    let sentiment = || {
+        let listed = moodwire_with_env(
+            &["list", &library.display().to_string(), "--format", "ndjson"],
+            repository(),
+            &[("MOODWIRE_CACHE_DIR", &cache.display().to_string())],
+        );
+        assert_eq!(listed.code, 0, "{}", listed.stderr);
+        let line = listed
+            .stdout
+            .lines()
+            .find(|l| l.contains(id))
+            .unwrap()
+            .to_owned();
+        let json: serde_json::Value = serde_json::from_str(&line).unwrap();
+        json["sentiment"].clone()
+    };
+    let written = sentiment();
+    assert_eq!(written["score"], 2, "{written}");
+    assert_eq!(written["label"], "Bearish/Negative", "{written}");
+    assert_eq!(written["origin"], "file", "{written}");
+
+    tmux.press(&["u"]);
+    let screen = tmux.wait_for("as it was before the tag");
+    assert!(screen.contains("▼  ~4 Regional banks"), "{screen}");
+    assert_eq!(std::fs::read(library.join(id)).unwrap(), original);
+    assert_eq!(sentiment()["origin"], "estimated");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
 /// The generator example, built by `cargo test` with the other targets, or built now when a
 /// single test target was asked for.
 fn generator() -> PathBuf {

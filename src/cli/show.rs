@@ -52,7 +52,7 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
     }
     let library: &Library = open_library(&args.library, args.cache, limits)?;
     match library.find_all(&args.target).as_slice() {
-        [one] => return with_body(library, one),
+        [one] => return with_body(one),
         [] => {
             // A file of the library that failed to load is named by its problem.
             let failed = library
@@ -78,7 +78,7 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
     }
     let target = sanitize_line(&args.target);
     match picked_out(library, &args.target).as_slice() {
-        [one] => with_body(library, one),
+        [one] => with_body(one),
         [] => bail!(
             "no article file, id or title matches \"{target}\"; `moodwire list` shows the articles"
         ),
@@ -104,10 +104,8 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
 }
 
 /// The article with its body, which the library reads from the file only when it is shown.
-fn with_body(library: &Library, article: &Article) -> anyhow::Result<Article> {
-    let body = library
-        .body(article)
-        .map_err(|problem| anyhow::anyhow!("{problem}"))?;
+fn with_body(article: &Article) -> anyhow::Result<Article> {
+    let body = Library::read_body(article).map_err(|problem| anyhow::anyhow!("{problem}"))?;
     Ok(Article {
         body,
         ..article.clone()

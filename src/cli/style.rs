@@ -4,7 +4,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
 use moodwire::article::Sentiment;
-pub use moodwire::render::{bucket_badge, bucket_style, sentiment_score_text, sentiment_style};
+pub use moodwire::render::{
+    NO_SENTIMENT, bucket_badge, bucket_style, sentiment_score_text, sentiment_style,
+};
 
 pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
@@ -23,6 +25,6 @@ pub fn sentiment_cell(sentiment: &Sentiment) -> Span<'static> {
                 sentiment_style(sentiment),
             )
         }
-        None => Span::styled("–", DIM),
+        None => Span::styled(NO_SENTIMENT, DIM),
     }
 }

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 
-use crate::article::{Article, Bucket};
+use crate::article::{Article, Bucket, Sentiment};
 use crate::index::{DocSet, Index, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Indexed, Loaded, Problem, Source};
@@ -126,6 +126,9 @@ pub struct Library {
     /// Each article's source URL in lowercase, so that `source:` terms need not lowercase
     /// every address on every search.
     sources: Vec<Option<Box<str>>>,
+    /// Each article's file stamp when it was read, by document number; empty for articles
+    /// that are not files (the built-in samples) or were loaded without stamps.
+    stamps: Vec<FileStamp>,
     /// How many files were read and parsed to make this library; the rest came from the cache.
     parsed_files: usize,
 }
@@ -149,18 +152,18 @@ impl Library {
         let mut problems = walk.problems;
         let (read, shards) = read_and_index(&walk.sources, limits, &mut problems, progress);
         let parsed = read.len();
-        Library::from_indexed(read, shards, problems, parsed).0
+        Library::from_indexed(read, shards, problems, parsed)
     }
 
     /// A library of articles whose words are already in `shards`, `parsed_files` of which were
     /// read from their files just now: puts them in date order, gives each its document
-    /// number, and returns the stamps in that order too.
+    /// number, and keeps the stamps in that order too.
     fn from_indexed(
         mut read: Vec<Indexed>,
         mut shards: Vec<Shard>,
         problems: Vec<Problem>,
         parsed_files: usize,
-    ) -> (Library, Vec<FileStamp>) {
+    ) -> Library {
         read.sort_by(|a, b| SortOrder::Date.compare(&a.article, &b.article));
         let mut globals: Vec<Vec<u32>> = shards
             .iter()
@@ -183,10 +186,7 @@ impl Library {
             .into_iter()
             .map(|entry| (entry.article, entry.stamp))
             .unzip();
-        (
-            Library::from_parts(articles, problems, index, parsed_files),
-            stamps,
-        )
+        Library::from_parts(articles, stamps, problems, index, parsed_files)
     }
 
     pub fn from_loaded(loaded: Loaded) -> Library {
@@ -198,14 +198,16 @@ impl Library {
         articles.sort_by(|a, b| SortOrder::Date.compare(a, b));
         let index = Index::build(&articles);
         let parsed_files = articles.len();
-        Library::from_parts(articles, problems, index, parsed_files)
+        Library::from_parts(articles, Vec::new(), problems, index, parsed_files)
     }
 
     /// A library of `articles`, already in date order, indexed by `index`. Bodies are dropped:
-    /// the index holds what search needs, and [`Library::body`] reads a body when it is shown,
-    /// which keeps a library of 100,000 articles within a fraction of their size on disk.
+    /// the index holds what search needs, and [`Library::read_body`] reads a body when it is
+    /// shown, which keeps a library of 100,000 articles within a fraction of their size on disk.
+    /// `stamps` are the articles' file stamps in the same order, or empty.
     fn from_parts(
         mut articles: Vec<Article>,
+        stamps: Vec<FileStamp>,
         mut problems: Vec<Problem>,
         index: Index,
         parsed_files: usize,
@@ -224,12 +226,14 @@ impl Library {
             problems,
             index,
             sources,
+            stamps,
             parsed_files,
         }
     }
 
-    /// The body of `article`, read again from its file (or from the built-in samples).
-    pub fn body(&self, article: &Article) -> Result<String, Problem> {
+    /// The body of `article`, read again from its file (or from the built-in samples). It
+    /// needs no library, so a body can be read while the library is still loading.
+    pub fn read_body(article: &Article) -> Result<String, Problem> {
         if let Ok(name) = article.path.strip_prefix(samples::ORIGIN) {
             let name = name.to_string_lossy();
             let bytes = samples::SAMPLES
@@ -255,6 +259,24 @@ impl Library {
             stamp: None,
         };
         loader::read_source(&source, &Limits::default()).map(|(read, _)| read.body)
+    }
+
+    /// The stamp the file of document `doc` had when it was read, if it is a file whose stamp
+    /// was taken: what a writer checks to be sure it changes the version that was read.
+    pub fn stamp(&self, doc: u32) -> Option<FileStamp> {
+        self.stamps.get(doc as usize).copied()
+    }
+
+    /// Records that the file of document `doc` was written and now carries `sentiment`, with
+    /// `stamp` if it could be taken. Without one the old stamp stays, so that a later write
+    /// checked against it is refused rather than made blind.
+    pub fn set_sentiment(&mut self, doc: u32, sentiment: Sentiment, stamp: Option<FileStamp>) {
+        if let Some(article) = self.articles.get_mut(doc as usize) {
+            article.sentiment = sentiment;
+        }
+        if let (Some(slot), Some(stamp)) = (self.stamps.get_mut(doc as usize), stamp) {
+            *slot = stamp;
+        }
     }
 
     /// How many files were read and parsed to open this library (not counting files that

@@ -70,7 +70,7 @@ impl Library {
                     article.id = file.source.id;
                 }
             }
-            return Library::from_parts(articles, problems, cached.index, 0);
+            return Library::from_parts(articles, cached.stamps, problems, cached.index, 0);
         }
         let parsed = read.len();
         let (kept, rebuilt) = rebuild_unchanged(unchanged, cached, shards.len());
@@ -153,13 +153,14 @@ fn rebuild_unchanged(
     (kept, shards)
 }
 
-fn save(
-    (library, stamps): (Library, Vec<FileStamp>),
-    store: &CacheStore,
-    paths: &[PathBuf],
-    limits: &Limits,
-) -> Library {
-    store.save(paths, limits, library.articles(), &stamps, &library.index);
+fn save(library: Library, store: &CacheStore, paths: &[PathBuf], limits: &Limits) -> Library {
+    store.save(
+        paths,
+        limits,
+        library.articles(),
+        &library.stamps,
+        &library.index,
+    );
     library
 }
 
@@ -216,6 +217,42 @@ mod tests {
         assert_eq!(
             Library::open(&paths, &limits, Some(&store)).parsed_files(),
             0
+        );
+    }
+
+    /// Whether read now or taken from the cache, each article keeps the stamp its file had, so
+    /// that a writer can tell whether the file changed since.
+    #[test]
+    fn articles_keep_their_files_stamps_cold_and_warm() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library");
+        for n in 0..3 {
+            write(
+                &library.join(format!("{n}.md")),
+                &format!("---\ntitle: Story {n}\n---\n{}\n", "word ".repeat(n)),
+            );
+        }
+        let store = CacheStore::new(dir.path().join("cache"));
+        let paths = [library.clone()];
+        for run in ["cold", "warm"] {
+            let opened = Library::open(&paths, &Limits::default(), Some(&store));
+            assert_eq!(opened.articles().len(), 3);
+            let parsed = if run == "cold" { 3 } else { 0 };
+            assert_eq!(opened.parsed_files(), parsed, "{run}");
+            for (doc, article) in opened.articles().iter().enumerate() {
+                let on_disk = FileStamp::of(&fs::metadata(&article.path).unwrap());
+                assert_eq!(
+                    opened.stamp(doc as u32),
+                    Some(on_disk),
+                    "{run}: {}",
+                    article.id
+                );
+            }
+        }
+        assert_eq!(
+            crate::samples::library(&Limits::default()).stamp(0),
+            None,
+            "built-in samples are not files"
         );
     }
 

@@ -2,12 +2,17 @@
 //! too. Only named colours are used, so the terminal's theme decides the exact shade.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Span;
 
 use crate::article::{Bucket, Sentiment};
 
 /// Written before an estimated score (`~6`), so that an estimate never passes for what a file
 /// says, with or without colour.
 pub const ESTIMATE_MARK: &str = "~";
+
+/// Shown dimmed where an article has no sentiment at all, in the command line and the reader
+/// alike.
+pub const NO_SENTIMENT: &str = "–";
 
 pub fn bucket_style(bucket: Bucket) -> Style {
     match bucket {
@@ -52,6 +57,15 @@ pub fn sentiment_style(sentiment: &Sentiment) -> Style {
     }
 }
 
+/// The badge of a sentiment: its bucket's symbol in [`sentiment_style`] (dimmed for an
+/// estimate), or a dim [`NO_SENTIMENT`] when there is no bucket.
+pub fn sentiment_badge(sentiment: &Sentiment) -> Span<'static> {
+    match sentiment.bucket {
+        Some(bucket) => Span::styled(bucket_badge(bucket), sentiment_style(sentiment)),
+        None => Span::styled(NO_SENTIMENT, Style::new().add_modifier(Modifier::DIM)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +87,12 @@ mod tests {
                 .contains(Modifier::DIM)
         );
         assert_eq!(sentiment_score_text(&Sentiment::default()), None);
+        assert!(
+            sentiment_badge(&estimated)
+                .style
+                .add_modifier
+                .contains(Modifier::DIM)
+        );
+        assert_eq!(sentiment_badge(&Sentiment::default()).content, NO_SENTIMENT);
     }
 }

@@ -28,7 +28,8 @@ use ratatui::text::{Line, Span};
 pub use ansi::{to_ansi, to_plain};
 pub use article::{host_of, render_article};
 pub use badge::{
-    ESTIMATE_MARK, bucket_badge, bucket_style, score_text, sentiment_score_text, sentiment_style,
+    ESTIMATE_MARK, NO_SENTIMENT, bucket_badge, bucket_style, score_text, sentiment_badge,
+    sentiment_score_text, sentiment_style,
 };
 pub use highlight::{MATCH, highlight_spans};
 

@@ -5,8 +5,12 @@
 //! [`update`]: super::update::update
 
 use crate::article::{Article, Bucket};
+use crate::loader::FileStamp;
+use crate::tagger::Written;
 
 use super::catalog::Loaded;
+use super::orders::Orders;
+use super::tagging::{TagRequest, Undo};
 
 /// One thing that happened, to be applied to the model by `update`.
 #[derive(Debug)]
@@ -63,6 +67,16 @@ pub enum Action {
     PrevMatch,
     /// Open the article's source in the browser.
     OpenSource,
+    /// Open the picker to set the selected article's label and score by hand.
+    TagByHand,
+    /// Raise the score in the tag picker by one.
+    ScoreUp,
+    /// Lower the score in the tag picker by one.
+    ScoreDown,
+    /// Write the picker's tag into the article's file.
+    WriteTag,
+    /// Take back the last tag written this session, restoring the file's previous bytes.
+    UndoTag,
     /// Leave the reader program.
     Quit,
     /// The terminal now has this many columns and rows.
@@ -76,6 +90,18 @@ pub enum Action {
     BodyRead {
         id: String,
         body: Result<String, String>,
+    },
+    /// The loop tried the write `request`: the write and the file's stamp after it (if it could
+    /// be taken), or why it was not made.
+    TagWritten {
+        request: Box<TagRequest>,
+        result: Result<(Written, Option<FileStamp>), String>,
+    },
+    /// The loop tried to undo a write: the file's stamp after the undo (if it could be taken),
+    /// or why the file was left as it is.
+    TagUndone {
+        undo: Box<Undo>,
+        result: Result<Option<FileStamp>, String>,
     },
     /// Something worth a line in the status bar, such as an opener that failed.
     Notice(String),
@@ -92,6 +118,8 @@ pub enum LoadMessage {
     Batch { articles: Vec<Article>, done: usize },
     /// The library is complete and indexed.
     Finished(Box<Loaded>),
+    /// The score and title orders of the library just finished.
+    Sorted(Box<Orders>),
 }
 
 /// I/O that `update` asks the event loop to perform, so that `update` itself stays pure.
@@ -103,4 +131,8 @@ pub enum Effect {
     OpenUrl(String),
     /// Start loading the library again; messages will carry this generation.
     Reload { generation: u64 },
+    /// Write a tag into an article's file through the tagger, replacing the sentiment it has.
+    WriteTag(Box<TagRequest>),
+    /// Put back the bytes a tag write replaced, unless the file changed since.
+    UndoTag(Box<Undo>),
 }

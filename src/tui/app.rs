@@ -13,6 +13,7 @@ use super::catalog::{Catalog, Selection};
 use super::dashboard::Stats;
 use super::picker::Picker;
 use super::reader::Reader;
+use super::tagging::{TagPicker, Undo};
 
 /// The whole state of the reader.
 #[derive(Debug)]
@@ -33,6 +34,12 @@ pub struct App {
     pub screen: Screen,
     /// The help screen, drawn over whichever screen is open.
     pub help: bool,
+    /// Lines the help is scrolled down, on a terminal too small for all of it.
+    pub help_scroll: usize,
+    /// The tag picker, drawn over the list or the reader.
+    pub tagging: Option<TagPicker>,
+    /// Tag writes of this session that `u` can take back, the latest last.
+    pub undo: Vec<Undo>,
     /// Ids of the articles opened this session. Nothing is saved yet, so every article is
     /// unread when the reader starts.
     pub read: HashSet<String>,
@@ -97,6 +104,8 @@ pub enum Mode {
     Reader,
     Dashboard,
     Categories,
+    /// The tag picker.
+    Tag,
     Help,
 }
 
@@ -118,6 +127,9 @@ impl App {
             list: ListState::default(),
             screen: Screen::List,
             help: false,
+            help_scroll: 0,
+            tagging: None,
+            undo: Vec::new(),
             read: HashSet::new(),
             notice: None,
             viewport,
@@ -135,6 +147,9 @@ impl App {
 
     /// The mode of the screen under the help, if it is open.
     pub fn screen_mode(&self) -> Mode {
+        if self.tagging.is_some() {
+            return Mode::Tag;
+        }
         match &self.screen {
             Screen::List if self.search.editing => Mode::Search,
             Screen::List => Mode::List,

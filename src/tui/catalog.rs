@@ -4,54 +4,53 @@
 
 use std::cmp::Ordering;
 
-use crate::article::{Article, Bucket};
+use crate::article::{Article, Bucket, Sentiment};
 use crate::library::{LabelFilter, Library, SortOrder};
+use crate::loader::FileStamp;
 use crate::query::Query;
 
-/// The finished library, with its articles' positions in the other sort orders worked out once
-/// on the loading thread: sorting the matches is then a filter over a permutation, which costs
-/// a fraction of a millisecond at 100,000 articles instead of tens of milliseconds of title
-/// comparisons on every keystroke.
+use super::orders::Orders;
+
+/// The finished library, and its score and title orders once they have been worked out.
 #[derive(Debug)]
 pub struct Loaded {
     pub library: Library,
-    by_score: Vec<u32>,
-    by_title: Vec<u32>,
+    orders: Option<Orders>,
+    /// Documents whose score changed before the orders came, and which they may misplace.
+    rescored: Vec<u32>,
 }
 
 impl Loaded {
+    /// The library, without its orders yet: until they come, the list sorts its matches.
     pub fn new(library: Library) -> Loaded {
-        let articles = library.articles();
-        // The order `SortOrder::Title` gives, with each title lowercased once rather than on
-        // every comparison: a string's bytes order as its characters do.
-        let mut by_title: Vec<u32> = (0..articles.len() as u32).collect();
-        by_title.sort_by_cached_key(|&doc| {
-            let article = &articles[doc as usize];
-            let lower: String = article.title.chars().flat_map(char::to_lowercase).collect();
-            (lower, article.title.as_str(), article.id.as_str())
-        });
-        let mut title_rank = vec![0u32; articles.len()];
-        for (rank, &doc) in by_title.iter().enumerate() {
-            title_rank[doc as usize] = rank as u32;
-        }
-        // `SortOrder::Score` breaks ties by title and then id, which is the title rank.
-        let mut by_score = by_title.clone();
-        by_score.sort_by(|&a, &b| {
-            let by_score = SortOrder::Score.compare(&articles[a as usize], &articles[b as usize]);
-            match (
-                articles[a as usize].sentiment.score,
-                articles[b as usize].sentiment.score,
-            ) {
-                (Some(x), Some(y)) if x.total_cmp(&y).is_eq() => Ordering::Equal,
-                (None, None) => Ordering::Equal,
-                _ => by_score,
-            }
-            .then_with(|| title_rank[a as usize].cmp(&title_rank[b as usize]))
-        });
         Loaded {
-            by_score,
-            by_title,
             library,
+            orders: None,
+            rescored: Vec::new(),
+        }
+    }
+
+    pub fn set_orders(&mut self, mut orders: Orders) {
+        for doc in std::mem::take(&mut self.rescored) {
+            let score = self.library.articles()[doc as usize].sentiment.score;
+            orders.rescore(doc, score, self.library.articles());
+        }
+        self.orders = Some(orders);
+    }
+
+    #[cfg(test)]
+    pub fn has_orders(&self) -> bool {
+        self.orders.is_some()
+    }
+
+    /// Takes the sentiment written into the file of `doc` (see [`Library::set_sentiment`]),
+    /// keeping the score order right.
+    pub fn set_sentiment(&mut self, doc: u32, sentiment: Sentiment, stamp: Option<FileStamp>) {
+        let score = sentiment.score;
+        self.library.set_sentiment(doc, sentiment, stamp);
+        match &mut self.orders {
+            Some(orders) => orders.rescore(doc, score, self.library.articles()),
+            None => self.rescored.push(doc),
         }
     }
 }
@@ -108,6 +107,13 @@ impl Catalog {
         match self {
             Catalog::Streaming(_) => None,
             Catalog::Loaded(loaded) => Some(&loaded.library),
+        }
+    }
+
+    pub fn loaded_mut(&mut self) -> Option<&mut Loaded> {
+        match self {
+            Catalog::Streaming(_) => None,
+            Catalog::Loaded(loaded) => Some(loaded),
         }
     }
 
@@ -191,10 +197,16 @@ fn select_loaded(loaded: &Loaded, selection: &Selection) -> Vec<u32> {
             .category
             .is_none_or(|c| articles[doc as usize].category.as_deref() == Some(c))
     };
-    let permutation = match selection.order {
-        SortOrder::Date => return found.iter().filter(|&d| in_category(d)).collect(),
-        SortOrder::Score => &loaded.by_score,
-        SortOrder::Title => &loaded.by_title,
+    let in_order = found.iter().filter(|&d| in_category(d));
+    let permutation = match (&loaded.orders, selection.order) {
+        (_, SortOrder::Date) => return in_order.collect(),
+        (Some(orders), SortOrder::Score) => &orders.by_score,
+        (Some(orders), SortOrder::Title) => &orders.by_title,
+        (None, order) => {
+            let mut docs: Vec<u32> = in_order.collect();
+            sort(articles, &mut docs, order);
+            return docs;
+        }
     };
     permutation
         .iter()
@@ -207,21 +219,74 @@ fn select_loaded(loaded: &Loaded, selection: &Selection) -> Vec<u32> {
 mod tests {
     use super::*;
     use crate::limits::Limits;
+    use crate::tui::orders::SortKeys;
 
-    /// The permutations worked out once agree with sorting by `SortOrder`.
-    #[test]
-    fn permutations_are_the_sort_orders() {
+    fn sample_library() -> Library {
         let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-articles");
-        let loaded = Loaded::new(Library::load(&[folder.into()], &Limits::default()));
-        let articles = loaded.library.articles();
+        Library::load(&[folder.into()], &Limits::default())
+    }
+
+    fn assert_orders_sort(orders: &Orders, articles: &[Article]) {
         for (order, permutation) in [
-            (SortOrder::Score, &loaded.by_score),
-            (SortOrder::Title, &loaded.by_title),
+            (SortOrder::Score, &orders.by_score),
+            (SortOrder::Title, &orders.by_title),
         ] {
             let mut expected: Vec<u32> = (0..articles.len() as u32).collect();
             sort(articles, &mut expected, order);
             assert_eq!(permutation, &expected, "{order:?}");
         }
+    }
+
+    /// The permutations worked out once agree with sorting by `SortOrder`.
+    #[test]
+    fn permutations_are_the_sort_orders() {
+        let library = sample_library();
+        let orders = Orders::of(SortKeys::of(library.articles()));
+        assert_orders_sort(&orders, library.articles());
+    }
+
+    /// A new score moves its article in the score order, whether it comes before or after
+    /// the orders do; and without orders the list sorts the same.
+    #[test]
+    fn a_new_score_keeps_the_score_order_right() {
+        let library = sample_library();
+        let keys = SortKeys::of(library.articles());
+        let mut loaded = Loaded::new(library);
+        let query = Query::default();
+        let selection = |order| Selection {
+            query: &query,
+            bucket: None,
+            category: None,
+            order,
+        };
+        let mut sorted = Loaded::new(sample_library());
+        sorted.set_orders(Orders::of(SortKeys::of(sorted.library.articles())));
+        for order in [SortOrder::Score, SortOrder::Title] {
+            assert_eq!(
+                select_loaded(&loaded, &selection(order)),
+                select_loaded(&sorted, &selection(order)),
+                "{order:?} before and after the orders come"
+            );
+        }
+        let unsorted = select_loaded(&loaded, &selection(SortOrder::Score));
+        let lowest = *unsorted
+            .iter()
+            .rev()
+            .find(|&&d| {
+                loaded.library.articles()[d as usize]
+                    .sentiment
+                    .score
+                    .is_some()
+            })
+            .unwrap();
+        loaded.set_sentiment(lowest, Sentiment::from_file(Some(9.5), None), None);
+        loaded.set_orders(Orders::of(keys));
+        let orders = loaded.orders.clone().unwrap();
+        assert_orders_sort(&orders, loaded.library.articles());
+        assert_eq!(orders.by_score[0], lowest, "9.5 is the highest score");
+        let top = orders.by_score[0];
+        loaded.set_sentiment(top, Sentiment::from_file(Some(1.0), None), None);
+        assert_orders_sort(loaded.orders.as_ref().unwrap(), loaded.library.articles());
     }
 
     #[test]

@@ -12,9 +12,13 @@ pub const TOP_CATEGORIES: usize = 8;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Stats {
     pub articles: usize,
-    /// Articles per bucket, in [`Bucket::ALL`] order.
+    /// Articles per bucket, in [`Bucket::ALL`] order, estimates included.
     pub buckets: [usize; 3],
-    pub untagged: usize,
+    /// How many of each bucket's articles are there by an estimate, not by their file.
+    pub estimated: [usize; 3],
+    /// Articles in no bucket: their file's label names none and gives no score. (Untagged
+    /// articles are estimated, so they are in a bucket.)
+    pub none: usize,
     /// Mean score per ISO week, oldest first, for the weeks with scored, dated articles.
     pub weeks: Vec<Week>,
     /// The most common categories, most common first.
@@ -41,8 +45,13 @@ impl Stats {
         for article in docs.iter().filter_map(|&d| articles.get(d as usize)) {
             let sentiment = &article.sentiment;
             match sentiment.bucket {
-                Some(bucket) => stats.buckets[bucket_slot(bucket)] += 1,
-                None => stats.untagged += 1,
+                Some(bucket) => {
+                    stats.buckets[bucket_slot(bucket)] += 1;
+                    if sentiment.is_estimated() {
+                        stats.estimated[bucket_slot(bucket)] += 1;
+                    }
+                }
+                None => stats.none += 1,
             }
             if let (Some(date), Some(score)) = (article.date, sentiment.score) {
                 let week = date.date().iso_week_date();

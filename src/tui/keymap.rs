@@ -57,6 +57,8 @@ macro_rules! bind {
 
 const DOWN: Key = special(KeyCode::Down);
 const UP: Key = special(KeyCode::Up);
+const LEFT: Key = special(KeyCode::Left);
+const RIGHT: Key = special(KeyCode::Right);
 const HOME: Key = special(KeyCode::Home);
 const END: Key = special(KeyCode::End);
 const PAGE_DOWN: Key = special(KeyCode::PageDown);
@@ -112,6 +114,12 @@ pub static SECTIONS: &[Section] = &[
                 Action::ShowDashboard,
                 "dashboard of the shown articles"
             ),
+            bind!(
+                [key('t')],
+                Action::TagByHand,
+                "tag the selected article by hand"
+            ),
+            bind!([key('u')], Action::UndoTag, "undo the last tag written"),
             bind!([key('?')], Action::ShowHelp, "this help"),
             bind!([ESC], Action::ClearAll, "clear query, filter and category"),
             bind!([key('q')], Action::Quit, "quit"),
@@ -160,6 +168,8 @@ pub static SECTIONS: &[Section] = &[
                 Action::OpenSource,
                 "open the source in a browser"
             ),
+            bind!([key('t')], Action::TagByHand, "tag this article by hand"),
+            bind!([key('u')], Action::UndoTag, "undo the last tag written"),
             bind!([key('?')], Action::ShowHelp, "this help"),
             bind!([key('q'), ESC, key('h')], Action::Back, "back to the list"),
         ],
@@ -178,6 +188,27 @@ pub static SECTIONS: &[Section] = &[
         ],
     },
     Section {
+        mode: Mode::Tag,
+        title: "Tag picker",
+        bindings: &[
+            bind!([key('k'), UP], Action::Up, "a more positive label"),
+            bind!([key('j'), DOWN], Action::Down, "a more negative label"),
+            bind!(
+                [key('l'), RIGHT, key('+')],
+                Action::ScoreUp,
+                "raise the score"
+            ),
+            bind!(
+                [key('h'), LEFT, key('-')],
+                Action::ScoreDown,
+                "lower the score"
+            ),
+            bind!([ENTER], Action::WriteTag, "write the tag into the file"),
+            bind!([key('?')], Action::ShowHelp, "this help"),
+            bind!([key('q'), ESC], Action::Back, "cancel; nothing is written"),
+        ],
+    },
+    Section {
         mode: Mode::Dashboard,
         title: "Dashboard",
         bindings: &[
@@ -188,11 +219,19 @@ pub static SECTIONS: &[Section] = &[
     Section {
         mode: Mode::Help,
         title: "Help",
-        bindings: &[bind!(
-            [key('q'), ESC, key('?')],
-            Action::Back,
-            "close the help"
-        )],
+        bindings: &[
+            bind!([key('j'), DOWN], Action::Down, "scroll down"),
+            bind!([key('k'), UP], Action::Up, "scroll up"),
+            bind!(
+                [PAGE_DOWN, ctrl('d'), key(' ')],
+                Action::PageDown,
+                "page down"
+            ),
+            bind!([PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
+            bind!([key('g'), HOME], Action::Top, "top"),
+            bind!([key('G'), END], Action::Bottom, "end"),
+            bind!([key('q'), ESC, key('?')], Action::Back, "close the help"),
+        ],
     },
 ];
 
@@ -252,6 +291,8 @@ pub fn key_name(key: Key) -> String {
         KeyCode::Char(c) => c.to_string(),
         KeyCode::Down => "Down".to_owned(),
         KeyCode::Up => "Up".to_owned(),
+        KeyCode::Left => "Left".to_owned(),
+        KeyCode::Right => "Right".to_owned(),
         KeyCode::Home => "Home".to_owned(),
         KeyCode::End => "End".to_owned(),
         KeyCode::PageDown => "PgDn".to_owned(),

@@ -15,6 +15,7 @@ use crate::samples;
 
 use super::action::{Action, LoadMessage};
 use super::catalog::Loaded;
+use super::orders::{Orders, SortKeys};
 
 /// How often at most a batch of articles is sent: often enough that the list visibly fills,
 /// seldom enough that redrawing costs little.
@@ -90,7 +91,10 @@ fn load(plan: LoadPlan, generation: u64, mut send: impl FnMut(Action) -> bool) {
             library
         }
     };
+    // The list shows the complete library at once; the sort orders follow.
+    let keys = SortKeys::of(library.articles());
     post(LoadMessage::Finished(Box::new(Loaded::new(library))));
+    post(LoadMessage::Sorted(Box::new(Orders::of(keys))));
 }
 
 /// Gathers read articles until it is time to send them.

@@ -10,14 +10,17 @@ mod catalog;
 mod dashboard;
 mod keymap;
 mod loading;
+mod orders;
 mod picker;
 mod reader;
 mod run;
+mod tagging;
 mod terminal;
 mod theme;
 mod trace;
 mod ui;
 mod update;
+mod writes;
 
 #[cfg(test)]
 mod tests;

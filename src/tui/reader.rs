@@ -55,6 +55,11 @@ impl Reader {
             Ok(body) => self.article.body = body,
             Err(error) => self.error = Some(error),
         }
+        self.relayout(columns, query);
+    }
+
+    /// Lays the article out again after it changed, such as its sentiment.
+    pub fn relayout(&mut self, columns: u16, query: &Query) {
         self.width = 0;
         self.layout(columns, query);
     }

@@ -21,6 +21,7 @@ use super::theme::color_wanted;
 use super::trace::Trace;
 use super::ui;
 use super::update::update;
+use super::writes;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: i32 = 3;
@@ -132,19 +133,16 @@ impl Looper {
     fn perform(&mut self, effect: Effect) {
         match effect {
             Effect::ReadBody(article) => {
-                // Reading a body needs no index, so an article can be read while the library
-                // is still loading; an empty library reads it just the same.
-                let body = match self.app.catalog.library() {
-                    Some(library) => library.body(&article),
-                    None => Library::default().body(&article),
-                };
+                let body = Library::read_body(&article).map_err(|problem| problem.message);
                 self.dispatch(Action::BodyRead {
                     id: article.id,
-                    body: body.map_err(|problem| problem.message),
+                    body,
                 });
             }
             Effect::OpenUrl(url) => open_in_browser(url, self.sender.clone()),
             Effect::Reload { generation } => start_loading(&self.plan, generation, &self.sender),
+            Effect::WriteTag(request) => self.dispatch(writes::write_tag(request)),
+            Effect::UndoTag(undo) => self.dispatch(writes::undo_tag(undo)),
         }
     }
 }

@@ -63,6 +63,16 @@ fn keys_mean_what_the_issue_lists() {
         (Mode::Reader, KeyCode::Char('o'), none, "Some(OpenSource)"),
         (Mode::Help, KeyCode::Char('q'), none, "Some(Back)"),
         (Mode::Categories, KeyCode::Enter, none, "Some(Open)"),
+        (Mode::List, KeyCode::Char('t'), none, "Some(TagByHand)"),
+        (Mode::Reader, KeyCode::Char('u'), none, "Some(UndoTag)"),
+        (Mode::Tag, KeyCode::Enter, none, "Some(WriteTag)"),
+        (Mode::Tag, KeyCode::Char('+'), shift, "Some(ScoreUp)"),
+        (Mode::Tag, KeyCode::Left, none, "Some(ScoreDown)"),
+        (Mode::Tag, KeyCode::Char('k'), none, "Some(Up)"),
+        (Mode::Tag, KeyCode::Esc, none, "Some(Back)"),
+        (Mode::Tag, KeyCode::Char('q'), none, "Some(Back)"),
+        (Mode::Help, KeyCode::Char('j'), none, "Some(Down)"),
+        (Mode::Help, KeyCode::PageDown, none, "Some(PageDown)"),
     ];
     for (mode, code, modifiers, expected) in cases {
         assert_eq!(

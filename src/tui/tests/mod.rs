@@ -4,6 +4,7 @@
 mod keys;
 mod screens;
 mod streaming;
+mod tagging;
 mod update;
 
 use std::path::PathBuf;
@@ -16,13 +17,23 @@ use crate::limits::Limits;
 use super::action::{Action, Effect, LoadMessage};
 use super::app::App;
 use super::catalog::Loaded;
+use super::orders::{Orders, SortKeys};
 use super::update::update;
 
 /// The sample library as the reader shows it once loaded, on a terminal of `width` x `height`.
 fn app_sized(width: u16, height: u16) -> App {
     let mut app = App::new("sample-articles".to_owned(), Size::new(width, height), true);
-    let loaded = Loaded::new(sample_library());
-    send(&mut app, finished(loaded));
+    let library = sample_library();
+    let keys = SortKeys::of(library.articles());
+    send(&mut app, finished(Loaded::new(library)));
+    send(
+        &mut app,
+        Action::Load {
+            generation: 0,
+            message: LoadMessage::Sorted(Box::new(Orders::of(keys))),
+        },
+    );
+    assert!(app.catalog.loaded_mut().is_some_and(|l| l.has_orders()));
     app
 }
 
@@ -63,12 +74,7 @@ fn open_selected(app: &mut App) {
     let Some(Effect::ReadBody(article)) = send(app, Action::Open) else {
         panic!("opening asks for the body");
     };
-    let body = app
-        .catalog
-        .library()
-        .unwrap()
-        .body(&article)
-        .map_err(|p| p.message);
+    let body = Library::read_body(&article).map_err(|p| p.message);
     send(
         app,
         Action::BodyRead {

@@ -92,6 +92,37 @@ fn filters() {
     }
 }
 
+/// The three plain-text scrapes carry no sentiment: their estimates are dimmed and marked `~`
+/// in the row, and called estimated in the preview, as `moodwire list` and `show` do.
+#[test]
+fn estimates_are_marked_in_the_list_and_the_preview() {
+    let mut app = app();
+    send(&mut app, Action::SetFilter(Some(Bucket::Negative)));
+    send(&mut app, Action::Bottom);
+    let terminal = screen(&app);
+    let buffer = terminal.backend().buffer();
+    let estimated_row = 13;
+    assert_eq!(
+        find(buffer, estimated_row, "▼  ~4 Regional banks"),
+        Some(13)
+    );
+    assert!(buffer[(13, estimated_row)].modifier.contains(Modifier::DIM));
+    let from_file_row = 1;
+    assert_eq!(find(buffer, from_file_row, "▼   2 Floods"), Some(13));
+    assert!(!buffer[(13, from_file_row)].modifier.contains(Modifier::DIM));
+    let preview: String = (1..29)
+        .map(|y| {
+            (59..100)
+                .map(|x| buffer[(x, y)].symbol().to_owned())
+                .collect::<String>()
+        })
+        .collect();
+    assert!(
+        preview.contains("Bearish/Negative ~4 (estimated)"),
+        "{preview}"
+    );
+}
+
 #[test]
 fn reader() {
     let mut app = app();
@@ -108,7 +139,14 @@ fn reader() {
 fn dashboard() {
     let mut app = app();
     send(&mut app, Action::ShowDashboard);
-    assert_snapshot!(screen(&app).backend());
+    let terminal = screen(&app);
+    assert_snapshot!(terminal.backend());
+    // The estimated part of the negative bar is shaded and dimmed; the rest is solid.
+    let buffer = terminal.backend().buffer();
+    let shaded = find(buffer, 4, "▒").expect("the negative row has an estimated part");
+    assert!(buffer[(shaded, 4)].modifier.contains(Modifier::DIM));
+    assert_eq!(buffer[(shaded - 1, 4)].symbol(), "█");
+    assert!(!buffer[(shaded - 1, 4)].modifier.contains(Modifier::DIM));
 }
 
 #[test]
@@ -116,6 +154,29 @@ fn help() {
     let mut app = app_sized(120, 40);
     send(&mut app, Action::ShowHelp);
     assert_snapshot!(screen(&app).backend());
+}
+
+/// On a terminal too small for every key, the help scrolls, and the last key can be reached.
+#[test]
+fn help_scrolls_on_a_small_terminal() {
+    let mut app = app_sized(60, 14);
+    send(&mut app, Action::ShowHelp);
+    let text = |app: &App| format!("{:?}", screen(app).backend());
+    let top = text(&app);
+    assert!(top.contains("j/k scroll, lines 1–12 of"), "{top}");
+    assert!(!top.contains("wheel scrolls"), "{top}");
+    send(&mut app, Action::Bottom);
+    let bottom = text(&app);
+    assert!(bottom.contains("wheel scrolls, click selects"), "{bottom}");
+    assert!(!bottom.contains("next article"), "{bottom}");
+    send(&mut app, Action::Down);
+    assert_eq!(text(&app), bottom, "no further than the end");
+    send(&mut app, Action::Top);
+    assert_eq!(text(&app), top);
+    send(&mut app, Action::Back);
+    assert!(!app.help);
+    send(&mut app, Action::ShowHelp);
+    assert_eq!(text(&app), top, "it opens at the top again");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Widget};
 
 use crate::article::Bucket;
-use crate::render::{bucket_badge, bucket_style};
+use crate::render::{ESTIMATE_MARK, NO_SENTIMENT, bucket_badge, bucket_style};
 use crate::tui::dashboard::Stats;
 use crate::tui::theme;
 
@@ -62,44 +62,74 @@ fn titled(title: String) -> Block<'static> {
         .title(Span::styled(format!(" {title} "), theme::TITLE))
 }
 
-/// Horizontal bars, one per bucket and one for untagged articles.
+/// Horizontal bars, one per bucket and one for articles in none. The part of a bucket that is
+/// there by estimate is drawn dimmed and shaded, and counted after a `~`, so that estimates
+/// never pass for what files say.
 fn buckets(stats: &Stats, area: Rect, buf: &mut Buffer) {
-    let block = titled(format!(
-        "Sentiment of {} articles",
-        thousands(stats.articles)
-    ));
+    let estimated: usize = stats.estimated.iter().sum();
+    let title = match estimated {
+        0 => format!("Sentiment of {} articles", thousands(stats.articles)),
+        n => format!(
+            "Sentiment of {} articles, {ESTIMATE_MARK}{} estimated",
+            thousands(stats.articles),
+            thousands(n)
+        ),
+    };
+    let block = titled(title);
     let inner = block.inner(area);
     block.render(area, buf);
-    let mut rows: Vec<(Span<'static>, &str, usize)> = Bucket::ALL
+    let mut rows: Vec<Row> = Bucket::ALL
         .iter()
-        .zip(stats.buckets)
-        .map(|(&b, n)| {
-            (
-                Span::styled(bucket_badge(b), bucket_style(b)),
-                b.as_str(),
-                n,
-            )
+        .zip(stats.buckets.iter().zip(stats.estimated))
+        .map(|(&bucket, (&count, estimated))| Row {
+            badge: Span::styled(bucket_badge(bucket), bucket_style(bucket)),
+            name: bucket.as_str(),
+            count,
+            estimated,
         })
         .collect();
-    rows.push((Span::styled("·", theme::DIM), "untagged", stats.untagged));
-    let largest = rows.iter().map(|r| r.2).max().unwrap_or(0).max(1);
-    let bar_room = usize::from(inner.width).saturating_sub(30);
+    rows.push(Row {
+        badge: Span::styled(NO_SENTIMENT, theme::DIM),
+        name: "none",
+        count: stats.none,
+        estimated: 0,
+    });
+    let largest = rows.iter().map(|r| r.count).max().unwrap_or(0).max(1);
+    let bar_room = usize::from(inner.width).saturating_sub(35);
     let lines: Vec<Line> = rows
         .into_iter()
-        .map(|(badge, name, n)| {
-            let bar = "█".repeat(n * bar_room / largest);
-            let share = n * 100 / stats.articles.max(1);
-            let style = badge.style;
+        .map(|row| {
+            let share = row.count * 100 / stats.articles.max(1);
+            let style = row.badge.style;
+            let bar = row.count * bar_room / largest;
+            let shaded = row.estimated * bar_room / largest;
+            let estimated = match row.estimated {
+                0 => String::new(),
+                n => format!("{ESTIMATE_MARK}{}", thousands(n)),
+            };
             Line::from(vec![
                 Span::raw(" "),
-                badge,
-                Span::raw(format!(" {name:<9}")),
-                Span::styled(format!("{:>7} {share:>3}% ", thousands(n)), theme::DIM),
-                Span::styled(bar, style),
+                row.badge,
+                Span::raw(format!(" {:<9}", row.name)),
+                Span::styled(
+                    format!("{:>7} {share:>3}% {estimated:>5} ", thousands(row.count)),
+                    theme::DIM,
+                ),
+                Span::styled("█".repeat(bar - shaded), style),
+                Span::styled("▒".repeat(shaded), style.patch(theme::DIM)),
             ])
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// One bar of the sentiment chart.
+struct Row {
+    badge: Span<'static>,
+    name: &'static str,
+    count: usize,
+    /// How many of `count` are estimates.
+    estimated: usize,
 }
 
 fn categories(stats: &Stats, area: Rect, buf: &mut Buffer) {

@@ -2,7 +2,7 @@
 //! those of the screen it was opened from first, flowed into as many columns as fit.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect, Size};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
@@ -18,33 +18,90 @@ const COLUMN_WIDTH: u16 = 49;
 pub struct Help {
     /// The screen the help was opened from.
     pub from: Mode,
+    /// Lines scrolled down, when the keys do not fit.
+    pub scroll: usize,
 }
 
 impl Widget for Help {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
-        let block = Block::new()
-            .borders(Borders::ALL)
-            .border_style(theme::BORDER)
-            .title(Span::styled(" Keys ", theme::TITLE))
-            .title_bottom(Span::styled(" q, Esc or ? closes ", theme::DIM));
+        let layout = Flowed::of(self.from, area);
+        let closes = match layout.overflow() {
+            0 => " q, Esc or ? closes ".to_owned(),
+            _ => format!(
+                " j/k scroll, lines {}–{} of {} · q, Esc or ? closes ",
+                self.scroll.min(layout.overflow()) + 1,
+                (self.scroll + layout.shown).min(layout.height),
+                layout.height
+            ),
+        };
+        let block = frame().title_bottom(Span::styled(closes, theme::DIM));
         let inner = block.inner(area);
         block.render(area, buf);
-        let columns = usize::from((inner.width / COLUMN_WIDTH).max(1));
-        let width = inner.width / columns as u16;
-        for (i, lines) in flow(sections(self.from), usize::from(inner.height), columns)
-            .into_iter()
-            .enumerate()
-        {
+        let scroll = self.scroll.min(layout.overflow()) as u16;
+        let width = inner.width / layout.columns.len().max(1) as u16;
+        for (i, lines) in layout.columns.into_iter().enumerate() {
             let x = inner.x + width * i as u16;
             let column = Rect::new(x + 1, inner.y, width.saturating_sub(1), inner.height);
-            Paragraph::new(lines).render(column, buf);
+            Paragraph::new(lines)
+                .scroll((scroll, 0))
+                .render(column, buf);
         }
     }
 }
 
+fn frame() -> Block<'static> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_style(theme::BORDER)
+        .title(Span::styled(" Keys ", theme::TITLE))
+}
+
+/// The sections flowed into columns as tall as they must be for every key to be reachable.
+struct Flowed {
+    columns: Vec<Vec<Line<'static>>>,
+    /// Lines in the tallest column.
+    height: usize,
+    /// Lines on screen.
+    shown: usize,
+}
+
+impl Flowed {
+    fn of(from: Mode, area: Rect) -> Flowed {
+        let inner = frame().inner(area);
+        let count = usize::from((inner.width / COLUMN_WIDTH).max(1));
+        let shown = usize::from(inner.height);
+        let sections = sections(from);
+        // The shortest columns that hold everything: the screen's height when it is enough,
+        // else taller, and the help scrolls.
+        let mut height = shown.max(1);
+        loop {
+            let columns = flow(sections.clone(), height, count);
+            let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
+            if tallest <= height {
+                return Flowed {
+                    columns,
+                    height: tallest,
+                    shown,
+                };
+            }
+            height += 1;
+        }
+    }
+
+    /// How far the help can scroll.
+    fn overflow(&self) -> usize {
+        self.height.saturating_sub(self.shown)
+    }
+}
+
+/// How far the help opened from `from` can scroll on a terminal of `size`.
+pub fn max_scroll(from: Mode, size: Size) -> usize {
+    Flowed::of(from, Rect::from((Position::ORIGIN, size))).overflow()
+}
+
 /// Puts whole sections into columns of `height` lines, starting a new column when the next
-/// section does not fit; the last column takes what is left, and is cut if it must be.
+/// section does not fit; the last column takes what is left, which may be more.
 fn flow(
     sections: Vec<Vec<Line<'static>>>,
     height: usize,

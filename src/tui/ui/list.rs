@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::article::Article;
 use crate::query::Place;
-use crate::render::{MATCH, bucket_badge, bucket_style, highlight_spans, score_text};
+use crate::render::{MATCH, highlight_spans, sentiment_badge, sentiment_score_text};
 use crate::tui::app::App;
 use crate::tui::theme;
 
@@ -91,9 +91,10 @@ impl Row<'_> {
         if width >= DATE_FROM {
             lead.push(Span::styled(format!("{date:<10} "), theme::DIM));
         }
-        lead.push(badge(article));
+        lead.push(sentiment_badge(&article.sentiment));
         if width >= SCORE_FROM {
-            let score = article.sentiment.score.map(score_text).unwrap_or_default();
+            // An estimate reads `~6`, as in `moodwire list`.
+            let score = sentiment_score_text(&article.sentiment).unwrap_or_default();
             lead.push(Span::raw(format!("{score:>4}")));
         }
         lead.push(Span::raw(" "));
@@ -142,13 +143,5 @@ impl Row<'_> {
             }
         }
         spans
-    }
-}
-
-/// The sentiment badge, coloured by bucket; a dim dot for an article without sentiment.
-pub fn badge(article: &Article) -> Span<'static> {
-    match article.sentiment.bucket {
-        Some(bucket) => Span::styled(bucket_badge(bucket), bucket_style(bucket)),
-        None => Span::styled("·", theme::DIM),
     }
 }

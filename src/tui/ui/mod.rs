@@ -4,13 +4,14 @@
 mod categories;
 mod dashboard;
 mod header;
-mod help;
+pub mod help;
 pub mod layout;
 mod list;
 mod preview;
 mod reader;
 mod search;
 mod status;
+mod tag;
 mod text;
 
 use ratatui::Frame;
@@ -81,9 +82,13 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
             }
         }
     }
+    if let Some(picker) = &app.tagging {
+        tag::TagBox { picker }.render(area, frame.buffer_mut());
+    }
     if app.help {
         help::Help {
             from: app.screen_mode(),
+            scroll: app.help_scroll,
         }
         .render(area, frame.buffer_mut());
     }

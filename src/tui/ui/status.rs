@@ -33,11 +33,20 @@ const PICKER_HINTS: &[(&str, &str)] = &[
 
 const DASHBOARD_HINTS: &[(&str, &str)] = &[("q", "back"), ("?", "help")];
 
+const TAG_HINTS: &[(&str, &str)] = &[
+    ("j/k", "label"),
+    ("h/l", "score"),
+    ("Enter", "write"),
+    ("Esc", "cancel"),
+    ("?", "help"),
+];
+
 const READER_HINTS: &[(&str, &str)] = &[
     ("n/N", "match"),
     ("o", "open source"),
     ("q", "back"),
     ("?", "help"),
+    ("t", "tag"),
 ];
 
 pub struct Status<'a> {
@@ -57,6 +66,7 @@ impl Widget for Status<'_> {
             None => spans.extend(hints(match app.screen_mode() {
                 Mode::Categories => PICKER_HINTS,
                 Mode::Dashboard => DASHBOARD_HINTS,
+                Mode::Tag => TAG_HINTS,
                 _ => LIST_HINTS,
             })),
         }
@@ -126,6 +136,7 @@ impl Widget for ReaderStatus<'_> {
         spans.push(Span::styled(" · ", theme::DIM));
         match &self.app.notice {
             Some(notice) => spans.push(Span::raw(notice.clone())),
+            None if self.app.tagging.is_some() => spans.extend(hints(TAG_HINTS)),
             None => spans.extend(hints(READER_HINTS)),
         }
         Line::from(spans).render(area, buf);

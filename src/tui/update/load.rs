@@ -39,6 +39,12 @@ pub(super) fn apply(app: &mut App, message: LoadMessage) {
             app.list.visible = app.catalog.select(&app.selection());
             reselect(app, selected.as_deref());
         }
+        // The rows were already sorted as the orders sort them; from now on sorting is quick.
+        LoadMessage::Sorted(orders) => {
+            if let Some(loaded) = app.catalog.loaded_mut() {
+                loaded.set_orders(*orders);
+            }
+        }
     }
 }
 

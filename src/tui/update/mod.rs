@@ -5,6 +5,7 @@ mod list;
 mod load;
 mod reader;
 mod search;
+mod tag;
 
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Mode, Screen};
@@ -41,6 +42,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             }
             None
         }
+        Action::TagWritten { request, result } => {
+            tag::written(app, *request, result);
+            None
+        }
+        Action::TagUndone { undo, result } => {
+            tag::undone(app, *undo, result);
+            None
+        }
         Action::Notice(text) => {
             app.notice = Some(text);
             None
@@ -58,17 +67,27 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
 
 /// Actions whose meaning depends on the screen.
 fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
-    match app.mode() {
+    match (app.mode(), action) {
+        (Mode::List | Mode::Reader, Action::TagByHand) => {
+            tag::open(app);
+            None
+        }
+        (Mode::List | Mode::Reader, Action::UndoTag) => tag::undo(app),
+        (mode, action) => by_screen(app, mode, action),
+    }
+}
+
+fn by_screen(app: &mut App, mode: Mode, action: Action) -> Option<Effect> {
+    match mode {
         Mode::Help => {
-            if matches!(action, Action::Back | Action::ShowHelp) {
-                app.help = false;
-            }
+            help(app, action);
             None
         }
         Mode::Search => search::update(app, action),
         Mode::List => list::update(app, action),
         Mode::Reader => reader::update(app, action),
         Mode::Categories => list::picker(app, action),
+        Mode::Tag => tag::picker(app, action),
         Mode::Dashboard => {
             match action {
                 Action::Back | Action::ShowDashboard => app.screen = Screen::List,
@@ -78,6 +97,27 @@ fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
     }
+}
+
+/// The help: scrolling, on a terminal too small for all of it, and closing.
+fn help(app: &mut App, action: Action) {
+    let max = crate::tui::ui::help::max_scroll(app.screen_mode(), app.viewport);
+    let page = usize::from(app.viewport.height.saturating_sub(2)).max(1) as isize;
+    let by = |delta: isize| moved(app.help_scroll, delta, max + 1);
+    app.help_scroll = match action {
+        Action::Down => by(1),
+        Action::Up => by(-1),
+        Action::Scroll(lines) => by(lines as isize),
+        Action::PageDown => by(page),
+        Action::PageUp => by(-page),
+        Action::Top => 0,
+        Action::Bottom => max,
+        Action::Back | Action::ShowHelp => {
+            app.help = false;
+            0
+        }
+        _ => app.help_scroll,
+    };
 }
 
 /// Moves `position` by `delta` within `0..len`.

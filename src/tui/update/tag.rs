@@ -1,0 +1,163 @@
+//! Tagging by hand: opening the picker, choosing in it, asking the loop to write or undo, and
+//! taking the result into the model.
+
+use std::path::Path;
+
+use crate::article::Sentiment;
+use crate::loader::FileStamp;
+use crate::samples;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Screen};
+use crate::tui::tagging::{TagPicker, TagRequest, UNDO_DEPTH, Undo};
+
+use super::list::{Keep, keep_in_view, refresh, selected_id};
+
+/// Opens the picker for the article in the reader, or else the selected one.
+pub(super) fn open(app: &mut App) {
+    if let Some(refusal) = refusal(app) {
+        app.notice = Some(refusal.to_owned());
+        return;
+    }
+    let doc = match &app.screen {
+        Screen::Reader(reader) => docs_with_path(app, &reader.article.path).next(),
+        _ => app.selected_doc(),
+    };
+    let Some((doc, library)) = doc.zip(app.catalog.library()) else {
+        return;
+    };
+    let article = &library.articles()[doc as usize];
+    if article.path.starts_with(samples::ORIGIN) {
+        app.notice = Some(
+            "built-in sample articles are not files and cannot be tagged; \
+             open a folder with `moodwire PATH`"
+                .to_owned(),
+        );
+        return;
+    }
+    app.tagging = Some(TagPicker::new(article, library.stamp(doc)));
+}
+
+/// Why nothing can be written now, if so: a library still loading would be replaced, with
+/// what was written or not, by the one being read.
+fn refusal(app: &App) -> Option<&'static str> {
+    app.load
+        .active
+        .then_some("the library is still loading; tag once it is read")
+}
+
+/// The picker's keys.
+pub(super) fn picker(app: &mut App, action: Action) -> Option<Effect> {
+    let picker = app.tagging.as_mut()?;
+    match action {
+        Action::Up => picker.move_bucket(-1),
+        Action::Down => picker.move_bucket(1),
+        Action::ScoreUp => picker.change_score(1),
+        Action::ScoreDown => picker.change_score(-1),
+        Action::WriteTag => {
+            let request = picker.request();
+            app.tagging = None;
+            return Some(Effect::WriteTag(Box::new(request)));
+        }
+        Action::Back => app.tagging = None,
+        Action::ShowHelp => app.help = true,
+        _ => {}
+    }
+    None
+}
+
+/// Takes back the latest write, if there is one.
+pub(super) fn undo(app: &mut App) -> Option<Effect> {
+    if let Some(refusal) = refusal(app) {
+        app.notice = Some(refusal.to_owned());
+        return None;
+    }
+    match app.undo.pop() {
+        Some(undo) => Some(Effect::UndoTag(Box::new(undo))),
+        None => {
+            app.notice = Some("no tag written in this session to undo".to_owned());
+            None
+        }
+    }
+}
+
+/// The result of a write.
+pub(super) fn written(
+    app: &mut App,
+    request: TagRequest,
+    result: Result<(crate::tagger::Written, Option<FileStamp>), String>,
+) {
+    let (written, stamp) = match result {
+        Ok(done) => done,
+        Err(reason) => {
+            app.notice = Some(format!("not tagged: {reason}"));
+            return;
+        }
+    };
+    let previous = docs_with_path(app, &request.path)
+        .next()
+        .map(|doc| app.catalog.articles()[doc as usize].sentiment.clone())
+        .unwrap_or_default();
+    let sentiment = request.sentiment();
+    app.notice = Some(format!(
+        "tagged {} {} {}; u undoes it",
+        request.id,
+        request.tag.label,
+        request.tag.score_text()
+    ));
+    set_sentiment(app, &request.path, sentiment, stamp);
+    if app.undo.len() == UNDO_DEPTH {
+        app.undo.remove(0);
+    }
+    app.undo.push(Undo {
+        id: request.id,
+        path: request.path,
+        written,
+        previous,
+    });
+}
+
+/// The result of an undo. One that failed is not kept: the file no longer holds what was
+/// written, so it would fail again.
+pub(super) fn undone(app: &mut App, undo: Undo, result: Result<Option<FileStamp>, String>) {
+    match result {
+        Ok(stamp) => {
+            app.notice = Some(format!("{} is as it was before the tag", undo.id));
+            set_sentiment(app, &undo.path, undo.previous, stamp);
+        }
+        Err(reason) => app.notice = Some(format!("could not undo: {reason}")),
+    }
+}
+
+/// Gives every article read from `path` its new sentiment, in the library, the reader and
+/// the rows, which may now leave the filter.
+fn set_sentiment(app: &mut App, path: &Path, sentiment: Sentiment, stamp: Option<FileStamp>) {
+    let docs: Vec<u32> = docs_with_path(app, path).collect();
+    if let Some(loaded) = app.catalog.loaded_mut() {
+        for doc in docs {
+            loaded.set_sentiment(doc, sentiment.clone(), stamp);
+        }
+    }
+    if let Screen::Reader(reader) = &mut app.screen
+        && reader.article.path == path
+    {
+        reader.article.sentiment = sentiment;
+        reader.relayout(app.viewport.width, &app.query);
+    }
+    let before = selected_id(app);
+    let place = app.list.selected;
+    refresh(app, Keep::Selected);
+    if selected_id(app) != before {
+        // The article left the rows: the selection stays where it was on screen.
+        app.list.selected = place;
+        keep_in_view(app);
+    }
+}
+
+fn docs_with_path<'a>(app: &'a App, path: &'a Path) -> impl Iterator<Item = u32> + 'a {
+    app.catalog
+        .articles()
+        .iter()
+        .enumerate()
+        .filter(move |(_, a)| a.path == path)
+        .map(|(doc, _)| doc as u32)
+}
