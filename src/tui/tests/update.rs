@@ -325,6 +325,13 @@ fn o_opens_only_web_addresses() {
         ("HTTP://example.com/a", true),
         ("https://example.com/a b", false),
         ("https://example.com/a?b=1", true),
+        (";rm -rf ~", false),
+        ("$(touch x)", false),
+        ("https://example.com/;rm -rf ~", false),
+        ("https://example.com/a\nrm -rf ~", false),
+        ("https://example.com/a\u{1b}]8;;x", false),
+        // No shell ever sees it: it is one argument to the opener, harmless as a URL.
+        ("https://example.com/$(touch%20x)", true),
     ] {
         let Screen::Reader(reader) = &mut app.screen else {
             unreachable!()
