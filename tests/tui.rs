@@ -324,3 +324,85 @@ fn twenty_thousand_articles_stream_in_and_search() {
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+/// The terminal's state after the reader ended: its exit status, whether the terminal is back
+/// in cooked mode with echo (`stty -a`), on the main screen and with the cursor shown.
+struct Aftermath {
+    exit: String,
+    stty: String,
+    alternate_screen: bool,
+    cursor_visible: bool,
+}
+
+/// Starts the reader on the samples, waits for its first full frame, sends it `signal` with
+/// `kill`, and reads the terminal once it has ended.
+fn after_signal(signal: &str) -> Option<Aftermath> {
+    let cache = tempfile::tempdir().unwrap();
+    let command = format!(
+        "{}; echo EXIT=$?; echo STTY $(stty -a); echo END",
+        reader_command("", cache.path())
+    );
+    let tmux = Tmux::start(&format!("signal-{signal}"), 100, 30, repository(), &command)?;
+    tmux.wait_for("33 / 33");
+    let shell = tmux.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_owned();
+    let reader = Command::new("pgrep")
+        .args(["-P", &shell, "moodwire"])
+        .output()
+        .expect("pgrep runs");
+    let reader = String::from_utf8_lossy(&reader.stdout).trim().to_owned();
+    assert!(
+        !reader.is_empty(),
+        "the reader runs under the pane's shell {shell}"
+    );
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), &reader])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let screen = tmux.wait_for("END");
+    let line_with = |prefix: &str| {
+        screen
+            .lines()
+            .find(|line| line.starts_with(prefix))
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let flag = |name: &str| {
+        let output = tmux.run(&["display-message", "-p", "-t", "t", name]);
+        String::from_utf8_lossy(&output.stdout).trim() == "1"
+    };
+    Some(Aftermath {
+        exit: line_with("EXIT="),
+        // The pane wraps long lines: the flags are read from the whole screen after STTY.
+        stty: screen
+            .split_once("STTY")
+            .map(|(_, rest)| rest.replace('\n', ""))
+            .unwrap_or_default(),
+        alternate_screen: flag("#{alternate_on}"),
+        cursor_visible: flag("#{cursor_flag}"),
+    })
+}
+
+#[test]
+fn the_terminal_is_restored_after_sigterm_sigint_and_sighup() {
+    for (signal, status) in [("TERM", 143), ("INT", 130), ("HUP", 129)] {
+        let Some(after) = after_signal(signal) else {
+            return skip();
+        };
+        assert_eq!(after.exit, format!("EXIT={status}"), "SIG{signal}");
+        let flags: Vec<&str> = after.stty.split_whitespace().collect();
+        for cooked in ["icanon", "echo", "isig", "icrnl", "opost"] {
+            assert!(
+                flags.contains(&cooked),
+                "SIG{signal}: `{cooked}` is off after the reader ended: {}",
+                after.stty
+            );
+        }
+        assert!(
+            !after.alternate_screen,
+            "SIG{signal}: still on the alternate screen"
+        );
+        assert!(after.cursor_visible, "SIG{signal}: the cursor is hidden");
+    }
+}
