@@ -21,7 +21,7 @@ pub fn replace_file(
     read_stamp: Option<FileStamp>,
     new: &[u8],
 ) -> Result<PathBuf, TagError> {
-    let mut staged = Staged::write(path, expected, read_stamp, new)?;
+    let staged = Staged::write(path, expected, read_stamp, new)?;
     durable::sync_file(staged.temporary()).map_err(io(staged.temporary()))?;
     staged.rename()?;
     durable::sync_folder(staged.folder()).map_err(io(staged.folder()))?;

@@ -14,12 +14,13 @@ use super::TagError;
 use super::durable;
 use super::staged::Staged;
 use super::temporary;
+use crate::parallel;
 
 /// Renames each staged file over its original, in order, and returns what became of each:
 /// the path written, or why not. A file that changed since it was read is refused with
 /// [`TagError::Changed`] and the others still go ahead. Every temporary file not renamed is
 /// removed, and on return every rename is durable (or reported as failed).
-pub fn commit(mut staged: Vec<Staged>) -> Vec<Result<PathBuf, TagError>> {
+pub fn commit(staged: Vec<Staged>) -> Vec<Result<PathBuf, TagError>> {
     if let Err((path, error)) = durable::sync_data(&staged) {
         // Renaming data that may not be on disk is what leaves empty files after a power
         // loss; better to write nothing. Dropping `staged` removes the temporaries.
@@ -29,10 +30,16 @@ pub fn commit(mut staged: Vec<Staged>) -> Vec<Result<PathBuf, TagError>> {
             .map(|_| Err(io_error(&path, &error)))
             .collect();
     }
-    let mut results: Vec<Result<PathBuf, TagError>> = staged
-        .iter_mut()
-        .map(|file| file.rename().map(|()| file.target().to_owned()))
-        .collect();
+    // On all cores: the checks and renames are system calls that wait on folder locks, and
+    // one thread leaves the other core idle.
+    let mut results: Vec<Result<PathBuf, TagError>> = Vec::with_capacity(staged.len());
+    // Every slot is filled below, as each item is worked once.
+    results.resize_with(staged.len(), || Err(TagError::Changed));
+    parallel::for_each(
+        &staged,
+        |file| file.rename().map(|()| file.target().to_owned()),
+        |at, result| results[at] = result,
+    );
     let mut folders: HashMap<&Path, Option<io::Error>> = HashMap::new();
     for file in staged.iter().filter(|file| file.is_renamed()) {
         folders.entry(file.folder()).or_insert(None);

@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::TagError;
 use super::check::Expected;
@@ -19,7 +20,8 @@ pub struct Staged {
     expected: Expected,
     /// The file system the file is on, so that a batch syncs each file system once.
     device: u64,
-    renamed: bool,
+    /// Atomic so that a batch can rename on several threads through shared references.
+    renamed: AtomicBool,
 }
 
 impl Staged {
@@ -38,7 +40,7 @@ impl Staged {
             expected: Expected::new(read_stamp, bytes),
             target,
             temporary,
-            renamed: false,
+            renamed: AtomicBool::new(false),
         })
     }
 
@@ -63,7 +65,7 @@ impl Staged {
     /// Renames the temporary file over the file, unless the file changed since it was read.
     /// The check comes last, just before the rename, so that the window in which another
     /// writer's change could be lost is as short as the file system allows.
-    pub fn rename(&mut self) -> Result<(), TagError> {
+    pub fn rename(&self) -> Result<(), TagError> {
         if !self
             .expected
             .holds(&self.target)
@@ -72,18 +74,18 @@ impl Staged {
             return Err(TagError::Changed);
         }
         fs::rename(&self.temporary, &self.target).map_err(io(&self.target))?;
-        self.renamed = true;
+        self.renamed.store(true, Ordering::Relaxed);
         Ok(())
     }
 
     pub fn is_renamed(&self) -> bool {
-        self.renamed
+        self.renamed.load(Ordering::Relaxed)
     }
 }
 
 impl Drop for Staged {
     fn drop(&mut self) {
-        if !self.renamed {
+        if !self.is_renamed() {
             let _ = fs::remove_file(&self.temporary);
         }
     }
