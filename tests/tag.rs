@@ -175,3 +175,70 @@ fn the_built_in_samples_cannot_be_tagged() {
         run.stderr
     );
 }
+
+/// Every `.tmp` file under `dir`, however deep.
+fn temporaries(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            found.extend(temporaries(&path));
+        } else if path.extension().is_some_and(|e| e == "tmp") {
+            found.push(path);
+        }
+    }
+    found
+}
+
+#[test]
+fn a_write_leaves_no_temporaries_behind() {
+    let dir = library();
+    let run = moodwire(&["tag", ".", "--write"], dir.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(temporaries(dir.path()), Vec::<std::path::PathBuf>::new());
+}
+
+/// A file whose temporary cannot be created, even by root: its path is one byte short of the
+/// system's limit, so the longer temporary name beside it is refused.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_whose_temporary_cannot_be_written_is_a_named_failure() {
+    let dir = library();
+    let root = dir.path().canonicalize().unwrap();
+    let mut folder = root.clone();
+    while folder.as_os_str().len() + 200 < 4090 {
+        folder.push("d".repeat(199));
+    }
+    let fill = 4090 - folder.as_os_str().len() - 1;
+    folder.push("e".repeat(fill));
+    fs::create_dir_all(&folder).unwrap();
+    let deep = folder.join("a.md");
+    assert_eq!(deep.as_os_str().len(), 4095);
+    fs::write(&deep, "---\ntitle: Deep\n---\nBody\n").unwrap();
+    let root_arg = root.to_str().unwrap();
+    let run = moodwire(
+        &["tag", root_arg, "--write", "--format", "json"],
+        dir.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["summary"]["tagged"], 2, "{report}");
+    assert_eq!(report["summary"]["failed"], 1, "{report}");
+    let failed = report["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["status"] == "failed")
+        .unwrap();
+    assert!(
+        failed["path"].as_str().unwrap().ends_with("/a.md"),
+        "{failed}"
+    );
+    let error = failed["error"].as_str().unwrap();
+    assert!(error.contains("cannot write a temporary file"), "{error}");
+    assert_eq!(
+        fs::read_to_string(&deep).unwrap(),
+        "---\ntitle: Deep\n---\nBody\n"
+    );
+    assert_eq!(temporaries(dir.path()), Vec::<std::path::PathBuf>::new());
+}

@@ -81,14 +81,33 @@ pub fn run(args: &TagArgs, limits: &Limits) -> anyhow::Result<bool> {
         .iter()
         .map(|problem| failed(display_path(&problem.path), None, problem.message.clone()))
         .collect();
+    // Phase one on all cores: read, estimate, and write each file's new bytes beside it.
+    let mut staged = Vec::new();
     parallel::for_each(
         &found.sources,
         |source| tag_one(source, args, limits),
         |_, outcome| match outcome {
-            Some(outcome) => outcomes.push(outcome),
+            Some((outcome, written)) => {
+                if let Some(written) = written {
+                    staged.push((outcomes.len(), written));
+                }
+                outcomes.push(outcome);
+            }
             None => summary.skipped += 1,
         },
     );
+    // Then all at once: sync, rename what did not change meanwhile, sync the renames.
+    let (at, staged): (Vec<usize>, Vec<_>) = staged.into_iter().unzip();
+    for (at, result) in at.into_iter().zip(tagger::commit(staged)) {
+        let outcome = &mut outcomes[at];
+        match result {
+            Ok(_) => outcome.status = Status::Tagged,
+            Err(error) => {
+                outcome.status = Status::Failed;
+                outcome.error = Some(error.to_string());
+            }
+        }
+    }
     outcomes.sort_by(|a, b| a.path.cmp(&b.path));
     for outcome in &outcomes {
         match outcome.status {
@@ -118,19 +137,24 @@ pub fn run(args: &TagArgs, limits: &Limits) -> anyhow::Result<bool> {
     Ok(summary.failed > 0)
 }
 
-/// Reads, estimates and (with `--write`) tags one file; `None` when it is skipped because it
+/// Reads and estimates one file and, with `--write`, stages its new bytes (the outcome then
+/// says `Tagged` until the commit tells otherwise); `None` when it is skipped because it
 /// already carries sentiment.
-fn tag_one(source: &Source, args: &TagArgs, limits: &Limits) -> Option<Outcome> {
+fn tag_one(
+    source: &Source,
+    args: &TagArgs,
+    limits: &Limits,
+) -> Option<(Outcome, Option<tagger::Staged>)> {
     let path = display_path(&source.path);
     let (bytes, stamp) = match read_limited(&source.path, limits) {
         Ok(read) => read,
-        Err(message) => return Some(failed(path, None, message)),
+        Err(message) => return Some((failed(path, None, message), None)),
     };
     let parsed =
         parse_article_with_estimate(&bytes, source.id.clone(), source.path.clone(), limits);
     let (article, estimate) = match parsed {
         Ok(parsed) => parsed,
-        Err(error) => return Some(failed(path, None, error.to_string())),
+        Err(error) => return Some((failed(path, None, error.to_string()), None)),
     };
     let estimate = match estimate {
         Some(estimate) => estimate,
@@ -139,10 +163,13 @@ fn tag_one(source: &Source, args: &TagArgs, limits: &Limits) -> Option<Outcome> 
     };
     let title = Some(article.title.clone());
     if !args.write {
-        return Some(outcome(path, title, Status::Proposed, &estimate, None));
+        return Some((
+            outcome(path, title, Status::Proposed, &estimate, None),
+            None,
+        ));
     }
-    let written = Tag::new(estimate.score, estimate.label()).and_then(|tag| {
-        tagger::tag_parsed(
+    let staged = Tag::new(estimate.score, estimate.label()).and_then(|tag| {
+        tagger::stage(
             &source.path,
             &bytes,
             Some(stamp),
@@ -151,15 +178,15 @@ fn tag_one(source: &Source, args: &TagArgs, limits: &Limits) -> Option<Outcome> 
             args.force,
         )
     });
-    Some(match written {
-        Ok(_) => outcome(path, title, Status::Tagged, &estimate, None),
-        Err(error) => outcome(
-            path,
-            title,
-            Status::Failed,
-            &estimate,
-            Some(error.to_string()),
+    Some(match staged {
+        Ok(staged) => (
+            outcome(path, title, Status::Tagged, &estimate, None),
+            Some(staged),
         ),
+        Err(error) => {
+            let error = Some(error.to_string());
+            (outcome(path, title, Status::Failed, &estimate, error), None)
+        }
     })
 }
 

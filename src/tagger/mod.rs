@@ -6,9 +6,14 @@
 //! is written, the new bytes are parsed as the loader would parse them, and the write is
 //! refused unless they read back as the tag asked for, with the same title.
 //!
-//! Writes are atomic: the new bytes go to a temporary file in the same folder, which is then
-//! renamed over the file, with the file's permissions. A write is refused when the file no
-//! longer holds the bytes it was read with, so that an edit made meanwhile is never lost.
+//! Writes are atomic and durable: the new bytes go to a temporary file in the same folder,
+//! with the file's permissions, which is synced to disk and then renamed over the file. A
+//! write is refused when the file no longer holds the bytes it was read with, so that an edit
+//! made meanwhile is never lost.
+//!
+//! One file is written by [`tag_file`] and its kin. Many files are written faster in a batch:
+//! [`stage`] each (in parallel if you like), then [`commit`] them all, which syncs their data
+//! in one pass before renaming any.
 //!
 //! This is the API the interactive reader uses to tag by hand:
 //!
@@ -25,7 +30,12 @@
 //! ```
 
 mod atomic;
+mod batch;
+mod check;
+mod durable;
 mod insert;
+mod staged;
+mod temporary;
 
 use std::path::{Path, PathBuf};
 
@@ -35,7 +45,9 @@ use crate::loader::FileStamp;
 use crate::parse::parse_article;
 
 pub use atomic::replace_file;
+pub use batch::commit;
 pub use insert::{Inserted, with_tag};
+pub use staged::Staged;
 
 /// A sentiment to write: a score on the house scale and a label.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,6 +98,15 @@ pub enum TagError {
     Invalid(String),
     #[error("cannot tag this file: {0}")]
     Unsupported(String),
+    #[error(
+        "cannot write a temporary file beside it in {}: {}",
+        crate::loader::display_path(.folder),
+        crate::loader::describe_io_error(.source)
+    )]
+    Temporary {
+        folder: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: {}", crate::loader::display_path(.path), crate::loader::describe_io_error(.source))]
     Io {
         path: PathBuf,
@@ -153,6 +174,20 @@ pub fn tag_parsed(
         previous: bytes.to_vec(),
         written: new,
     })
+}
+
+/// The first half of [`tag_parsed`] for a batch: the tagged bytes, checked, written to a
+/// temporary file beside the file but not yet synced or renamed; [`commit`] does the rest.
+pub fn stage(
+    path: &Path,
+    bytes: &[u8],
+    read_stamp: Option<FileStamp>,
+    before: &Article,
+    tag: &Tag,
+    replace: bool,
+) -> Result<Staged, TagError> {
+    let new = tagged_bytes(path, bytes, before, tag, replace)?;
+    Staged::write(path, bytes, read_stamp, &new)
 }
 
 /// Puts back the bytes a write replaced, unless the file changed since.
