@@ -337,13 +337,7 @@ struct Aftermath {
 /// Starts the reader on the samples, waits for its first full frame, sends it `signal` with
 /// `kill`, and reads the terminal once it has ended.
 fn after_signal(signal: &str) -> Option<Aftermath> {
-    let cache = tempfile::tempdir().unwrap();
-    let command = format!(
-        "{}; echo EXIT=$?; echo STTY $(stty -a); echo END",
-        reader_command("", cache.path())
-    );
-    let tmux = Tmux::start(&format!("signal-{signal}"), 100, 30, repository(), &command)?;
-    tmux.wait_for("33 / 33");
+    let (tmux, _cache) = reader_ending_with_stty(&format!("signal-{signal}"), "")?;
     let shell = tmux.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
     let shell = String::from_utf8_lossy(&shell.stdout).trim().to_owned();
     let reader = Command::new("pgrep")
@@ -360,6 +354,24 @@ fn after_signal(signal: &str) -> Option<Aftermath> {
         .status()
         .expect("kill runs");
     assert!(killed.success());
+    Some(aftermath(&tmux))
+}
+
+/// The reader on the samples, started with `env` before it, in a pane that reports its exit
+/// status and `stty -a` once it ends.
+fn reader_ending_with_stty(name: &str, env: &str) -> Option<(Tmux, tempfile::TempDir)> {
+    let cache = tempfile::tempdir().unwrap();
+    let command = format!(
+        "{env} {}; echo EXIT=$?; echo STTY $(stty -a); echo END",
+        reader_command("", cache.path())
+    );
+    let tmux = Tmux::start(name, 100, 30, repository(), &command)?;
+    tmux.wait_for("33 / 33");
+    Some((tmux, cache))
+}
+
+/// What the terminal is like once the reader has ended.
+fn aftermath(tmux: &Tmux) -> Aftermath {
     let screen = tmux.wait_for("END");
     let line_with = |prefix: &str| {
         screen
@@ -372,7 +384,7 @@ fn after_signal(signal: &str) -> Option<Aftermath> {
         let output = tmux.run(&["display-message", "-p", "-t", "t", name]);
         String::from_utf8_lossy(&output.stdout).trim() == "1"
     };
-    Some(Aftermath {
+    Aftermath {
         exit: line_with("EXIT="),
         // The pane wraps long lines: the flags are read from the whole screen after STTY.
         stty: screen
@@ -381,7 +393,7 @@ fn after_signal(signal: &str) -> Option<Aftermath> {
             .unwrap_or_default(),
         alternate_screen: flag("#{alternate_on}"),
         cursor_visible: flag("#{cursor_flag}"),
-    })
+    }
 }
 
 #[test]
@@ -391,18 +403,44 @@ fn the_terminal_is_restored_after_sigterm_sigint_and_sighup() {
             return skip();
         };
         assert_eq!(after.exit, format!("EXIT={status}"), "SIG{signal}");
-        let flags: Vec<&str> = after.stty.split_whitespace().collect();
-        for cooked in ["icanon", "echo", "isig", "icrnl", "opost"] {
-            assert!(
-                flags.contains(&cooked),
-                "SIG{signal}: `{cooked}` is off after the reader ended: {}",
-                after.stty
-            );
-        }
-        assert!(
-            !after.alternate_screen,
-            "SIG{signal}: still on the alternate screen"
-        );
-        assert!(after.cursor_visible, "SIG{signal}: the cursor is hidden");
+        assert_restored(&after, &format!("SIG{signal}"));
     }
+}
+
+fn assert_restored(after: &Aftermath, what: &str) {
+    let flags: Vec<&str> = after.stty.split_whitespace().collect();
+    for cooked in ["icanon", "echo", "isig", "icrnl", "opost"] {
+        assert!(
+            flags.contains(&cooked),
+            "{what}: `{cooked}` is off after the reader ended: {}",
+            after.stty
+        );
+    }
+    assert!(
+        !after.alternate_screen,
+        "{what}: still on the alternate screen"
+    );
+    assert!(after.cursor_visible, "{what}: the cursor is hidden");
+}
+
+#[test]
+fn the_terminal_is_restored_after_a_panic_inside_the_interface() {
+    let Some((tmux, _cache)) =
+        reader_ending_with_stty("panic", "RUST_BACKTRACE=0 MOODWIRE_TEST_PANIC=1")
+    else {
+        return skip();
+    };
+    tmux.press(&["F12"]);
+    let after = aftermath(&tmux);
+    assert_eq!(
+        after.exit, "EXIT=101",
+        "a panic ends the process with Rust's status"
+    );
+    assert_restored(&after, "panic");
+    let scrollback = tmux.run(&["capture-pane", "-p", "-t", "t", "-S", "-"]);
+    let screen = String::from_utf8_lossy(&scrollback.stdout);
+    assert!(
+        screen.contains("F12 with MOODWIRE_TEST_PANIC set"),
+        "the panic message is readable on the main screen:\n{screen}"
+    );
 }

@@ -89,6 +89,17 @@ pub fn run(plan: LoadPlan, started: Instant) -> io::Result<Ending> {
     Ok(looper.ending)
 }
 
+/// In debug builds only, F12 panics when `MOODWIRE_TEST_PANIC` is set: the end-to-end tests
+/// use it to prove that a panic inside the interface leaves the terminal usable. A release
+/// build has no such key.
+#[cfg(debug_assertions)]
+fn panic_if_asked(input: &Input) {
+    let is_f12 = matches!(input, Input::Key(key) if key.code == event::KeyCode::F(12));
+    if is_f12 && std::env::var_os("MOODWIRE_TEST_PANIC").is_some() {
+        panic!("F12 with MOODWIRE_TEST_PANIC set");
+    }
+}
+
 struct Looper {
     app: App,
     plan: LoadPlan,
@@ -100,10 +111,14 @@ impl Looper {
     /// Applies one event; true when the screen may have changed.
     fn handle(&mut self, event: Event) -> io::Result<bool> {
         let action = match event {
-            Event::Input(input) => match self.translate(input) {
-                Some(action) => action,
-                None => return Ok(false),
-            },
+            Event::Input(input) => {
+                #[cfg(debug_assertions)]
+                panic_if_asked(&input);
+                match self.translate(input) {
+                    Some(action) => action,
+                    None => return Ok(false),
+                }
+            }
             Event::InputFailed(error) => return Err(error),
             Event::Action(action) => action,
             Event::Signal(signal) => {

@@ -3,6 +3,7 @@
 //! messages for the event loop, which then leaves as it does on quit).
 
 use std::io::{self, Stdout, stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
 use ratatui::Terminal;
@@ -27,6 +28,7 @@ impl Guard {
     pub fn enter() -> io::Result<Guard> {
         install_panic_hook();
         enable_raw_mode()?;
+        TAKEN_OVER.store(true, Ordering::SeqCst);
         // From here on the guard exists in spirit: undo what was done if the rest fails.
         let entered = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
             .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
@@ -50,9 +52,17 @@ impl Drop for Guard {
     }
 }
 
+/// Whether the terminal is in raw mode on the alternate screen, so that it is given back once:
+/// leaving the alternate screen a second time would move the cursor back over whatever was
+/// printed since, such as a panic's message.
+static TAKEN_OVER: AtomicBool = AtomicBool::new(false);
+
 /// Puts the terminal back as it was. Safe to call more than once; errors are ignored because
 /// there is nowhere left to report them, and each step is tried regardless.
 pub fn restore() {
+    if !TAKEN_OVER.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let _ = disable_raw_mode();
     let _ = execute!(stdout(), DisableMouseCapture, LeaveAlternateScreen, Show);
 }
