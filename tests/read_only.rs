@@ -3,60 +3,13 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::time::SystemTime;
-
-use common::moodwire_with_env;
-
-/// Everything a write could change about an entry: its kind, bytes and modification time.
-#[derive(Debug, PartialEq, Eq)]
-struct Entry {
-    kind: &'static str,
-    bytes: Vec<u8>,
-    modified: Option<SystemTime>,
-}
-
-/// Every entry under `root`, hidden ones too, by path.
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Entry> {
-    let mut entries = BTreeMap::new();
-    let mut pending = vec![root.to_path_buf()];
-    while let Some(folder) = pending.pop() {
-        for entry in std::fs::read_dir(&folder).unwrap() {
-            let path = entry.unwrap().path();
-            let meta = std::fs::symlink_metadata(&path).unwrap();
-            let (kind, bytes) = if meta.is_dir() {
-                pending.push(path.clone());
-                ("folder", Vec::new())
-            } else if meta.file_type().is_symlink() {
-                let target = std::fs::read_link(&path).unwrap();
-                ("link", target.to_string_lossy().into_owned().into_bytes())
-            } else {
-                ("file", std::fs::read(&path).unwrap())
-            };
-            entries.insert(
-                path,
-                Entry {
-                    kind,
-                    bytes,
-                    modified: meta.modified().ok(),
-                },
-            );
-        }
-    }
-    entries
-}
+use common::{copy_samples, moodwire_with_env, snapshot};
 
 /// A copy of the sample library with a broken file and a link beside the articles.
 fn library() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-articles");
     let library = dir.path().join("library");
-    std::fs::create_dir(&library).unwrap();
-    for entry in std::fs::read_dir(samples).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, library.join(path.file_name().unwrap())).unwrap();
-    }
+    copy_samples(&library);
     std::fs::write(
         library.join("broken.md"),
         "---\ntitle: [never closed\n---\n",

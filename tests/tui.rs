@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
-use common::{moodwire_with_env, repository};
+use common::{copy_samples, moodwire_with_env, repository, snapshot};
 
 /// A tmux server of our own (its own socket) holding one session; killed when dropped, so a
 /// failing test leaves nothing running.
@@ -182,11 +182,7 @@ fn sample_library_search_filter_open_back_help_quit() {
 fn tag_by_hand_and_undo() {
     let dir = tempfile::tempdir().unwrap();
     let library = dir.path().join("articles");
-    std::fs::create_dir(&library).unwrap();
-    for entry in std::fs::read_dir(repository().join("sample-articles")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), library.join(entry.file_name())).unwrap();
-    }
+    copy_samples(&library);
     let id = "regional-banks-report-weaker-earnings.txt";
     let original = std::fs::read(library.join(id)).unwrap();
     let cache = dir.path().join("cache");
@@ -443,4 +439,50 @@ fn the_terminal_is_restored_after_a_panic_inside_the_interface() {
         screen.contains("F12 with MOODWIRE_TEST_PANIC set"),
         "the panic message is readable on the main screen:\n{screen}"
     );
+}
+
+/// A reading session (search, filters, open, dashboard, help, reload) leaves every byte, name
+/// and time stamp under the library as it was.
+#[test]
+fn a_reading_session_leaves_the_library_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("articles");
+    copy_samples(&library);
+    let before = snapshot(&library);
+    let cache = dir.path().join("cache");
+    let args = shell_quote(&library.display().to_string());
+    let Some(tmux) = Tmux::start(
+        "read-only",
+        100,
+        30,
+        repository(),
+        &reader_command(&args, &cache),
+    ) else {
+        return skip();
+    };
+    tmux.wait_for("33 / 33");
+    tmux.type_text("/oil");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("j/k move");
+    for (key, shows) in [
+        ("2", "▲ positive"),
+        ("4", "▼ negative"),
+        ("s", "by score"),
+        ("Enter", "line 1/"),
+        ("q", "j/k move"),
+        ("d", "Sentiment of"),
+        ("q", "j/k move"),
+        ("?", "Esc or ? closes"),
+        ("Escape", "j/k move"),
+        // Esc in the list clears the query and the filter.
+        ("Escape", "33 / 33"),
+    ] {
+        tmux.press(&[key]);
+        tmux.wait_for(shows);
+    }
+    tmux.press(&["r"]);
+    tmux.wait_for("33 / 33");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+    assert_eq!(snapshot(&library), before, "the reader changed the library");
 }

@@ -3,9 +3,11 @@
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::SystemTime;
 use std::time::{Duration, Instant};
 
 /// What a run printed and how it ended.
@@ -127,4 +129,51 @@ pub fn moodwire_with_closed_stdout(args: &[&str], dir: &Path) -> (Option<i32>, S
         "moodwire {args:?} panicked:\n{stderr}"
     );
     (output.status.code(), stderr)
+}
+
+/// Copies the sample library's files into a new folder `to`.
+pub fn copy_samples(to: &Path) {
+    std::fs::create_dir(to).unwrap();
+    for entry in std::fs::read_dir(repository().join("sample-articles")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+/// Everything a write could change about an entry: its kind, bytes and modification time.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Entry {
+    kind: &'static str,
+    bytes: Vec<u8>,
+    modified: Option<SystemTime>,
+}
+
+/// Every entry under `root`, hidden ones too, by path.
+pub fn snapshot(root: &Path) -> BTreeMap<PathBuf, Entry> {
+    let mut entries = BTreeMap::new();
+    let mut pending = vec![root.to_path_buf()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = std::fs::symlink_metadata(&path).unwrap();
+            let (kind, bytes) = if meta.is_dir() {
+                pending.push(path.clone());
+                ("folder", Vec::new())
+            } else if meta.file_type().is_symlink() {
+                let target = std::fs::read_link(&path).unwrap();
+                ("link", target.to_string_lossy().into_owned().into_bytes())
+            } else {
+                ("file", std::fs::read(&path).unwrap())
+            };
+            entries.insert(
+                path,
+                Entry {
+                    kind,
+                    bytes,
+                    modified: meta.modified().ok(),
+                },
+            );
+        }
+    }
+    entries
 }
