@@ -9,7 +9,7 @@ use anyhow::bail;
 use serde::Serialize;
 
 use moodwire::limits::Limits;
-use moodwire::loader::{FileStamp, Source, display_path, walk};
+use moodwire::loader::{Source, display_path, read_regular_file, walk};
 use moodwire::parallel;
 use moodwire::parse::parse_article_with_estimate;
 use moodwire::sentiment::{self, Estimate};
@@ -146,7 +146,7 @@ fn tag_one(
     limits: &Limits,
 ) -> Option<(Outcome, Option<tagger::Staged>)> {
     let path = display_path(&source.path);
-    let (bytes, stamp) = match read_limited(&source.path, limits) {
+    let (bytes, stamp) = match read_regular_file(&source.path, limits.max_file_bytes) {
         Ok(read) => read,
         Err(message) => return Some((failed(path, None, message), None)),
     };
@@ -188,23 +188,6 @@ fn tag_one(
             (outcome(path, title, Status::Failed, &estimate, error), None)
         }
     })
-}
-
-/// The file's bytes, and its stamp from before they were read.
-fn read_limited(path: &Path, limits: &Limits) -> Result<(Vec<u8>, FileStamp), String> {
-    let describe = |e: io::Error| moodwire::loader::describe_io_error(&e);
-    let meta = fs::metadata(path).map_err(describe)?;
-    if !meta.is_file() {
-        return Err("not a regular file".into());
-    }
-    if meta.len() > limits.max_file_bytes {
-        return Err(format!(
-            "the file is over the limit of {} bytes",
-            limits.max_file_bytes
-        ));
-    }
-    let stamp = FileStamp::of(&meta);
-    fs::read(path).map(|bytes| (bytes, stamp)).map_err(describe)
 }
 
 fn outcome(

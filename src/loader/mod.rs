@@ -9,7 +9,7 @@ mod walk;
 use std::path::PathBuf;
 
 pub use problem::{Problem, Severity, describe_io_error, display_path};
-pub use read::read_source;
+pub use read::{read_regular_file, read_source};
 pub use stamp::FileStamp;
 pub use walk::{ARTICLE_EXTENSIONS, Source, Walk, is_article_file, walk};
 

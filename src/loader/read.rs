@@ -15,42 +15,51 @@ use crate::parse::parse_article;
 /// being read, the stamp no longer matches and a cache will read it again.
 pub fn read_source(source: &Source, limits: &Limits) -> Result<(Article, FileStamp), Problem> {
     let fail = |message: String| Problem::error(&source.path, message);
-    // Checked before opening: opening a named pipe would wait for a writer forever.
-    let meta = fs::metadata(&source.path).map_err(|e| fail(describe_io_error(&e)))?;
-    if !meta.is_file() {
-        return Err(fail("not a regular file".to_owned()));
-    }
+    let (bytes, stamp) = read_regular_file(&source.path, limits.max_file_bytes).map_err(fail)?;
+    let article = parse_article(&bytes, source.id.clone(), source.path.clone(), limits)
+        .map_err(|e| fail(e.to_string()))?;
+    Ok((article, stamp))
+}
+
+/// The bytes of the regular file at `path`, at most `max_bytes` of them, with its stamp from
+/// before they were read; otherwise why not, in a few words. Never waits on a named pipe and
+/// never reads past the limit, whatever is put in the file's place meanwhile.
+pub fn read_regular_file(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, FileStamp), String> {
+    let describe = |e: io::Error| describe_io_error(&e);
     let too_large = |size: u64| {
-        fail(format!(
+        format!(
             "the file is {}, over the limit of {}",
             size_text(size),
-            size_text(limits.max_file_bytes)
-        ))
+            size_text(max_bytes)
+        )
     };
-    if meta.len() > limits.max_file_bytes {
+    // Checked before opening, so that a device or a pipe is not even opened.
+    let meta = fs::metadata(path).map_err(describe)?;
+    if !meta.is_file() {
+        return Err("not a regular file".to_owned());
+    }
+    if meta.len() > max_bytes {
         return Err(too_large(meta.len()));
     }
-    let file = open_without_waiting(&source.path).map_err(|e| fail(describe_io_error(&e)))?;
+    let file = open_without_waiting(path).map_err(describe)?;
     // Looked at again through the open file: it may have been replaced since it was looked
     // at by name, and this is the one that will be read.
-    let meta = file.metadata().map_err(|e| fail(describe_io_error(&e)))?;
+    let meta = file.metadata().map_err(describe)?;
     if !meta.is_file() {
-        return Err(fail("not a regular file".to_owned()));
+        return Err("not a regular file".to_owned());
     }
-    if meta.len() > limits.max_file_bytes {
+    if meta.len() > max_bytes {
         return Err(too_large(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may have grown since it was measured: read no more than the limit allows.
-    file.take(limits.max_file_bytes + 1)
+    file.take(max_bytes + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| fail(describe_io_error(&e)))?;
-    if bytes.len() as u64 > limits.max_file_bytes {
+        .map_err(describe)?;
+    if bytes.len() as u64 > max_bytes {
         return Err(too_large(bytes.len() as u64));
     }
-    let article = parse_article(&bytes, source.id.clone(), source.path.clone(), limits)
-        .map_err(|e| fail(e.to_string()))?;
-    Ok((article, FileStamp::of(&meta)))
+    Ok((bytes, FileStamp::of(&meta)))
 }
 
 /// Opens `path` for reading without ever waiting: opening a named pipe blocks until a writer

@@ -140,11 +140,11 @@ pub fn tag_file(path: &Path, tag: &Tag, options: Options) -> Result<Written, Tag
         path: path.to_owned(),
         source,
     };
-    let stamp = FileStamp::of(&std::fs::metadata(path).map_err(io)?);
+    let (bytes, stamp) = crate::loader::read_regular_file(path, Limits::default().max_file_bytes)
+        .map_err(|reason| io(std::io::Error::other(reason)))?;
     if options.expected.is_some_and(|expected| expected != stamp) {
         return Err(TagError::Changed);
     }
-    let bytes = std::fs::read(path).map_err(io)?;
     let before = read_article(path, &bytes)?;
     tag_parsed(path, &bytes, Some(stamp), &before, tag, options.replace)
 }
