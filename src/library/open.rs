@@ -176,11 +176,11 @@ mod tests {
         fs::write(path, text).unwrap();
     }
 
-    #[test]
-    fn reopening_an_unchanged_library_parses_nothing() {
+    /// A library of `stories` articles and one empty file, with a cache of its own.
+    fn library_of(stories: usize) -> (tempfile::TempDir, PathBuf, CacheStore) {
         let dir = tempfile::tempdir().unwrap();
         let library = dir.path().join("library");
-        for n in 0..20 {
+        for n in 0..stories {
             write(
                 &library.join(format!("{n}.md")),
                 &format!("---\ntitle: Story {n}\n---\nBody {n}\n"),
@@ -188,6 +188,12 @@ mod tests {
         }
         write(&library.join("broken.md"), "");
         let store = CacheStore::new(dir.path().join("cache"));
+        (dir, library, store)
+    }
+
+    #[test]
+    fn reopening_an_unchanged_library_parses_nothing() {
+        let (_dir, library, store) = library_of(20);
         let paths = [library.clone()];
         let limits = Limits::default();
         assert_eq!(
@@ -258,17 +264,8 @@ mod tests {
 
     #[test]
     fn progress_reports_each_article_as_it_is_read_and_cached_ones_at_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let library = dir.path().join("library");
-        for n in 0..5 {
-            write(
-                &library.join(format!("{n}.md")),
-                &format!("---\ntitle: Story {n}\n---\nBody {n}\n"),
-            );
-        }
-        write(&library.join("broken.md"), "");
-        let store = CacheStore::new(dir.path().join("cache"));
-        let paths = [library.clone()];
+        let (_dir, library, store) = library_of(5);
+        let paths = [library];
         let limits = Limits::default();
         let mut steps = Vec::new();
         let opened = Library::open_with_progress(&paths, &limits, Some(&store), &mut |step| {
