@@ -120,6 +120,51 @@ impl Origin {
     }
 }
 
+/// Where the house scale of 1 to 10 is cut into buckets.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    /// Scores below this are negative.
+    pub neutral_from: f64,
+    /// Scores from this up are positive.
+    pub positive_from: f64,
+}
+
+impl Default for Scale {
+    fn default() -> Scale {
+        Scale {
+            neutral_from: 4.5,
+            positive_from: 6.5,
+        }
+    }
+}
+
+/// The scale of this process, set once from the configuration before any article is read.
+/// It is process-wide, like a locale, because every place that names a bucket (parsing,
+/// estimating, the tag picker, statistics) must agree on it.
+static INSTALLED_SCALE: std::sync::OnceLock<Scale> = std::sync::OnceLock::new();
+
+impl Scale {
+    pub fn bucket(self, score: f64) -> Bucket {
+        if score < self.neutral_from {
+            Bucket::Negative
+        } else if score < self.positive_from {
+            Bucket::Neutral
+        } else {
+            Bucket::Positive
+        }
+    }
+
+    /// Makes this the scale of the process. Only the first call counts: the scale must not
+    /// change under articles already bucketed.
+    pub fn install(self) {
+        let _ = INSTALLED_SCALE.set(self);
+    }
+
+    pub fn current() -> Scale {
+        INSTALLED_SCALE.get().copied().unwrap_or_default()
+    }
+}
+
 /// The three sentiment buckets of the house scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Bucket {
@@ -131,19 +176,9 @@ pub enum Bucket {
 impl Bucket {
     pub const ALL: [Bucket; 3] = [Bucket::Positive, Bucket::Neutral, Bucket::Negative];
 
-    /// Scores below this are negative.
-    pub const NEUTRAL_FROM: f64 = 4.5;
-    /// Scores from this up are positive.
-    pub const POSITIVE_FROM: f64 = 6.5;
-
+    /// The bucket of a score, at the cut points of the installed [`Scale`].
     pub fn from_score(score: f64) -> Bucket {
-        if score < Self::NEUTRAL_FROM {
-            Bucket::Negative
-        } else if score < Self::POSITIVE_FROM {
-            Bucket::Neutral
-        } else {
-            Bucket::Positive
-        }
+        Scale::current().bucket(score)
     }
 
     /// Reads a label case-insensitively by the words in it ("Bullish/Positive", "bearish",

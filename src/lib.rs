@@ -32,16 +32,19 @@
 
 pub mod article;
 pub mod cache;
+pub mod config;
 pub mod date;
 pub mod frontmatter;
 pub mod index;
 pub mod library;
 pub mod limits;
 pub mod loader;
+pub mod marks;
 pub mod parallel;
 pub mod parse;
 pub mod query;
 pub mod render;
+pub mod replace_file;
 pub mod samples;
 pub mod sanitize;
 pub mod sentiment;

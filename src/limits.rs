@@ -8,8 +8,14 @@ pub struct Limits {
     pub max_file_bytes: u64,
     /// How deeply front matter may nest lists and mappings.
     pub max_nesting: usize,
+    /// How many YAML events aliases may replay in one front matter block: "billion laughs"
+    /// documents stop here.
+    pub max_alias_events: usize,
     /// TL;DR items beyond this are dropped with a warning.
     pub max_tldr_items: usize,
+    /// A line of an article longer than this many characters (a minified page, an inline
+    /// image as a data URL) is cut when rendered, with a note saying how much was left out.
+    pub max_line_chars: usize,
 }
 
 impl Default for Limits {
@@ -17,7 +23,9 @@ impl Default for Limits {
         Limits {
             max_file_bytes: 8 * 1024 * 1024,
             max_nesting: 32,
+            max_alias_events: 10_000,
             max_tldr_items: 50,
+            max_line_chars: 20_000,
         }
     }
 }

@@ -81,6 +81,8 @@ fn json_objects_have_exactly_the_documented_keys() {
             "tldr",
             "words",
             "warnings",
+            "read",
+            "starred",
         ];
         expected.sort();
         let mut keys = keys.clone();
@@ -218,17 +220,17 @@ fn table_has_aligned_columns_and_no_styling_when_piped() {
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{}", run.stdout);
     assert!(
-        lines[0].starts_with("DATE        SENTIMENT  CATEGORY"),
+        lines[0].starts_with("   DATE        SENTIMENT  CATEGORY"),
         "{}",
         lines[0]
     );
     assert!(
-        lines[1].starts_with("2026-02-01  ▼ neg 4    News      Russia struggles"),
+        lines[1].starts_with("•  2026-02-01  ▼ neg 4    News      Russia struggles"),
         "{}",
         lines[1]
     );
     assert!(
-        lines[2].starts_with("2026-01-09  ▼ neg 3.5  Health    Hospitals ration"),
+        lines[2].starts_with("•  2026-01-09  ▼ neg 3.5  Health    Hospitals ration"),
         "{}",
         lines[2]
     );

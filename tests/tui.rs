@@ -107,10 +107,15 @@ fn shell_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
 }
 
-fn reader_command(args: &str, cache: &Path) -> String {
+/// The reader with `args`, its cache, marks and configuration folder all under `state`, so
+/// that a test never sees the user's (or another test's) settings and marks.
+fn reader_command(args: &str, state: &Path) -> String {
+    let under = |name: &str| shell_quote(&state.join(name).display().to_string());
     format!(
-        "MOODWIRE_CACHE_DIR={} {} {args}",
-        shell_quote(&cache.display().to_string()),
+        "env -u MOODWIRE_CONFIG MOODWIRE_CACHE_DIR={} MOODWIRE_DATA_DIR={} XDG_CONFIG_HOME={} {} {args}",
+        shell_quote(&state.display().to_string()),
+        under("data"),
+        under("config"),
         shell_quote(env!("CARGO_BIN_EXE_moodwire"))
     )
 }
@@ -232,7 +237,7 @@ fn tag_by_hand_and_undo() {
     assert_eq!(written["label"], "Bearish/Negative", "{written}");
     assert_eq!(written["origin"], "file", "{written}");
 
-    tmux.press(&["u"]);
+    tmux.press(&["U"]);
     let screen = tmux.wait_for("as it was before the tag");
     assert!(screen.contains("▼  ~4 Regional banks"), "{screen}");
     assert_eq!(std::fs::read(library.join(id)).unwrap(), original);

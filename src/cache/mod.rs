@@ -12,14 +12,13 @@ pub mod codec;
 mod sections;
 
 use std::fs;
-use std::io::{BufWriter, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use codec::Damaged;
 use sections::SectionWriter;
 
-use crate::article::Article;
+use crate::article::{Article, Scale};
 use crate::index::{Index, Shard};
 use crate::limits::Limits;
 use crate::loader::FileStamp;
@@ -79,7 +78,12 @@ impl CacheStore {
     ) {
         let header = header(roots, limits);
         let per_section = articles.len().div_ceil(parallel::cores()).max(1);
-        let _ = write_atomically(&self.file_for(roots), |out| {
+        let path = self.file_for(roots);
+        if let Some(dir) = path.parent() {
+            remove_stale_temporaries(dir);
+        }
+        // The cache only saves time, so it is not worth a sync: a crash leaves the old one.
+        let _ = crate::replace_file::replace(&path, false, |out| {
             let mut sections = SectionWriter::new(out);
             sections.section(|out| {
                 out.bytes(&header);
@@ -125,8 +129,8 @@ fn canonical_roots(roots: &[PathBuf]) -> Vec<String> {
     roots
 }
 
-/// What must match for a cache to be used: the format, the library's folders and the limits
-/// the articles were read with.
+/// What must match for a cache to be used: the format, the library's folders, and the limits
+/// and scale the articles were read with.
 fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
     let mut header = MAGIC.to_vec();
     header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -137,9 +141,15 @@ fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
     for limit in [
         limits.max_file_bytes,
         limits.max_nesting as u64,
+        limits.max_alias_events as u64,
         limits.max_tldr_items as u64,
     ] {
         header.extend_from_slice(&limit.to_le_bytes());
+    }
+    // Buckets are decided while reading, so a cache made with other cut points is not used.
+    let scale = Scale::current();
+    for cut in [scale.neutral_from, scale.positive_from] {
+        header.extend_from_slice(&cut.to_le_bytes());
     }
     header
 }
@@ -265,38 +275,6 @@ fn remove_stale_temporaries(dir: &Path) {
             && old.is_some_and(|age| age > STALE_TEMPORARY)
         {
             let _ = fs::remove_file(entry.path());
-        }
-    }
-}
-
-/// Encodes into a temporary file beside `path` and renames it into place, so that a reader
-/// never sees half a file, even with two writers at once. No fsync: after a crash a
-/// half-written cache fails its checksum and is rebuilt.
-fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut BufWriter<fs::File>) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    fs::create_dir_all(dir)?;
-    remove_stale_temporaries(dir);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy())
-        .unwrap_or_default();
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let temporary = dir.join(format!(".{name}.{}.{nanos}.tmp", std::process::id()));
-    let result = fs::File::create(&temporary).and_then(|file| {
-        let mut out = BufWriter::with_capacity(1 << 20, file);
-        write(&mut out)?;
-        out.flush()
-    });
-    match result.and_then(|()| fs::rename(&temporary, path)) {
-        Ok(()) => Ok(()),
-        Err(error) => {
-            let _ = fs::remove_file(&temporary);
-            Err(error)
         }
     }
 }

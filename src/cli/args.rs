@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 ///
 /// moodwire reads a library of Markdown and plain-text articles (YAML or TOML front matter may
 /// carry a sentiment score, label and TL;DR) and lets you list, read, check and count them.
-/// With no PATH it reads ./sample-articles, or else the sample library built into it.
+/// With no PATH it reads the folders the configuration names, else ./sample-articles, else the
+/// sample library built into it.
 #[derive(Debug, Parser)]
 #[command(name = "moodwire", version, args_conflicts_with_subcommands = true)]
 #[command(
@@ -18,8 +19,18 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
 
-    /// Article files or folders to open
+    /// Article files or folders to open (default: the configuration's `library`, else
+    /// ./sample-articles, else the built-in samples)
     pub paths: Vec<PathBuf>,
+
+    /// Read the configuration from this file instead of the user's config.yaml (also
+    /// MOODWIRE_CONFIG)
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Do not follow changes to the library's folders while the reader is open
+    #[arg(long)]
+    pub no_watch: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -34,6 +45,37 @@ pub enum Command {
     Stats(StatsArgs),
     /// Estimate sentiment for articles whose files carry none, and write it with --write
     Tag(TagArgs),
+    /// Show where the configuration is, or write a commented default one
+    Config(ConfigArgs),
+    /// Print a completion script for a shell
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. `moodwire man | man -l -`
+    Man,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    #[command(subcommand)]
+    pub action: ConfigAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigAction {
+    /// Print the path of the configuration file moodwire reads
+    Path,
+    /// Write a commented configuration with every default (refused if the file exists)
+    Init {
+        /// Replace an existing file
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell: bash, zsh, fish, elvish or powershell
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Where the articles come from.
@@ -78,9 +120,9 @@ pub struct ListArgs {
     #[command(flatten)]
     pub filter: FilterArgs,
 
-    /// Order of the list
-    #[arg(long, value_enum, default_value_t = SortArg::Date)]
-    pub sort: SortArg,
+    /// Order of the list (default: the configuration's `sort`, else date)
+    #[arg(long, value_enum)]
+    pub sort: Option<SortArg>,
 
     /// Show at most this many articles
     #[arg(long, short = 'n', value_name = "N")]

@@ -2,15 +2,15 @@
 
 use std::io::{self, Write};
 
-use moodwire::limits::Limits;
+use moodwire::config::Config;
 use moodwire::loader::{Problem, Severity};
 
 use super::args::CheckArgs;
 use super::source::open_library;
 
 /// Prints every problem and a summary. Returns true when some file could not be loaded.
-pub fn run(args: &CheckArgs, limits: &Limits) -> anyhow::Result<bool> {
-    let library = open_library(&args.library.paths, args.library.cache, limits)?;
+pub fn run(args: &CheckArgs, config: &Config) -> anyhow::Result<bool> {
+    let library = open_library(&args.library.paths, args.library.cache, config)?;
     let mut problems: Vec<Problem> = library.problems().to_vec();
     for article in library.articles() {
         problems.extend(

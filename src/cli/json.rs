@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use moodwire::article::Article;
+use moodwire::marks::Marks;
 
 #[derive(Serialize)]
 pub struct ArticleJson<'a> {
@@ -17,6 +18,8 @@ pub struct ArticleJson<'a> {
     tldr: &'a [String],
     words: usize,
     warnings: &'a [String],
+    read: bool,
+    starred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
 }
@@ -31,7 +34,7 @@ struct SentimentJson<'a> {
 
 impl<'a> ArticleJson<'a> {
     /// The listing form, without the body.
-    pub fn summary(article: &'a Article) -> ArticleJson<'a> {
+    pub fn summary(article: &'a Article, marks: &Marks) -> ArticleJson<'a> {
         let sentiment = &article.sentiment;
         ArticleJson {
             id: &article.id,
@@ -50,15 +53,17 @@ impl<'a> ArticleJson<'a> {
             tldr: &article.tldr,
             words: article.words,
             warnings: &article.warnings,
+            read: marks.is_read(&article.id),
+            starred: marks.is_starred(&article.id),
             body: None,
         }
     }
 
     /// The full form, with the body as written.
-    pub fn full(article: &'a Article) -> ArticleJson<'a> {
+    pub fn full(article: &'a Article, marks: &Marks) -> ArticleJson<'a> {
         ArticleJson {
             body: Some(&article.body),
-            ..ArticleJson::summary(article)
+            ..ArticleJson::summary(article, marks)
         }
     }
 }

@@ -6,41 +6,47 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 
 use moodwire::article::Article;
+use moodwire::config::Config;
 use moodwire::library::SortOrder;
-use moodwire::limits::Limits;
+use moodwire::marks::Marks;
 use moodwire::query::{Place, Query};
-use moodwire::render::highlight_spans;
+use moodwire::render::{DateFormat, highlight_spans};
 
 use super::args::{ListArgs, ListFormat, SortArg};
 use super::filter::query_from_args;
 use super::json::ArticleJson;
 use super::output::Output;
+use super::settings;
 use super::source::{mention_errors, open_library};
 use super::style;
 use super::table::{self, Cell, Column};
 
-pub fn run(args: &ListArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
+pub fn run(args: &ListArgs, config: &Config, output: &Output) -> anyhow::Result<()> {
     let query = query_from_args(&args.filter)?;
-    let library = open_library(&args.library.paths, args.library.cache, limits)?;
+    let library = open_library(&args.library.paths, args.library.cache, config)?;
     let order = match args.sort {
-        SortArg::Date => SortOrder::Date,
-        SortArg::Score => SortOrder::Score,
-        SortArg::Title => SortOrder::Title,
+        Some(SortArg::Date) => SortOrder::Date,
+        Some(SortArg::Score) => SortOrder::Score,
+        Some(SortArg::Title) => SortOrder::Title,
+        None => config.sort,
     };
-    let mut articles = library.matching(&query, order);
+    let marks = settings::marks();
+    let mut articles = library.matching_marked(&query, order, &marks);
     articles.truncate(args.limit.unwrap_or(usize::MAX));
     let mut out = io::stdout().lock();
     match args.format {
-        ListFormat::Table => write_table(&mut out, &articles, &query, output)?,
+        ListFormat::Table => write_table(&mut out, &articles, &query, &marks, output)?,
         ListFormat::Json => {
-            let items: Vec<ArticleJson> =
-                articles.iter().map(|a| ArticleJson::summary(a)).collect();
+            let items: Vec<ArticleJson> = articles
+                .iter()
+                .map(|a| ArticleJson::summary(a, &marks))
+                .collect();
             serde_json::to_writer_pretty(&mut out, &items)?;
             writeln!(out)?;
         }
         ListFormat::Ndjson => {
             for article in &articles {
-                serde_json::to_writer(&mut out, &ArticleJson::summary(article))?;
+                serde_json::to_writer(&mut out, &ArticleJson::summary(article, &marks))?;
                 writeln!(out)?;
             }
         }
@@ -59,6 +65,7 @@ fn write_table(
     out: &mut impl Write,
     articles: &[&Article],
     query: &Query,
+    marks: &Marks,
     output: &Output,
 ) -> io::Result<()> {
     let with_category = output
@@ -66,8 +73,13 @@ fn write_table(
         .is_none_or(|width| width >= CATEGORY_MIN_WIDTH);
     let columns = [
         Column {
+            header: "",
+            max_width: 2,
+            right_aligned: false,
+        },
+        Column {
             header: "DATE",
-            max_width: 10,
+            max_width: DateFormat::current().width(),
             right_aligned: false,
         },
         Column {
@@ -98,10 +110,11 @@ fn write_table(
         .iter()
         .map(|article| {
             vec![
+                vec![style::marks_cell(marks, &article.id)],
                 vec![Span::raw(
                     article
                         .date
-                        .map(|d| d.date().to_string())
+                        .map(|d| DateFormat::current().day(&d))
                         .unwrap_or_default(),
                 )],
                 vec![style::sentiment_cell(&article.sentiment)],
@@ -114,14 +127,14 @@ fn write_table(
         })
         .map(|mut row| {
             if !with_category {
-                row.remove(2);
+                row.remove(3);
             }
             row
         })
         .collect();
     let mut columns = Vec::from(columns);
     if !with_category {
-        columns.remove(2);
+        columns.remove(3);
     }
     output.write_lines(out, &table::layout(&columns, &rows, output.terminal_width))
 }

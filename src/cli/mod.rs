@@ -3,10 +3,13 @@
 
 mod args;
 mod check;
+mod config;
 mod filter;
 mod json;
 mod list;
 mod output;
+mod settings;
+mod shell;
 mod show;
 mod source;
 mod stats;
@@ -15,15 +18,14 @@ mod table;
 mod tag;
 
 use std::io::{self, IsTerminal};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
 
-use moodwire::limits::Limits;
-
-use moodwire::tui::{self, Ending, LoadPlan};
+use moodwire::config::Config;
+use moodwire::marks::store::MarksFile;
+use moodwire::tui::{self, Ending, LoadPlan, Settings};
 
 use args::{CacheArgs, Cli, Command};
 use output::Output;
@@ -36,18 +38,44 @@ const USAGE_ERROR: u8 = 2;
 pub fn main() -> ExitCode {
     let started = Instant::now();
     let cli = Cli::parse();
-    let output = Output::detect();
-    let limits = Limits::default();
-    let result = match &cli.command {
-        Some(Command::List(args)) => list::run(args, &limits, &output).map(|()| ExitCode::SUCCESS),
-        Some(Command::Show(args)) => show::run(args, &limits, &output).map(|()| ExitCode::SUCCESS),
-        Some(Command::Stats(args)) => {
-            stats::run(args, &limits, &output).map(|()| ExitCode::SUCCESS)
+    let explicit = cli.config.as_deref();
+    // These work whatever the configuration says, so that a broken one can be found and
+    // replaced.
+    let early = match &cli.command {
+        Some(Command::Config(args)) => Some(config::run(&args.action, explicit)),
+        Some(Command::Completions(args)) => {
+            Some(shell::completions(args.shell).map_err(Into::into))
         }
-        Some(Command::Check(args)) => check::run(args, &limits).map(problems_code),
-        Some(Command::Tag(args)) => tag::run(args, &limits).map(problems_code),
-        None => open_reader(cli.paths, &limits, started),
+        Some(Command::Man) => Some(shell::man().map_err(Into::into)),
+        _ => None,
     };
+    if let Some(result) = early {
+        return finish(result.map(|()| ExitCode::SUCCESS));
+    }
+    let (config, warnings) = match settings::load(explicit) {
+        Ok(loaded) => loaded,
+        Err(error) => {
+            eprintln!("moodwire: {error}");
+            return ExitCode::from(USAGE_ERROR);
+        }
+    };
+    let output = Output::detect();
+    let result = match &cli.command {
+        Some(Command::List(args)) => list::run(args, &config, &output).map(|()| ExitCode::SUCCESS),
+        Some(Command::Show(args)) => show::run(args, &config, &output).map(|()| ExitCode::SUCCESS),
+        Some(Command::Stats(args)) => {
+            stats::run(args, &config, &output).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Check(args)) => check::run(args, &config).map(problems_code),
+        Some(Command::Tag(args)) => tag::run(args, &config).map(problems_code),
+        Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(ExitCode::SUCCESS),
+        None => open_reader(&cli, config, warnings, started),
+    };
+    finish(result)
+}
+
+/// The exit code of a command's outcome, with its error printed once.
+fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     match result {
         Ok(code) => code,
         // A reader such as `head` closed the pipe: the output was wanted no further.
@@ -67,9 +95,14 @@ fn problems_code(found: bool) -> ExitCode {
 }
 
 /// `moodwire [PATH...]`: the interactive reader, which needs a terminal on both ends.
-fn open_reader(paths: Vec<PathBuf>, limits: &Limits, started: Instant) -> anyhow::Result<ExitCode> {
+fn open_reader(
+    cli: &Cli,
+    config: Config,
+    warnings: Vec<String>,
+    started: Instant,
+) -> anyhow::Result<ExitCode> {
     // A missing path is the more useful thing to hear about, terminal or not.
-    let source = source::resolve(&paths)?;
+    let source = source::resolve(&cli.paths, &config.library)?;
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
             "moodwire: the reader needs a terminal; `moodwire list` prints the articles instead"
@@ -79,9 +112,16 @@ fn open_reader(paths: Vec<PathBuf>, limits: &Limits, started: Instant) -> anyhow
     let plan = LoadPlan {
         source,
         cache: source::cache_store(CacheArgs { no_cache: false }),
-        limits: *limits,
+        limits: config.limits,
+        watch: !cli.no_watch,
     };
-    match tui::run(plan, started)? {
+    let settings = Settings {
+        keys: tui::keymap::Keymap::with(&config.keys),
+        order: config.sort,
+        marks: MarksFile::user(),
+        warnings,
+    };
+    match tui::run(plan, settings, started)? {
         Ending::Quit => Ok(ExitCode::SUCCESS),
         // As a shell reports a process ended by a signal.
         Ending::Signal(signal) => Ok(ExitCode::from(128u8.saturating_add(signal as u8))),

@@ -6,6 +6,7 @@ use std::path::Path;
 use anyhow::bail;
 
 use moodwire::article::Article;
+use moodwire::config::Config;
 use moodwire::library::Library;
 use moodwire::limits::Limits;
 use moodwire::loader::{self, Severity, display_path};
@@ -16,18 +17,23 @@ use moodwire::words::words;
 use super::args::{ShowArgs, ShowFormat};
 use super::json::ArticleJson;
 use super::output::Output;
+use super::settings;
 use super::source::open_library;
 
-pub fn run(args: &ShowArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
-    let article = find(args, limits)?;
+pub fn run(args: &ShowArgs, config: &Config, output: &Output) -> anyhow::Result<()> {
+    let article = find(args, config)?;
+    let limits = &config.limits;
     let mut out = io::stdout().lock();
     match args.format {
         ShowFormat::Text => output.write_lines(
             &mut out,
-            &render_article(&article, output.reading_width()).lines,
+            &render_article(&article, output.reading_width(), limits.max_line_chars).lines,
         )?,
         ShowFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &ArticleJson::full(&article))?;
+            serde_json::to_writer_pretty(
+                &mut out,
+                &ArticleJson::full(&article, &settings::marks()),
+            )?;
             writeln!(out)?;
         }
     }
@@ -36,7 +42,8 @@ pub fn run(args: &ShowArgs, limits: &Limits, output: &Output) -> anyhow::Result<
 }
 
 /// A file path is read directly; anything else is looked up as an id in the library.
-fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
+fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<Article> {
+    let limits: &Limits = &config.limits;
     let path = Path::new(&args.target);
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if meta.is_dir() {
@@ -50,7 +57,7 @@ fn find(args: &ShowArgs, limits: &Limits) -> anyhow::Result<Article> {
             return Ok(article);
         }
     }
-    let library: &Library = open_library(&args.library, args.cache, limits)?;
+    let library: &Library = open_library(&args.library, args.cache, config)?;
     match library.find_all(&args.target).as_slice() {
         [one] => return with_body(one),
         [] => {

@@ -3,8 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use moodwire::cache::CacheStore;
+use moodwire::config::Config;
 use moodwire::library::Library;
-use moodwire::limits::Limits;
 use moodwire::loader::display_path;
 use moodwire::samples;
 use moodwire::tui::LibrarySource;
@@ -16,10 +16,14 @@ use anyhow::bail;
 /// The folder read when no path is given, if it exists.
 pub const DEFAULT_FOLDER: &str = "sample-articles";
 
-/// Which library `paths` name: the paths themselves; with none, `./sample-articles` if it
-/// exists, else the built-in samples. A path that does not exist is a usage error, not an
-/// empty library.
-pub fn resolve(paths: &[PathBuf]) -> anyhow::Result<LibrarySource> {
+/// Which library `paths` name: the paths themselves; with none, the configuration's `library`
+/// folders, else `./sample-articles` if it exists, else the built-in samples. A path that does
+/// not exist is a usage error, not an empty library.
+pub fn resolve(paths: &[PathBuf], configured: &[PathBuf]) -> anyhow::Result<LibrarySource> {
+    let paths = match paths.is_empty() {
+        true => configured,
+        false => paths,
+    };
     if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
         bail!("{}: no such file or folder", display_path(missing));
     }
@@ -46,16 +50,17 @@ pub fn cache_store(cache: CacheArgs) -> Option<CacheStore> {
 pub fn open_library(
     paths: &[PathBuf],
     cache: CacheArgs,
-    limits: &Limits,
+    config: &Config,
 ) -> anyhow::Result<&'static Library> {
-    load_library(paths, cache, limits).map(|library| &*Box::leak(Box::new(library)))
+    load_library(paths, cache, config).map(|library| &*Box::leak(Box::new(library)))
 }
 
 /// Loads the library `paths` name (see [`resolve`]). Says on stderr which default it chose,
 /// since output may be piped.
-fn load_library(paths: &[PathBuf], cache: CacheArgs, limits: &Limits) -> anyhow::Result<Library> {
-    let source = resolve(paths)?;
-    if paths.is_empty() {
+fn load_library(paths: &[PathBuf], cache: CacheArgs, config: &Config) -> anyhow::Result<Library> {
+    let source = resolve(paths, &config.library)?;
+    let limits = &config.limits;
+    if paths.is_empty() && config.library.is_empty() {
         match &source {
             LibrarySource::BuiltIn => {
                 eprintln!("moodwire: no PATH given; reading the built-in sample library")

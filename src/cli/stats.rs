@@ -9,8 +9,8 @@ use serde::ser::{SerializeMap, Serializer};
 use unicode_width::UnicodeWidthStr;
 
 use moodwire::article::{Article, Bucket};
+use moodwire::config::Config;
 use moodwire::library::SortOrder;
-use moodwire::limits::Limits;
 
 use super::args::{StatsArgs, StatsFormat};
 use super::filter::query_from_args;
@@ -124,10 +124,10 @@ fn most_frequent_first(counts: BTreeMap<String, usize>) -> Counts {
     Counts(counts)
 }
 
-pub fn run(args: &StatsArgs, limits: &Limits, output: &Output) -> anyhow::Result<()> {
+pub fn run(args: &StatsArgs, config: &Config, output: &Output) -> anyhow::Result<()> {
     let query = query_from_args(&args.filter)?;
-    let library = open_library(&args.library.paths, args.library.cache, limits)?;
-    let articles = library.matching(&query, SortOrder::Date);
+    let library = open_library(&args.library.paths, args.library.cache, config)?;
+    let articles = library.matching_marked(&query, SortOrder::Date, &super::settings::marks());
     let stats = Stats::of(&articles);
     let mut out = io::stdout().lock();
     match args.format {

@@ -4,6 +4,7 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
 use moodwire::article::Sentiment;
+use moodwire::marks::Marks;
 pub use moodwire::render::{
     NO_SENTIMENT, bucket_badge, bucket_style, sentiment_score_text, sentiment_style,
 };
@@ -27,4 +28,11 @@ pub fn sentiment_cell(sentiment: &Sentiment) -> Span<'static> {
         }
         None => Span::styled(NO_SENTIMENT, DIM),
     }
+}
+
+/// `•★`: unread and starred marks, as the reader shows them.
+pub fn marks_cell(marks: &Marks, id: &str) -> Span<'static> {
+    let unread = if marks.is_read(id) { ' ' } else { '•' };
+    let star = if marks.is_starred(id) { "★" } else { "" };
+    Span::styled(format!("{unread}{star}").trim_end().to_owned(), BOLD)
 }

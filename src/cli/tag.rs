@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use serde::Serialize;
 
+use moodwire::config::Config;
 use moodwire::limits::Limits;
 use moodwire::loader::{Source, display_path, read_regular_file, walk};
 use moodwire::parallel;
@@ -56,8 +57,13 @@ struct Summary {
 }
 
 /// Runs the command; true when some file failed.
-pub fn run(args: &TagArgs, limits: &Limits) -> anyhow::Result<bool> {
+pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
+    let limits = &config.limits;
     let paths = match args.paths.as_slice() {
+        [] if !config.library.is_empty() => {
+            eprintln!("moodwire: no PATH given; tagging the configuration's library");
+            config.library.clone()
+        }
         [] if Path::new(DEFAULT_FOLDER).is_dir() => {
             eprintln!("moodwire: no PATH given; tagging ./{DEFAULT_FOLDER}");
             vec![PathBuf::from(DEFAULT_FOLDER)]

@@ -220,7 +220,9 @@ mod tests {
     use super::*;
 
     fn read(yaml: &str) -> (Fields, Vec<String>) {
-        let Value::Map(entries) = crate::frontmatter::yaml::parse(yaml, 32).unwrap() else {
+        let Value::Map(entries) =
+            crate::frontmatter::yaml::parse(yaml, &crate::limits::Limits::default()).unwrap()
+        else {
             panic!("not a map")
         };
         let mut warnings = Vec::new();

@@ -7,6 +7,8 @@ mod split;
 pub mod value;
 mod yaml;
 
+pub(crate) use yaml::message as yaml_message;
+
 pub use fields::Fields;
 pub use split::{Format, Split, Unterminated, split};
 
@@ -47,8 +49,9 @@ pub fn parse(
         return Err(too_deep);
     }
     let value = match format {
-        Format::Yaml => yaml::parse(text, limits.max_nesting)
-            .map_err(|e| yaml::error(&e, first_line, limits.max_nesting)),
+        Format::Yaml => {
+            yaml::parse(text, limits).map_err(|e| yaml::error(&e, first_line, limits.max_nesting))
+        }
         Format::Toml => toml::from_str::<Value>(text).map_err(|e| toml_error(&e, text, first_line)),
     }?;
     if depth(&value) > limits.max_nesting {

@@ -162,8 +162,11 @@ mod tests {
 
     #[test]
     fn yaml_keeps_duplicate_keys_in_order() {
-        let value: Value =
-            crate::frontmatter::yaml::parse("title: A\nlang: en\ntitle: B\n", 32).unwrap();
+        let value: Value = crate::frontmatter::yaml::parse(
+            "title: A\nlang: en\ntitle: B\n",
+            &crate::limits::Limits::default(),
+        )
+        .unwrap();
         let Value::Map(entries) = value else {
             panic!("not a map")
         };
@@ -174,8 +177,11 @@ mod tests {
 
     #[test]
     fn yaml_scalars_keep_their_types() {
-        let value: Value =
-            crate::frontmatter::yaml::parse("a: 4\nb: 4.5\nc: true\nd: ~\ne: '4'\n", 32).unwrap();
+        let value: Value = crate::frontmatter::yaml::parse(
+            "a: 4\nb: 4.5\nc: true\nd: ~\ne: '4'\n",
+            &crate::limits::Limits::default(),
+        )
+        .unwrap();
         let expected = Value::Map(vec![
             ("a".into(), Value::Int(4)),
             ("b".into(), Value::Float(4.5)),
@@ -188,7 +194,11 @@ mod tests {
 
     #[test]
     fn yaml_custom_tags_are_dropped() {
-        let value: Value = crate::frontmatter::yaml::parse("a: !custom hello\n", 32).unwrap();
+        let value: Value = crate::frontmatter::yaml::parse(
+            "a: !custom hello\n",
+            &crate::limits::Limits::default(),
+        )
+        .unwrap();
         assert_eq!(
             value,
             Value::Map(vec![("a".into(), Value::String("hello".into()))])
@@ -208,7 +218,9 @@ mod tests {
 
     #[test]
     fn non_string_keys_become_text() {
-        let value: Value = crate::frontmatter::yaml::parse("2013: year\n", 32).unwrap();
+        let value: Value =
+            crate::frontmatter::yaml::parse("2013: year\n", &crate::limits::Limits::default())
+                .unwrap();
         assert_eq!(
             value,
             Value::Map(vec![("2013".into(), Value::String("year".into()))])
@@ -217,7 +229,9 @@ mod tests {
 
     #[test]
     fn displays_lists_and_maps_on_one_line() {
-        let value: Value = crate::frontmatter::yaml::parse("[a, {k: v}, 3]", 32).unwrap();
+        let value: Value =
+            crate::frontmatter::yaml::parse("[a, {k: v}, 3]", &crate::limits::Limits::default())
+                .unwrap();
         assert_eq!(value.to_text(), "a, k: v, 3");
     }
 }

@@ -5,18 +5,22 @@ use serde_saphyr::{DuplicateKeyPolicy, NonFiniteFloatPolicy};
 
 use super::value::Value;
 use super::{Format, FrontMatterError, one_line};
+use crate::limits::Limits;
 
-/// Parses one YAML document nesting at most `max_nesting` levels. Duplicate keys are passed
+/// Parses one YAML document nesting at most `limits.max_nesting` levels. Duplicate keys are passed
 /// through in order, so that the fields reader can let the last one win with a warning, as
 /// Jekyll does; `!!binary` and `.nan` are read as the text they are, since front matter holds
 /// neither binary data nor arithmetic. The parser's budget bounds alias expansion, which stops
 /// "billion laughs" documents.
-pub fn parse(text: &str, max_nesting: usize) -> Result<Value, serde_saphyr::Error> {
+pub fn parse(text: &str, limits: &Limits) -> Result<Value, serde_saphyr::Error> {
     let options = serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::PassThrough,
         ignore_binary_tag_for_string: true,
         non_finite_float_policy: NonFiniteFloatPolicy::AsString,
-        budget: serde_saphyr::budget! { max_depth: max_nesting },
+        budget: serde_saphyr::budget! { max_depth: limits.max_nesting },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: limits.max_alias_events,
+        },
     };
     serde_saphyr::from_str_with_options(text, options)
 }
@@ -28,6 +32,13 @@ pub fn error(
     first_line: usize,
     max_nesting: usize,
 ) -> FrontMatterError {
+    if let serde_saphyr::Error::AliasReplayLimitExceeded { .. } = innermost(error) {
+        return FrontMatterError::Invalid {
+            format: Format::Yaml,
+            line: None,
+            message: "aliases expand it to too many values".to_owned(),
+        };
+    }
     if let serde_saphyr::Error::Budget { breach, .. } = innermost(error) {
         if let BudgetBreach::Depth { .. } = breach {
             return FrontMatterError::TooDeep {
@@ -65,6 +76,11 @@ fn innermost(mut error: &serde_saphyr::Error) -> &serde_saphyr::Error {
     error
 }
 
+/// The first line of a parser message, without its position, as one line.
+pub(crate) fn message(first_line: &str) -> String {
+    one_line(without_position(first_line))
+}
+
 /// `error: line 3 column 1: unclosed bracket '[' at line 2, column 7` → `unclosed bracket
 /// '['`: the position is given separately, in file lines.
 fn without_position(message: &str) -> &str {
@@ -93,7 +109,7 @@ mod tests {
 
     #[test]
     fn errors_are_one_line_with_the_file_line() {
-        let error = parse("title: A\nkey: \"value\"# no space\n", 32).unwrap_err();
+        let error = parse("title: A\nkey: \"value\"# no space\n", &Limits::default()).unwrap_err();
         let FrontMatterError::Invalid { line, message, .. } = super::error(&error, 2, 32) else {
             panic!("invalid YAML is Invalid");
         };
@@ -105,7 +121,9 @@ mod tests {
 
     #[test]
     fn duplicate_keys_reach_the_fields_reader_in_order() {
-        let Value::Map(entries) = parse("title: A\nlang: en\ntitle: B\n", 32).unwrap() else {
+        let Value::Map(entries) =
+            parse("title: A\nlang: en\ntitle: B\n", &Limits::default()).unwrap()
+        else {
             panic!("a mapping");
         };
         let keys: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();

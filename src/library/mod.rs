@@ -7,6 +7,7 @@ use crate::article::{Article, Bucket, Sentiment};
 use crate::index::{DocSet, Index, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Indexed, Loaded, Problem, Source};
+use crate::marks::Marks;
 use crate::parse::parse_article;
 use crate::query::{Clause, Query, Test};
 use crate::samples;
@@ -300,9 +301,15 @@ impl Library {
         self.matching(&Query::default(), order)
     }
 
-    /// The documents matching `query`: text terms are answered by the index, and the other
-    /// terms are checked only on the documents still in the running.
+    /// The documents matching `query`, every article unread and unstarred.
     pub fn search(&self, query: &Query) -> DocSet {
+        self.search_marked(query, &Marks::default())
+    }
+
+    /// The documents matching `query`, with `marks` answering `is:` terms: text terms are
+    /// answered by the index, and the other terms are checked only on the documents still in
+    /// the running.
+    pub fn search_marked(&self, query: &Query, marks: &Marks) -> DocSet {
         let mut result = DocSet::full(self.articles.len());
         let (text, other): (Vec<&Clause>, Vec<&Clause>) = query
             .clauses()
@@ -322,7 +329,7 @@ impl Library {
         if !other.is_empty() {
             let failing: Vec<u32> = result
                 .iter()
-                .filter(|&doc| !other.iter().all(|clause| self.holds(clause, doc)))
+                .filter(|&doc| !other.iter().all(|clause| self.holds(clause, doc, marks)))
                 .collect();
             for doc in failing {
                 result.remove(doc);
@@ -332,7 +339,7 @@ impl Library {
     }
 
     /// Whether document `doc` satisfies a clause that is not a text term.
-    fn holds(&self, clause: &Clause, doc: u32) -> bool {
+    fn holds(&self, clause: &Clause, doc: u32, marks: &Marks) -> bool {
         match &clause.test {
             Test::Source(part) => {
                 let found = self.sources[doc as usize]
@@ -340,13 +347,18 @@ impl Library {
                     .is_some_and(|url| url.contains(part.as_str()));
                 found != clause.negated
             }
-            _ => clause.holds_for(&self.articles[doc as usize]),
+            _ => clause.holds_for(&self.articles[doc as usize], marks),
         }
     }
 
     /// The articles matching `query`, in `order`.
     pub fn matching(&self, query: &Query, order: SortOrder) -> Vec<&Article> {
-        let found = self.search(query);
+        self.matching_marked(query, order, &Marks::default())
+    }
+
+    /// The articles matching `query` with `marks` answering `is:` terms, in `order`.
+    pub fn matching_marked(&self, query: &Query, order: SortOrder, marks: &Marks) -> Vec<&Article> {
+        let found = self.search_marked(query, marks);
         let mut matching: Vec<&Article> = found
             .iter()
             .map(|doc| &self.articles[doc as usize])

@@ -10,6 +10,7 @@
 //!   of the source URL; `label:` is a sentiment (positive, neutral, negative, untagged, or part
 //!   of the label as written);
 //! - `score:` and `date:` compare: `score:>=7`, `score:3..5`, `date:2026-02`, `date:<2026`;
+//! - `is:read`, `is:unread`, `is:starred` and `is:unstarred` follow the reader's marks;
 //! - `-` before any term excludes what it matches.
 //!
 //! The query is parsed once and then matched many times, by the index or, as here, by a plain
@@ -26,6 +27,7 @@ pub use range::Interval;
 
 use crate::article::Article;
 use crate::library::LabelFilter;
+use crate::marks::{Mark, Marks};
 use crate::words::words;
 
 /// A parsed query: every clause must hold.
@@ -53,6 +55,11 @@ pub enum Test {
     Score(Interval<f64>),
     /// Compared with the date part of the article's date, as written.
     Date(Interval<Date>),
+    /// `is:read` and the like: the article carries the mark (`on`) or does not.
+    Marked {
+        mark: Mark,
+        on: bool,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,11 +101,17 @@ impl Query {
         &self.clauses
     }
 
-    /// Matches by scanning the article's text: the reference the index must agree with.
+    /// Matches by scanning the article's text, every article unread and unstarred: the
+    /// reference the index must agree with.
     pub fn matches(&self, article: &Article) -> bool {
+        self.matches_marked(article, &Marks::default())
+    }
+
+    /// Matches by scanning the article's text, with `marks` answering `is:` terms.
+    pub fn matches_marked(&self, article: &Article, marks: &Marks) -> bool {
         self.clauses
             .iter()
-            .all(|clause| clause.test.holds_for(article) != clause.negated)
+            .all(|clause| clause.holds_for(article, marks))
     }
 
     /// This query, further restricted to a sentiment.
@@ -113,14 +126,15 @@ impl Query {
 
 impl Clause {
     /// True when the article satisfies the clause, negation included, by a plain scan.
-    pub fn holds_for(&self, article: &Article) -> bool {
-        self.test.holds_for(article) != self.negated
+    pub fn holds_for(&self, article: &Article, marks: &Marks) -> bool {
+        self.test.holds_for(article, marks) != self.negated
     }
 }
 
 impl Test {
-    fn holds_for(&self, article: &Article) -> bool {
+    fn holds_for(&self, article: &Article, marks: &Marks) -> bool {
         match self {
+            Test::Marked { mark, on } => marks.has(*mark, &article.id) == *on,
             Test::Text(text) => text
                 .field_items(article)
                 .any(|item| text.matches_text(item)),

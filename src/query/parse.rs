@@ -1,5 +1,7 @@
 //! Reading query text into clauses.
 
+use crate::marks::Mark;
+
 use super::range::{parse_dates, parse_scores};
 use super::{Clause, QueryError, Test, TextField, TextTest};
 use crate::library::LabelFilter;
@@ -74,6 +76,21 @@ fn test(token: &str) -> Result<Option<Test>, QueryError> {
                 let interval = parse_scores(value)
                     .ok_or_else(|| malformed(token, "a score such as 7, >=7, <3 or 3..5"))?;
                 return Ok(Some(Test::Score(interval)));
+            }
+            "is" => {
+                let (mark, on) = match value.to_lowercase().as_str() {
+                    "read" => (Mark::Read, true),
+                    "unread" => (Mark::Read, false),
+                    "starred" => (Mark::Starred, true),
+                    "unstarred" => (Mark::Starred, false),
+                    _ => {
+                        return Err(malformed(
+                            token,
+                            "is:read, is:unread, is:starred or is:unstarred",
+                        ));
+                    }
+                };
+                return Ok(Some(Test::Marked { mark, on }));
             }
             "date" => {
                 let interval = parse_dates(value).ok_or_else(|| {

@@ -4,17 +4,19 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 use super::badge::{bucket_badge, sentiment_score_text, sentiment_style};
+use super::long_lines::cut_long_lines;
 use super::text::str_width;
 use super::wrap::{Piece, wrap};
-use super::{MIN_WIDTH, Rendered, render_markdown, theme};
+use super::{DateFormat, MIN_WIDTH, Rendered, render_markdown, theme};
 use crate::article::Article;
 use crate::date::Precision;
 
 const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 const SEPARATOR: &str = " · ";
 
-/// Renders `article` for reading at `width` columns.
-pub fn render_article(article: &Article, width: usize) -> Rendered {
+/// Renders `article` for reading at `width` columns; body lines longer than `max_line_chars`
+/// characters are cut (see [`Limits::max_line_chars`](crate::limits::Limits)).
+pub fn render_article(article: &Article, width: usize, max_line_chars: usize) -> Rendered {
     let width = width.max(MIN_WIDTH);
     let mut lines = wrapped(&[Piece::Text(TITLE, article.title.clone())], width, "", "");
     lines.extend(wrapped(&meta_line(article), width, "", ""));
@@ -26,7 +28,8 @@ pub fn render_article(article: &Article, width: usize) -> Rendered {
         lines.push(Line::default());
         lines.extend(tldr_box(&article.tldr, width));
     }
-    let body = render_markdown(article.body_without_title(), width);
+    let body = cut_long_lines(article.body_without_title(), max_line_chars);
+    let body = render_markdown(&body, width);
     if !body.lines.is_empty() {
         lines.push(Line::default());
     }
@@ -42,9 +45,10 @@ fn meta_line(article: &Article) -> Vec<Piece> {
     let mut parts: Vec<Piece> = Vec::new();
     if let Some(date) = article.date {
         let dt = date.datetime;
+        let day = DateFormat::current().day(&date);
         let shown = match date.precision {
-            Precision::Day => format!("{}", dt.date()),
-            _ => format!("{} {:02}:{:02}", dt.date(), dt.hour(), dt.minute()),
+            Precision::Day => day,
+            _ => format!("{day} {:02}:{:02}", dt.hour(), dt.minute()),
         };
         parts.push(Piece::Text(Style::new(), shown));
     }
@@ -164,7 +168,7 @@ mod tests {
 
     #[test]
     fn lays_out_title_meta_tldr_and_body() {
-        let rendered = render_article(&seed(), 60);
+        let rendered = render_article(&seed(), 60, usize::MAX);
         let text = to_plain(&rendered.lines);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
@@ -195,7 +199,7 @@ mod tests {
     #[test]
     fn no_line_is_wider_than_asked() {
         for width in [20, 33, 60, 100] {
-            for line in render_article(&seed(), width).lines {
+            for line in render_article(&seed(), width, usize::MAX).lines {
                 assert!(line.width() <= width, "{width}: {line:?}");
             }
         }

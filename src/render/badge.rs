@@ -1,7 +1,9 @@
 //! How sentiment looks: one colour and one symbol per bucket, so that it reads without colour
-//! too. Only named colours are used, so the terminal's theme decides the exact shade.
+//! too. The colours are the palette's (named ANSI colours unless the configuration says otherwise).
 
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::{Modifier, Style};
+
+use super::Palette;
 use ratatui::text::Span;
 
 use crate::article::{Bucket, Sentiment};
@@ -15,10 +17,11 @@ pub const ESTIMATE_MARK: &str = "~";
 pub const NO_SENTIMENT: &str = "–";
 
 pub fn bucket_style(bucket: Bucket) -> Style {
+    let palette = Palette::current();
     match bucket {
-        Bucket::Positive => Style::new().fg(Color::Green),
-        Bucket::Neutral => Style::new().fg(Color::Yellow),
-        Bucket::Negative => Style::new().fg(Color::Red),
+        Bucket::Positive => Style::new().fg(palette.positive),
+        Bucket::Neutral => Style::new().fg(palette.neutral),
+        Bucket::Negative => Style::new().fg(palette.negative),
     }
 }
 

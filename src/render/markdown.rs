@@ -160,7 +160,7 @@ impl Renderer {
             Tag::Strikethrough => self.inline.push_style(theme::STRIKE),
             Tag::Superscript | Tag::Subscript => self.inline.push_style(Style::new()),
             Tag::Link { dest_url, .. } => {
-                self.inline.push_style(theme::LINK);
+                self.inline.push_style(theme::link());
                 self.open_links.push(dest_url.into_string());
             }
             Tag::Image { dest_url, .. } => {

@@ -8,10 +8,13 @@ mod ansi;
 mod article;
 mod badge;
 mod blocks;
+mod dates;
 mod highlight;
 mod inline;
 mod lists;
+mod long_lines;
 mod markdown;
+mod palette;
 mod table;
 mod text;
 mod theme;
@@ -31,7 +34,9 @@ pub use badge::{
     ESTIMATE_MARK, NO_SENTIMENT, bucket_badge, bucket_style, score_text, sentiment_badge,
     sentiment_score_text, sentiment_style,
 };
+pub use dates::DateFormat;
 pub use highlight::{MATCH, highlight_spans};
+pub use palette::Palette;
 
 /// Narrower than this, wrapped prose and nested prefixes stop being readable.
 const MIN_WIDTH: usize = 20;
@@ -79,7 +84,7 @@ fn links_section(links: &[String], width: usize) -> Vec<Line<'static>> {
     for (i, url) in links.iter().enumerate() {
         let label = format!("{:<label_width$}", format!("[{}]", i + 1));
         let url = text::clean_inline(url);
-        let chunks = wrap::break_hard(&[(theme::LINK_URL, url)], url_width);
+        let chunks = wrap::break_hard(&[(theme::link_url(), url)], url_width);
         for (j, chunk) in chunks.into_iter().enumerate() {
             let lead = if j == 0 {
                 Span::styled(label.clone(), theme::LINK_MARKER)

@@ -1,16 +1,21 @@
-//! The renderer's look in one place. Only the 16 named ANSI colours and modifiers are used, so
-//! the output follows the user's terminal palette and stays legible on dark and light themes.
+//! The renderer's look in one place. Only the 16 named ANSI colours and modifiers are used (links
+//! and headings take the configured palette's), so the output follows the user's terminal
+//! palette and stays legible on dark and light themes.
 
 use pulldown_cmark::HeadingLevel;
 use ratatui::style::{Color, Modifier, Style};
+
+use super::Palette;
 
 pub(crate) fn heading(level: HeadingLevel) -> Style {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     match level {
         HeadingLevel::H1 => bold.fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
-        HeadingLevel::H2 => bold.fg(Color::Cyan),
+        HeadingLevel::H2 => bold.fg(Palette::current().heading),
         HeadingLevel::H3 => bold.fg(Color::Blue),
-        _ => bold.fg(Color::Cyan).add_modifier(Modifier::ITALIC),
+        _ => bold
+            .fg(Palette::current().heading)
+            .add_modifier(Modifier::ITALIC),
     }
 }
 
@@ -19,9 +24,11 @@ pub(crate) const STRONG: Style = Style::new().add_modifier(Modifier::BOLD);
 pub(crate) const STRIKE: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
 pub(crate) const INLINE_CODE: Style = Style::new().fg(Color::Yellow);
 pub(crate) const CODE_BLOCK: Style = Style::new().fg(Color::Green);
-pub(crate) const LINK: Style = Style::new()
-    .fg(Color::Blue)
-    .add_modifier(Modifier::UNDERLINED);
+pub(crate) fn link() -> Style {
+    Style::new()
+        .fg(Palette::current().link)
+        .add_modifier(Modifier::UNDERLINED)
+}
 /// The `[n]` after a link: not underlined, so it reads as an annotation rather than link text.
 pub(crate) const LINK_MARKER: Style = Style::new()
     .fg(Color::Cyan)
@@ -32,4 +39,6 @@ pub(crate) const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 pub(crate) const MARKER: Style = Style::new().fg(Color::Cyan);
 pub(crate) const TASK_DONE: Style = Style::new().fg(Color::Green);
 pub(crate) const TABLE_HEADER: Style = Style::new().add_modifier(Modifier::BOLD);
-pub(crate) const LINK_URL: Style = Style::new().fg(Color::Blue);
+pub(crate) fn link_url() -> Style {
+    Style::new().fg(Palette::current().link)
+}

@@ -77,6 +77,12 @@ pub enum Action {
     WriteTag,
     /// Take back the last tag written this session, restoring the file's previous bytes.
     UndoTag,
+    /// Mark the selected article (or the one being read) unread if it is read, else read.
+    ToggleRead,
+    /// Star the selected article (or the one being read), or take its star away.
+    ToggleStar,
+    /// Mark every article the list shows (with its query, filter and category) read.
+    MarkShownRead,
     /// Leave the reader program.
     Quit,
     /// The terminal now has this many columns and rows.

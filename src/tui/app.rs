@@ -1,16 +1,17 @@
 //! The reader's model: everything the screen shows is read from an [`App`], and only
 //! [`update`](super::update::update) changes one.
 
-use std::collections::HashSet;
-
 use ratatui::layout::Size;
 
 use crate::article::Bucket;
 use crate::library::SortOrder;
+use crate::limits::Limits;
+use crate::marks::Marks;
 use crate::query::Query;
 
 use super::catalog::{Catalog, Selection};
 use super::dashboard::Stats;
+use super::keymap::Keymap;
 use super::picker::Picker;
 use super::reader::Reader;
 use super::tagging::{TagPicker, Undo};
@@ -40,9 +41,14 @@ pub struct App {
     pub tagging: Option<TagPicker>,
     /// Tag writes of this session that `u` can take back, the latest last.
     pub undo: Vec<Undo>,
-    /// Ids of the articles opened this session. Nothing is saved yet, so every article is
-    /// unread when the reader starts.
-    pub read: HashSet<String>,
+    /// Read and starred marks, kept in the user's data folder.
+    pub marks: Marks,
+    /// True when `marks` changed since they were last handed to the event loop to save.
+    pub marks_unsaved: bool,
+    /// The keys in use.
+    pub keys: Keymap,
+    /// The limits the library is read with; the reader cuts lines at `max_line_chars`.
+    pub limits: Limits,
     /// A one-line message for the status bar, cleared by the next key.
     pub notice: Option<String>,
     pub viewport: Size,
@@ -130,7 +136,10 @@ impl App {
             help_scroll: 0,
             tagging: None,
             undo: Vec::new(),
-            read: HashSet::new(),
+            marks: Marks::default(),
+            marks_unsaved: false,
+            keys: Keymap::default(),
+            limits: Limits::default(),
             notice: None,
             viewport,
             color,
@@ -165,6 +174,7 @@ impl App {
             bucket: self.bucket,
             category: self.category.as_deref(),
             order: self.order,
+            marks: &self.marks,
         }
     }
 

@@ -7,6 +7,7 @@ use std::cmp::Ordering;
 use crate::article::{Article, Bucket, Sentiment};
 use crate::library::{LabelFilter, Library, SortOrder};
 use crate::loader::FileStamp;
+use crate::marks::Marks;
 use crate::query::Query;
 
 use super::orders::Orders;
@@ -62,6 +63,8 @@ pub struct Selection<'a> {
     pub bucket: Option<Bucket>,
     pub category: Option<&'a str>,
     pub order: SortOrder,
+    /// Read and starred marks, for `is:` terms.
+    pub marks: &'a Marks,
 }
 
 impl Selection<'_> {
@@ -151,7 +154,7 @@ fn scan(articles: &[Article], from: usize, selection: &Selection) -> Vec<u32> {
         .iter()
         .enumerate()
         .skip(from)
-        .filter(|(_, a)| selection.admits(a) && selection.query.matches(a))
+        .filter(|(_, a)| selection.admits(a) && selection.query.matches_marked(a, selection.marks))
         .map(|(doc, _)| doc as u32)
         .collect()
 }
@@ -191,7 +194,7 @@ fn select_loaded(loaded: &Loaded, selection: &Selection) -> Vec<u32> {
             .with_label(LabelFilter::Bucket(bucket)),
         None => selection.query.clone(),
     };
-    let found = library.search(&query);
+    let found = library.search_marked(&query, selection.marks);
     let in_category = |doc: u32| {
         selection
             .category
@@ -253,11 +256,13 @@ mod tests {
         let keys = SortKeys::of(library.articles());
         let mut loaded = Loaded::new(library);
         let query = Query::default();
+        let marks = Marks::default();
         let selection = |order| Selection {
             query: &query,
             bucket: None,
             category: None,
             order,
+            marks: &marks,
         };
         let mut sorted = Loaded::new(sample_library());
         sorted.set_orders(Orders::of(SortKeys::of(sorted.library.articles())));

@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::article::Bucket;
+use crate::config::KeyRemap;
 
 use super::action::Action;
 use super::app::Mode;
@@ -37,6 +38,8 @@ const fn special(code: KeyCode) -> Key {
 
 /// Keys, what they do, and the words the help screen uses for it.
 pub struct Binding {
+    /// What the configuration's `keys` calls the action (`page-down`).
+    pub name: &'static str,
     pub keys: &'static [Key],
     pub action: fn() -> Action,
     pub desc: &'static str,
@@ -50,8 +53,8 @@ pub struct Section {
 }
 
 macro_rules! bind {
-    ([$($key:expr),+], $action:expr, $desc:literal) => {
-        Binding { keys: &[$($key),+], action: || $action, desc: $desc }
+    ($name:literal, [$($key:expr),+], $action:expr, $desc:literal) => {
+        Binding { name: $name, keys: &[$($key),+], action: || $action, desc: $desc }
     };
 }
 
@@ -67,62 +70,112 @@ const ENTER: Key = special(KeyCode::Enter);
 const ESC: Key = special(KeyCode::Esc);
 const BACKSPACE: Key = special(KeyCode::Backspace);
 
-/// Every screen's keys, in the order the help screen lists them.
-pub static SECTIONS: &[Section] = &[
+/// Every screen's keys as they are out of the box, in the order the help screen lists them.
+pub static DEFAULTS: &[Section] = &[
     Section {
         mode: Mode::List,
         title: "List",
         bindings: &[
-            bind!([key('j'), DOWN], Action::Down, "next article"),
-            bind!([key('k'), UP], Action::Up, "previous article"),
-            bind!([key('g'), HOME], Action::Top, "first article"),
-            bind!([key('G'), END], Action::Bottom, "last article"),
-            bind!([PAGE_DOWN, ctrl('d')], Action::PageDown, "page down"),
-            bind!([PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
-            bind!([ENTER, key('l')], Action::Open, "read the selected article"),
-            bind!([key('/')], Action::StartSearch, "edit the query"),
-            bind!([key('1')], Action::SetFilter(None), "all sentiments"),
+            bind!("down", [key('j'), DOWN], Action::Down, "next article"),
+            bind!("up", [key('k'), UP], Action::Up, "previous article"),
+            bind!("top", [key('g'), HOME], Action::Top, "first article"),
+            bind!("bottom", [key('G'), END], Action::Bottom, "last article"),
             bind!(
+                "page-down",
+                [PAGE_DOWN, ctrl('d')],
+                Action::PageDown,
+                "page down"
+            ),
+            bind!("page-up", [PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
+            bind!(
+                "open",
+                [ENTER, key('l')],
+                Action::Open,
+                "read the selected article"
+            ),
+            bind!("search", [key('/')], Action::StartSearch, "edit the query"),
+            bind!(
+                "filter-all",
+                [key('1')],
+                Action::SetFilter(None),
+                "all sentiments"
+            ),
+            bind!(
+                "filter-positive",
                 [key('2')],
                 Action::SetFilter(Some(Bucket::Positive)),
                 "positive only"
             ),
             bind!(
+                "filter-neutral",
                 [key('3')],
                 Action::SetFilter(Some(Bucket::Neutral)),
                 "neutral only"
             ),
             bind!(
+                "filter-negative",
                 [key('4')],
                 Action::SetFilter(Some(Bucket::Negative)),
                 "negative only"
             ),
             bind!(
+                "cycle-filter",
                 [key('f')],
                 Action::CycleFilter,
                 "cycle the sentiment filter"
             ),
-            bind!([key('c')], Action::OpenCategories, "choose a category"),
             bind!(
+                "categories",
+                [key('c')],
+                Action::OpenCategories,
+                "choose a category"
+            ),
+            bind!(
+                "sort",
                 [key('s')],
                 Action::CycleSort,
                 "sort by date, score or title"
             ),
-            bind!([key('r')], Action::Reload, "reload the library"),
+            bind!("reload", [key('r')], Action::Reload, "reload the library"),
             bind!(
+                "dashboard",
                 [key('d')],
                 Action::ShowDashboard,
                 "dashboard of the shown articles"
             ),
             bind!(
+                "tag",
                 [key('t')],
                 Action::TagByHand,
                 "tag the selected article by hand"
             ),
-            bind!([key('u')], Action::UndoTag, "undo the last tag written"),
-            bind!([key('?')], Action::ShowHelp, "this help"),
-            bind!([ESC], Action::ClearAll, "clear query, filter and category"),
-            bind!([key('q')], Action::Quit, "quit"),
+            bind!(
+                "undo-tag",
+                [key('U')],
+                Action::UndoTag,
+                "undo the last tag written"
+            ),
+            bind!(
+                "toggle-read",
+                [key('u')],
+                Action::ToggleRead,
+                "mark read or unread"
+            ),
+            bind!("star", [key('m')], Action::ToggleStar, "star or unstar"),
+            bind!(
+                "mark-all-read",
+                [key('M')],
+                Action::MarkShownRead,
+                "mark every shown article read"
+            ),
+            bind!("help", [key('?')], Action::ShowHelp, "this help"),
+            bind!(
+                "clear",
+                [ESC],
+                Action::ClearAll,
+                "clear query, filter and category"
+            ),
+            bind!("quit", [key('q')], Action::Quit, "quit"),
         ],
     },
     Section {
@@ -130,17 +183,25 @@ pub static SECTIONS: &[Section] = &[
         title: "Search bar",
         bindings: &[
             bind!(
+                "type",
                 [Key::Typed],
                 Action::SearchInput(' '),
                 "edit the query; the list follows"
             ),
-            bind!([BACKSPACE], Action::SearchBackspace, "delete a character"),
             bind!(
+                "delete-char",
+                [BACKSPACE],
+                Action::SearchBackspace,
+                "delete a character"
+            ),
+            bind!(
+                "keep-query",
                 [ENTER],
                 Action::SearchKeep,
                 "keep the query, back to the list"
             ),
             bind!(
+                "clear-query",
                 [ESC],
                 Action::SearchClear,
                 "clear the query, back to the list"
@@ -151,86 +212,158 @@ pub static SECTIONS: &[Section] = &[
         mode: Mode::Reader,
         title: "Reader",
         bindings: &[
-            bind!([key('j'), DOWN], Action::Down, "scroll down"),
-            bind!([key('k'), UP], Action::Up, "scroll up"),
-            bind!([key('g'), HOME], Action::Top, "top"),
-            bind!([key('G'), END], Action::Bottom, "end"),
+            bind!("down", [key('j'), DOWN], Action::Down, "scroll down"),
+            bind!("up", [key('k'), UP], Action::Up, "scroll up"),
+            bind!("top", [key('g'), HOME], Action::Top, "top"),
+            bind!("bottom", [key('G'), END], Action::Bottom, "end"),
             bind!(
+                "page-down",
                 [PAGE_DOWN, ctrl('d'), key(' ')],
                 Action::PageDown,
                 "page down"
             ),
-            bind!([PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
-            bind!([key('n')], Action::NextMatch, "next match of the query"),
-            bind!([key('N')], Action::PrevMatch, "previous match"),
+            bind!("page-up", [PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
             bind!(
+                "next-match",
+                [key('n')],
+                Action::NextMatch,
+                "next match of the query"
+            ),
+            bind!(
+                "prev-match",
+                [key('N')],
+                Action::PrevMatch,
+                "previous match"
+            ),
+            bind!(
+                "open-source",
                 [key('o')],
                 Action::OpenSource,
                 "open the source in a browser"
             ),
-            bind!([key('t')], Action::TagByHand, "tag this article by hand"),
-            bind!([key('u')], Action::UndoTag, "undo the last tag written"),
-            bind!([key('?')], Action::ShowHelp, "this help"),
-            bind!([key('q'), ESC, key('h')], Action::Back, "back to the list"),
+            bind!(
+                "tag",
+                [key('t')],
+                Action::TagByHand,
+                "tag this article by hand"
+            ),
+            bind!(
+                "undo-tag",
+                [key('U')],
+                Action::UndoTag,
+                "undo the last tag written"
+            ),
+            bind!(
+                "toggle-read",
+                [key('u')],
+                Action::ToggleRead,
+                "mark unread (or read again)"
+            ),
+            bind!("star", [key('m')], Action::ToggleStar, "star or unstar"),
+            bind!("help", [key('?')], Action::ShowHelp, "this help"),
+            bind!(
+                "back",
+                [key('q'), ESC, key('h')],
+                Action::Back,
+                "back to the list"
+            ),
         ],
     },
     Section {
         mode: Mode::Categories,
         title: "Category picker",
         bindings: &[
-            bind!([key('j'), DOWN], Action::Down, "next category"),
-            bind!([key('k'), UP], Action::Up, "previous category"),
-            bind!([key('g'), HOME], Action::Top, "first"),
-            bind!([key('G'), END], Action::Bottom, "last"),
-            bind!([ENTER, key('l')], Action::Open, "show this category"),
-            bind!([key('?')], Action::ShowHelp, "this help"),
-            bind!([key('q'), ESC, key('c')], Action::Back, "back, unchanged"),
+            bind!("down", [key('j'), DOWN], Action::Down, "next category"),
+            bind!("up", [key('k'), UP], Action::Up, "previous category"),
+            bind!("top", [key('g'), HOME], Action::Top, "first"),
+            bind!("bottom", [key('G'), END], Action::Bottom, "last"),
+            bind!(
+                "open",
+                [ENTER, key('l')],
+                Action::Open,
+                "show this category"
+            ),
+            bind!("help", [key('?')], Action::ShowHelp, "this help"),
+            bind!(
+                "back",
+                [key('q'), ESC, key('c')],
+                Action::Back,
+                "back, unchanged"
+            ),
         ],
     },
     Section {
         mode: Mode::Tag,
         title: "Tag picker",
         bindings: &[
-            bind!([key('k'), UP], Action::Up, "a more positive label"),
-            bind!([key('j'), DOWN], Action::Down, "a more negative label"),
+            bind!("up", [key('k'), UP], Action::Up, "a more positive label"),
             bind!(
+                "down",
+                [key('j'), DOWN],
+                Action::Down,
+                "a more negative label"
+            ),
+            bind!(
+                "score-up",
                 [key('l'), RIGHT, key('+')],
                 Action::ScoreUp,
                 "raise the score"
             ),
             bind!(
+                "score-down",
                 [key('h'), LEFT, key('-')],
                 Action::ScoreDown,
                 "lower the score"
             ),
-            bind!([ENTER], Action::WriteTag, "write the tag into the file"),
-            bind!([key('?')], Action::ShowHelp, "this help"),
-            bind!([key('q'), ESC], Action::Back, "cancel; nothing is written"),
+            bind!(
+                "write-tag",
+                [ENTER],
+                Action::WriteTag,
+                "write the tag into the file"
+            ),
+            bind!("help", [key('?')], Action::ShowHelp, "this help"),
+            bind!(
+                "back",
+                [key('q'), ESC],
+                Action::Back,
+                "cancel; nothing is written"
+            ),
         ],
     },
     Section {
         mode: Mode::Dashboard,
         title: "Dashboard",
         bindings: &[
-            bind!([key('?')], Action::ShowHelp, "this help"),
-            bind!([key('q'), ESC, key('d')], Action::Back, "back to the list"),
+            bind!("help", [key('?')], Action::ShowHelp, "this help"),
+            bind!(
+                "back",
+                [key('q'), ESC, key('d')],
+                Action::Back,
+                "back to the list"
+            ),
         ],
     },
     Section {
         mode: Mode::Help,
         title: "Help",
         bindings: &[
-            bind!([key('j'), DOWN], Action::Down, "scroll down"),
-            bind!([key('k'), UP], Action::Up, "scroll up"),
+            bind!("down", [key('j'), DOWN], Action::Down, "scroll down"),
+            bind!("up", [key('k'), UP], Action::Up, "scroll up"),
             bind!(
+                "page-down",
                 [PAGE_DOWN, ctrl('d'), key(' ')],
                 Action::PageDown,
                 "page down"
             ),
-            bind!([PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
-            bind!([key('g'), HOME], Action::Top, "top"),
-            bind!([key('G'), END], Action::Bottom, "end"),
-            bind!([key('q'), ESC, key('?')], Action::Back, "close the help"),
+            bind!("page-up", [PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
+            bind!("top", [key('g'), HOME], Action::Top, "top"),
+            bind!("bottom", [key('G'), END], Action::Bottom, "end"),
+            bind!(
+                "back",
+                [key('q'), ESC, key('?')],
+                Action::Back,
+                "close the help"
+            ),
         ],
     },
 ];
@@ -238,27 +371,176 @@ pub static SECTIONS: &[Section] = &[
 /// Ctrl-c quits from anywhere, as a terminal user expects even in raw mode.
 const QUIT: Key = ctrl('c');
 
-/// The action `event` stands for in `mode`, if any.
-pub fn action_for(mode: Mode, event: KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
+/// The keys in use: the defaults, with the configuration's changes.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    pub sections: Vec<ActiveSection>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActiveSection {
+    pub mode: Mode,
+    pub title: &'static str,
+    pub bindings: Vec<ActiveBinding>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ActiveBinding {
+    pub name: &'static str,
+    pub keys: Vec<Key>,
+    pub action: fn() -> Action,
+    pub desc: &'static str,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let sections = DEFAULTS
+            .iter()
+            .map(|section| ActiveSection {
+                mode: section.mode,
+                title: section.title,
+                bindings: section
+                    .bindings
+                    .iter()
+                    .map(|b| ActiveBinding {
+                        name: b.name,
+                        keys: b.keys.to_vec(),
+                        action: b.action,
+                        desc: b.desc,
+                    })
+                    .collect(),
+            })
+            .collect();
+        Keymap { sections }
     }
-    if matches_key(QUIT, event) {
-        return Some(Action::Quit);
-    }
-    let section = SECTIONS.iter().find(|s| s.mode == mode)?;
-    for binding in section.bindings {
-        for &key in binding.keys {
-            if key == Key::Typed {
-                if let Some(c) = typed(event) {
-                    return Some(Action::SearchInput(c));
+}
+
+impl Keymap {
+    /// The defaults with each remapped action given its new keys, on every screen that has it.
+    /// A key taken this way is taken from the screen's other actions, so that keys can be
+    /// swapped. Remaps were checked when the configuration was read; any other is ignored.
+    pub fn with(remaps: &[KeyRemap]) -> Keymap {
+        let mut keymap = Keymap::default();
+        for remap in remaps {
+            let Ok(keys) = remap
+                .keys
+                .iter()
+                .map(|k| Key::parse(k))
+                .collect::<Result<Vec<Key>, String>>()
+            else {
+                continue;
+            };
+            for section in &mut keymap.sections {
+                if !section.bindings.iter().any(|b| b.name == remap.action) {
+                    continue;
                 }
-            } else if matches_key(key, event) {
-                return Some((binding.action)());
+                for binding in &mut section.bindings {
+                    if binding.name == remap.action {
+                        binding.keys = keys.clone();
+                    } else {
+                        binding.keys.retain(|k| !keys.contains(k));
+                    }
+                }
             }
         }
+        keymap
     }
-    None
+
+    /// The action `event` stands for in `mode`, if any.
+    pub fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        if matches_key(QUIT, event) {
+            return Some(Action::Quit);
+        }
+        let section = self.sections.iter().find(|s| s.mode == mode)?;
+        for binding in &section.bindings {
+            for &key in &binding.keys {
+                if key == Key::Typed {
+                    if let Some(c) = typed(event) {
+                        return Some(Action::SearchInput(c));
+                    }
+                } else if matches_key(key, event) {
+                    return Some((binding.action)());
+                }
+            }
+        }
+        None
+    }
+}
+
+/// True when the configuration may give `name` other keys (typing into the search bar is
+/// not an action one can move).
+pub fn remappable(name: &str) -> bool {
+    name != "type"
+        && DEFAULTS
+            .iter()
+            .any(|s| s.bindings.iter().any(|b| b.name == name))
+}
+
+/// Every action name with what it does, once each, as `config init` lists them.
+pub fn action_names() -> Vec<(&'static str, &'static str)> {
+    let mut names: Vec<(&str, &str)> = Vec::new();
+    for binding in DEFAULTS.iter().flat_map(|s| s.bindings.iter()) {
+        if binding.name != "type" && !names.iter().any(|(n, _)| *n == binding.name) {
+            names.push((binding.name, binding.desc));
+        }
+    }
+    names
+}
+
+impl Key {
+    /// A key as the configuration writes it: a character (`j`, `G`, `?`), a name (`Enter`,
+    /// `Esc`, `Space`, `Tab`, `Backspace`, `Delete`, `Up`, `Down`, `Left`, `Right`, `Home`,
+    /// `End`, `PgUp`, `PgDn`, `F1` to `F12`), or either after `Ctrl-`.
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let trimmed = text.trim();
+        let (ctrl, rest) = match split_ctrl(trimmed) {
+            Some(rest) => (true, rest),
+            None => (false, trimmed),
+        };
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+            _ => named_key(rest).ok_or_else(|| format!("`{text}` is not a key (a character, a name such as Enter or PgDn, or Ctrl- before one)"))?,
+        };
+        Ok(Key::Press { code, ctrl })
+    }
+}
+
+fn split_ctrl(text: &str) -> Option<&str> {
+    let lower = text.to_ascii_lowercase();
+    ["ctrl-", "ctrl+", "c-"]
+        .iter()
+        .find(|prefix| lower.starts_with(*prefix) && text.len() > prefix.len())
+        .map(|prefix| &text[prefix.len()..])
+}
+
+fn named_key(name: &str) -> Option<KeyCode> {
+    let lower = name.to_ascii_lowercase();
+    let code = match lower.as_str() {
+        "space" => KeyCode::Char(' '),
+        "enter" | "return" => KeyCode::Enter,
+        "esc" | "escape" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backspace" => KeyCode::Backspace,
+        "delete" | "del" => KeyCode::Delete,
+        "insert" => KeyCode::Insert,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pgup" | "pageup" => KeyCode::PageUp,
+        "pgdn" | "pagedown" => KeyCode::PageDown,
+        _ => {
+            let n: u8 = lower.strip_prefix('f')?.parse().ok()?;
+            return (1..=12).contains(&n).then_some(KeyCode::F(n));
+        }
+    };
+    Some(code)
 }
 
 fn matches_key(key: Key, event: KeyEvent) -> bool {
@@ -300,6 +582,10 @@ pub fn key_name(key: Key) -> String {
         KeyCode::Enter => "Enter".to_owned(),
         KeyCode::Esc => "Esc".to_owned(),
         KeyCode::Backspace => "Backspace".to_owned(),
+        KeyCode::Tab => "Tab".to_owned(),
+        KeyCode::Delete => "Delete".to_owned(),
+        KeyCode::Insert => "Insert".to_owned(),
+        KeyCode::F(n) => format!("F{n}"),
         other => format!("{other:?}"),
     };
     match ctrl {
@@ -309,7 +595,7 @@ pub fn key_name(key: Key) -> String {
 }
 
 /// The keys of a binding as one cell: `j, Down`.
-pub fn keys_text(binding: &Binding) -> String {
+pub fn keys_text(binding: &ActiveBinding) -> String {
     let names: Vec<String> = binding.keys.iter().map(|&k| key_name(k)).collect();
     names.join(", ")
 }
@@ -317,19 +603,24 @@ pub fn keys_text(binding: &Binding) -> String {
 /// The key table in Markdown, as the README shows it (a test keeps the two the same).
 #[cfg(test)]
 pub fn markdown_table() -> String {
-    let mut out = String::from("| Where | Keys | What they do |\n|---|---|---|\n");
-    for section in SECTIONS {
-        for binding in section.bindings {
+    let mut out =
+        String::from("| Where | Keys | What they do | Action in `keys:` |\n|---|---|---|---|\n");
+    for section in Keymap::default().sections {
+        for binding in &section.bindings {
             let keys = keys_text(binding).replace('|', "\\|");
+            let name = match binding.name {
+                "type" => String::new(),
+                name => format!("`{name}`"),
+            };
             out += &format!(
-                "| {} | `{}` | {} |\n",
+                "| {} | `{}` | {} | {name} |\n",
                 section.title,
                 keys.replace(", ", "`, `"),
                 binding.desc
             );
         }
     }
-    out += "| Anywhere | `Ctrl-c` | quit |\n";
-    out += "| List and reader | mouse wheel, click | scroll; a click selects a row |\n";
+    out += "| Anywhere | `Ctrl-c` | quit | |\n";
+    out += "| List and reader | mouse wheel, click | scroll; a click selects a row | |\n";
     out
 }

@@ -49,6 +49,8 @@ pub struct LoadPlan {
     pub source: LibrarySource,
     pub cache: Option<CacheStore>,
     pub limits: Limits,
+    /// Follow changes to the library's folders while the reader is open.
+    pub watch: bool,
 }
 
 /// Starts loading on a thread; `send` delivers each message and returns false once nobody

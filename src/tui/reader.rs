@@ -31,11 +31,13 @@ pub struct Reader {
     pub error: Option<String>,
     /// True until the body has been read.
     pub pending: bool,
+    /// Longer body lines are cut when laid out.
+    pub max_line_chars: usize,
 }
 
 impl Reader {
     /// The reader for `article` (whose body is not read yet), laid out for `columns`.
-    pub fn new(article: Article, columns: u16, query: &Query) -> Reader {
+    pub fn new(article: Article, columns: u16, query: &Query, max_line_chars: usize) -> Reader {
         let mut reader = Reader {
             article,
             lines: Vec::new(),
@@ -44,6 +46,7 @@ impl Reader {
             width: 0,
             error: None,
             pending: true,
+            max_line_chars,
         };
         reader.layout(columns, query);
         reader
@@ -71,7 +74,7 @@ impl Reader {
             return;
         }
         self.width = width;
-        let rendered = render_article(&self.article, width);
+        let rendered = render_article(&self.article, width, self.max_line_chars);
         self.lines.clear();
         self.matches.clear();
         for line in rendered.lines {

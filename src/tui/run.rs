@@ -10,12 +10,16 @@ use std::time::Instant;
 
 use ratatui::crossterm::event::{self, Event as Input, MouseButton, MouseEvent, MouseEventKind};
 
-use crate::library::Library;
+use ratatui::layout::Size;
+
+use crate::library::{Library, SortOrder};
+use crate::marks::store::MarksFile;
 
 use super::action::{Action, Effect};
 use super::app::App;
-use super::keymap::action_for;
+use super::keymap::Keymap;
 use super::loading::{self, LoadPlan};
+use super::saver::MarksSaver;
 use super::terminal::{Guard, watch_signals};
 use super::theme::color_wanted;
 use super::trace::Trace;
@@ -43,15 +47,41 @@ pub enum Ending {
     Signal(i32),
 }
 
+/// What the configuration and the command line say about the reader.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    pub keys: Keymap,
+    /// The order the list starts in.
+    pub order: SortOrder,
+    /// Where read and starred marks are kept; `None` keeps them for the session only.
+    pub marks: Option<MarksFile>,
+    /// Warnings to show in the status bar when the reader opens (they were printed too).
+    pub warnings: Vec<String>,
+}
+
 /// Runs the reader over the library `plan` describes until the user quits. `started` is when
 /// the program started, for the timing trace.
-pub fn run(plan: LoadPlan, started: Instant) -> io::Result<Ending> {
+pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<Ending> {
     let mut trace = Trace::from_env(started);
     let (sender, events) = mpsc::channel();
+    let mut warnings = settings.warnings;
+    let mut app = App::new(plan.source.label(), Size::default(), true);
+    app.keys = settings.keys;
+    app.order = settings.order;
+    app.limits = plan.limits;
+    let saver = settings.marks.map(|file| {
+        let opened = file.open(true);
+        app.marks = opened.marks;
+        warnings.extend(opened.warning);
+        let failures = sender.clone();
+        MarksSaver::start(file, move |text| {
+            let _ = failures.send(Event::Action(Action::Notice(text)));
+        })
+    });
+    app.notice = (!warnings.is_empty()).then(|| warnings.join("; "));
     let mut guard = Guard::enter()?;
-    let size = guard.terminal.size()?;
-    let color = color_wanted(std::env::var_os("NO_COLOR"));
-    let app = App::new(plan.source.label(), size, color);
+    app.viewport = guard.terminal.size()?;
+    app.color = color_wanted(std::env::var_os("NO_COLOR"));
     start_loading(&plan, app.generation, &sender);
     read_input(&sender)?;
     let signals = sender.clone();
@@ -65,6 +95,7 @@ pub fn run(plan: LoadPlan, started: Instant) -> io::Result<Ending> {
         app,
         plan,
         sender,
+        saver,
         ending: Ending::Quit,
     };
     loop {
@@ -76,6 +107,7 @@ pub fn run(plan: LoadPlan, started: Instant) -> io::Result<Ending> {
         {
             changed |= looper.handle(next)?;
         }
+        looper.save_marks();
         if looper.app.quit {
             break;
         }
@@ -84,6 +116,9 @@ pub fn run(plan: LoadPlan, started: Instant) -> io::Result<Ending> {
             guard.terminal.draw(|frame| ui::draw(frame, &looper.app))?;
         }
         trace.event(&looper.app, updated, began.elapsed());
+    }
+    if let Some(saver) = looper.saver {
+        saver.finish();
     }
     drop(guard);
     Ok(looper.ending)
@@ -104,10 +139,20 @@ struct Looper {
     app: App,
     plan: LoadPlan,
     sender: Sender<Event>,
+    saver: Option<MarksSaver>,
     ending: Ending,
 }
 
 impl Looper {
+    /// Hands the marks to the saving thread if they changed.
+    fn save_marks(&mut self) {
+        if std::mem::take(&mut self.app.marks_unsaved)
+            && let Some(saver) = &self.saver
+        {
+            saver.save(self.app.marks.clone());
+        }
+    }
+
     /// Applies one event; true when the screen may have changed.
     fn handle(&mut self, event: Event) -> io::Result<bool> {
         let action = match event {
@@ -132,7 +177,7 @@ impl Looper {
 
     fn translate(&self, input: Input) -> Option<Action> {
         match input {
-            Input::Key(key) => action_for(self.app.mode(), key),
+            Input::Key(key) => self.app.keys.action_for(self.app.mode(), key),
             Input::Mouse(mouse) => mouse_action(mouse),
             Input::Resize(width, height) => Some(Action::Resize { width, height }),
             _ => None,

@@ -1,10 +1,12 @@
-//! The reader's look. Only the 16 named ANSI colours, never a background colour, so the
-//! terminal's own palette and background decide the shades and it reads on dark and light
-//! themes alike. Everything colour says is also said by a symbol or a modifier, so that under
+//! The reader's look. Named ANSI colours unless the configuration's `theme` says otherwise,
+//! never a background colour, so the terminal's own palette and background decide the shades
+//! and it reads on dark and light themes alike. Everything colour says is also said by a symbol or a modifier, so that under
 //! `NO_COLOR` (which strips every colour from the finished frame) nothing is lost.
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier, Style};
+
+use crate::render::Palette;
 
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
@@ -15,9 +17,26 @@ pub const MATCH_IN_SELECTED: Style = Style::new()
     .add_modifier(Modifier::BOLD)
     .add_modifier(Modifier::UNDERLINED);
 pub const UNREAD: Style = Style::new().add_modifier(Modifier::BOLD);
-pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
-pub const ACCENT: Style = Style::new().fg(Color::Cyan);
-pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+pub fn error() -> Style {
+    Style::new()
+        .fg(Palette::current().error)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub fn accent() -> Style {
+    Style::new().fg(Palette::current().accent)
+}
+
+pub fn key() -> Style {
+    accent().add_modifier(Modifier::BOLD)
+}
+
+/// The `★` of a starred article.
+pub fn star() -> Style {
+    Style::new()
+        .fg(Palette::current().star)
+        .add_modifier(Modifier::BOLD)
+}
 pub const BORDER: Style = DIM;
 
 /// `NO_COLOR` set to anything but the empty string asks for no colour.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::SystemTime;
 use std::time::{Duration, Instant};
 
@@ -22,14 +23,22 @@ pub struct Run {
 /// No command over the test libraries should come anywhere near this.
 const DEADLINE: Duration = Duration::from_secs(60);
 
-/// The binary with `args`, run in `dir`, using a cache under cargo's temporary folder: never
-/// the user's own cache. A test that needs a folder of its own sets `MOODWIRE_CACHE_DIR` again.
+/// The binary with `args`, run in `dir`, using a cache under cargo's temporary folder and a
+/// configuration and marks folder of its own: never the user's. A test that needs a folder of
+/// its own sets `MOODWIRE_CACHE_DIR`, `MOODWIRE_DATA_DIR` or `MOODWIRE_CONFIG` again.
 fn command(args: &[&str], dir: &Path) -> Command {
+    static RUNS: AtomicU64 = AtomicU64::new(0);
+    let run = RUNS.fetch_add(1, Ordering::Relaxed);
+    let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let own = tmp.join(format!("run-{}-{run}", std::process::id()));
     let mut command = Command::new(env!("CARGO_BIN_EXE_moodwire"));
-    command.args(args).current_dir(dir).env(
-        "MOODWIRE_CACHE_DIR",
-        Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
-    );
+    command
+        .args(args)
+        .current_dir(dir)
+        .env("MOODWIRE_CACHE_DIR", tmp.join("cache"))
+        .env("MOODWIRE_DATA_DIR", own.join("data"))
+        .env("XDG_CONFIG_HOME", own.join("config"))
+        .env_remove("MOODWIRE_CONFIG");
     command
 }
 

@@ -2,16 +2,17 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::config::KeyRemap;
 use crate::tui::action::Action;
 use crate::tui::app::Mode;
-use crate::tui::keymap::{action_for, markdown_table};
+use crate::tui::keymap::{Key, Keymap, key_name, keys_text, markdown_table};
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
 }
 
 fn action(mode: Mode, code: KeyCode, modifiers: KeyModifiers) -> Option<Action> {
-    action_for(mode, press(code, modifiers))
+    Keymap::default().action_for(mode, press(code, modifiers))
 }
 
 fn name(action: Option<Action>) -> String {
@@ -64,7 +65,14 @@ fn keys_mean_what_the_issue_lists() {
         (Mode::Help, KeyCode::Char('q'), none, "Some(Back)"),
         (Mode::Categories, KeyCode::Enter, none, "Some(Open)"),
         (Mode::List, KeyCode::Char('t'), none, "Some(TagByHand)"),
-        (Mode::Reader, KeyCode::Char('u'), none, "Some(UndoTag)"),
+        (Mode::Reader, KeyCode::Char('U'), shift, "Some(UndoTag)"),
+        (Mode::List, KeyCode::Char('U'), shift, "Some(UndoTag)"),
+        (Mode::List, KeyCode::Char('u'), none, "Some(ToggleRead)"),
+        (Mode::Reader, KeyCode::Char('u'), none, "Some(ToggleRead)"),
+        (Mode::List, KeyCode::Char('m'), none, "Some(ToggleStar)"),
+        (Mode::Reader, KeyCode::Char('m'), none, "Some(ToggleStar)"),
+        (Mode::List, KeyCode::Char('M'), shift, "Some(MarkShownRead)"),
+        (Mode::Reader, KeyCode::Char('M'), shift, "None"),
         (Mode::Tag, KeyCode::Enter, none, "Some(WriteTag)"),
         (Mode::Tag, KeyCode::Char('+'), shift, "Some(ScoreUp)"),
         (Mode::Tag, KeyCode::Left, none, "Some(ScoreDown)"),
@@ -80,6 +88,93 @@ fn keys_mean_what_the_issue_lists() {
             expected,
             "{mode:?} {code:?} {modifiers:?}"
         );
+    }
+}
+
+fn remapped(remaps: &[(&str, &[&str])]) -> Keymap {
+    let remaps: Vec<KeyRemap> = remaps
+        .iter()
+        .map(|(action, keys)| KeyRemap {
+            action: action.to_string(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+        })
+        .collect();
+    Keymap::with(&remaps)
+}
+
+#[test]
+fn a_remapped_action_answers_to_its_new_keys_on_every_screen() {
+    let keys = remapped(&[("down", &["Ctrl-n", "J"]), ("quit", &["x"])]);
+    let press = |mode, code, modifiers| name(keys.action_for(mode, KeyEvent::new(code, modifiers)));
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        press(Mode::List, KeyCode::Char('n'), KeyModifiers::CONTROL),
+        "Some(Down)"
+    );
+    assert_eq!(
+        press(Mode::Reader, KeyCode::Char('J'), KeyModifiers::SHIFT),
+        "Some(Down)"
+    );
+    assert_eq!(
+        press(Mode::Help, KeyCode::Char('J'), KeyModifiers::SHIFT),
+        "Some(Down)"
+    );
+    assert_eq!(
+        press(Mode::List, KeyCode::Char('j'), none),
+        "None",
+        "j no longer moves"
+    );
+    assert_eq!(press(Mode::List, KeyCode::Char('x'), none), "Some(Quit)");
+    assert_eq!(press(Mode::List, KeyCode::Char('q'), none), "None");
+    assert_eq!(
+        press(Mode::Reader, KeyCode::Char('q'), none),
+        "Some(Back)",
+        "back keeps q"
+    );
+    assert_eq!(
+        press(Mode::List, KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "Some(Quit)"
+    );
+}
+
+#[test]
+fn keys_can_be_swapped() {
+    let keys = remapped(&[("down", &["k"]), ("up", &["j"])]);
+    let press = |code| name(keys.action_for(Mode::List, KeyEvent::new(code, KeyModifiers::NONE)));
+    assert_eq!(press(KeyCode::Char('k')), "Some(Down)");
+    assert_eq!(press(KeyCode::Char('j')), "Some(Up)");
+}
+
+#[test]
+fn the_help_shows_the_keys_in_use() {
+    let keys = remapped(&[("star", &["s"])]);
+    let list = keys.sections.iter().find(|s| s.mode == Mode::List).unwrap();
+    let star = list.bindings.iter().find(|b| b.name == "star").unwrap();
+    assert_eq!(keys_text(star), "s");
+    let sort = list.bindings.iter().find(|b| b.name == "sort").unwrap();
+    assert!(sort.keys.is_empty(), "s was taken from sort");
+}
+
+#[test]
+fn keys_are_read_as_the_configuration_writes_them() {
+    let cases = [
+        ("j", "j"),
+        ("G", "G"),
+        ("Ctrl-d", "Ctrl-d"),
+        ("ctrl+D", "Ctrl-d"),
+        ("C-n", "Ctrl-n"),
+        ("space", "Space"),
+        ("PageDown", "PgDn"),
+        ("pgup", "PgUp"),
+        ("F5", "F5"),
+        ("Tab", "Tab"),
+        ("Escape", "Esc"),
+    ];
+    for (text, shown) in cases {
+        assert_eq!(key_name(Key::parse(text).unwrap()), shown, "{text}");
+    }
+    for bad in ["", "Ctrl-", "F13", "Hyper-x", "jk", "\u{7}"] {
+        assert!(Key::parse(bad).is_err(), "{bad:?}");
     }
 }
 

@@ -102,14 +102,24 @@ fn estimates_are_marked_in_the_list_and_the_preview() {
     let terminal = screen(&app);
     let buffer = terminal.backend().buffer();
     let estimated_row = 13;
+    // The badge's column: after the unread and star marks, a space and the date.
+    let badge = 14;
     assert_eq!(
         find(buffer, estimated_row, "▼  ~4 Regional banks"),
-        Some(13)
+        Some(badge)
     );
-    assert!(buffer[(13, estimated_row)].modifier.contains(Modifier::DIM));
+    assert!(
+        buffer[(badge, estimated_row)]
+            .modifier
+            .contains(Modifier::DIM)
+    );
     let from_file_row = 1;
-    assert_eq!(find(buffer, from_file_row, "▼   2 Floods"), Some(13));
-    assert!(!buffer[(13, from_file_row)].modifier.contains(Modifier::DIM));
+    assert_eq!(find(buffer, from_file_row, "▼   2 Floods"), Some(badge));
+    assert!(
+        !buffer[(badge, from_file_row)]
+            .modifier
+            .contains(Modifier::DIM)
+    );
     let preview: String = (1..29)
         .map(|y| {
             (59..100)

@@ -231,10 +231,11 @@ fn opening_reads_the_body_and_back_returns() {
         .unwrap()
         .id
         .clone();
-    assert!(!app.read.contains(&id));
+    assert!(!app.marks.is_read(&id));
     open_selected(&mut app);
     assert_eq!(app.mode(), Mode::Reader);
-    assert!(app.read.contains(&id), "opening marks the article read");
+    assert!(app.marks.is_read(&id), "opening marks the article read");
+    assert!(app.marks_unsaved, "and asks for the marks to be saved");
     let Screen::Reader(reader) = &app.screen else {
         unreachable!()
     };

@@ -153,7 +153,7 @@ fn categories(stats: &Stats, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(format!("{:>7} ", thousands(*n)), theme::DIM));
             spans.push(Span::styled(
                 "▇".repeat(n * bar_room / largest),
-                theme::ACCENT,
+                theme::accent(),
             ));
             Line::from(spans)
         })

@@ -28,7 +28,7 @@ impl Widget for Header<'_> {
         if !app.search.applied.is_empty() {
             spans.extend([
                 sep(),
-                Span::styled("/", theme::KEY),
+                Span::styled("/", theme::key()),
                 Span::raw(app.search.applied.clone()),
             ]);
         }

@@ -9,23 +9,25 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::tui::app::Mode;
-use crate::tui::keymap::{SECTIONS, Section, keys_text};
+use crate::tui::keymap::{ActiveSection, Keymap, keys_text};
 use crate::tui::theme;
 
 /// The width of a column of sections: two fit on a terminal 100 columns wide.
 const COLUMN_WIDTH: u16 = 49;
 
-pub struct Help {
+pub struct Help<'a> {
+    /// The keys in use.
+    pub keys: &'a Keymap,
     /// The screen the help was opened from.
     pub from: Mode,
     /// Lines scrolled down, when the keys do not fit.
     pub scroll: usize,
 }
 
-impl Widget for Help {
+impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
-        let layout = Flowed::of(self.from, area);
+        let layout = Flowed::of(self.keys, self.from, area);
         let closes = match layout.overflow() {
             0 => " q, Esc or ? closes ".to_owned(),
             _ => format!(
@@ -67,11 +69,11 @@ struct Flowed {
 }
 
 impl Flowed {
-    fn of(from: Mode, area: Rect) -> Flowed {
+    fn of(keys: &Keymap, from: Mode, area: Rect) -> Flowed {
         let inner = frame().inner(area);
         let count = usize::from((inner.width / COLUMN_WIDTH).max(1));
         let shown = usize::from(inner.height);
-        let sections = sections(from);
+        let sections = sections(keys, from);
         // The shortest columns that hold everything: the screen's height when it is enough,
         // else taller, and the help scrolls.
         let mut height = shown.max(1);
@@ -96,8 +98,8 @@ impl Flowed {
 }
 
 /// How far the help opened from `from` can scroll on a terminal of `size`.
-pub fn max_scroll(from: Mode, size: Size) -> usize {
-    Flowed::of(from, Rect::from((Position::ORIGIN, size))).overflow()
+pub fn max_scroll(keys: &Keymap, from: Mode, size: Size) -> usize {
+    Flowed::of(keys, from, Rect::from((Position::ORIGIN, size))).overflow()
 }
 
 /// Puts whole sections into columns of `height` lines, starting a new column when the next
@@ -126,8 +128,12 @@ fn flow(
 
 /// Each section's heading and bindings, as lines: `first`'s section first, and none for the
 /// help itself, whose keys the frame names.
-fn sections(first: Mode) -> Vec<Vec<Line<'static>>> {
-    let mut ordered: Vec<&Section> = SECTIONS.iter().filter(|s| s.mode != Mode::Help).collect();
+fn sections(keys: &Keymap, first: Mode) -> Vec<Vec<Line<'static>>> {
+    let mut ordered: Vec<&ActiveSection> = keys
+        .sections
+        .iter()
+        .filter(|s| s.mode != Mode::Help)
+        .collect();
     ordered.sort_by_key(|section| section.mode != first);
     let mut sections: Vec<Vec<Line<'static>>> = ordered
         .into_iter()
@@ -156,7 +162,7 @@ fn lines(title: &'static str, rows: &[(String, &'static str)]) -> Vec<Line<'stat
     let mut lines = vec![Line::from(Span::styled(title, theme::TITLE))];
     lines.extend(rows.iter().map(|(keys, desc)| {
         Line::from(vec![
-            Span::styled(format!("  {keys:<width$}  "), theme::KEY),
+            Span::styled(format!("  {keys:<width$}  "), theme::key()),
             Span::raw(*desc),
         ])
     }));

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::article::Article;
 use crate::query::Place;
-use crate::render::{MATCH, highlight_spans, sentiment_badge, sentiment_score_text};
+use crate::render::{DateFormat, MATCH, highlight_spans, sentiment_badge, sentiment_score_text};
 use crate::tui::app::App;
 use crate::tui::theme;
 
@@ -50,7 +50,8 @@ impl Widget for List<'_> {
             let row = Row {
                 article,
                 selected: at == app.list.selected,
-                unread: !app.read.contains(&article.id),
+                unread: !app.marks.is_read(&article.id),
+                starred: app.marks.is_starred(&article.id),
                 app,
             };
             row.line(usize::from(area.width))
@@ -69,27 +70,27 @@ fn empty_note(app: &App) -> String {
     }
 }
 
-/// One row: unread mark, date, sentiment badge and score, title, category.
+/// One row: unread and star marks, date, sentiment badge and score, title, category.
 struct Row<'a> {
     article: &'a Article,
     selected: bool,
     unread: bool,
+    starred: bool,
     app: &'a App,
 }
 
 impl Row<'_> {
     fn line(&self, width: usize) -> Line<'static> {
         let article = self.article;
-        let mut lead = vec![Span::styled(
-            if self.unread { "• " } else { "  " },
-            theme::UNREAD,
-        )];
-        let date = article
-            .date
-            .map(|d| d.date().to_string())
-            .unwrap_or_default();
+        let mut lead = vec![
+            Span::styled(if self.unread { "•" } else { " " }, theme::UNREAD),
+            Span::styled(if self.starred { "★ " } else { "  " }, theme::star()),
+        ];
         if width >= DATE_FROM {
-            lead.push(Span::styled(format!("{date:<10} "), theme::DIM));
+            let format = DateFormat::current();
+            let date = article.date.map(|d| format.day(&d)).unwrap_or_default();
+            let pad = format.width();
+            lead.push(Span::styled(format!("{date:<pad$} "), theme::DIM));
         }
         lead.push(sentiment_badge(&article.sentiment));
         if width >= SCORE_FROM {

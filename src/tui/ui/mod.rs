@@ -87,6 +87,7 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
     }
     if app.help {
         help::Help {
+            keys: &app.keys,
             from: app.screen_mode(),
             scroll: app.help_scroll,
         }

@@ -33,11 +33,16 @@ impl Widget for Preview<'_> {
         else {
             return;
         };
-        let mut lines = render_article(article, usize::from(inner.width)).lines;
+        let mut lines = render_article(
+            article,
+            usize::from(inner.width),
+            self.app.limits.max_line_chars,
+        )
+        .lines;
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(format!("{} words · ", article.words), theme::DIM),
-            Span::styled("Enter", theme::KEY),
+            Span::styled("Enter", theme::key()),
             Span::styled(" reads it", theme::DIM),
         ]));
         Paragraph::new(lines).render(inner, buf);

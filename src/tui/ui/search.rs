@@ -18,10 +18,10 @@ impl SearchBar<'_> {
     /// Draws the bar and returns where the cursor goes.
     pub fn draw(self, area: Rect, buf: &mut Buffer) -> Position {
         let text = &self.search.text;
-        let mut spans = vec![Span::styled("/", theme::KEY), Span::raw(text.clone())];
+        let mut spans = vec![Span::styled("/", theme::key()), Span::raw(text.clone())];
         if let Some(error) = &self.search.error {
             spans.push(Span::raw("  "));
-            spans.push(Span::styled(format!("✗ {error}"), theme::ERROR));
+            spans.push(Span::styled(format!("✗ {error}"), theme::error()));
         } else {
             spans.push(Span::styled("  Enter keeps · Esc clears", theme::DIM));
         }

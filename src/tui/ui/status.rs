@@ -58,7 +58,7 @@ impl Widget for Status<'_> {
         let app = self.app;
         let mut spans = Vec::new();
         if let Some(progress) = progress(app) {
-            spans.push(Span::styled(progress, theme::ACCENT));
+            spans.push(Span::styled(progress, theme::accent()));
             spans.push(Span::styled(" · ", theme::DIM));
         }
         match &app.notice {
@@ -97,7 +97,7 @@ fn hints(pairs: &[(&'static str, &'static str)]) -> Vec<Span<'static>> {
         if i > 0 {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(*key, theme::KEY));
+        spans.push(Span::styled(*key, theme::key()));
         spans.push(Span::styled(format!(" {what}"), theme::DIM));
     }
     spans
@@ -124,7 +124,7 @@ impl Widget for ReaderStatus<'_> {
                 "line {}/{total} {percent}%",
                 (reader.scroll + 1).min(total.max(1))
             ),
-            theme::ACCENT,
+            theme::accent(),
         )];
         if !reader.matches.is_empty() {
             let lines = match reader.matches.len() {

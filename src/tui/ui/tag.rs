@@ -96,12 +96,12 @@ fn now(sentiment: &Sentiment) -> Vec<Span<'static>> {
 fn score_line(picker: &TagPicker) -> Line<'static> {
     Line::from(vec![
         Span::raw("  score "),
-        Span::styled("◂ ", theme::KEY),
+        Span::styled("◂ ", theme::key()),
         Span::styled(
             format!("{:>2}", picker.score),
             bucket_style(picker.bucket).patch(theme::TITLE),
         ),
-        Span::styled(" ▸", theme::KEY),
+        Span::styled(" ▸", theme::key()),
         Span::styled("  of 1 to 10", theme::DIM),
     ])
 }

@@ -153,12 +153,13 @@ fn click(app: &mut App, column: u16, row: u16) {
 fn open(app: &mut App) -> Option<Effect> {
     let doc = app.selected_doc()?;
     let article = app.catalog.article(doc)?.clone();
-    app.read.insert(article.id.clone());
+    super::marks::opened(app, &article.id);
     let effect = Effect::ReadBody(Box::new(article.clone()));
     app.screen = Screen::Reader(Box::new(Reader::new(
         article,
         app.viewport.width,
         &app.query,
+        app.limits.max_line_chars,
     )));
     Some(effect)
 }

@@ -25,6 +25,7 @@ pub(super) fn apply(app: &mut App, message: LoadMessage) {
                     bucket: app.bucket,
                     category: app.category.as_deref(),
                     order: app.order,
+                    marks: &app.marks,
                 };
                 app.catalog
                     .admit_new(from, &selection, &mut app.list.visible);

@@ -3,10 +3,12 @@
 
 mod list;
 mod load;
+mod marks;
 mod reader;
 mod search;
 mod tag;
 
+use crate::marks::Mark;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Mode, Screen};
 
@@ -73,6 +75,18 @@ fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         (Mode::List | Mode::Reader, Action::UndoTag) => tag::undo(app),
+        (Mode::List | Mode::Reader, Action::ToggleRead) => {
+            marks::toggle(app, Mark::Read);
+            None
+        }
+        (Mode::List | Mode::Reader, Action::ToggleStar) => {
+            marks::toggle(app, Mark::Starred);
+            None
+        }
+        (Mode::List, Action::MarkShownRead) => {
+            marks::mark_shown_read(app);
+            None
+        }
         (mode, action) => by_screen(app, mode, action),
     }
 }
@@ -101,7 +115,7 @@ fn by_screen(app: &mut App, mode: Mode, action: Action) -> Option<Effect> {
 
 /// The help: scrolling, on a terminal too small for all of it, and closing.
 fn help(app: &mut App, action: Action) {
-    let max = crate::tui::ui::help::max_scroll(app.screen_mode(), app.viewport);
+    let max = crate::tui::ui::help::max_scroll(&app.keys, app.screen_mode(), app.viewport);
     let page = usize::from(app.viewport.height.saturating_sub(2)).max(1) as isize;
     let by = |delta: isize| moved(app.help_scroll, delta, max + 1);
     app.help_scroll = match action {

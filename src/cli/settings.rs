@@ -1,0 +1,38 @@
+//! The configuration a command runs with: read once, its warnings printed once, its
+//! process-wide parts (bucket cut points, colours, date format) installed before any article
+//! is read.
+
+use std::path::Path;
+
+use moodwire::config::{self, Config};
+use moodwire::marks::Marks;
+use moodwire::marks::store::MarksFile;
+
+/// Reads the configuration `--config` names, else `MOODWIRE_CONFIG`'s, else the user's. A file
+/// named explicitly must exist; the user's may not.
+pub fn load(explicit: Option<&Path>) -> Result<(Config, Vec<String>), config::ConfigError> {
+    let named = explicit.is_some()
+        || std::env::var_os("MOODWIRE_CONFIG").is_some_and(|value| !value.is_empty());
+    let loaded = config::load(config::location(explicit), named)?;
+    for warning in &loaded.warnings {
+        eprintln!("moodwire: warning: {warning}");
+    }
+    let config = loaded.config;
+    config.scale.install();
+    config.palette.install();
+    config.date_format.clone().install();
+    Ok((config, loaded.warnings))
+}
+
+/// The read and starred marks, for `is:` terms and JSON output. Commands only read them: a
+/// file that cannot be understood is reported and left for the reader to set aside.
+pub fn marks() -> Marks {
+    let Some(file) = MarksFile::user() else {
+        return Marks::default();
+    };
+    let opened = file.open(false);
+    if let Some(warning) = opened.warning {
+        eprintln!("moodwire: warning: {warning}");
+    }
+    opened.marks
+}

@@ -1,0 +1,214 @@
+//! From a located YAML tree to checked settings: unknown keys become warnings, unusable values
+//! errors, each with its line.
+
+use std::path::{Path, PathBuf};
+
+use super::Config;
+use super::node::{self, Entries, Located, Node};
+use super::values;
+
+/// An action of the reader given other keys: `keys: { quit: [q, Ctrl-q] }`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRemap {
+    /// The action's name, as the help screen and `config init` list them.
+    pub action: String,
+    /// The keys as written (`j`, `Down`, `Ctrl-d`); checked while reading.
+    pub keys: Vec<String>,
+}
+
+/// A problem and the line it is on.
+pub type Problem = (u64, String);
+
+/// Settings and the warnings met reading them.
+pub type Read = (Config, Vec<Problem>);
+
+/// Reads `text`; relative library folders are taken from `base`, the configuration's folder.
+pub fn config(text: &str, base: &Path) -> Result<Read, Problem> {
+    let tree = node::parse(text).map_err(|error| syntax_error(&error))?;
+    let mut config = Config::default();
+    let mut warnings = Vec::new();
+    let entries = match tree.value {
+        Node::Null => Vec::new(),
+        Node::Map(entries) => entries,
+        other => {
+            return Err((
+                tree.line,
+                format!("expected a mapping of settings, found {}", other.kind()),
+            ));
+        }
+    };
+    for (key, value) in entries {
+        match key.value.as_str() {
+            "library" => config.library = library(&value, base)?,
+            "sort" => config.sort = values::sort(&text_of(&key, &value)?).map_err(at(&value))?,
+            "date_format" => {
+                config.date_format =
+                    values::date_format(&text_of(&key, &value)?).map_err(at(&value))?
+            }
+            "buckets" => {
+                for (name, number) in section(
+                    &key,
+                    value,
+                    &mut warnings,
+                    &["negative_below", "positive_from"],
+                )? {
+                    let n = number_of(&name, &number)?;
+                    match name.value.as_str() {
+                        "negative_below" => config.scale.neutral_from = n,
+                        _ => config.scale.positive_from = n,
+                    }
+                }
+                values::check_scale(&config.scale).map_err(|m| (key.line, m))?;
+            }
+            "theme" => {
+                for (name, colour) in section(&key, value, &mut warnings, values::PALETTE_KEYS)? {
+                    let colour_text = text_of(&name, &colour)?;
+                    let colour_value = values::colour(&colour_text).map_err(at(&colour))?;
+                    config.palette.set(&name.value, colour_value);
+                }
+            }
+            "keys" => {
+                for (action, keys) in section(&key, value, &mut warnings, &[])? {
+                    config.keys.push(remap(&action, &keys)?);
+                }
+            }
+            "limits" => {
+                for (name, number) in section(&key, value, &mut warnings, values::LIMIT_KEYS)? {
+                    let n = count_of(&name, &number)?;
+                    values::set_limit(&mut config.limits, &name.value, n);
+                }
+            }
+            _ => warnings.push((key.line, format!("unknown key `{}`, ignored", key.value))),
+        }
+    }
+    Ok((config, warnings))
+}
+
+/// The entries of a mapping whose keys must be among `known` (any key when `known` is empty);
+/// others are warned about and left out.
+fn section(
+    key: &Located<String>,
+    value: Located<Node>,
+    warnings: &mut Vec<Problem>,
+    known: &[&str],
+) -> Result<Entries, Problem> {
+    let entries = match value.value {
+        Node::Map(entries) => entries,
+        Node::Null => Vec::new(),
+        other => {
+            return Err((
+                value.line,
+                format!("`{}` must be a mapping, not {}", key.value, other.kind()),
+            ));
+        }
+    };
+    let mut kept = Vec::new();
+    for (name, value) in entries {
+        if known.is_empty() || known.contains(&name.value.as_str()) {
+            kept.push((name, value));
+        } else {
+            warnings.push((
+                name.line,
+                format!("unknown key `{}` in `{}`, ignored", name.value, key.value),
+            ));
+        }
+    }
+    Ok(kept)
+}
+
+fn library(value: &Located<Node>, base: &Path) -> Result<Vec<PathBuf>, Problem> {
+    let items: Vec<&Located<Node>> = match &value.value {
+        Node::List(items) => items.iter().collect(),
+        Node::Null => Vec::new(),
+        _ => vec![value],
+    };
+    items
+        .into_iter()
+        .map(|item| match &item.value {
+            Node::Text(text) if !text.trim().is_empty() => Ok(values::folder(text, base)),
+            other => Err((
+                item.line,
+                format!("`library` must list folders, found {}", other.kind()),
+            )),
+        })
+        .collect()
+}
+
+fn remap(action: &Located<String>, keys: &Located<Node>) -> Result<KeyRemap, Problem> {
+    values::check_action(&action.value).map_err(|m| (action.line, m))?;
+    let items: Vec<&Located<Node>> = match &keys.value {
+        Node::List(items) => items.iter().collect(),
+        _ => vec![keys],
+    };
+    let mut out = Vec::new();
+    for item in items {
+        let text = text_of(action, item)?;
+        values::check_key(&text).map_err(at(item))?;
+        out.push(text);
+    }
+    if out.is_empty() {
+        return Err((
+            keys.line,
+            format!("`{}` needs at least one key", action.value),
+        ));
+    }
+    Ok(KeyRemap {
+        action: action.value.clone(),
+        keys: out,
+    })
+}
+
+/// A scalar as text: `sort: score`, `j`, `#ff8800`; numbers are taken as written (`1`).
+fn text_of(key: &Located<String>, value: &Located<Node>) -> Result<String, Problem> {
+    match &value.value {
+        Node::Text(text) => Ok(text.clone()),
+        Node::Int(n) => Ok(n.to_string()),
+        other => Err((
+            value.line,
+            format!("`{}` must be text, not {}", key.value, other.kind()),
+        )),
+    }
+}
+
+fn number_of(key: &Located<String>, value: &Located<Node>) -> Result<f64, Problem> {
+    match value.value {
+        Node::Int(n) => Ok(n as f64),
+        Node::Float(x) if x.is_finite() => Ok(x),
+        ref other => Err((
+            value.line,
+            format!("`{}` must be a number, not {}", key.value, other.kind()),
+        )),
+    }
+}
+
+/// A whole number of at least 1.
+fn count_of(key: &Located<String>, value: &Located<Node>) -> Result<u64, Problem> {
+    match value.value {
+        Node::Int(n) if n >= 1 => Ok(n as u64),
+        Node::Int(n) => Err((
+            value.line,
+            format!("`{}` must be at least 1, not {n}", key.value),
+        )),
+        ref other => Err((
+            value.line,
+            format!(
+                "`{}` must be a whole number, not {}",
+                key.value,
+                other.kind()
+            ),
+        )),
+    }
+}
+
+fn at(value: &Located<Node>) -> impl Fn(String) -> Problem + '_ {
+    move |message| (value.line, message)
+}
+
+/// A YAML syntax error as the parser words it, on its line.
+fn syntax_error(error: &serde_saphyr::Error) -> Problem {
+    let line = error.location().map_or(0, |at| at.line());
+    let rendered = error.without_snippet().to_string();
+    let first = rendered.lines().next().unwrap_or("invalid YAML");
+    let message = crate::frontmatter::yaml_message(first);
+    (line, format!("invalid YAML: {message}"))
+}

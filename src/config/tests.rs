@@ -1,0 +1,236 @@
+use std::path::Path;
+
+use ratatui::style::Color;
+
+use super::read;
+use super::*;
+use crate::tui::keymap::action_names;
+
+fn read(text: &str) -> Result<read::Read, read::Problem> {
+    read::config(text, Path::new("/etc/moodwire"))
+}
+
+#[test]
+fn the_commented_default_is_the_default() {
+    let (config, warnings) = read(DEFAULT_FILE).unwrap();
+    assert_eq!(config, Config::default());
+    assert_eq!(warnings, []);
+}
+
+#[test]
+fn the_commented_default_names_every_action() {
+    for (name, _) in action_names() {
+        assert!(
+            DEFAULT_FILE.contains(&format!(" {name},"))
+                || DEFAULT_FILE.contains(&format!(" {name}\n")),
+            "config init does not list `{name}`"
+        );
+    }
+}
+
+#[test]
+fn every_key_is_read() {
+    let text = "\
+library:
+  - ~/news
+  - feeds
+sort: score
+date_format: '%d %b %Y'
+buckets:
+  negative_below: 4
+  positive_from: 7.5
+theme:
+  positive: '#00ff00'
+  negative: light-red
+  star: 214
+keys:
+  quit: [x, Ctrl-q]
+  down: J
+limits:
+  max_file_bytes: 1000
+  max_yaml_nesting: 4
+  max_yaml_alias_events: 10
+  max_tldr_items: 3
+  max_line_chars: 80
+";
+    let (config, warnings) = read(text).unwrap();
+    assert_eq!(warnings, []);
+    let home = directories::BaseDirs::new()
+        .unwrap()
+        .home_dir()
+        .to_path_buf();
+    assert_eq!(
+        config.library,
+        [
+            home.join("news"),
+            Path::new("/etc/moodwire/feeds").to_path_buf()
+        ]
+    );
+    assert_eq!(config.sort, SortOrder::Score);
+    assert_eq!(config.date_format.pattern(), "%d %b %Y");
+    assert_eq!(config.scale.neutral_from, 4.0);
+    assert_eq!(config.scale.positive_from, 7.5);
+    assert_eq!(config.palette.positive, Color::Rgb(0, 255, 0));
+    assert_eq!(config.palette.negative, Color::LightRed);
+    assert_eq!(config.palette.star, Color::Indexed(214));
+    assert_eq!(config.palette.neutral, Palette::default().neutral);
+    assert_eq!(
+        config.keys,
+        [
+            KeyRemap {
+                action: "quit".into(),
+                keys: vec!["x".into(), "Ctrl-q".into()]
+            },
+            KeyRemap {
+                action: "down".into(),
+                keys: vec!["J".into()]
+            }
+        ]
+    );
+    let limits = config.limits;
+    assert_eq!(
+        (
+            limits.max_file_bytes,
+            limits.max_nesting,
+            limits.max_alias_events,
+            limits.max_tldr_items,
+            limits.max_line_chars
+        ),
+        (1000, 4, 10, 3, 80)
+    );
+}
+
+#[test]
+fn unknown_keys_are_warnings_with_their_line() {
+    let text = "sort: title\ncolour: blue\ntheme:\n  positive: green\n  background: black\n";
+    let (config, warnings) = read(text).unwrap();
+    assert_eq!(config.sort, SortOrder::Title);
+    assert_eq!(
+        warnings,
+        [
+            (2, "unknown key `colour`, ignored".to_owned()),
+            (5, "unknown key `background` in `theme`, ignored".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn an_empty_or_comment_only_file_is_the_default() {
+    assert_eq!(read("").unwrap().0, Config::default());
+    assert_eq!(read("# nothing yet\n").unwrap().0, Config::default());
+}
+
+#[test]
+fn unusable_values_name_their_line() {
+    let cases: &[(&str, u64, &str)] = &[
+        (
+            "sort: newest\n",
+            1,
+            "`sort` must be date, score or title, not `newest`",
+        ),
+        ("\nsort: [date]\n", 2, "`sort` must be text, not a list"),
+        (
+            "library: 3\n",
+            1,
+            "`library` must list folders, found a number",
+        ),
+        (
+            "library:\n  - ok\n  - {a: b}\n",
+            3,
+            "`library` must list folders, found a mapping",
+        ),
+        (
+            "date_format: '%Q'\n",
+            1,
+            "`date_format` `%Q` is not a date format",
+        ),
+        (
+            "buckets:\n  negative_below: 8\n  positive_from: 6\n",
+            1,
+            "`buckets` must satisfy 1 < negative_below <= positive_from <= 10 (found 8 and 6)",
+        ),
+        (
+            "buckets:\n  positive_from: high\n",
+            2,
+            "`positive_from` must be a number, not text",
+        ),
+        (
+            "theme:\n  positive: greenish\n",
+            2,
+            "`greenish` is not a colour",
+        ),
+        ("theme: red\n", 1, "`theme` must be a mapping, not text"),
+        (
+            "keys:\n  fly: x\n",
+            2,
+            "`fly` is not an action; `moodwire config init` lists them all",
+        ),
+        (
+            "keys:\n  quit: [x, Ctrl-Alt-Del]\n",
+            2,
+            "`Ctrl-Alt-Del` is not a key",
+        ),
+        ("keys:\n  quit: []\n", 2, "`quit` needs at least one key"),
+        ("keys:\n  type: x\n", 2, "`type` is not an action"),
+        (
+            "limits:\n  max_file_bytes: 0\n",
+            2,
+            "`max_file_bytes` must be at least 1, not 0",
+        ),
+        (
+            "limits:\n  max_tldr_items: 2.5\n",
+            2,
+            "`max_tldr_items` must be a whole number, not a number",
+        ),
+        (
+            "- a\n- b\n",
+            1,
+            "expected a mapping of settings, found a list",
+        ),
+        ("sort: date\n  bad indent: x\n", 2, "invalid YAML"),
+        ("sort: 'unclosed\n", 2, "invalid YAML"),
+    ];
+    for (text, line, message) in cases {
+        let error = read(text).expect_err(text);
+        assert_eq!(error.0, *line, "{text:?}: {error:?}");
+        assert!(error.1.starts_with(message), "{text:?}: {error:?}");
+        assert!(!error.1.contains('\n'), "one line: {error:?}");
+    }
+}
+
+#[test]
+fn errors_read_path_line_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.yaml");
+    std::fs::write(&path, "sort: newest\n").unwrap();
+    let error = load(Some(path.clone()), true).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "{}:1: `sort` must be date, score or title, not `newest`",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn a_missing_file_is_the_default_unless_it_was_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.yaml");
+    let loaded = load(Some(path.clone()), false).unwrap();
+    assert_eq!(loaded.config, Config::default());
+    let error = load(Some(path.clone()), true).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!("{}: no such file or folder", path.display())
+    );
+}
+
+#[test]
+fn a_file_that_is_not_text_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.yaml");
+    std::fs::write(&path, b"sort: \xff\xfe\n").unwrap();
+    let error = load(Some(path), true).unwrap_err();
+    assert!(error.to_string().ends_with(": not UTF-8 text"), "{error}");
+}

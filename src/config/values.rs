@@ -1,0 +1,101 @@
+//! Reading one setting's value, with the message a user sees when it is wrong.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::style::Color;
+
+use crate::article::Scale;
+use crate::library::SortOrder;
+use crate::limits::Limits;
+use crate::render::DateFormat;
+use crate::tui::keymap;
+
+pub fn sort(text: &str) -> Result<SortOrder, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "date" => Ok(SortOrder::Date),
+        "score" => Ok(SortOrder::Score),
+        "title" => Ok(SortOrder::Title),
+        _ => Err(format!("`sort` must be date, score or title, not `{text}`")),
+    }
+}
+
+pub fn date_format(text: &str) -> Result<DateFormat, String> {
+    DateFormat::new(text).map_err(|reason| format!("`date_format` `{text}` {reason}"))
+}
+
+/// The cut points must leave each bucket a part of the 1 to 10 scale.
+pub fn check_scale(scale: &Scale) -> Result<(), String> {
+    let ordered = 1.0 < scale.neutral_from
+        && scale.neutral_from <= scale.positive_from
+        && scale.positive_from <= 10.0;
+    match ordered {
+        true => Ok(()),
+        false => Err(format!(
+            "`buckets` must satisfy 1 < negative_below <= positive_from <= 10 (found {} and {})",
+            scale.neutral_from, scale.positive_from
+        )),
+    }
+}
+
+pub const PALETTE_KEYS: &[&str] = &[
+    "positive", "neutral", "negative", "accent", "error", "link", "heading", "star",
+];
+
+/// A colour by name (`green`, `light-red`, `dark-gray`), 256-colour index or `#rrggbb`.
+pub fn colour(text: &str) -> Result<Color, String> {
+    text.trim().parse::<Color>().map_err(|_| {
+        format!(
+            "`{text}` is not a colour (a name such as green or light-blue, a number 0 to 255, or #rrggbb)"
+        )
+    })
+}
+
+pub const LIMIT_KEYS: &[&str] = &[
+    "max_file_bytes",
+    "max_yaml_nesting",
+    "max_yaml_alias_events",
+    "max_tldr_items",
+    "max_line_chars",
+];
+
+pub fn set_limit(limits: &mut Limits, name: &str, value: u64) {
+    let count = usize::try_from(value).unwrap_or(usize::MAX);
+    match name {
+        "max_file_bytes" => limits.max_file_bytes = value,
+        "max_yaml_nesting" => limits.max_nesting = count,
+        "max_yaml_alias_events" => limits.max_alias_events = count,
+        "max_tldr_items" => limits.max_tldr_items = count,
+        "max_line_chars" => limits.max_line_chars = count,
+        _ => {}
+    }
+}
+
+/// `~/news` is in the home folder; a relative folder is taken from the configuration's folder,
+/// so that the file means the same wherever moodwire is started.
+pub fn folder(text: &str, base: &Path) -> PathBuf {
+    let home = || directories::BaseDirs::new().map(|dirs| dirs.home_dir().to_path_buf());
+    if text == "~"
+        && let Some(home) = home()
+    {
+        return home;
+    }
+    if let Some(rest) = text.strip_prefix("~/")
+        && let Some(home) = home()
+    {
+        return home.join(rest);
+    }
+    base.join(text)
+}
+
+pub fn check_action(name: &str) -> Result<(), String> {
+    match keymap::remappable(name) {
+        true => Ok(()),
+        false => Err(format!(
+            "`{name}` is not an action; `moodwire config init` lists them all"
+        )),
+    }
+}
+
+pub fn check_key(text: &str) -> Result<(), String> {
+    keymap::Key::parse(text).map(|_| ())
+}

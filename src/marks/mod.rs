@@ -1,0 +1,94 @@
+//! Read and starred marks, per article id. They live apart from the articles (in the user's
+//! data folder, see [`store`]) because the library's files belong to the user and are never
+//! written to keep reading state; keyed by id, they follow a library that moves.
+
+pub mod store;
+
+use std::collections::HashSet;
+
+/// What can be marked on an article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Read,
+    Starred,
+}
+
+/// The marks of every article, by id. An article not named is unread and not starred.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Marks {
+    read: HashSet<String>,
+    starred: HashSet<String>,
+}
+
+impl Marks {
+    pub fn has(&self, mark: Mark, id: &str) -> bool {
+        self.set(mark).contains(id)
+    }
+
+    pub fn is_read(&self, id: &str) -> bool {
+        self.read.contains(id)
+    }
+
+    pub fn is_starred(&self, id: &str) -> bool {
+        self.starred.contains(id)
+    }
+
+    /// Puts `mark` on or off `id`; true when that changed anything.
+    pub fn put(&mut self, mark: Mark, id: &str, on: bool) -> bool {
+        let set = match mark {
+            Mark::Read => &mut self.read,
+            Mark::Starred => &mut self.starred,
+        };
+        match on {
+            true => set.insert(id.to_owned()),
+            false => set.remove(id),
+        }
+    }
+
+    /// Flips `mark` on `id` and says whether it is now on.
+    pub fn toggle(&mut self, mark: Mark, id: &str) -> bool {
+        let on = !self.has(mark, id);
+        self.put(mark, id, on);
+        on
+    }
+
+    fn set(&self, mark: Mark) -> &HashSet<String> {
+        match mark {
+            Mark::Read => &self.read,
+            Mark::Starred => &self.starred,
+        }
+    }
+
+    /// The ids carrying `mark`, sorted, so that the saved file is the same for the same marks.
+    pub fn sorted(&self, mark: Mark) -> Vec<&str> {
+        let mut ids: Vec<&str> = self.set(mark).iter().map(String::as_str).collect();
+        ids.sort_unstable();
+        ids
+    }
+
+    pub fn from_ids(read: Vec<String>, starred: Vec<String>) -> Marks {
+        Marks {
+            read: read.into_iter().collect(),
+            starred: starred.into_iter().collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_toggle_per_article() {
+        let mut marks = Marks::default();
+        assert!(!marks.is_read("a.md"));
+        assert!(marks.toggle(Mark::Read, "a.md"));
+        assert!(marks.is_read("a.md"));
+        assert!(!marks.is_starred("a.md"));
+        assert!(marks.toggle(Mark::Starred, "b.md"));
+        assert!(!marks.toggle(Mark::Read, "a.md"));
+        assert!(!marks.is_read("a.md"));
+        assert!(!marks.put(Mark::Starred, "b.md", true), "already starred");
+        assert_eq!(marks.sorted(Mark::Starred), ["b.md"]);
+    }
+}

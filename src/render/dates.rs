@@ -1,0 +1,101 @@
+//! How dates are shown: a strftime format from the configuration (`%Y-%m-%d` by default).
+
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use unicode_width::UnicodeWidthStr;
+
+use crate::date::ArticleDate;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateFormat {
+    pattern: String,
+    /// The widest date the pattern makes, so that date columns line up.
+    width: usize,
+}
+
+impl Default for DateFormat {
+    fn default() -> DateFormat {
+        DateFormat {
+            pattern: "%Y-%m-%d".to_owned(),
+            width: 10,
+        }
+    }
+}
+
+/// Set once from the configuration; process-wide because the command line and the reader both
+/// draw dates in many places.
+static INSTALLED: OnceLock<DateFormat> = OnceLock::new();
+
+impl DateFormat {
+    /// A strftime pattern (`%d %b %Y`). Refused when it does not format or makes control
+    /// characters, which would reach the terminal.
+    pub fn new(pattern: &str) -> Result<DateFormat, String> {
+        let samples = [(2026, 12, 31), (2026, 9, 30), (2026, 5, 3)];
+        let mut width = 0;
+        for (year, month, day) in samples {
+            let date = Date::new(year, month, day).map_err(|e| e.to_string())?;
+            let shown = jiff::fmt::strtime::format(pattern, date)
+                .map_err(|e| format!("is not a date format: {e}"))?;
+            if shown.chars().any(char::is_control) {
+                return Err("makes control characters".to_owned());
+            }
+            if shown.trim().is_empty() {
+                return Err("shows nothing".to_owned());
+            }
+            width = width.max(shown.width());
+        }
+        Ok(DateFormat {
+            pattern: pattern.to_owned(),
+            width,
+        })
+    }
+
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+
+    /// Columns the longest date takes.
+    pub fn width(&self) -> usize {
+        self.width
+    }
+
+    /// The day of `date` in this format.
+    pub fn day(&self, date: &ArticleDate) -> String {
+        jiff::fmt::strtime::format(self.pattern.as_str(), date.date())
+            .unwrap_or_else(|_| date.date().to_string())
+    }
+
+    /// Makes this the format of the process; only the first call counts.
+    pub fn install(self) {
+        let _ = INSTALLED.set(self);
+    }
+
+    pub fn current() -> &'static DateFormat {
+        static DEFAULT: OnceLock<DateFormat> = OnceLock::new();
+        INSTALLED
+            .get()
+            .unwrap_or_else(|| DEFAULT.get_or_init(DateFormat::default))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_days_and_knows_its_widest() {
+        let format = DateFormat::new("%d %b %Y").unwrap();
+        let date = ArticleDate::parse("2026-02-01").unwrap();
+        assert_eq!(format.day(&date), "01 Feb 2026");
+        assert_eq!(format.width(), 11);
+        assert_eq!(DateFormat::default().day(&date), "2026-02-01");
+    }
+
+    #[test]
+    fn refuses_what_cannot_be_shown() {
+        assert!(DateFormat::new("%Q").is_err());
+        assert!(DateFormat::new("%Y\u{1b}[2J").is_err());
+        assert!(DateFormat::new("   ").is_err());
+    }
+}
