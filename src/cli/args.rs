@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// With no PATH it reads the folders the configuration names, else ./sample-articles, else the
 /// sample library built into it.
 #[derive(Debug, Parser)]
-#[command(name = "moodwire", version, args_conflicts_with_subcommands = true)]
+#[command(name = "moodwire", version)]
 #[command(
     after_help = "Exit codes: 0 success, 1 problems found (check) or files that failed to tag (tag), 2 usage or configuration error."
 )]

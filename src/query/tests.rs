@@ -264,3 +264,32 @@ fn highlights_cover_matched_words_and_whole_phrases() {
         "exclusions highlight nothing"
     );
 }
+
+#[test]
+fn is_terms_follow_the_marks() {
+    let article = chips();
+    let mut marks = Marks::default();
+    let holds =
+        |query: &str, marks: &Marks| Query::parse(query).unwrap().matches_marked(&article, marks);
+    assert!(holds("is:unread", &marks));
+    assert!(!holds("is:read", &marks));
+    assert!(!holds("is:starred", &marks));
+    marks.put(Mark::Read, &article.id, true);
+    marks.put(Mark::Starred, &article.id, true);
+    assert!(holds("is:read is:starred chips", &marks));
+    assert!(
+        holds("IS:READ", &marks),
+        "field names and values ignore case"
+    );
+    assert!(!holds("-is:starred", &marks));
+    assert!(!holds("is:unstarred", &marks));
+    assert!(
+        !matches("is:read", &article),
+        "without marks nothing is read"
+    );
+    let error = Query::parse("is:new").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "\"is:new\": expected is:read, is:unread, is:starred or is:unstarred"
+    );
+}

@@ -109,6 +109,8 @@ pub enum Action {
         undo: Box<Undo>,
         result: Result<Option<FileStamp>, String>,
     },
+    /// Articles were added, changed or removed in the library's folders.
+    LibraryChanged,
     /// Something worth a line in the status bar, such as an opener that failed.
     Notice(String),
 }

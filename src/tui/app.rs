@@ -70,6 +70,8 @@ pub struct LoadState {
     pub active: bool,
     /// True when the user asked for a reload: the old list stays until the new one is ready.
     pub reloading: bool,
+    /// The folders changed while loading: load again once this load is done.
+    pub stale: bool,
 }
 
 /// The query as typed, which may not parse yet.

@@ -21,6 +21,7 @@ mod theme;
 mod trace;
 mod ui;
 mod update;
+mod watch;
 mod writes;
 
 #[cfg(test)]

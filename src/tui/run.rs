@@ -18,13 +18,14 @@ use crate::marks::store::MarksFile;
 use super::action::{Action, Effect};
 use super::app::App;
 use super::keymap::Keymap;
-use super::loading::{self, LoadPlan};
+use super::loading::{self, LibrarySource, LoadPlan};
 use super::saver::MarksSaver;
 use super::terminal::{Guard, watch_signals};
 use super::theme::color_wanted;
 use super::trace::Trace;
 use super::ui;
 use super::update::update;
+use super::watch::{self, LibraryWatch};
 use super::writes;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -78,6 +79,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
             let _ = failures.send(Event::Action(Action::Notice(text)));
         })
     });
+    let _watch = follow_changes(&plan, &sender, &mut warnings);
     app.notice = (!warnings.is_empty()).then(|| warnings.join("; "));
     let mut guard = Guard::enter()?;
     app.viewport = guard.terminal.size()?;
@@ -216,6 +218,32 @@ fn mouse_action(mouse: MouseEvent) -> Option<Action> {
             row: mouse.row,
         }),
         _ => None,
+    }
+}
+
+/// Watches the library's folders, if asked and if it has any; a watch the system refuses is a
+/// warning, and `r` still reloads.
+fn follow_changes(
+    plan: &LoadPlan,
+    sender: &Sender<Event>,
+    warnings: &mut Vec<String>,
+) -> Option<LibraryWatch> {
+    let LibrarySource::Paths(roots) = &plan.source else {
+        return None;
+    };
+    if !plan.watch {
+        return None;
+    }
+    let sender = sender.clone();
+    let changed = move || sender.send(Event::Action(Action::LibraryChanged)).is_ok();
+    match watch::watch(roots, changed) {
+        Ok(watch) => Some(watch),
+        Err(error) => {
+            warnings.push(format!(
+                "not following changes to the library ({error}); r reloads"
+            ));
+            None
+        }
     }
 }
 

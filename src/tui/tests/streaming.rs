@@ -131,3 +131,95 @@ fn messages_from_an_abandoned_load_are_ignored() {
     assert!(!app.load.active);
     assert_eq!(app.shown(), 33);
 }
+
+#[test]
+fn until_the_user_moves_the_first_row_stays_selected() {
+    let library = sample_library();
+    let all = library.articles();
+    let mut app = App::new("x".to_owned(), Size::new(100, 30), true);
+    send(&mut app, batch(&all[20..], 13));
+    send(&mut app, batch(&all[..20], 33));
+    assert_eq!(app.list.selected, 0);
+    assert_eq!(selected_title(&app), all[0].title, "the newest, at the top");
+}
+
+#[test]
+fn a_change_to_the_folders_reloads_and_one_during_a_load_reloads_after_it() {
+    let mut app = app();
+    send(&mut app, Action::Down);
+    send(&mut app, Action::Down);
+    let chosen = selected_title(&app);
+    let Some(Effect::Reload { generation }) = send(&mut app, Action::LibraryChanged) else {
+        panic!("a change reloads");
+    };
+    assert!(
+        app.load.reloading,
+        "the list stays while the library is read again"
+    );
+    assert_eq!(
+        send(&mut app, Action::LibraryChanged),
+        None,
+        "one load at a time"
+    );
+    assert!(app.load.stale);
+
+    // The library read again without its first article: the selection stays on its article
+    // and the list keeps its scroll.
+    let first = sample_library().articles()[0].id.clone();
+    let fewer = without(&first);
+    let again = send(
+        &mut app,
+        load(
+            generation,
+            LoadMessage::Finished(Box::new(Loaded::new(fewer))),
+        ),
+    );
+    assert!(
+        matches!(again, Some(Effect::Reload { .. })),
+        "the change seen during the load is read now"
+    );
+    assert!(!app.load.stale);
+    assert_eq!(selected_title(&app), chosen);
+    assert_eq!(app.list.selected, 1);
+}
+
+#[test]
+fn an_article_deleted_under_the_cursor_leaves_the_cursor_in_place() {
+    let mut app = app();
+    for _ in 0..5 {
+        send(&mut app, Action::Down);
+    }
+    let gone = app
+        .catalog
+        .article(app.selected_doc().unwrap())
+        .unwrap()
+        .id
+        .clone();
+    let Some(Effect::Reload { generation }) = send(&mut app, Action::LibraryChanged) else {
+        panic!("a change reloads");
+    };
+    let fewer = without(&gone);
+    send(
+        &mut app,
+        load(
+            generation,
+            LoadMessage::Finished(Box::new(Loaded::new(fewer))),
+        ),
+    );
+    assert_eq!(app.list.selected, 5);
+    assert_eq!(app.shown(), 32);
+}
+
+/// The sample library without the article `id`, as a reload after its file was deleted reads it.
+fn without(id: &str) -> Library {
+    let articles = sample_library()
+        .articles()
+        .iter()
+        .filter(|a| a.id != id)
+        .cloned()
+        .collect();
+    Library::from_loaded(crate::loader::Loaded {
+        articles,
+        problems: Vec::new(),
+    })
+}

@@ -468,3 +468,66 @@ fn a_resize_lays_the_article_out_again() {
     assert_eq!(narrow.0, 48);
     assert!(narrow.1 > wide.1);
 }
+
+#[test]
+fn u_m_and_shift_m_change_the_marks_and_ask_for_a_save() {
+    let mut app = app();
+    let id = |app: &App| {
+        app.catalog
+            .article(app.selected_doc().unwrap())
+            .unwrap()
+            .id
+            .clone()
+    };
+    let first = id(&app);
+    send(&mut app, Action::ToggleStar);
+    assert!(app.marks.is_starred(&first));
+    assert!(std::mem::take(&mut app.marks_unsaved));
+    send(&mut app, Action::ToggleRead);
+    assert!(app.marks.is_read(&first));
+    send(&mut app, Action::ToggleRead);
+    assert!(!app.marks.is_read(&first));
+    assert_eq!(app.notice.as_deref(), Some("marked unread"));
+
+    // In the reader, u marks the article being read unread again.
+    open_selected(&mut app);
+    assert!(app.marks.is_read(&first));
+    send(&mut app, Action::ToggleRead);
+    assert!(!app.marks.is_read(&first));
+    send(&mut app, Action::Back);
+
+    // M marks only the rows shown.
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "oil");
+    send(&mut app, Action::SearchKeep);
+    let shown: Vec<String> = app
+        .list
+        .visible
+        .iter()
+        .map(|&d| app.catalog.article(d).unwrap().id.clone())
+        .collect();
+    assert_eq!(shown.len(), 3);
+    app.marks_unsaved = false;
+    send(&mut app, Action::MarkShownRead);
+    assert!(app.marks_unsaved);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("3 articles marked read (3 shown)")
+    );
+    send(&mut app, Action::ClearAll);
+    let read: Vec<&str> = app
+        .catalog
+        .articles()
+        .iter()
+        .filter(|a| app.marks.is_read(&a.id))
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(read.len(), 3, "{read:?}");
+    assert!(shown.iter().all(|id| app.marks.is_read(id)));
+
+    // is: terms follow the marks.
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "is:starred");
+    assert_eq!(app.list.visible.len(), 1);
+    assert_eq!(id(&app), first);
+}

@@ -51,7 +51,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.screen = Screen::Dashboard(Box::new(stats));
         }
         Action::ShowHelp => app.help = true,
-        Action::Reload => return reload(app),
+        Action::Reload => return reload_asked(app),
         _ => {}
     }
     None
@@ -82,17 +82,30 @@ pub(super) fn selected_id(app: &App) -> Option<String> {
     app.catalog.article(doc).map(|a| a.id.clone())
 }
 
+/// The row showing the article `id`, if any.
+fn row_of(app: &App, id: Option<&str>) -> Option<usize> {
+    let articles = app.catalog.articles();
+    let id = id?;
+    app.list
+        .visible
+        .iter()
+        .position(|&doc| articles[doc as usize].id == id)
+}
+
+/// After a reload: the list keeps its scroll and the article `id` stays selected, wherever it
+/// moved; if it is gone, the row at the same place is selected, so that an article deleted
+/// under the cursor leaves the cursor where it was.
+pub(super) fn reselect_near(app: &mut App, id: Option<&str>) {
+    if let Some(at) = row_of(app, id) {
+        app.list.selected = at;
+    }
+    refresh_view(app);
+}
+
 /// Selects the article `id` if it is among the rows, keeping its place on screen; else the
 /// first row.
 pub(super) fn reselect(app: &mut App, id: Option<&str>) {
-    let articles = app.catalog.articles();
-    let found = id.and_then(|id| {
-        app.list
-            .visible
-            .iter()
-            .position(|&doc| articles[doc as usize].id == id)
-    });
-    match found {
+    match row_of(app, id) {
         Some(at) => {
             let on_screen = app.list.selected.saturating_sub(app.list.offset);
             app.list.selected = at;
@@ -103,6 +116,11 @@ pub(super) fn reselect(app: &mut App, id: Option<&str>) {
             app.list.offset = 0;
         }
     }
+    refresh_view(app);
+}
+
+/// Keeps the selection on screen and the dashboard, if open, about the rows now shown.
+fn refresh_view(app: &mut App) {
     keep_in_view(app);
     if let Screen::Dashboard(stats) = &mut app.screen {
         **stats = Stats::of(app.catalog.articles(), &app.list.visible);
@@ -164,11 +182,28 @@ fn open(app: &mut App) -> Option<Effect> {
     Some(effect)
 }
 
-fn reload(app: &mut App) -> Option<Effect> {
+/// The folders changed: read the library again (through the cache, so only what changed is
+/// parsed), or once the load under way is done.
+pub(super) fn library_changed(app: &mut App) -> Option<Effect> {
+    match app.load.active {
+        true => {
+            app.load.stale = true;
+            None
+        }
+        false => reload(app),
+    }
+}
+
+/// `r`: read the library again; the list stays as it is until the new one is complete.
+fn reload_asked(app: &mut App) -> Option<Effect> {
     if app.load.active {
         app.notice = Some("the library is still loading".to_owned());
         return None;
     }
+    reload(app)
+}
+
+pub(super) fn reload(app: &mut App) -> Option<Effect> {
     app.generation += 1;
     app.load = crate::tui::app::LoadState {
         active: true,

@@ -1,21 +1,20 @@
 //! Messages from the loading thread: articles arriving, then the finished library.
 
-use crate::tui::action::LoadMessage;
+use crate::tui::action::{Effect, LoadMessage};
 use crate::tui::app::App;
 use crate::tui::catalog::{Catalog, Selection};
 
-use super::list::{reselect, selected_id};
+use super::list::{reselect, reselect_near, selected_id};
 
-pub(super) fn apply(app: &mut App, message: LoadMessage) {
+/// Applies a message of the current load; a load that finds the folders changed under it
+/// asks for the next one.
+pub(super) fn apply(app: &mut App, message: LoadMessage) -> Option<Effect> {
     match message {
         LoadMessage::Found { files } => app.load.files = Some(files),
         LoadMessage::Cached { articles } => app.load.cached = articles,
+        LoadMessage::Batch { .. } if app.load.reloading => {}
         LoadMessage::Batch { articles, done } => {
             app.load.read = done;
-            // A reload keeps the old list on screen until the new library is complete.
-            if app.load.reloading {
-                return;
-            }
             if let Catalog::Streaming(streamed) = &mut app.catalog {
                 let from = streamed.len();
                 streamed.extend(articles);
@@ -34,11 +33,19 @@ pub(super) fn apply(app: &mut App, message: LoadMessage) {
         }
         LoadMessage::Finished(loaded) => {
             let selected = selected_id(app);
+            let reloaded = app.load.reloading;
             app.catalog = Catalog::Loaded(loaded);
             app.load.active = false;
             app.load.reloading = false;
             app.list.visible = app.catalog.select(&app.selection());
-            reselect(app, selected.as_deref());
+            match reloaded {
+                // The same place in the list, even when the selected article is gone.
+                true => reselect_near(app, selected.as_deref()),
+                false => reselect(app, selected.as_deref()),
+            }
+            if std::mem::take(&mut app.load.stale) {
+                return super::list::reload(app);
+            }
         }
         // The rows were already sorted as the orders sort them; from now on sorting is quick.
         LoadMessage::Sorted(orders) => {
@@ -47,12 +54,14 @@ pub(super) fn apply(app: &mut App, message: LoadMessage) {
             }
         }
     }
+    None
 }
 
 /// Streamed articles only ever join the end of the catalog, so the selected document keeps
-/// its number; the row it is on may move as earlier-dated articles arrive.
+/// its number; the row it is on may move as earlier-dated articles arrive. A selection still
+/// on the first row stays there: until the user moves, the top of the list is what they see.
 fn keep_selected_doc(app: &mut App, doc: Option<u32>) {
-    let Some(doc) = doc else {
+    let Some(doc) = doc.filter(|_| app.list.selected > 0) else {
         return;
     };
     if let Some(at) = app.list.visible.iter().position(|&d| d == doc) {

@@ -29,12 +29,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Load {
             generation,
             message,
-        } => {
-            if generation == app.generation {
-                load::apply(app, message);
-            }
-            None
-        }
+        } => match generation == app.generation {
+            true => load::apply(app, message),
+            false => None,
+        },
         Action::BodyRead { id, body } => {
             let columns = app.viewport.width;
             if let Screen::Reader(reader) = &mut app.screen
@@ -52,6 +50,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             tag::undone(app, *undo, result);
             None
         }
+        Action::LibraryChanged => list::library_changed(app),
         Action::Notice(text) => {
             app.notice = Some(text);
             None

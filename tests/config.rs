@@ -1,0 +1,351 @@
+//! The configuration file through the binary: where it is, `config init`, broken files and
+//! their exact messages, and each setting taking effect, the resource limits included.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Run, moodwire_with_env, repository};
+
+/// Runs moodwire with the configuration `text` (written to `dir/config.yaml`), in `dir`.
+fn with_config(dir: &Path, text: &str, args: &[&str]) -> Run {
+    let path = dir.join("config.yaml");
+    std::fs::write(&path, text).unwrap();
+    moodwire_with_env(
+        args,
+        dir,
+        &[("MOODWIRE_CONFIG", &path.display().to_string())],
+    )
+}
+
+/// A library of one article, written into `dir/library`.
+fn one_article(dir: &Path, name: &str, text: &str) -> String {
+    let library = dir.join("library");
+    std::fs::create_dir_all(&library).unwrap();
+    std::fs::write(library.join(name), text).unwrap();
+    library.display().to_string()
+}
+
+#[test]
+fn config_path_follows_the_flag_the_variable_and_the_user_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("xdg");
+    let xdg = home.display().to_string();
+    let run = moodwire_with_env(
+        &["config", "path"],
+        dir.path(),
+        &[("XDG_CONFIG_HOME", &xdg)],
+    );
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        format!("{}\n", home.join("moodwire/config.yaml").display())
+    );
+
+    let run = moodwire_with_env(
+        &["config", "path"],
+        dir.path(),
+        &[
+            ("XDG_CONFIG_HOME", &xdg),
+            ("MOODWIRE_CONFIG", "/srv/mw.yaml"),
+        ],
+    );
+    assert_eq!(run.stdout, "/srv/mw.yaml\n");
+
+    let run = moodwire_with_env(
+        &["--config", "given.yaml", "config", "path"],
+        dir.path(),
+        &[("MOODWIRE_CONFIG", "/srv/mw.yaml")],
+    );
+    assert_eq!(run.stdout, "given.yaml\n");
+}
+
+#[test]
+fn config_init_writes_a_default_that_reads_back_and_never_overwrites_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let xdg = dir.path().join("xdg").display().to_string();
+    let env = [("XDG_CONFIG_HOME", xdg.as_str())];
+    let run = moodwire_with_env(&["config", "init"], dir.path(), &env);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = dir.path().join("xdg/moodwire/config.yaml");
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        written.starts_with("# moodwire configuration."),
+        "{written}"
+    );
+    assert!(written.contains("max_line_chars: 20000"));
+
+    // Read back: no warning, and the samples list as they do without it.
+    let listed = moodwire_with_env(&["list", "--format", "ndjson"], repository(), &env);
+    assert_eq!(listed.code, 0);
+    assert!(!listed.stderr.contains("warning"), "{}", listed.stderr);
+    assert_eq!(listed.stdout.lines().count(), 33);
+
+    std::fs::write(&path, "sort: title\n").unwrap();
+    let again = moodwire_with_env(&["config", "init"], dir.path(), &env);
+    assert_eq!(again.code, 2);
+    assert_eq!(
+        again.stderr,
+        format!(
+            "moodwire: {} already exists; --force replaces it\n",
+            path.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "sort: title\n");
+    let forced = moodwire_with_env(&["config", "init", "--force"], dir.path(), &env);
+    assert_eq!(forced.code, 0);
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
+}
+
+#[test]
+fn broken_configurations_exit_2_with_path_line_and_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.yaml").display().to_string();
+    let cases = [
+        (
+            "sort: newest\n",
+            "1: `sort` must be date, score or title, not `newest`",
+        ),
+        (
+            "# colours\ntheme:\n  positive: greenish\n",
+            "3: `greenish` is not a colour (a name such as green or light-blue, a number 0 to 255, or #rrggbb)",
+        ),
+        (
+            "keys:\n  quit: [x]\n  jump: g\n",
+            "3: `jump` is not an action; `moodwire config init` lists them all",
+        ),
+        (
+            "limits:\n  max_file_bytes: -5\n",
+            "2: `max_file_bytes` must be at least 1, not -5",
+        ),
+        ("library: [\n", "1: invalid YAML: unclosed bracket '['"),
+        (
+            "theme:\n\tpositive: red\n",
+            "2: invalid YAML: tabs disallowed within this context (block indentation)",
+        ),
+    ];
+    for (text, expected) in cases {
+        let run = with_config(dir.path(), text, &["list"]);
+        assert_eq!(run.code, 2, "{text:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "");
+        let stderr = run
+            .stderr
+            .strip_prefix(&format!("moodwire: {path}:"))
+            .unwrap_or_else(|| {
+                panic!("{text:?}: {}", run.stderr);
+            });
+        assert!(stderr.starts_with(expected), "{text:?}: {}", run.stderr);
+        assert_eq!(stderr.lines().count(), 1, "one line: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_named_configuration_that_is_missing_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = moodwire_with_env(&["--config", "nowhere.yaml", "list"], dir.path(), &[]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "moodwire: nowhere.yaml: no such file or folder\n"
+    );
+}
+
+#[test]
+fn unknown_keys_are_warned_about_and_the_rest_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.yaml").display().to_string();
+    let library = repository().join("sample-articles").display().to_string();
+    let run = with_config(
+        dir.path(),
+        "colour: blue\nsort: title\nlimits:\n  max_rows: 3\n",
+        &["list", &library, "--format", "ndjson"],
+    );
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "moodwire: warning: {path}:1: unknown key `colour`, ignored\n\
+             moodwire: warning: {path}:4: unknown key `max_rows` in `limits`, ignored\n"
+        )
+    );
+    let first: serde_json::Value =
+        serde_json::from_str(run.stdout.lines().next().unwrap()).unwrap();
+    assert_eq!(
+        first["title"],
+        "Airline group returns to record profit as travel demand soars"
+    );
+}
+
+#[test]
+fn library_sort_date_format_and_buckets_take_effect() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = one_article(
+        dir.path(),
+        "a.md",
+        "---\ntitle: Six out of ten\ndate: 2026-02-01\nsentiment_score: 6\n---\nBody.\n",
+    );
+    std::fs::write(
+        dir.path().join("library/b.md"),
+        "---\ntitle: Another\ndate: 2026-01-01\nsentiment_score: 2\n---\nBody.\n",
+    )
+    .unwrap();
+    let config = "library: [library]\nsort: score\ndate_format: '%d %b %Y'\n\
+                  buckets:\n  negative_below: 3\n  positive_from: 6\n";
+    // No PATH: the configured folder, relative to the configuration's folder.
+    let run = with_config(dir.path(), config, &["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines[1].starts_with("•  01 Feb 2026  ▲ pos 6"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[2].starts_with("•  01 Jan 2026  ▼ neg 2"),
+        "{}",
+        run.stdout
+    );
+    assert!(!library.is_empty());
+    // Without the configuration, 6 is neutral.
+    let plain = moodwire_with_env(
+        &[
+            "list",
+            &library,
+            "--query",
+            "label:neutral",
+            "--format",
+            "ndjson",
+        ],
+        dir.path(),
+        &[],
+    );
+    assert_eq!(plain.stdout.lines().count(), 1);
+    let configured = with_config(
+        dir.path(),
+        config,
+        &["list", "--query", "label:neutral", "--format", "ndjson"],
+    );
+    assert_eq!(
+        configured.stdout.lines().count(),
+        0,
+        "{}",
+        configured.stdout
+    );
+}
+
+#[test]
+fn limit_max_file_bytes_reports_larger_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = one_article(
+        dir.path(),
+        "big.md",
+        &format!("---\ntitle: Big\n---\n{}\n", "word ".repeat(400)),
+    );
+    let run = with_config(
+        dir.path(),
+        "limits:\n  max_file_bytes: 1000\n",
+        &["check", &library],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("big.md: error: the file is 2.0 KiB, over the limit of 1000 bytes"),
+        "{}",
+        run.stdout
+    );
+    let default = with_config(dir.path(), "", &["check", &library]);
+    assert_eq!(default.code, 0, "{}", default.stdout);
+}
+
+#[test]
+fn limit_max_yaml_nesting_refuses_deeper_front_matter() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = one_article(
+        dir.path(),
+        "deep.md",
+        "---\ntitle: Deep\nextra: [[[[1]]]]\n---\nBody.\n",
+    );
+    let run = with_config(
+        dir.path(),
+        "limits:\n  max_yaml_nesting: 3\n",
+        &["check", &library],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("YAML front matter nests deeper than 3 levels"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(with_config(dir.path(), "", &["check", &library]).code, 0);
+}
+
+#[test]
+fn limit_max_yaml_alias_events_stops_alias_expansion() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = one_article(
+        dir.path(),
+        "laughs.md",
+        "---\ntitle: Laughs\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b]\n---\nBody.\n",
+    );
+    let run = with_config(
+        dir.path(),
+        "limits:\n  max_yaml_alias_events: 100\n",
+        &["check", &library],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains("aliases expand it to too many values"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(with_config(dir.path(), "", &["check", &library]).code, 0);
+}
+
+#[test]
+fn limit_max_tldr_items_drops_the_rest_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = one_article(
+        dir.path(),
+        "long.md",
+        "---\ntitle: Long\ntldr: [one, two, three, four]\n---\nBody.\n",
+    );
+    let run = with_config(
+        dir.path(),
+        "limits:\n  max_tldr_items: 2\n",
+        &["list", &library, "--format", "json"],
+    );
+    let items: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(items[0]["tldr"], serde_json::json!(["one", "two"]));
+    assert_eq!(
+        items[0]["warnings"],
+        serde_json::json!(["`tldr` has more than 2 items; the rest are left out"])
+    );
+}
+
+#[test]
+fn limit_max_line_chars_cuts_long_lines_when_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "x".repeat(5000);
+    let library = one_article(
+        dir.path(),
+        "wide.md",
+        &format!("---\ntitle: Wide\n---\nStart {long} end\n"),
+    );
+    let file = format!("{library}/wide.md");
+    let run = with_config(
+        dir.path(),
+        "limits:\n  max_line_chars: 100\n",
+        &["show", &file],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("[4910 more characters not shown]"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("end"), "{}", run.stdout);
+    let uncut = with_config(dir.path(), "", &["show", &file]);
+    assert!(uncut.stdout.contains("end"));
+    assert!(!uncut.stdout.contains("not shown"));
+}

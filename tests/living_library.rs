@@ -1,0 +1,280 @@
+//! A library that lives, in a real terminal (tmux): marks kept across restarts, a corrupt marks
+//! file set aside, and files added, changed and removed while the reader is open.
+
+mod common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use common::tmux::{Tmux, reader_command, shell_quote, skip};
+use common::{copy_samples, moodwire_with_env};
+
+/// The newest sample, first in the list by date.
+const NEWEST_ID: &str = "2026-03-18-who-updates-hypertension-guidelines.md";
+const NEWEST_TITLE: &str = "WHO updates guidance on treating high";
+
+/// `moodwire list` over `library` with the marks kept under `state`, as JSON objects.
+fn listed(library: &Path, state: &Path, query: &str) -> Vec<serde_json::Value> {
+    let data = state.join("data").display().to_string();
+    let run = moodwire_with_env(
+        &[
+            "list",
+            &library.display().to_string(),
+            "--query",
+            query,
+            "--format",
+            "json",
+        ],
+        library,
+        &[("MOODWIRE_DATA_DIR", &data)],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str(&run.stdout).unwrap()
+}
+
+fn ids(items: &[serde_json::Value]) -> Vec<&str> {
+    items.iter().map(|i| i["id"].as_str().unwrap()).collect()
+}
+
+#[test]
+fn an_article_opened_and_starred_keeps_both_marks_after_a_restart() {
+    let state = tempfile::tempdir().unwrap();
+    let library = state.path().join("library");
+    copy_samples(&library);
+    assert!(library.join(NEWEST_ID).exists());
+    let command = reader_command(&shell_quote(&library.display().to_string()), state.path());
+    let Some(tmux) = Tmux::start("marks", 100, 30, state.path(), &command) else {
+        return skip();
+    };
+    let screen = tmux.wait_for(NEWEST_TITLE);
+    let first = screen.lines().nth(1).unwrap();
+    assert!(
+        first.starts_with("•  2026-03-18"),
+        "unread, not starred: {first:?}"
+    );
+
+    tmux.press(&["Enter"]);
+    tmux.wait_for("line 1/");
+    tmux.press(&["m"]);
+    tmux.wait_for("starred");
+    tmux.press(&["q"]);
+    tmux.wait_for("j/k move");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+    drop(tmux);
+
+    let Some(tmux) = Tmux::start("marks-again", 100, 30, state.path(), &command) else {
+        return skip();
+    };
+    let screen = tmux.wait_for(NEWEST_TITLE);
+    let first = screen.lines().nth(1).unwrap();
+    assert!(
+        first.starts_with(" ★ 2026-03-18"),
+        "read and starred: {first:?}"
+    );
+    assert!(first.contains(NEWEST_TITLE), "{first:?}");
+    let second = screen.lines().nth(2).unwrap();
+    assert!(
+        second.starts_with("•  "),
+        "the others stay unread: {second:?}"
+    );
+
+    // The command line sees the same marks.
+    let starred = listed(&library, state.path(), "is:starred");
+    assert_eq!(ids(&starred), [NEWEST_ID]);
+    assert_eq!(starred[0]["read"], true);
+    assert_eq!(starred[0]["starred"], true);
+    assert_eq!(ids(&listed(&library, state.path(), "is:read")), [NEWEST_ID]);
+    assert_eq!(listed(&library, state.path(), "is:unread").len(), 32);
+
+    // u takes the read mark away again, and M marks every shown article read.
+    tmux.press(&["u"]);
+    tmux.wait_for("marked unread");
+    tmux.type_text("/oil");
+    tmux.wait_for("· 3 / 33 ·");
+    tmux.press(&["Enter", "M"]);
+    tmux.wait_for("3 articles marked read (3 shown)");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+    let read = listed(&library, state.path(), "is:read");
+    assert_eq!(read.len(), 3, "{:?}", ids(&read));
+    assert_eq!(ids(&listed(&library, state.path(), "is:read oil")).len(), 3);
+    assert_eq!(
+        ids(&listed(&library, state.path(), "is:starred is:unread")),
+        [NEWEST_ID]
+    );
+}
+
+#[test]
+fn a_corrupt_marks_file_is_set_aside_and_a_fresh_one_started() {
+    let state = tempfile::tempdir().unwrap();
+    let library = state.path().join("library");
+    copy_samples(&library);
+    let data = state.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(data.join("state.json"), b"{\"format\": 1, \"read\": [tru").unwrap();
+
+    // A command that only reads says so and leaves the file.
+    let listed_before = moodwire_with_env(
+        &["list", &library.display().to_string(), "--format", "ndjson"],
+        &library,
+        &[("MOODWIRE_DATA_DIR", &data.display().to_string())],
+    );
+    assert_eq!(listed_before.code, 0);
+    assert!(
+        listed_before
+            .stderr
+            .contains("state.json: not a marks file"),
+        "{}",
+        listed_before.stderr
+    );
+    assert!(data.join("state.json").exists());
+
+    let command = reader_command(&shell_quote(&library.display().to_string()), state.path());
+    let Some(tmux) = Tmux::start("corrupt", 160, 30, state.path(), &command) else {
+        return skip();
+    };
+    let screen = tmux.wait_for("33 / 33");
+    assert!(screen.contains("state.json: not a marks file"), "{screen}");
+    assert!(screen.contains("moved to"), "{screen}");
+    tmux.press(&["m"]);
+    tmux.wait_for("starred");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+
+    let names: Vec<String> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert!(
+        names.iter().any(|n| n.starts_with("state.json.corrupt-")),
+        "{names:?}"
+    );
+    let aside = names
+        .iter()
+        .find(|n| n.starts_with("state.json.corrupt-"))
+        .unwrap();
+    assert_eq!(
+        std::fs::read(data.join(aside)).unwrap(),
+        b"{\"format\": 1, \"read\": [tru"
+    );
+    assert_eq!(
+        ids(&listed(&library, state.path(), "is:starred")),
+        [NEWEST_ID]
+    );
+}
+
+const NEW_ARTICLE: &str = "---
+title: Lighthouse keepers return to the northern coast
+date: 2027-01-05
+sentiment_score: 8
+sentiment_label: Positive
+---
+Keepers are back.
+";
+
+#[test]
+fn files_added_changed_and_removed_while_open_show_at_once() {
+    let state = tempfile::tempdir().unwrap();
+    let library = state.path().join("library");
+    copy_samples(&library);
+    let command = reader_command(&shell_quote(&library.display().to_string()), state.path());
+    let Some(tmux) = Tmux::start("live", 120, 30, state.path(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("33 / 33");
+    // The fourth row selected, which the preview on the right shows.
+    tmux.press(&["j", "j", "j"]);
+    let screen = tmux.wait_for("│ Sky survey releases");
+    let sky_row = |screen: &str| screen.lines().position(|l| l.starts_with("•  2026-02-27"));
+    assert_eq!(sky_row(&screen), Some(4), "{screen}");
+
+    let added = Instant::now();
+    std::fs::write(library.join("lighthouse.md"), NEW_ARTICLE).unwrap();
+    let screen = tmux.wait_for("34 / 34");
+    eprintln!("a new file showed after {:?}", added.elapsed());
+    assert_eq!(
+        screen
+            .lines()
+            .nth(1)
+            .map(|l| l.contains("Lighthouse keepers")),
+        Some(true),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("│ Sky survey releases"),
+        "the selection stays:\n{screen}"
+    );
+    assert_eq!(
+        sky_row(&screen),
+        Some(5),
+        "the list keeps its scroll: the selected article moved down a row under the new one"
+    );
+
+    std::fs::write(
+        library.join("lighthouse.md"),
+        NEW_ARTICLE.replace("Lighthouse keepers return", "Lighthouse keepers stay"),
+    )
+    .unwrap();
+    tmux.wait_for("Lighthouse keepers stay");
+
+    std::fs::remove_file(library.join("lighthouse.md")).unwrap();
+    let screen = tmux.wait_for("33 / 33");
+    assert!(!screen.contains("Lighthouse keepers"), "{screen}");
+    assert!(
+        screen.contains("│ Sky survey releases"),
+        "the selection stays:\n{screen}"
+    );
+
+    // Deleting the selected article leaves the cursor where it was.
+    let sky = std::fs::read_dir(&library)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("Sky survey releases")
+        })
+        .unwrap();
+    std::fs::remove_file(sky).unwrap();
+    let screen = tmux.wait_for("32 / 32");
+    assert!(!screen.contains("Sky survey releases"), "{screen}");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+
+    // The cache the reloads left behind answers as the files do.
+    let cache = state.path().display().to_string();
+    let listed = moodwire_with_env(
+        &["list", &library.display().to_string(), "--format", "ndjson"],
+        &library,
+        &[("MOODWIRE_CACHE_DIR", &cache)],
+    );
+    assert_eq!(listed.stdout.lines().count(), 32);
+    assert!(!listed.stdout.contains("Sky survey") && !listed.stdout.contains("Lighthouse"));
+}
+
+#[test]
+fn no_watch_leaves_the_list_until_asked() {
+    let state = tempfile::tempdir().unwrap();
+    let library = state.path().join("library");
+    copy_samples(&library);
+    let args = format!("--no-watch {}", shell_quote(&library.display().to_string()));
+    let Some(tmux) = Tmux::start(
+        "nowatch",
+        100,
+        30,
+        state.path(),
+        &reader_command(&args, state.path()),
+    ) else {
+        return skip();
+    };
+    tmux.wait_for("33 / 33");
+    std::fs::write(library.join("lighthouse.md"), NEW_ARTICLE).unwrap();
+    // Asserting that something does not happen needs a wait: well past the watcher's delay.
+    std::thread::sleep(Duration::from_millis(1500));
+    assert!(tmux.screen().contains("33 / 33"), "{}", tmux.screen());
+    tmux.press(&["r"]);
+    tmux.wait_for("34 / 34");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
