@@ -65,11 +65,6 @@ fn why_not_rejected(id: &str, input: &[u8]) -> Option<&'static str> {
             "a `---` or `...` line ends the front matter there, so the invalid part is body text",
         );
     }
-    if text.contains('\t') {
-        return Some(
-            "tabs are expanded to spaces as the file is read, before its front matter is parsed",
-        );
-    }
     None
 }
 

@@ -390,3 +390,15 @@ fn oddity_dates_in_the_shapes_real_sites_write() {
         );
     }
 }
+
+#[test]
+fn yaml_indented_with_tabs_is_refused_and_tabs_inside_values_are_not() {
+    let error = parse_error(b"---\ntitle: Tabbed\ntags:\n\t- one\n---\nBody\n");
+    assert!(
+        error.starts_with("invalid YAML front matter at line 4"),
+        "{error}"
+    );
+    let article = parse("---\ntitle: \"Tab\there\"\ntldr:\n  - one\t two\n---\nBody\twith tab\n");
+    assert_eq!(article.title, "Tab here");
+    assert_eq!(article.tldr, ["one  two"]);
+}
