@@ -349,3 +349,45 @@ fn limit_max_line_chars_cuts_long_lines_when_shown() {
     assert!(uncut.stdout.contains("end"));
     assert!(!uncut.stdout.contains("not shown"));
 }
+
+#[test]
+fn remapped_keys_drive_the_reader_and_its_help() {
+    use common::tmux::{Tmux, reader_command, shell_quote, skip};
+    let state = tempfile::tempdir().unwrap();
+    // The user's own configuration folder, as the reader's environment names it.
+    let folder = state.path().join("config/moodwire");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(
+        folder.join("config.yaml"),
+        "keys:\n  quit: x\n  star: s\nsort: title\n",
+    )
+    .unwrap();
+    let library = repository().join("sample-articles").display().to_string();
+    let command = reader_command(&shell_quote(&library), state.path());
+    let Some(tmux) = Tmux::start("keys", 100, 30, state.path(), &command) else {
+        return skip();
+    };
+    let screen = tmux.wait_for("33 / 33");
+    assert!(screen.contains("by title"), "the configured sort: {screen}");
+    assert!(
+        screen.contains("s star  ? help  x quit"),
+        "the hints name the keys in use: {screen}"
+    );
+    tmux.press(&["?"]);
+    let help = tmux.wait_for("Esc or ? closes");
+    assert!(
+        help.lines()
+            .any(|l| l.contains(" x ") && l.contains("quit")),
+        "{help}"
+    );
+    tmux.press(&["?"]);
+    tmux.wait_for("j/k move");
+    tmux.press(&["s"]);
+    tmux.wait_for("starred");
+    tmux.press(&["q"]);
+    // That a key does nothing can only be seen by waiting a moment.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!tmux.screen().contains("EXIT="), "q no longer quits");
+    tmux.press(&["x"]);
+    tmux.wait_for("EXIT=0");
+}

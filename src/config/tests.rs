@@ -234,3 +234,13 @@ fn a_file_that_is_not_text_is_refused() {
     let error = load(Some(path), true).unwrap_err();
     assert!(error.to_string().ends_with(": not UTF-8 text"), "{error}");
 }
+
+/// The README shows the default file as `config init` writes it.
+#[test]
+fn the_readme_shows_the_commented_default() {
+    let readme = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"));
+    assert!(
+        readme.contains(DEFAULT_FILE),
+        "README.md should show src/config/default.yaml as it is"
+    );
+}

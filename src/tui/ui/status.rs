@@ -7,46 +7,52 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::tui::app::{App, Mode};
+use crate::tui::keymap::{Keymap, key_name};
 use crate::tui::reader::Reader;
 use crate::tui::theme;
 
 use super::text::thousands;
 
-const LIST_HINTS: &[(&str, &str)] = &[
-    ("j/k", "move"),
-    ("Enter", "read"),
-    ("/", "search"),
-    ("1-4 f", "sentiment"),
-    ("c", "category"),
-    ("s", "sort"),
-    ("d", "dashboard"),
-    ("?", "help"),
-    ("q", "quit"),
+/// A hint: the actions whose keys it shows (`j/k`), and what they do. The keys are looked up in
+/// the keymap in use, so that a remapped key is the one shown.
+type Hint = (&'static [&'static str], &'static str);
+
+const LIST_HINTS: &[Hint] = &[
+    (&["down", "up"], "move"),
+    (&["open"], "read"),
+    (&["search"], "search"),
+    (&["cycle-filter"], "sentiment"),
+    (&["categories"], "category"),
+    (&["sort"], "sort"),
+    (&["dashboard"], "dashboard"),
+    (&["star"], "star"),
+    (&["help"], "help"),
+    (&["quit"], "quit"),
 ];
 
-const PICKER_HINTS: &[(&str, &str)] = &[
-    ("j/k", "move"),
-    ("Enter", "show this category"),
-    ("q", "back"),
-    ("?", "help"),
+const PICKER_HINTS: &[Hint] = &[
+    (&["down", "up"], "move"),
+    (&["open"], "show this category"),
+    (&["back"], "back"),
+    (&["help"], "help"),
 ];
 
-const DASHBOARD_HINTS: &[(&str, &str)] = &[("q", "back"), ("?", "help")];
+const DASHBOARD_HINTS: &[Hint] = &[(&["back"], "back"), (&["help"], "help")];
 
-const TAG_HINTS: &[(&str, &str)] = &[
-    ("j/k", "label"),
-    ("h/l", "score"),
-    ("Enter", "write"),
-    ("Esc", "cancel"),
-    ("?", "help"),
+const TAG_HINTS: &[Hint] = &[
+    (&["down", "up"], "label"),
+    (&["score-down", "score-up"], "score"),
+    (&["write-tag"], "write"),
+    (&["back"], "cancel"),
+    (&["help"], "help"),
 ];
 
-const READER_HINTS: &[(&str, &str)] = &[
-    ("n/N", "match"),
-    ("o", "open source"),
-    ("q", "back"),
-    ("?", "help"),
-    ("t", "tag"),
+const READER_HINTS: &[Hint] = &[
+    (&["next-match", "prev-match"], "match"),
+    (&["open-source"], "open source"),
+    (&["back"], "back"),
+    (&["help"], "help"),
+    (&["tag"], "tag"),
 ];
 
 pub struct Status<'a> {
@@ -63,12 +69,16 @@ impl Widget for Status<'_> {
         }
         match &app.notice {
             Some(notice) => spans.push(Span::raw(notice.clone())),
-            None => spans.extend(hints(match app.screen_mode() {
-                Mode::Categories => PICKER_HINTS,
-                Mode::Dashboard => DASHBOARD_HINTS,
-                Mode::Tag => TAG_HINTS,
-                _ => LIST_HINTS,
-            })),
+            None => {
+                let mode = app.screen_mode();
+                let shown = match mode {
+                    Mode::Categories => PICKER_HINTS,
+                    Mode::Dashboard => DASHBOARD_HINTS,
+                    Mode::Tag => TAG_HINTS,
+                    _ => LIST_HINTS,
+                };
+                spans.extend(hints(&app.keys, mode, shown));
+            }
         }
         Line::from(spans).render(area, buf);
     }
@@ -91,16 +101,33 @@ pub fn progress(app: &App) -> Option<String> {
     })
 }
 
-fn hints(pairs: &[(&'static str, &'static str)]) -> Vec<Span<'static>> {
-    let mut spans = Vec::with_capacity(pairs.len() * 3);
-    for (i, (key, what)) in pairs.iter().enumerate() {
-        if i > 0 {
+fn hints(keys: &Keymap, mode: Mode, shown: &[Hint]) -> Vec<Span<'static>> {
+    let mut spans = Vec::with_capacity(shown.len() * 3);
+    for (actions, what) in shown {
+        let Some(key) = hint_keys(keys, mode, actions) else {
+            continue;
+        };
+        if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(*key, theme::key()));
+        spans.push(Span::styled(key, theme::key()));
         spans.push(Span::styled(format!(" {what}"), theme::DIM));
     }
     spans
+}
+
+/// The first key of each of `actions` in `mode`, joined by `/`: `j/k`. `None` when an action
+/// has no key (the configuration gave it to another).
+fn hint_keys(keys: &Keymap, mode: Mode, actions: &[&str]) -> Option<String> {
+    let section = keys.sections.iter().find(|s| s.mode == mode)?;
+    let names: Option<Vec<String>> = actions
+        .iter()
+        .map(|action| {
+            let binding = section.bindings.iter().find(|b| b.name == *action)?;
+            binding.keys.first().map(|&key| key_name(key))
+        })
+        .collect();
+    names.map(|names| names.join("/"))
 }
 
 pub struct ReaderStatus<'a> {
@@ -136,8 +163,10 @@ impl Widget for ReaderStatus<'_> {
         spans.push(Span::styled(" · ", theme::DIM));
         match &self.app.notice {
             Some(notice) => spans.push(Span::raw(notice.clone())),
-            None if self.app.tagging.is_some() => spans.extend(hints(TAG_HINTS)),
-            None => spans.extend(hints(READER_HINTS)),
+            None if self.app.tagging.is_some() => {
+                spans.extend(hints(&self.app.keys, Mode::Tag, TAG_HINTS))
+            }
+            None => spans.extend(hints(&self.app.keys, Mode::Reader, READER_HINTS)),
         }
         Line::from(spans).render(area, buf);
     }
