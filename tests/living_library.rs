@@ -134,7 +134,7 @@ fn a_corrupt_marks_file_is_set_aside_and_a_fresh_one_started() {
     let Some(tmux) = Tmux::start("corrupt", 160, 30, state.path(), &command) else {
         return skip();
     };
-    let screen = tmux.wait_for("33 / 33");
+    let screen = tmux.wait_for("· 33 / 33 · by date");
     assert!(screen.contains("state.json: not a marks file"), "{screen}");
     assert!(screen.contains("moved to"), "{screen}");
     tmux.press(&["m"]);
@@ -182,7 +182,7 @@ fn files_added_changed_and_removed_while_open_show_at_once() {
     let Some(tmux) = Tmux::start("live", 120, 30, state.path(), &command) else {
         return skip();
     };
-    tmux.wait_for("33 / 33");
+    tmux.wait_for("· 33 / 33 · by date");
     // The fourth row selected, which the preview on the right shows.
     tmux.press(&["j", "j", "j"]);
     let screen = tmux.wait_for("│ Sky survey releases");
@@ -191,7 +191,7 @@ fn files_added_changed_and_removed_while_open_show_at_once() {
 
     let added = Instant::now();
     std::fs::write(library.join("lighthouse.md"), NEW_ARTICLE).unwrap();
-    let screen = tmux.wait_for("34 / 34");
+    let screen = tmux.wait_for("· 34 / 34 · by date");
     eprintln!("a new file showed after {:?}", added.elapsed());
     assert_eq!(
         screen
@@ -219,7 +219,7 @@ fn files_added_changed_and_removed_while_open_show_at_once() {
     tmux.wait_for("Lighthouse keepers stay");
 
     std::fs::remove_file(library.join("lighthouse.md")).unwrap();
-    let screen = tmux.wait_for("33 / 33");
+    let screen = tmux.wait_for("· 33 / 33 · by date");
     assert!(!screen.contains("Lighthouse keepers"), "{screen}");
     assert!(
         screen.contains("│ Sky survey releases"),
@@ -237,7 +237,7 @@ fn files_added_changed_and_removed_while_open_show_at_once() {
         })
         .unwrap();
     std::fs::remove_file(sky).unwrap();
-    let screen = tmux.wait_for("32 / 32");
+    let screen = tmux.wait_for("· 32 / 32 · by date");
     assert!(!screen.contains("Sky survey releases"), "{screen}");
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
@@ -268,13 +268,13 @@ fn no_watch_leaves_the_list_until_asked() {
     ) else {
         return skip();
     };
-    tmux.wait_for("33 / 33");
+    tmux.wait_for("· 33 / 33 · by date");
     std::fs::write(library.join("lighthouse.md"), NEW_ARTICLE).unwrap();
     // Asserting that something does not happen needs a wait: well past the watcher's delay.
     std::thread::sleep(Duration::from_millis(1500));
     assert!(tmux.screen().contains("33 / 33"), "{}", tmux.screen());
     tmux.press(&["r"]);
-    tmux.wait_for("34 / 34");
+    tmux.wait_for("· 34 / 34 · by date");
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
 }
