@@ -278,3 +278,29 @@ fn no_watch_leaves_the_list_until_asked() {
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+#[test]
+fn marks_follow_a_library_that_moves() {
+    let state = tempfile::tempdir().unwrap();
+    let data = state.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    std::fs::write(
+        data.join("state.json"),
+        format!(r#"{{"format":1,"read":["{NEWEST_ID}"],"starred":["{NEWEST_ID}"]}}"#),
+    )
+    .unwrap();
+    let before = state.path().join("news");
+    copy_samples(&before);
+    assert_eq!(
+        ids(&listed(&before, state.path(), "is:read is:starred")),
+        [NEWEST_ID]
+    );
+    let after = state.path().join("elsewhere/news-moved");
+    std::fs::create_dir(state.path().join("elsewhere")).unwrap();
+    std::fs::rename(&before, &after).unwrap();
+    let moved = listed(&after, state.path(), "");
+    let marked: Vec<&serde_json::Value> = moved.iter().filter(|a| a["starred"] == true).collect();
+    assert_eq!(marked.len(), 1);
+    assert_eq!(marked[0]["id"], NEWEST_ID);
+    assert_eq!(marked[0]["read"], true);
+}
