@@ -19,6 +19,7 @@ use crate::library::SortOrder;
 use crate::limits::Limits;
 use crate::loader::display_path;
 use crate::render::{DateFormat, Palette};
+use crate::sanitize::sanitize_line;
 
 pub use read::KeyRemap;
 
@@ -115,20 +116,33 @@ pub fn load(path: Option<PathBuf>, required: bool) -> Result<Loaded, ConfigError
             });
         }
     };
+    parse(&text, path)
+}
+
+/// Reads configuration `text` as the file at `path` (which names it in messages, and from
+/// whose folder relative library folders are taken).
+pub fn parse(text: &str, path: PathBuf) -> Result<Loaded, ConfigError> {
     let base = path.parent().unwrap_or(Path::new("."));
-    match read::config(&text, base) {
+    match read::config(text, base) {
         Ok((config, warnings)) => Ok(Loaded {
             warnings: warnings
                 .into_iter()
-                .map(|(line, message)| format!("{}:{line}: {message}", display_path(&path)))
+                .map(|(line, message)| {
+                    format!(
+                        "{}:{line}: {}",
+                        display_path(&path),
+                        sanitize_line(&message)
+                    )
+                })
                 .collect(),
             config,
             path: Some(path),
         }),
+        // Messages quote what the file says, which may hold line breaks or escapes.
         Err((line, message)) => Err(ConfigError {
             path,
             line,
-            message,
+            message: sanitize_line(&message),
         }),
     }
 }

@@ -244,3 +244,17 @@ fn the_readme_shows_the_commented_default() {
         "README.md should show src/config/default.yaml as it is"
     );
 }
+
+#[test]
+fn messages_stay_on_one_line_whatever_the_file_quotes() {
+    let error = parse("sort: \"new\\nest\\u001b[2J\"\n", "c.yaml".into()).unwrap_err();
+    let shown = error.to_string();
+    assert!(shown.starts_with("c.yaml:1: `sort` must be"), "{shown}");
+    assert!(
+        !shown.contains('\n') && !shown.contains('\u{1b}'),
+        "{shown:?}"
+    );
+    let loaded = parse("\"odd\\nkey\": 1\n", "c.yaml".into()).unwrap();
+    assert_eq!(loaded.warnings.len(), 1);
+    assert!(!loaded.warnings[0].contains('\n'), "{:?}", loaded.warnings);
+}
