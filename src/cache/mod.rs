@@ -15,18 +15,19 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use codec::Damaged;
 use sections::SectionWriter;
 
 use crate::article::Article;
-use crate::index::{Index, Shard};
+use crate::index::{Index, Shard, StreamSource, Streams};
 use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parallel;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 6;
+const FORMAT_VERSION: u32 = 7;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
@@ -61,10 +62,14 @@ impl CacheStore {
 
     /// The cache of the library made of `roots`, if there is a usable one. Its sections are
     /// decoded on all cores, each read as a stream, so the file is never held in memory
-    /// beside what it describes.
+    /// beside what it describes. The index's word streams are left in the file until a
+    /// search needs them; the index keeps the file open for that, so a cache written over
+    /// it meanwhile (always by renaming another file into its place) does not change what
+    /// it reads.
     pub fn load(&self, roots: &[PathBuf], limits: &Limits) -> Option<Cached> {
-        let file = fs::File::open(self.file_for(roots)).ok()?;
-        decode(&file, &header(roots, limits)).ok()
+        let path = self.file_for(roots);
+        let file = fs::File::open(&path).ok()?;
+        decode(Arc::new(file), &path, &header(roots, limits)).ok()
     }
 
     /// Replaces the cache of the library made of `roots`. Failing to write is not an error:
@@ -77,6 +82,11 @@ impl CacheStore {
         stamps: &[FileStamp],
         index: &Index,
     ) {
+        if index.read_streams().is_err() {
+            // The words of some documents are lost with the cache file they were left in;
+            // this library's cache is written again once it is read from its files.
+            return;
+        }
         let header = header(roots, limits);
         let per_section = articles.len().div_ceil(parallel::cores()).max(1);
         let _ = write_atomically(&self.file_for(roots), |out| {
@@ -98,6 +108,8 @@ impl CacheStore {
             }
             for shard in index.shards() {
                 sections.section(|out| shard.encode(out))?;
+                let streams = shard.streams().map_err(std::io::Error::other)?;
+                sections.section(|out| streams.encode(out))?;
             }
             sections.finish().map(drop)
         });
@@ -148,7 +160,8 @@ fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
 enum Part {
     /// A run of consecutive articles, this many.
     Articles(Range<u64>, usize),
-    Shard(Range<u64>),
+    /// A shard, and the section after it that holds its word streams.
+    Shard(Range<u64>, Range<u64>),
 }
 
 enum Decoded {
@@ -156,10 +169,10 @@ enum Decoded {
     Shard(Shard),
 }
 
-fn decode(file: &fs::File, expected_header: &[u8]) -> Result<Cached, Damaged> {
-    let sections = sections::read_table(file)?;
+fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Cached, Damaged> {
+    let sections = sections::read_table(&file)?;
     let (contents, parts) = sections.split_first().ok_or(Damaged)?;
-    let mut contents = sections::open(file, contents.clone())?;
+    let mut contents = sections::open(&file, contents.clone())?;
     if contents.bytes()? != expected_header {
         return Err(Damaged);
     }
@@ -170,14 +183,18 @@ fn decode(file: &fs::File, expected_header: &[u8]) -> Result<Cached, Damaged> {
     }
     let shard_count = count(contents.u64()?)?;
     contents.finish()?;
-    if parts.len() != article_sections.saturating_add(shard_count) {
+    if parts.len()
+        != shard_count
+            .saturating_mul(2)
+            .saturating_add(article_sections)
+    {
         return Err(Damaged);
     }
     let (article_parts, shard_parts) = parts.split_at(article_sections);
     // Shards first: they are the larger sections, so cores stay busy to the end.
     let jobs: Vec<Part> = shard_parts
-        .iter()
-        .map(|range| Part::Shard(range.clone()))
+        .chunks_exact(2)
+        .map(|pair| Part::Shard(pair[0].clone(), pair[1].clone()))
         .chain(
             article_parts
                 .iter()
@@ -189,7 +206,7 @@ fn decode(file: &fs::File, expected_header: &[u8]) -> Result<Cached, Damaged> {
     decoded.resize_with(jobs.len(), || None);
     parallel::for_each(
         &jobs,
-        |job| decode_part(file, job),
+        |job| decode_part(&file, path, job),
         |at, result| decoded[at] = Some(result),
     );
     let mut articles = Vec::new();
@@ -221,11 +238,12 @@ fn count(value: u64) -> Result<usize, Damaged> {
     usize::try_from(value).map_err(|_| Damaged)
 }
 
-fn decode_part(file: &fs::File, part: &Part) -> Result<Decoded, Damaged> {
+fn decode_part(file: &Arc<fs::File>, path: &Path, part: &Part) -> Result<Decoded, Damaged> {
     match part {
-        Part::Shard(range) => {
+        Part::Shard(range, streams) => {
             let mut input = sections::open(file, range.clone())?;
-            let shard = Shard::decode(&mut input)?;
+            let source = stream_source(file, path, streams.clone());
+            let shard = Shard::decode(&mut input, source)?;
             input.finish()?;
             Ok(Decoded::Shard(shard))
         }
@@ -241,6 +259,43 @@ fn decode_part(file: &fs::File, part: &Part) -> Result<Decoded, Damaged> {
             Ok(Decoded::Articles(run))
         }
     }
+}
+
+/// Reads a shard's word streams from `section` of the open cache file at `path`, checking
+/// them against their checksum: the file was not read whole when it was opened, and may
+/// have been damaged since. A damaged file is removed, so that the next start writes a new
+/// one.
+fn stream_source(file: &Arc<fs::File>, path: &Path, section: Range<u64>) -> StreamSource {
+    let file = Arc::clone(file);
+    let path = path.to_path_buf();
+    Box::new(move || {
+        let read = sections::open(&file, section.clone()).and_then(|mut input| {
+            let streams = Streams::decode(&mut input)?;
+            input.finish()?;
+            Ok(streams)
+        });
+        if read.is_err() {
+            remove_if_same(&path, &file);
+        }
+        read
+    })
+}
+
+/// Removes the file at `path` if it is still `file`, not a cache written in its place since.
+fn remove_if_same(path: &Path, file: &fs::File) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let same = match (fs::metadata(path), file.metadata()) {
+            (Ok(named), Ok(open)) => named.dev() == open.dev() && named.ino() == open.ino(),
+            _ => false,
+        };
+        if same {
+            let _ = fs::remove_file(path);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = (path, file);
 }
 
 /// A temporary file this old was left by a writer that was killed; no live writer takes this
@@ -384,5 +439,48 @@ mod tests {
         let header = super::header(&roots, &Limits::default());
         forge(&store, &roots, &[&|out| contents(&header, out)]);
         assert!(store.load(&roots, &Limits::default()).is_some());
+    }
+
+    /// The word streams are left in the file when it is opened and checked when first read:
+    /// streams damaged meanwhile fail the phrases that need them (the library then reads the
+    /// articles again), never single words, and the file is removed so that the next start
+    /// writes a new one.
+    #[test]
+    fn damaged_word_streams_are_refused_when_read_and_the_file_removed() {
+        let (_dir, store, roots) = store();
+        let limits = Limits::default();
+        let loaded =
+            crate::loader::load_embedded(crate::samples::SAMPLES, crate::samples::ORIGIN, &limits);
+        let index = Index::build(&loaded.articles);
+        let stamps = vec![
+            FileStamp {
+                size: 0,
+                modified: 0,
+                changed: 0,
+            };
+            loaded.articles.len()
+        ];
+        store.save(&roots, &limits, &loaded.articles, &stamps, &index);
+        let path = store.file_for(&roots);
+        let mut bytes = fs::read(&path).unwrap();
+        let streams = {
+            let file = fs::File::open(&path).unwrap();
+            sections::read_table(&file).unwrap().pop().unwrap()
+        };
+        bytes[(streams.start + streams.end) as usize / 2] ^= 0x40;
+        fs::write(&path, &bytes).unwrap();
+
+        let cached = store
+            .load(&roots, &limits)
+            .expect("the rest of the file is sound");
+        let test = |words: &[&str]| crate::query::TextTest {
+            field: crate::query::TextField::Any,
+            words: words.iter().map(|w| w.to_string()).collect(),
+        };
+        let word = cached.index.find(&test(&["oil"])).unwrap();
+        assert_eq!(word, index.find(&test(&["oil"])).unwrap());
+        assert!(path.exists());
+        assert_eq!(cached.index.find(&test(&["oil", "prices"])), Err(Damaged));
+        assert!(!path.exists(), "removed, to be written anew");
     }
 }

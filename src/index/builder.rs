@@ -2,7 +2,8 @@
 
 use rustc_hash::FxHashMap;
 
-use super::shard::{PLACE_BITS, Shard, Span, place_bit};
+use super::shard::{PLACE_BITS, Shard, place_bit};
+use super::streams::{LazyStreams, Span, Streams};
 use crate::article::Article;
 use crate::query::{Place, searchable_texts};
 use crate::words::{normalize_into, word_spans};
@@ -92,13 +93,16 @@ impl ShardBuilder {
         let (posting_starts, postings) = self.invert();
         Shard {
             globals: Vec::new(),
+            docs: (self.span_starts.len() - 1) as u32,
             words: self.words,
             sorted,
             posting_starts,
             postings,
-            tokens: self.tokens,
-            span_starts: self.span_starts,
-            spans: self.spans,
+            streams: LazyStreams::loaded(Streams {
+                tokens: self.tokens,
+                span_starts: self.span_starts,
+                spans: self.spans,
+            }),
         }
     }
 }

@@ -2,13 +2,14 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::article::{Article, Bucket, Sentiment};
-use crate::index::{DocSet, Index, Shard};
+use crate::index::{Index, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Indexed, Loaded, Problem, Source};
 use crate::parse::parse_article;
-use crate::query::{Clause, Query, Test};
+use crate::query::Query;
 use crate::samples;
 
 /// The orders a list of articles can be shown in.
@@ -131,6 +132,9 @@ pub struct Library {
     stamps: Vec<FileStamp>,
     /// How many files were read and parsed to make this library; the rest came from the cache.
     parsed_files: usize,
+    /// The index made again from the articles' files, should the word streams the index left
+    /// in its cache file become unreadable (see [`Library::search`]).
+    reread: OnceLock<Index>,
 }
 
 impl Library {
@@ -228,6 +232,7 @@ impl Library {
             sources,
             stamps,
             parsed_files,
+            reread: OnceLock::new(),
         }
     }
 
@@ -300,63 +305,6 @@ impl Library {
         self.matching(&Query::default(), order)
     }
 
-    /// The documents matching `query`: text terms are answered by the index, and the other
-    /// terms are checked only on the documents still in the running.
-    pub fn search(&self, query: &Query) -> DocSet {
-        let mut result = DocSet::full(self.articles.len());
-        let (text, other): (Vec<&Clause>, Vec<&Clause>) = query
-            .clauses()
-            .iter()
-            .partition(|clause| matches!(clause.test, Test::Text(_)));
-        for clause in text {
-            let Test::Text(test) = &clause.test else {
-                continue;
-            };
-            let found = self.index.find(test);
-            if clause.negated {
-                result.subtract(&found)
-            } else {
-                result.intersect(&found)
-            }
-        }
-        if !other.is_empty() {
-            let failing: Vec<u32> = result
-                .iter()
-                .filter(|&doc| !other.iter().all(|clause| self.holds(clause, doc)))
-                .collect();
-            for doc in failing {
-                result.remove(doc);
-            }
-        }
-        result
-    }
-
-    /// Whether document `doc` satisfies a clause that is not a text term.
-    fn holds(&self, clause: &Clause, doc: u32) -> bool {
-        match &clause.test {
-            Test::Source(part) => {
-                let found = self.sources[doc as usize]
-                    .as_deref()
-                    .is_some_and(|url| url.contains(part.as_str()));
-                found != clause.negated
-            }
-            _ => clause.holds_for(&self.articles[doc as usize]),
-        }
-    }
-
-    /// The articles matching `query`, in `order`.
-    pub fn matching(&self, query: &Query, order: SortOrder) -> Vec<&Article> {
-        let found = self.search(query);
-        let mut matching: Vec<&Article> = found
-            .iter()
-            .map(|doc| &self.articles[doc as usize])
-            .collect();
-        if order != SortOrder::Date {
-            matching.sort_by(|a, b| order.compare(a, b));
-        }
-        matching
-    }
-
     /// Finds an article by id, or by the path it was read from.
     pub fn find(&self, id_or_path: &str) -> Option<&Article> {
         self.find_all(id_or_path).into_iter().next()
@@ -412,6 +360,7 @@ fn same_file(path: &Path, canonical: &Path) -> bool {
 
 mod open;
 mod progress;
+mod search;
 
 pub use progress::Progress;
 
