@@ -7,16 +7,13 @@
 //! file is refused, never followed out of bounds.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, Read, Write};
 use std::ops::Range;
 
 use super::codec::{Damaged, Decoder, Encoder};
 
 /// More sections than this is not a file this program wrote.
 const MAX_SECTIONS: usize = 4096;
-
-/// Each section is read through a buffer this large.
-const READ_BUFFER: usize = 1 << 18;
 
 /// Writes sections one after another, remembering where each ends.
 pub struct SectionWriter<W: Write> {
@@ -119,7 +116,7 @@ pub fn open(file: &File, section: Range<u64>) -> Result<Decoder<impl Read + '_>,
         at: section.start,
         end: section.end,
     };
-    Decoder::new(BufReader::with_capacity(READ_BUFFER, reader), len)
+    Decoder::new(reader, len)
 }
 
 /// Reads a range of a file by offset, without moving a shared file position.
