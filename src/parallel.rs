@@ -98,6 +98,20 @@ pub fn map_threads<T: Send, R: Send>(items: Vec<T>, work: impl Fn(T) -> R + Sync
     })
 }
 
+/// Runs `aside` on a thread of its own while `here` runs on the calling thread, and returns
+/// both results: for two independent pieces of work of which at least one runs on one core
+/// alone. A panic in `aside` is raised again here.
+pub fn join<A: Send, B>(aside: impl FnOnce() -> A + Send, here: impl FnOnce() -> B) -> (A, B) {
+    thread::scope(|scope| {
+        let aside = scope.spawn(aside);
+        let here = here();
+        let aside = aside
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (aside, here)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -1,8 +1,9 @@
 //! Opening a library through the cache: files whose stamp is unchanged are not read again.
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use super::{Library, Progress, read_and_index};
 use crate::article::Article;
@@ -40,12 +41,20 @@ impl Library {
         let Some(store) = cache else {
             return Library::load_with_progress(paths, limits, progress);
         };
-        let walk = loader::walk(paths);
-        progress(Progress::Found {
-            files: walk.sources.len(),
-        });
+        // The cache is read while the folders are walked: the walk waits on the file system
+        // one file at a time, and reading the cache keeps the other cores busy meanwhile.
+        let (cached, walk) = parallel::join(
+            || store.load(paths, limits),
+            || {
+                let walk = loader::walk(paths);
+                progress(Progress::Found {
+                    files: walk.sources.len(),
+                });
+                walk
+            },
+        );
         let mut problems = walk.problems;
-        let Some(cached) = store.load(paths, limits) else {
+        let Some(cached) = cached else {
             let (read, shards) = read_and_index(&walk.sources, limits, &mut problems, progress);
             let parsed = read.len();
             return save(
@@ -101,26 +110,30 @@ impl Library {
 /// Splits the files into those the cache holds unchanged and those to read, by the stamps the
 /// walk took (files it has no stamp for are looked at again, on all cores).
 fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Vec<Source>) {
-    let cached_doc: HashMap<&Path, u32> = cached
+    // Keyed by the paths' bytes: hashing a `Path` walks its components, which cost more than
+    // the rest of this function.
+    let cached_doc: FxHashMap<&[u8], u32> = cached
         .articles
         .iter()
         .enumerate()
-        .map(|(doc, article)| (article.path.as_path(), doc as u32))
+        .map(|(doc, article)| (path_bytes(&article.path), doc as u32))
         .collect();
-    let mut stamps = vec![None; sources.len()];
-    parallel::for_each(
-        &sources,
-        |source| {
-            source
-                .stamp
-                .or_else(|| fs::metadata(&source.path).ok().map(|m| FileStamp::of(&m)))
-        },
-        |at, stamp| stamps[at] = stamp,
-    );
-    let mut unchanged = Vec::new();
+    let mut stamps: Vec<Option<FileStamp>> = sources.iter().map(|source| source.stamp).collect();
+    if stamps.iter().any(Option::is_none) {
+        parallel::for_each(
+            &sources,
+            |source| {
+                source
+                    .stamp
+                    .or_else(|| fs::metadata(&source.path).ok().map(|m| FileStamp::of(&m)))
+            },
+            |at, stamp| stamps[at] = stamp,
+        );
+    }
+    let mut unchanged = Vec::with_capacity(sources.len());
     let mut to_read = Vec::new();
     for (source, stamp) in sources.into_iter().zip(stamps) {
-        match (cached_doc.get(source.path.as_path()).copied(), stamp) {
+        match (cached_doc.get(path_bytes(&source.path)).copied(), stamp) {
             (Some(doc), Some(stamp)) if cached.stamps.get(doc as usize) == Some(&stamp) => {
                 unchanged.push(Unchanged { source, stamp, doc });
             }
@@ -128,6 +141,10 @@ fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Ve
         }
     }
     (unchanged, to_read)
+}
+
+fn path_bytes(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
 }
 
 /// Indexes the unchanged files again from the cached index's words (on all cores, one shard
