@@ -4,6 +4,8 @@ use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::article::{Article, Bucket, Sentiment};
 use crate::index::{Index, Shard};
 use crate::limits::Limits;
@@ -125,8 +127,8 @@ pub struct Library {
     problems: Vec<Problem>,
     index: Index,
     /// Each article's source URL in lowercase, so that `source:` terms need not lowercase
-    /// every address on every search.
-    sources: Vec<Option<Box<str>>>,
+    /// every address on every search; made by the first such search.
+    sources: OnceLock<Vec<Option<Box<str>>>>,
     /// Each article's file stamp when it was read, by document number; empty for articles
     /// that are not files (the built-in samples) or were loaded without stamps.
     stamps: Vec<FileStamp>,
@@ -221,15 +223,11 @@ impl Library {
         }
         problems.extend(duplicate_ids(&articles));
         problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.severity.cmp(&b.severity)));
-        let sources = articles
-            .iter()
-            .map(|a| a.source_url.as_deref().map(|url| url.to_lowercase().into()))
-            .collect();
         Library {
             articles,
             problems,
             index,
-            sources,
+            sources: OnceLock::new(),
             stamps,
             parsed_files,
             reread: OnceLock::new(),
@@ -334,7 +332,7 @@ impl Library {
 
 /// A warning for each article whose id another article already has.
 fn duplicate_ids(articles: &[Article]) -> Vec<Problem> {
-    let mut first_with: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    let mut first_with: FxHashMap<&str, &Path> = FxHashMap::default();
     let mut problems = Vec::new();
     for article in articles {
         match first_with.get(article.id.as_str()) {

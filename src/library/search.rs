@@ -65,11 +65,21 @@ impl Library {
         })
     }
 
+    /// Each article's source URL in lowercase.
+    fn lowercase_sources(&self) -> &[Option<Box<str>>] {
+        self.sources.get_or_init(|| {
+            let articles = self.articles.iter();
+            articles
+                .map(|a| a.source_url.as_deref().map(|url| url.to_lowercase().into()))
+                .collect()
+        })
+    }
+
     /// Whether document `doc` satisfies a clause that is not a text term.
     fn holds(&self, clause: &Clause, doc: u32) -> bool {
         match &clause.test {
             Test::Source(part) => {
-                let found = self.sources[doc as usize]
+                let found = self.lowercase_sources()[doc as usize]
                     .as_deref()
                     .is_some_and(|url| url.contains(part.as_str()));
                 found != clause.negated
