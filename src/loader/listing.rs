@@ -1,0 +1,99 @@
+//! What one folder holds, as the walk needs it: a pure function of the folder, so that
+//! folders can be listed on other threads ahead of the walk.
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::problem::{Problem, describe_io_error};
+use super::stamp::FileStamp;
+use super::walk::{is_article_file, unreachable_entry};
+
+/// A folder's entries that matter, sorted by name, with the problems met listing it.
+pub struct Listing {
+    /// Entries that could not be read, before any child.
+    pub problems: Vec<Problem>,
+    pub children: Vec<Child>,
+}
+
+pub struct Child {
+    pub name: OsString,
+    pub path: PathBuf,
+    pub kind: ChildKind,
+}
+
+pub enum ChildKind {
+    /// A folder, or a symbolic link to one.
+    Folder { link: bool },
+    /// An article file (by its name), or a link to one, with its stamp.
+    Article(FileStamp),
+    /// An entry that cannot be looked at, and why.
+    Problem(Problem),
+}
+
+/// Lists `folder`: hidden entries and files that are not articles are left out. Articles are
+/// looked at (`stat`) here, relative to the open folder, which costs the kernel less than
+/// looking each up by its whole path; folders are known from the listing alone.
+pub fn list(folder: &Path) -> Result<Listing, Problem> {
+    let entries = fs::read_dir(folder).map_err(|error| {
+        Problem::error(
+            folder,
+            format!("cannot read folder: {}", describe_io_error(&error)),
+        )
+    })?;
+    let mut problems = Vec::new();
+    let mut named = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(entry) => {
+                let name = entry.file_name();
+                if !name.as_encoded_bytes().starts_with(b".") {
+                    named.push((name, entry));
+                }
+            }
+            Err(error) => problems.push(Problem::error(
+                folder,
+                format!("cannot read an entry: {}", describe_io_error(&error)),
+            )),
+        }
+    }
+    // Sorted so that ids, problems and the choice between two links to one folder do not
+    // depend on the order the file system happens to list entries in.
+    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let children = named
+        .into_iter()
+        .filter_map(|(name, entry)| {
+            let kind = kind_of(&entry, &name)?;
+            Some(Child {
+                path: entry.path(),
+                name,
+                kind,
+            })
+        })
+        .collect();
+    Ok(Listing { problems, children })
+}
+
+/// What the walk does with an entry, or `None` to pass it over.
+fn kind_of(entry: &fs::DirEntry, name: &OsString) -> Option<ChildKind> {
+    let kind = entry.file_type().ok()?;
+    let is_article = is_article_file(Path::new(name));
+    if kind.is_symlink() {
+        let path = entry.path();
+        return match fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => Some(ChildKind::Folder { link: true }),
+            Ok(meta) => is_article.then(|| ChildKind::Article(FileStamp::of(&meta))),
+            Err(error) => Some(ChildKind::Problem(unreachable_entry(&path, &error))),
+        };
+    }
+    if kind.is_dir() {
+        return Some(ChildKind::Folder { link: false });
+    }
+    if !is_article {
+        return None;
+    }
+    Some(match entry.metadata() {
+        Ok(meta) => ChildKind::Article(FileStamp::of(&meta)),
+        Err(error) => ChildKind::Problem(Problem::error(&entry.path(), describe_io_error(&error))),
+    })
+}
