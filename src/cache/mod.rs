@@ -7,8 +7,9 @@
 //! it only ever saves time.
 
 mod article;
-mod checksum;
+pub mod checksum;
 pub mod codec;
+mod later;
 mod sections;
 
 use std::fs;
@@ -21,13 +22,13 @@ use codec::Damaged;
 use sections::SectionWriter;
 
 use crate::article::Article;
-use crate::index::{Index, Shard, StreamSource, Streams};
+use crate::index::{Index, Shard, ShardToWrite};
 use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parallel;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 7;
+const FORMAT_VERSION: u32 = 8;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
@@ -62,10 +63,10 @@ impl CacheStore {
 
     /// The cache of the library made of `roots`, if there is a usable one. Its sections are
     /// decoded on all cores, each read as a stream, so the file is never held in memory
-    /// beside what it describes. The index's word streams are left in the file until a
-    /// search needs them; the index keeps the file open for that, so a cache written over
-    /// it meanwhile (always by renaming another file into its place) does not change what
-    /// it reads.
+    /// beside what it describes. The index's postings and word streams are left in the
+    /// file until a search needs them (a search for a word reads only the postings of that
+    /// word); the index keeps the file open for that, so a cache written over it meanwhile
+    /// (always by renaming another file into its place) does not change what it reads.
     pub fn load(&self, roots: &[PathBuf], limits: &Limits) -> Option<Cached> {
         let path = self.file_for(roots);
         let file = fs::File::open(&path).ok()?;
@@ -82,11 +83,19 @@ impl CacheStore {
         stamps: &[FileStamp],
         index: &Index,
     ) {
-        if index.read_streams().is_err() {
-            // The words of some documents are lost with the cache file they were left in;
-            // this library's cache is written again once it is read from its files.
+        if index.read_all().is_err() {
+            // Part of the index is lost with the cache file it was left in; this library's
+            // cache is written again once it is read from its files.
             return;
         }
+        let Ok(shards) = index
+            .shards()
+            .iter()
+            .map(Shard::to_write)
+            .collect::<Result<Vec<ShardToWrite>, Damaged>>()
+        else {
+            return;
+        };
         let header = header(roots, limits);
         let per_section = articles.len().div_ceil(parallel::cores()).max(1);
         let _ = write_atomically(&self.file_for(roots), |out| {
@@ -97,7 +106,7 @@ impl CacheStore {
                 for chunk in articles.chunks(per_section) {
                     out.len(chunk.len());
                 }
-                out.len(index.shards().len());
+                out.len(shards.len());
             })?;
             for (articles, stamps) in articles.chunks(per_section).zip(stamps.chunks(per_section)) {
                 sections.section(|out| {
@@ -106,10 +115,10 @@ impl CacheStore {
                     }
                 })?;
             }
-            for shard in index.shards() {
-                sections.section(|out| shard.encode(out))?;
-                let streams = shard.streams().map_err(std::io::Error::other)?;
-                sections.section(|out| streams.encode(out))?;
+            for shard in &shards {
+                sections.section(|out| shard.encode_head(out))?;
+                sections.section(|out| shard.encode_postings(out))?;
+                sections.section(|out| shard.encode_streams(out))?;
             }
             sections.finish().map(drop)
         });
@@ -160,8 +169,8 @@ fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
 enum Part {
     /// A run of consecutive articles, this many.
     Articles(Range<u64>, usize),
-    /// A shard, and the section after it that holds its word streams.
-    Shard(Range<u64>, Range<u64>),
+    /// A shard, and the two sections after it that hold its postings and its word streams.
+    Shard(Range<u64>, Range<u64>, Range<u64>),
 }
 
 enum Decoded {
@@ -185,7 +194,7 @@ fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Ca
     contents.finish()?;
     if parts.len()
         != shard_count
-            .saturating_mul(2)
+            .saturating_mul(3)
             .saturating_add(article_sections)
     {
         return Err(Damaged);
@@ -193,8 +202,8 @@ fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Ca
     let (article_parts, shard_parts) = parts.split_at(article_sections);
     // Shards first: they are the larger sections, so cores stay busy to the end.
     let jobs: Vec<Part> = shard_parts
-        .chunks_exact(2)
-        .map(|pair| Part::Shard(pair[0].clone(), pair[1].clone()))
+        .chunks_exact(3)
+        .map(|three| Part::Shard(three[0].clone(), three[1].clone(), three[2].clone()))
         .chain(
             article_parts
                 .iter()
@@ -240,10 +249,11 @@ fn count(value: u64) -> Result<usize, Damaged> {
 
 fn decode_part(file: &Arc<fs::File>, path: &Path, part: &Part) -> Result<Decoded, Damaged> {
     match part {
-        Part::Shard(range, streams) => {
+        Part::Shard(range, postings, streams) => {
             let mut input = sections::open(file, range.clone())?;
-            let source = stream_source(file, path, streams.clone());
-            let shard = Shard::decode(&mut input, source)?;
+            let postings = later::postings(file, path, postings.clone());
+            let streams = later::streams(file, path, streams.clone());
+            let shard = Shard::decode(&mut input, postings, streams)?;
             input.finish()?;
             Ok(Decoded::Shard(shard))
         }
@@ -259,43 +269,6 @@ fn decode_part(file: &Arc<fs::File>, path: &Path, part: &Part) -> Result<Decoded
             Ok(Decoded::Articles(run))
         }
     }
-}
-
-/// Reads a shard's word streams from `section` of the open cache file at `path`, checking
-/// them against their checksum: the file was not read whole when it was opened, and may
-/// have been damaged since. A damaged file is removed, so that the next start writes a new
-/// one.
-fn stream_source(file: &Arc<fs::File>, path: &Path, section: Range<u64>) -> StreamSource {
-    let file = Arc::clone(file);
-    let path = path.to_path_buf();
-    Box::new(move || {
-        let read = sections::open(&file, section.clone()).and_then(|mut input| {
-            let streams = Streams::decode(&mut input)?;
-            input.finish()?;
-            Ok(streams)
-        });
-        if read.is_err() {
-            remove_if_same(&path, &file);
-        }
-        read
-    })
-}
-
-/// Removes the file at `path` if it is still `file`, not a cache written in its place since.
-fn remove_if_same(path: &Path, file: &fs::File) {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let same = match (fs::metadata(path), file.metadata()) {
-            (Ok(named), Ok(open)) => named.dev() == open.dev() && named.ino() == open.ino(),
-            _ => false,
-        };
-        if same {
-            let _ = fs::remove_file(path);
-        }
-    }
-    #[cfg(not(unix))]
-    let _ = (path, file);
 }
 
 /// A temporary file this old was left by a writer that was killed; no live writer takes this
@@ -441,12 +414,12 @@ mod tests {
         assert!(store.load(&roots, &Limits::default()).is_some());
     }
 
-    /// The word streams are left in the file when it is opened and checked when first read:
-    /// streams damaged meanwhile fail the phrases that need them (the library then reads the
-    /// articles again), never single words, and the file is removed so that the next start
-    /// writes a new one.
+    /// Postings and word streams are left in the file when it is opened and checked when
+    /// first read: damaged meanwhile, they fail the searches that need them (the library then
+    /// reads the articles again), and the file is removed so that the next start writes a
+    /// new one.
     #[test]
-    fn damaged_word_streams_are_refused_when_read_and_the_file_removed() {
+    fn damaged_postings_and_streams_are_refused_when_read_and_the_file_removed() {
         let (_dir, store, roots) = store();
         let limits = Limits::default();
         let loaded =
@@ -460,27 +433,36 @@ mod tests {
             };
             loaded.articles.len()
         ];
-        store.save(&roots, &limits, &loaded.articles, &stamps, &index);
-        let path = store.file_for(&roots);
-        let mut bytes = fs::read(&path).unwrap();
-        let streams = {
-            let file = fs::File::open(&path).unwrap();
-            sections::read_table(&file).unwrap().pop().unwrap()
-        };
-        bytes[(streams.start + streams.end) as usize / 2] ^= 0x40;
-        fs::write(&path, &bytes).unwrap();
-
-        let cached = store
-            .load(&roots, &limits)
-            .expect("the rest of the file is sound");
         let test = |words: &[&str]| crate::query::TextTest {
             field: crate::query::TextField::Any,
             words: words.iter().map(|w| w.to_string()).collect(),
         };
-        let word = cached.index.find(&test(&["oil"])).unwrap();
-        assert_eq!(word, index.find(&test(&["oil"])).unwrap());
-        assert!(path.exists());
-        assert_eq!(cached.index.find(&test(&["oil", "prices"])), Err(Damaged));
-        assert!(!path.exists(), "removed, to be written anew");
+        let (word, phrase) = (test(&["oil"]), test(&["oil", "prices"]));
+        // The last section holds the streams, the one before it the postings.
+        for (from_end, fails_word) in [(1, false), (2, true)] {
+            store.save(&roots, &limits, &loaded.articles, &stamps, &index);
+            let path = store.file_for(&roots);
+            let mut bytes = fs::read(&path).unwrap();
+            let damaged = {
+                let file = fs::File::open(&path).unwrap();
+                let sections = sections::read_table(&file).unwrap();
+                sections[sections.len() - from_end].clone()
+            };
+            bytes[(damaged.start + damaged.end) as usize / 2] ^= 0x40;
+            fs::write(&path, &bytes).unwrap();
+
+            let cached = store
+                .load(&roots, &limits)
+                .expect("the rest of the file is sound");
+            let found = cached.index.find(&word);
+            if fails_word {
+                assert_eq!(found, Err(Damaged));
+            } else {
+                assert_eq!(found, index.find(&word));
+                assert!(path.exists());
+            }
+            assert_eq!(cached.index.find(&phrase), Err(Damaged));
+            assert!(!path.exists(), "removed, to be written anew");
+        }
     }
 }

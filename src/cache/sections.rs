@@ -119,6 +119,29 @@ pub fn open(file: &File, section: Range<u64>) -> Result<Decoder<impl Read + '_>,
     Decoder::new(reader, len)
 }
 
+/// Bytes `bytes` of the content of `section` of `file`, counted from `skip` bytes into it;
+/// refused if they reach past the content (into the section's checksum or beyond).
+pub fn read_within(
+    file: &File,
+    section: &Range<u64>,
+    skip: u64,
+    bytes: Range<u64>,
+) -> Result<Vec<u8>, Damaged> {
+    let content_end = section.end.checked_sub(8).ok_or(Damaged)?;
+    let from = section.start.checked_add(skip);
+    let start = from.and_then(|at| at.checked_add(bytes.start));
+    let end = from.and_then(|at| at.checked_add(bytes.end));
+    let (Some(start), Some(end)) = (start, end) else {
+        return Err(Damaged);
+    };
+    if start > end || end > content_end {
+        return Err(Damaged);
+    }
+    let mut read = vec![0; usize::try_from(end - start).map_err(|_| Damaged)?];
+    read_exact_at(file, &mut read, start)?;
+    Ok(read)
+}
+
 /// Reads a range of a file by offset, without moving a shared file position.
 struct SectionReader<'a> {
     file: &'a File,

@@ -6,12 +6,15 @@
 
 mod builder;
 mod docset;
+mod lazy;
+pub mod postings;
 mod shard;
 mod streams;
 
 pub use builder::ShardBuilder;
 pub use docset::DocSet;
-pub use shard::Shard;
+pub use postings::PostingSource;
+pub use shard::{Shard, ShardToWrite};
 pub use streams::{StreamSource, Streams};
 
 use crate::article::Article;
@@ -101,9 +104,8 @@ impl Index {
         self.docs == 0
     }
 
-    /// The documents in which `test` finds its words. A phrase needs the shards' word
-    /// streams, so it fails when those were left in a cache file that can no longer give
-    /// them (see [`Index::read_streams`]).
+    /// The documents in which `test` finds its words. It fails when what it needs was left
+    /// in a cache file that can no longer give it (see [`Index::read_all`]).
     pub fn find(&self, test: &TextTest) -> Result<DocSet, Damaged> {
         // A phrase is checked against the words of every document that holds all of its
         // words, milliseconds on a large library, so shards are then searched on all cores. A
@@ -132,21 +134,19 @@ impl Index {
         Ok(found)
     }
 
-    /// Reads every shard's word streams now, on all cores, if they were left in a cache
-    /// file; an error if any cannot be read. What needs every document's words (saving the
+    /// Reads now, on all cores, all the shards left in a cache file (their postings and word
+    /// streams); an error if any of it cannot be read. What needs all of them (saving the
     /// index, indexing documents again from their words) asks for them first.
-    pub fn read_streams(&self) -> Result<(), Damaged> {
+    pub fn read_all(&self) -> Result<(), Damaged> {
         let mut failed = None;
-        parallel::for_each(
-            &self.shards,
-            |shard| shard.streams().map(drop),
-            |_, result| failed = failed.or(result.err()),
-        );
+        parallel::for_each(&self.shards, Shard::read_all, |_, result| {
+            failed = failed.or(result.err())
+        });
         failed.map_or(Ok(()), Err)
     }
 
     /// The words of document `doc`, field item by field item (nothing for an unknown one, or
-    /// when the word streams cannot be read: see [`Index::read_streams`]).
+    /// when the word streams cannot be read: see [`Index::read_all`]).
     pub fn doc_words(&self, doc: u32) -> Box<dyn Iterator<Item = FieldWords<'_>> + '_> {
         let found = self
             .locations

@@ -5,10 +5,9 @@
 //! from the cache leaves them in the file until the first search that needs them: a search
 //! for single words never reads them.
 
-use std::fmt;
 use std::io::{Read, Write};
-use std::sync::OnceLock;
 
+use super::lazy::{Lazy, Source};
 use crate::cache::codec::{Damaged, Decoder, Encoder};
 use crate::query::Place;
 
@@ -87,71 +86,19 @@ impl Streams {
 }
 
 /// Reads a shard's streams from where they were kept.
-pub type StreamSource = Box<dyn Fn() -> Result<Streams, Damaged> + Send + Sync>;
+pub type StreamSource = Source<Streams>;
 
-/// A shard's streams, in memory or read the first time they are asked for. If they cannot be
-/// read then (the cache file was damaged since it was opened), they never will be: the shard
-/// says so, and the library answers from the articles' files instead.
-pub(super) struct LazyStreams {
-    streams: OnceLock<Result<Streams, Damaged>>,
-    source: Option<StreamSource>,
-}
-
-impl LazyStreams {
-    pub(super) fn loaded(streams: Streams) -> LazyStreams {
-        LazyStreams {
-            streams: OnceLock::from(Ok(streams)),
-            source: None,
-        }
-    }
-
-    pub(super) fn later(source: StreamSource) -> LazyStreams {
-        LazyStreams {
-            streams: OnceLock::new(),
-            source: Some(source),
-        }
-    }
-
-    /// The streams, read now if they were not yet, and refused unless `fit` accepts them.
-    pub(super) fn get(&self, fit: impl FnOnce(&Streams) -> bool) -> Result<&Streams, Damaged> {
-        let read = self.streams.get_or_init(|| {
-            let read = self.source.as_ref().ok_or(Damaged)?;
-            let streams = read()?;
-            fit(&streams).then_some(streams).ok_or(Damaged)
-        });
-        read.as_ref().map_err(|&damaged| damaged)
-    }
-}
-
-#[cfg(test)]
-impl LazyStreams {
-    /// The streams held in memory, to be forged by a test.
-    pub(super) fn get_mut(&mut self) -> &mut Streams {
-        match self.streams.get_mut() {
-            Some(Ok(streams)) => streams,
-            _ => panic!("only streams in memory can be changed"),
-        }
-    }
-}
+/// A shard's streams, in memory or read the first time they are asked for.
+pub(super) type LazyStreams = Lazy<Streams>;
 
 impl Default for LazyStreams {
     /// The streams of a shard of no documents.
     fn default() -> LazyStreams {
-        LazyStreams::loaded(Streams {
+        Lazy::loaded(Streams {
             tokens: Vec::new(),
             span_starts: vec![0],
             spans: Vec::new(),
         })
-    }
-}
-
-impl fmt::Debug for LazyStreams {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.streams.get() {
-            Some(Ok(streams)) => write!(f, "{} words", streams.tokens.len()),
-            Some(Err(_)) => f.write_str("unreadable"),
-            None => f.write_str("not read yet"),
-        }
     }
 }
 

@@ -82,11 +82,11 @@ impl Library {
             return Library::from_parts(articles, cached.stamps, problems, cached.index, 0);
         }
         let mut parsed = read.len();
-        let (kept, rebuilt) = if cached.index.read_streams().is_ok() {
+        let (kept, rebuilt) = if cached.index.read_all().is_ok() {
             rebuild_unchanged(unchanged, cached, shards.len())
         } else {
-            // The cache file lost the words of its articles since it was opened: the
-            // unchanged files are read again too.
+            // The cache file lost part of its index since it was opened: the unchanged
+            // files are read again too.
             let sources: Vec<Source> = unchanged.into_iter().map(|file| file.source).collect();
             let (mut reread, reread_shards) =
                 read_and_index(&sources, limits, &mut problems, progress);
