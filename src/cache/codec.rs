@@ -254,6 +254,12 @@ impl<R: Read> Decoder<R> {
         Ok(bytes)
     }
 
+    /// Bytes written by [`Encoder::bytes`], added to `into`.
+    pub fn bytes_into(&mut self, into: &mut Vec<u8>) -> Result<(), Damaged> {
+        let len = self.len(1)?;
+        self.pieces(len, |piece| into.extend_from_slice(piece))
+    }
+
     pub fn string(&mut self) -> Result<String, Damaged> {
         String::from_utf8(self.bytes()?).map_err(|_| Damaged)
     }

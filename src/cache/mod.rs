@@ -28,7 +28,7 @@ use crate::loader::FileStamp;
 use crate::parallel;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 8;
+const FORMAT_VERSION: u32 = 9;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
@@ -40,10 +40,45 @@ pub struct CacheStore {
 /// What a cache file held.
 #[derive(Debug)]
 pub struct Cached {
-    /// In date order, the index's document order.
+    /// In date order, the index's document order; without their ids and paths, which the
+    /// walk that finds their files gives.
     pub articles: Vec<Article>,
+    /// The path each article was read from, to find it by.
+    pub paths: CachedPaths,
     pub stamps: Vec<FileStamp>,
     pub index: Index,
+}
+
+/// Each cached article's path as bytes ([`std::ffi::OsStr::as_encoded_bytes`]), all in one
+/// buffer.
+#[derive(Debug, Default)]
+pub struct CachedPaths {
+    bytes: Vec<u8>,
+    /// Where each path ends in `bytes`; it starts where the one before ends.
+    ends: Vec<usize>,
+}
+
+impl CachedPaths {
+    /// The path of article `doc`.
+    pub fn get(&self, doc: usize) -> Option<&[u8]> {
+        let end = *self.ends.get(doc)?;
+        let start = doc.checked_sub(1).map_or(0, |before| self.ends[before]);
+        self.bytes.get(start..end)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn append(&mut self, other: CachedPaths) {
+        let offset = self.bytes.len();
+        self.bytes.extend_from_slice(&other.bytes);
+        self.ends.extend(other.ends.iter().map(|end| end + offset));
+    }
 }
 
 impl CacheStore {
@@ -174,7 +209,7 @@ enum Part {
 }
 
 enum Decoded {
-    Articles(Vec<(Article, FileStamp)>),
+    Articles(Vec<(Article, FileStamp)>, CachedPaths),
     Shard(Shard),
 }
 
@@ -219,23 +254,26 @@ fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Ca
         |at, result| decoded[at] = Some(result),
     );
     let mut articles = Vec::new();
+    let mut paths = CachedPaths::default();
     let mut stamps = Vec::new();
     let mut shards = Vec::new();
     // In job order: shards, then the articles in their order.
     for part in decoded {
         match part.ok_or(Damaged)?? {
             Decoded::Shard(shard) => shards.push(shard),
-            Decoded::Articles(run) => {
+            Decoded::Articles(run, run_paths) => {
                 for (article, stamp) in run {
                     articles.push(article);
                     stamps.push(stamp);
                 }
+                paths.append(run_paths);
             }
         }
     }
     let index = Index::from_shards(shards, articles.len()).ok_or(Damaged)?;
     Ok(Cached {
         articles,
+        paths,
         stamps,
         index,
     })
@@ -262,11 +300,13 @@ fn decode_part(file: &Arc<fs::File>, path: &Path, part: &Part) -> Result<Decoded
             // Grown as articles decode, not reserved from the count: a damaged count cannot
             // make a huge allocation.
             let mut run = Vec::new();
+            let mut paths = CachedPaths::default();
             for _ in 0..*count {
-                run.push(article::decode(&mut input)?);
+                run.push(article::decode(&mut input, &mut paths.bytes)?);
+                paths.ends.push(paths.bytes.len());
             }
             input.finish()?;
-            Ok(Decoded::Articles(run))
+            Ok(Decoded::Articles(run, paths))
         }
     }
 }

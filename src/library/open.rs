@@ -71,12 +71,15 @@ impl Library {
         let (mut read, mut shards) = read_and_index(&to_read, limits, &mut problems, progress);
         if read.is_empty() && unchanged.len() == cached.articles.len() {
             // Nothing changed but files that still fail to load: the cached index is the
-            // library's as it is, with each article's id as this walk names it (the same
-            // folders named in another order can name a file differently).
+            // library's as it is, with each article's id and path as this walk names them
+            // (the same folders named in another order can name a file differently). Every
+            // article is given both: the unchanged files are as many as the articles and
+            // each is a different one of them.
             let mut articles = cached.articles;
             for file in unchanged {
                 if let Some(article) = articles.get_mut(file.doc as usize) {
                     article.id = file.source.id;
+                    article.path = file.source.path;
                 }
             }
             return Library::from_parts(articles, cached.stamps, problems, cached.index, 0);
@@ -112,12 +115,11 @@ impl Library {
 fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Vec<Source>) {
     // Keyed by the paths' bytes: hashing a `Path` walks its components, which cost more than
     // the rest of this function.
-    let cached_doc: FxHashMap<&[u8], u32> = cached
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(doc, article)| (path_bytes(&article.path), doc as u32))
+    let cached_doc: FxHashMap<&[u8], u32> = (0..cached.paths.len())
+        .filter_map(|doc| Some((cached.paths.get(doc)?, doc as u32)))
         .collect();
+    // Each cached article is given to one file at most.
+    let mut taken = vec![false; cached.articles.len()];
     let mut stamps: Vec<Option<FileStamp>> = sources.iter().map(|source| source.stamp).collect();
     if stamps.iter().any(Option::is_none) {
         parallel::for_each(
@@ -134,7 +136,11 @@ fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Ve
     let mut to_read = Vec::new();
     for (source, stamp) in sources.into_iter().zip(stamps) {
         match (cached_doc.get(path_bytes(&source.path)).copied(), stamp) {
-            (Some(doc), Some(stamp)) if cached.stamps.get(doc as usize) == Some(&stamp) => {
+            (Some(doc), Some(stamp))
+                if cached.stamps.get(doc as usize) == Some(&stamp)
+                    && taken.get(doc as usize) == Some(&false) =>
+            {
+                taken[doc as usize] = true;
                 unchanged.push(Unchanged { source, stamp, doc });
             }
             _ => to_read.push(source),
@@ -171,6 +177,7 @@ fn rebuild_unchanged(
         for (local, file) in chunk.iter().enumerate() {
             if let Some(mut article) = articles.get_mut(file.doc as usize).and_then(Option::take) {
                 article.id = file.source.id.clone();
+                article.path = file.source.path.clone();
                 kept.push(Indexed {
                     article,
                     stamp: file.stamp,
