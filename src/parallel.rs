@@ -135,8 +135,11 @@ where
             in_hand: Vec::new(),
             done: HashMap::new(),
             finished: false,
+            idle_helpers: 0,
+            caller_waits: false,
         }),
-        changed: Condvar::new(),
+        wanted: Condvar::new(),
+        done: Condvar::new(),
     };
     thread::scope(|scope| {
         for _ in 1..cores() {
@@ -152,7 +155,10 @@ where
 pub struct Prefetch<'w, K, V> {
     work: &'w (dyn Fn(&K) -> V + Sync),
     state: Mutex<PrefetchState<K, V>>,
-    changed: Condvar,
+    /// Signalled when an item is wanted (or the helpers are to stop), for idle helpers.
+    wanted: Condvar,
+    /// Signalled when an item is done, for a caller waiting on it.
+    done: Condvar,
 }
 
 struct PrefetchState<K, V> {
@@ -163,13 +169,19 @@ struct PrefetchState<K, V> {
     /// Results not yet taken.
     done: HashMap<K, V>,
     finished: bool,
+    /// Waking a thread is a system call: only those waiting are woken.
+    idle_helpers: usize,
+    caller_waits: bool,
 }
 
 impl<K: Eq + Hash + Clone, V> Prefetch<'_, K, V> {
     /// Asks for `key` to be worked on ahead of [`Prefetch::take`].
     pub fn want(&self, key: K) {
-        self.lock().wanted.push_back(key);
-        self.changed.notify_all();
+        let mut state = self.lock();
+        state.wanted.push_back(key);
+        if state.idle_helpers > 0 {
+            self.wanted.notify_one();
+        }
     }
 
     /// The result for `key`: waited for if a helper has it in hand, worked here otherwise.
@@ -186,7 +198,9 @@ impl<K: Eq + Hash + Clone, V> Prefetch<'_, K, V> {
                 drop(state);
                 return (self.work)(key);
             }
-            state = self.wait(state);
+            state.caller_waits = true;
+            state = wait(&self.done, state);
+            state.caller_waits = false;
         }
     }
 
@@ -202,15 +216,18 @@ impl<K: Eq + Hash + Clone, V> Prefetch<'_, K, V> {
                         state.in_hand.push(key.clone());
                         break key;
                     }
-                    state = self.wait(state);
+                    state.idle_helpers += 1;
+                    state = wait(&self.wanted, state);
+                    state.idle_helpers -= 1;
                 }
             };
             let value = (self.work)(&key);
             let mut state = self.lock();
             state.in_hand.retain(|held| *held != key);
             state.done.insert(key, value);
-            drop(state);
-            self.changed.notify_all();
+            if state.caller_waits {
+                self.done.notify_one();
+            }
         }
     }
 
@@ -219,15 +236,10 @@ impl<K: Eq + Hash + Clone, V> Prefetch<'_, K, V> {
     fn lock(&self) -> MutexGuard<'_, PrefetchState<K, V>> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
 
-    fn wait<'a>(
-        &self,
-        state: MutexGuard<'a, PrefetchState<K, V>>,
-    ) -> MutexGuard<'a, PrefetchState<K, V>> {
-        self.changed
-            .wait(state)
-            .unwrap_or_else(PoisonError::into_inner)
-    }
+fn wait<'a, T>(condvar: &Condvar, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
+    condvar.wait(guard).unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Tells a [`Prefetch`]'s helpers to stop when dropped.
@@ -238,7 +250,7 @@ impl<K, V> Drop for Finish<'_, '_, K, V> {
         let mut state = self.0.state.lock().unwrap_or_else(PoisonError::into_inner);
         state.finished = true;
         drop(state);
-        self.0.changed.notify_all();
+        self.0.wanted.notify_all();
     }
 }
 

@@ -115,9 +115,13 @@ impl Library {
 fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Vec<Source>) {
     // Keyed by the paths' bytes: hashing a `Path` walks its components, which cost more than
     // the rest of this function.
-    let cached_doc: FxHashMap<&[u8], u32> = (0..cached.paths.len())
-        .filter_map(|doc| Some((cached.paths.get(doc)?, doc as u32)))
-        .collect();
+    let mut cached_doc: FxHashMap<&[u8], u32> =
+        FxHashMap::with_capacity_and_hasher(cached.paths.len(), Default::default());
+    for doc in 0..cached.paths.len() {
+        if let Some(path) = cached.paths.get(doc) {
+            cached_doc.insert(path, doc as u32);
+        }
+    }
     // Each cached article is given to one file at most.
     let mut taken = vec![false; cached.articles.len()];
     let mut stamps: Vec<Option<FileStamp>> = sources.iter().map(|source| source.stamp).collect();

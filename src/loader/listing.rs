@@ -1,7 +1,6 @@
 //! What one folder holds, as the walk needs it: a pure function of the folder, so that
 //! folders can be listed on other threads ahead of the walk.
 
-use std::ffi::OsString;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +16,6 @@ pub struct Listing {
 }
 
 pub struct Child {
-    pub name: OsString,
     pub path: PathBuf,
     pub kind: ChildKind,
 }
@@ -42,13 +40,16 @@ pub fn list(folder: &Path) -> Result<Listing, Problem> {
         )
     })?;
     let mut problems = Vec::new();
-    let mut named = Vec::new();
+    let mut found = Vec::new();
     for entry in entries {
         match entry {
             Ok(entry) => {
-                let name = entry.file_name();
-                if !name.as_encoded_bytes().starts_with(b".") {
-                    named.push((name, entry));
+                let path = entry.path();
+                let hidden = path
+                    .file_name()
+                    .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."));
+                if !hidden {
+                    found.push((path, entry));
                 }
             }
             Err(error) => problems.push(Problem::error(
@@ -57,33 +58,29 @@ pub fn list(folder: &Path) -> Result<Listing, Problem> {
             )),
         }
     }
-    // Sorted so that ids, problems and the choice between two links to one folder do not
-    // depend on the order the file system happens to list entries in.
-    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let children = named
+    // Sorted by name (the paths differ only in their names, so their bytes order them so),
+    // so that ids, problems and the choice between two links to one folder do not depend on
+    // the order the file system happens to list entries in.
+    found.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    let children = found
         .into_iter()
-        .filter_map(|(name, entry)| {
-            let kind = kind_of(&entry, &name)?;
-            Some(Child {
-                path: entry.path(),
-                name,
-                kind,
-            })
+        .filter_map(|(path, entry)| {
+            let kind = kind_of(&entry, &path)?;
+            Some(Child { path, kind })
         })
         .collect();
     Ok(Listing { problems, children })
 }
 
-/// What the walk does with an entry, or `None` to pass it over.
-fn kind_of(entry: &fs::DirEntry, name: &OsString) -> Option<ChildKind> {
+/// What the walk does with the entry at `path`, or `None` to pass it over.
+fn kind_of(entry: &fs::DirEntry, path: &Path) -> Option<ChildKind> {
     let kind = entry.file_type().ok()?;
-    let is_article = is_article_file(Path::new(name));
+    let is_article = is_article_file(path);
     if kind.is_symlink() {
-        let path = entry.path();
-        return match fs::metadata(&path) {
+        return match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => Some(ChildKind::Folder { link: true }),
             Ok(meta) => is_article.then(|| ChildKind::Article(FileStamp::of(&meta))),
-            Err(error) => Some(ChildKind::Problem(unreachable_entry(&path, &error))),
+            Err(error) => Some(ChildKind::Problem(unreachable_entry(path, &error))),
         };
     }
     if kind.is_dir() {
@@ -94,6 +91,6 @@ fn kind_of(entry: &fs::DirEntry, name: &OsString) -> Option<ChildKind> {
     }
     Some(match entry.metadata() {
         Ok(meta) => ChildKind::Article(FileStamp::of(&meta)),
-        Err(error) => ChildKind::Problem(Problem::error(&entry.path(), describe_io_error(&error))),
+        Err(error) => ChildKind::Problem(Problem::error(path, describe_io_error(&error))),
     })
 }

@@ -42,13 +42,12 @@ pub fn walk(paths: &[PathBuf]) -> Walk {
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                if let Ok(real) = fs::canonicalize(path) {
-                    // A folder named twice, or inside another named one, is read once.
-                    if !seen_folders.insert(real) {
-                        continue;
-                    }
+                let real = fs::canonicalize(path).ok();
+                // A folder named twice, or inside another named one, is read once.
+                if real.clone().is_some_and(|real| !seen_folders.insert(real)) {
+                    continue;
                 }
-                walk_folder(path, &mut seen_folders, &mut walk);
+                walk_folder(path, real, &mut seen_folders, &mut walk);
             }
             Ok(meta) => files.push((path, FileStamp::of(&meta))),
             Err(error) => walk.problems.push(unreachable_entry(path, &error)),
@@ -90,14 +89,20 @@ pub fn is_article_file(path: &Path) -> bool {
 /// Walks the folder `root` depth first, each folder's entries in name order. Folders are
 /// listed (and their articles looked at) on the other cores ahead of the walk, which itself
 /// only decides, in order, what to descend into and what each file is called.
-fn walk_folder(root: &Path, seen_folders: &mut HashSet<PathBuf>, walk: &mut Walk) {
+fn walk_folder(
+    root: &Path,
+    root_real: Option<PathBuf>,
+    seen_folders: &mut HashSet<PathBuf>,
+    walk: &mut Walk,
+) {
     parallel::with_prefetch(
         |folder: &PathBuf| listing::list(folder),
         |listings| {
-            // Each folder with the id it gives what it holds: its path below the root,
-            // `/`-separated and safe to print (a file name may hold escape sequences).
-            let mut pending = vec![(root.to_path_buf(), String::new())];
-            while let Some((folder, folder_id)) = pending.pop() {
+            // Each folder with its real path (where known) and the id it gives what it holds:
+            // its path below the root, `/`-separated and safe to print (a file name may hold
+            // escape sequences).
+            let mut pending = vec![(root.to_path_buf(), root_real, String::new())];
+            while let Some((folder, folder_real, folder_id)) = pending.pop() {
                 let listing = match listings.take(&folder) {
                     Ok(listing) => listing,
                     Err(problem) => {
@@ -107,15 +112,22 @@ fn walk_folder(root: &Path, seen_folders: &mut HashSet<PathBuf>, walk: &mut Walk
                 };
                 walk.problems.extend(listing.problems);
                 // In reverse, so that the first subfolder, pushed last, is walked first.
-                for Child { name, path, kind } in listing.children.into_iter().rev() {
+                for Child { path, kind } in listing.children.into_iter().rev() {
+                    let name = path.file_name().unwrap_or_default();
                     match kind {
                         ChildKind::Folder { link } => {
-                            let first_visit = fs::canonicalize(&path)
-                                .map_or(true, |real| seen_folders.insert(real));
+                            // A folder that is not a link is really where its parent really
+                            // is: only links need the file system to say where they lead.
+                            let real = match &folder_real {
+                                Some(parent) if !link => Some(parent.join(name)),
+                                _ => fs::canonicalize(&path).ok(),
+                            };
+                            let first_visit =
+                                real.clone().is_none_or(|real| seen_folders.insert(real));
                             if first_visit {
-                                let id = child_id(&folder_id, &name);
+                                let id = child_id(&folder_id, name);
                                 listings.want(path.clone());
-                                pending.push((path, id));
+                                pending.push((path, real, id));
                             } else if link {
                                 let message =
                                     "symbolic link to a folder that is already read; skipped";
@@ -124,7 +136,7 @@ fn walk_folder(root: &Path, seen_folders: &mut HashSet<PathBuf>, walk: &mut Walk
                             }
                         }
                         ChildKind::Article(stamp) => {
-                            let id = child_id(&folder_id, &name);
+                            let id = child_id(&folder_id, name);
                             let stamp = Some(stamp);
                             walk.sources.push(Source { path, id, stamp });
                         }
@@ -138,12 +150,22 @@ fn walk_folder(root: &Path, seen_folders: &mut HashSet<PathBuf>, walk: &mut Walk
 
 /// The id of an entry named `name` in the folder whose id is `folder_id`.
 fn child_id(folder_id: &str, name: &std::ffi::OsStr) -> String {
-    let name = display_path(Path::new(name));
+    // Nearly every name is printable ASCII, which is safe as it is.
+    let plain = name
+        .to_str()
+        .filter(|name| name.bytes().all(|b| (b' '..=b'~').contains(&b)));
+    let name = match plain {
+        Some(name) => std::borrow::Cow::Borrowed(name),
+        None => std::borrow::Cow::Owned(display_path(Path::new(name))),
+    };
     if folder_id.is_empty() {
-        name
-    } else {
-        format!("{folder_id}/{name}")
+        return name.into_owned();
     }
+    let mut id = String::with_capacity(folder_id.len() + 1 + name.len());
+    id.push_str(folder_id);
+    id.push('/');
+    id.push_str(&name);
+    id
 }
 
 /// A named path or a link that cannot be followed.
