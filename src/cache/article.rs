@@ -1,4 +1,8 @@
-//! Articles in the cache: every field but the body, with the stamp of the file.
+//! Articles in the cache: every field but the body and the id, with the stamp of the file.
+//!
+//! An article's id is given by the walk that finds its file (the same folders named another
+//! way name it differently), and so is its path: the cache keeps the path only to find the
+//! article by it, in one buffer for all articles rather than one allocation each.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -12,7 +16,6 @@ pub fn encode<W: Write>(out: &mut Encoder<W>, article: &Article, stamp: &FileSta
     out.u64(stamp.size);
     out.i128(stamp.modified);
     out.i128(stamp.changed);
-    out.str(&article.id);
     out.bytes(article.path.as_os_str().as_encoded_bytes());
     out.str(&article.title);
     out.option_str(article.date.map(|d| d.to_iso()).as_deref());
@@ -49,14 +52,18 @@ pub fn encode<W: Write>(out: &mut Encoder<W>, article: &Article, stamp: &FileSta
     out.strs(&article.warnings);
 }
 
-pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<(Article, FileStamp), Damaged> {
+/// Reads an article written by [`encode`], without its id and path: the path's bytes are
+/// added to `paths`.
+pub fn decode<R: Read>(
+    input: &mut Decoder<R>,
+    paths: &mut Vec<u8>,
+) -> Result<(Article, FileStamp), Damaged> {
     let stamp = FileStamp {
         size: input.u64()?,
         modified: input.i128()?,
         changed: input.i128()?,
     };
-    let id = input.string()?;
-    let path = path_from_bytes(input.bytes()?)?;
+    input.bytes_into(paths)?;
     let title = input.string()?;
     let date = match input.option_string()? {
         Some(iso) => Some(ArticleDate::parse(&iso).map_err(|_| Damaged)?),
@@ -93,8 +100,8 @@ pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<(Article, FileStamp), D
     }
     let warnings = input.strings()?;
     let article = Article {
-        id,
-        path,
+        id: String::new(),
+        path: PathBuf::new(),
         title,
         date,
         category,
@@ -113,17 +120,4 @@ pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<(Article, FileStamp), D
         warnings,
     };
     Ok((article, stamp))
-}
-
-#[cfg(unix)]
-fn path_from_bytes(bytes: Vec<u8>) -> Result<PathBuf, Damaged> {
-    use std::os::unix::ffi::OsStringExt;
-    Ok(PathBuf::from(std::ffi::OsString::from_vec(bytes)))
-}
-
-#[cfg(not(unix))]
-fn path_from_bytes(bytes: Vec<u8>) -> Result<PathBuf, Damaged> {
-    String::from_utf8(bytes)
-        .map(PathBuf::from)
-        .map_err(|_| Damaged)
 }

@@ -139,35 +139,81 @@ impl<W: Write> Encoder<W> {
 
 pub struct Decoder<R: Read> {
     input: R,
-    /// Bytes of content not yet read (the checksum after them is not counted).
-    remaining: u64,
+    /// Content read from `input` and checksummed, not yet decoded from `buffer[at..]`.
+    /// Reading in large pieces lets the checksum run over whole pieces, at memory speed,
+    /// instead of over every small value as it is decoded.
+    buffer: Vec<u8>,
+    at: usize,
+    /// Bytes of content not yet read from `input` (the checksum after them is not counted).
+    unread: u64,
     checksum: Checksum,
 }
+
+/// Content is read from the input in pieces of at most this many bytes.
+const READ_PIECE: u64 = 1 << 18;
 
 impl<R: Read> Decoder<R> {
     /// A decoder over a file of `file_len` bytes, the last eight of which are the checksum.
     pub fn new(input: R, file_len: u64) -> Result<Decoder<R>, Damaged> {
-        let remaining = file_len.checked_sub(8).ok_or(Damaged)?;
+        let unread = file_len.checked_sub(8).ok_or(Damaged)?;
         Ok(Decoder {
             input,
-            remaining,
+            buffer: Vec::new(),
+            at: 0,
+            unread,
             checksum: Checksum::default(),
         })
     }
 
-    fn fill(&mut self, into: &mut [u8]) -> Result<(), Damaged> {
-        if into.len() as u64 > self.remaining {
+    /// Bytes of content not yet decoded.
+    fn remaining(&self) -> u64 {
+        self.unread + (self.buffer.len() - self.at) as u64
+    }
+
+    /// Reads the next piece of content into the buffer, once the buffer is used up.
+    fn refill(&mut self) -> Result<(), Damaged> {
+        let piece = self.unread.min(READ_PIECE) as usize;
+        if piece == 0 {
             return Err(Damaged);
         }
-        self.input.read_exact(into)?;
-        self.checksum.update(into);
-        self.remaining -= into.len() as u64;
+        self.buffer.clear();
+        self.buffer.resize(piece, 0);
+        self.input.read_exact(&mut self.buffer)?;
+        self.checksum.update(&self.buffer);
+        self.unread -= piece as u64;
+        self.at = 0;
+        Ok(())
+    }
+
+    /// The next `len` bytes of content, handed to `take` in the pieces they lie in.
+    fn pieces(&mut self, mut len: usize, mut take: impl FnMut(&[u8])) -> Result<(), Damaged> {
+        if len as u64 > self.remaining() {
+            return Err(Damaged);
+        }
+        while len > 0 {
+            if self.at == self.buffer.len() {
+                self.refill()?;
+            }
+            let end = self.buffer.len().min(self.at + len);
+            take(&self.buffer[self.at..end]);
+            len -= end - self.at;
+            self.at = end;
+        }
         Ok(())
     }
 
     fn array<const N: usize>(&mut self) -> Result<[u8; N], Damaged> {
         let mut bytes = [0; N];
-        self.fill(&mut bytes)?;
+        if let Some(here) = self.buffer.get(self.at..self.at + N) {
+            bytes.copy_from_slice(here);
+            self.at += N;
+            return Ok(bytes);
+        }
+        let mut filled = 0;
+        self.pieces(N, |piece| {
+            bytes[filled..filled + piece.len()].copy_from_slice(piece);
+            filled += piece.len();
+        })?;
         Ok(bytes)
     }
 
@@ -195,7 +241,7 @@ impl<R: Read> Decoder<R> {
     pub fn len(&mut self, item_size: usize) -> Result<usize, Damaged> {
         let len = usize::try_from(self.u64()?).map_err(|_| Damaged)?;
         let bytes = len.checked_mul(item_size.max(1)).ok_or(Damaged)?;
-        if bytes as u64 > self.remaining {
+        if bytes as u64 > self.remaining() {
             return Err(Damaged);
         }
         Ok(len)
@@ -203,9 +249,15 @@ impl<R: Read> Decoder<R> {
 
     pub fn bytes(&mut self) -> Result<Vec<u8>, Damaged> {
         let len = self.len(1)?;
-        let mut bytes = vec![0; len];
-        self.fill(&mut bytes)?;
+        let mut bytes = Vec::with_capacity(len);
+        self.pieces(len, |piece| bytes.extend_from_slice(piece))?;
         Ok(bytes)
+    }
+
+    /// Bytes written by [`Encoder::bytes`], added to `into`.
+    pub fn bytes_into(&mut self, into: &mut Vec<u8>) -> Result<(), Damaged> {
+        let len = self.len(1)?;
+        self.pieces(len, |piece| into.extend_from_slice(piece))
     }
 
     pub fn string(&mut self) -> Result<String, Damaged> {
@@ -230,25 +282,33 @@ impl<R: Read> Decoder<R> {
     pub fn u32s(&mut self) -> Result<Vec<u32>, Damaged> {
         let len = self.len(4)?;
         let mut values = Vec::with_capacity(len);
-        let mut chunk = [0u8; 4096 * 4];
-        let mut left = len;
-        while left > 0 {
-            let take = left.min(4096);
-            let bytes = &mut chunk[..take * 4];
-            self.fill(bytes)?;
-            values.extend(
-                bytes
-                    .chunks_exact(4)
-                    .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
-            );
-            left -= take;
-        }
+        // A value may straddle two pieces: its first bytes wait here for the rest.
+        let mut split = [0u8; 4];
+        let mut split_len = 0;
+        self.pieces(len * 4, |mut piece| {
+            if split_len > 0 {
+                let need = (4 - split_len).min(piece.len());
+                split[split_len..split_len + need].copy_from_slice(&piece[..need]);
+                split_len += need;
+                piece = &piece[need..];
+                if split_len < 4 {
+                    return;
+                }
+                values.push(u32::from_le_bytes(split));
+                split_len = 0;
+            }
+            let whole = piece.chunks_exact(4);
+            let rest = whole.remainder();
+            values.extend(whole.map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])));
+            split[..rest.len()].copy_from_slice(rest);
+            split_len = rest.len();
+        })?;
         Ok(values)
     }
 
     /// Checks that all the content was read and that its checksum matches.
     pub fn finish(mut self) -> Result<(), Damaged> {
-        if self.remaining != 0 {
+        if self.remaining() != 0 {
             return Err(Damaged);
         }
         let mut sum = [0; 8];
@@ -313,6 +373,28 @@ mod tests {
             damaged[at] ^= 0x10;
             assert_eq!(decode(&damaged), Err(Damaged), "byte {at} flipped");
         }
+    }
+
+    /// Content is read in pieces; values that straddle two of them decode whole.
+    #[test]
+    fn values_across_pieces_round_trip() {
+        let values: Vec<u32> = (0..100_000u32)
+            .map(|n| n.wrapping_mul(2_654_435_761))
+            .collect();
+        let mut encoder = Encoder::new(Vec::new());
+        for odd in ["a", "abc", "abcde"] {
+            encoder.str(odd);
+            encoder.u32s(&values);
+            encoder.u64(u64::MAX - 1);
+        }
+        let bytes = encoder.finish().unwrap();
+        let mut decoder = Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
+        for odd in ["a", "abc", "abcde"] {
+            assert_eq!(decoder.string().unwrap(), odd);
+            assert_eq!(decoder.u32s().unwrap(), values);
+            assert_eq!(decoder.u64().unwrap(), u64::MAX - 1);
+        }
+        assert_eq!(decoder.finish(), Ok(()));
     }
 
     #[test]

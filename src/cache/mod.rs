@@ -7,25 +7,27 @@
 //! it only ever saves time.
 
 mod article;
-mod checksum;
+pub mod checksum;
 pub mod codec;
+mod later;
 mod sections;
 
 use std::fs;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use codec::Damaged;
 use sections::SectionWriter;
 
 use crate::article::{Article, Scale};
-use crate::index::{Index, Shard};
+use crate::index::{Index, Shard, ShardToWrite};
 use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parallel;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 6;
+const FORMAT_VERSION: u32 = 10;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
@@ -37,10 +39,45 @@ pub struct CacheStore {
 /// What a cache file held.
 #[derive(Debug)]
 pub struct Cached {
-    /// In date order, the index's document order.
+    /// In date order, the index's document order; without their ids and paths, which the
+    /// walk that finds their files gives.
     pub articles: Vec<Article>,
+    /// The path each article was read from, to find it by.
+    pub paths: CachedPaths,
     pub stamps: Vec<FileStamp>,
     pub index: Index,
+}
+
+/// Each cached article's path as bytes ([`std::ffi::OsStr::as_encoded_bytes`]), all in one
+/// buffer.
+#[derive(Debug, Default)]
+pub struct CachedPaths {
+    bytes: Vec<u8>,
+    /// Where each path ends in `bytes`; it starts where the one before ends.
+    ends: Vec<usize>,
+}
+
+impl CachedPaths {
+    /// The path of article `doc`.
+    pub fn get(&self, doc: usize) -> Option<&[u8]> {
+        let end = *self.ends.get(doc)?;
+        let start = doc.checked_sub(1).map_or(0, |before| self.ends[before]);
+        self.bytes.get(start..end)
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    fn append(&mut self, other: CachedPaths) {
+        let offset = self.bytes.len();
+        self.bytes.extend_from_slice(&other.bytes);
+        self.ends.extend(other.ends.iter().map(|end| end + offset));
+    }
 }
 
 impl CacheStore {
@@ -60,10 +97,14 @@ impl CacheStore {
 
     /// The cache of the library made of `roots`, if there is a usable one. Its sections are
     /// decoded on all cores, each read as a stream, so the file is never held in memory
-    /// beside what it describes.
+    /// beside what it describes. The index's postings and word streams are left in the
+    /// file until a search needs them (a search for a word reads only the postings of that
+    /// word); the index keeps the file open for that, so a cache written over it meanwhile
+    /// (always by renaming another file into its place) does not change what it reads.
     pub fn load(&self, roots: &[PathBuf], limits: &Limits) -> Option<Cached> {
-        let file = fs::File::open(self.file_for(roots)).ok()?;
-        decode(&file, &header(roots, limits)).ok()
+        let path = self.file_for(roots);
+        let file = fs::File::open(&path).ok()?;
+        decode(Arc::new(file), &path, &header(roots, limits)).ok()
     }
 
     /// Replaces the cache of the library made of `roots`. Failing to write is not an error:
@@ -76,6 +117,19 @@ impl CacheStore {
         stamps: &[FileStamp],
         index: &Index,
     ) {
+        if index.read_all().is_err() {
+            // Part of the index is lost with the cache file it was left in; this library's
+            // cache is written again once it is read from its files.
+            return;
+        }
+        let Ok(shards) = index
+            .shards()
+            .iter()
+            .map(Shard::to_write)
+            .collect::<Result<Vec<ShardToWrite>, Damaged>>()
+        else {
+            return;
+        };
         let header = header(roots, limits);
         let per_section = articles.len().div_ceil(parallel::cores()).max(1);
         let path = self.file_for(roots);
@@ -91,7 +145,7 @@ impl CacheStore {
                 for chunk in articles.chunks(per_section) {
                     out.len(chunk.len());
                 }
-                out.len(index.shards().len());
+                out.len(shards.len());
             })?;
             for (articles, stamps) in articles.chunks(per_section).zip(stamps.chunks(per_section)) {
                 sections.section(|out| {
@@ -100,8 +154,10 @@ impl CacheStore {
                     }
                 })?;
             }
-            for shard in index.shards() {
-                sections.section(|out| shard.encode(out))?;
+            for shard in &shards {
+                sections.section(|out| shard.encode_head(out))?;
+                sections.section(|out| shard.encode_postings(out))?;
+                sections.section(|out| shard.encode_streams(out))?;
             }
             sections.finish().map(drop)
         });
@@ -158,18 +214,19 @@ fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
 enum Part {
     /// A run of consecutive articles, this many.
     Articles(Range<u64>, usize),
-    Shard(Range<u64>),
+    /// A shard, and the two sections after it that hold its postings and its word streams.
+    Shard(Range<u64>, Range<u64>, Range<u64>),
 }
 
 enum Decoded {
-    Articles(Vec<(Article, FileStamp)>),
+    Articles(Vec<(Article, FileStamp)>, CachedPaths),
     Shard(Shard),
 }
 
-fn decode(file: &fs::File, expected_header: &[u8]) -> Result<Cached, Damaged> {
-    let sections = sections::read_table(file)?;
+fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Cached, Damaged> {
+    let sections = sections::read_table(&file)?;
     let (contents, parts) = sections.split_first().ok_or(Damaged)?;
-    let mut contents = sections::open(file, contents.clone())?;
+    let mut contents = sections::open(&file, contents.clone())?;
     if contents.bytes()? != expected_header {
         return Err(Damaged);
     }
@@ -180,14 +237,18 @@ fn decode(file: &fs::File, expected_header: &[u8]) -> Result<Cached, Damaged> {
     }
     let shard_count = count(contents.u64()?)?;
     contents.finish()?;
-    if parts.len() != article_sections.saturating_add(shard_count) {
+    if parts.len()
+        != shard_count
+            .saturating_mul(3)
+            .saturating_add(article_sections)
+    {
         return Err(Damaged);
     }
     let (article_parts, shard_parts) = parts.split_at(article_sections);
     // Shards first: they are the larger sections, so cores stay busy to the end.
     let jobs: Vec<Part> = shard_parts
-        .iter()
-        .map(|range| Part::Shard(range.clone()))
+        .chunks_exact(3)
+        .map(|three| Part::Shard(three[0].clone(), three[1].clone(), three[2].clone()))
         .chain(
             article_parts
                 .iter()
@@ -199,27 +260,30 @@ fn decode(file: &fs::File, expected_header: &[u8]) -> Result<Cached, Damaged> {
     decoded.resize_with(jobs.len(), || None);
     parallel::for_each(
         &jobs,
-        |job| decode_part(file, job),
+        |job| decode_part(&file, path, job),
         |at, result| decoded[at] = Some(result),
     );
     let mut articles = Vec::new();
+    let mut paths = CachedPaths::default();
     let mut stamps = Vec::new();
     let mut shards = Vec::new();
     // In job order: shards, then the articles in their order.
     for part in decoded {
         match part.ok_or(Damaged)?? {
             Decoded::Shard(shard) => shards.push(shard),
-            Decoded::Articles(run) => {
+            Decoded::Articles(run, run_paths) => {
                 for (article, stamp) in run {
                     articles.push(article);
                     stamps.push(stamp);
                 }
+                paths.append(run_paths);
             }
         }
     }
     let index = Index::from_shards(shards, articles.len()).ok_or(Damaged)?;
     Ok(Cached {
         articles,
+        paths,
         stamps,
         index,
     })
@@ -231,11 +295,13 @@ fn count(value: u64) -> Result<usize, Damaged> {
     usize::try_from(value).map_err(|_| Damaged)
 }
 
-fn decode_part(file: &fs::File, part: &Part) -> Result<Decoded, Damaged> {
+fn decode_part(file: &Arc<fs::File>, path: &Path, part: &Part) -> Result<Decoded, Damaged> {
     match part {
-        Part::Shard(range) => {
+        Part::Shard(range, postings, streams) => {
             let mut input = sections::open(file, range.clone())?;
-            let shard = Shard::decode(&mut input)?;
+            let postings = later::postings(file, path, postings.clone());
+            let streams = later::streams(file, path, streams.clone());
+            let shard = Shard::decode(&mut input, postings, streams)?;
             input.finish()?;
             Ok(Decoded::Shard(shard))
         }
@@ -244,11 +310,13 @@ fn decode_part(file: &fs::File, part: &Part) -> Result<Decoded, Damaged> {
             // Grown as articles decode, not reserved from the count: a damaged count cannot
             // make a huge allocation.
             let mut run = Vec::new();
+            let mut paths = CachedPaths::default();
             for _ in 0..*count {
-                run.push(article::decode(&mut input)?);
+                run.push(article::decode(&mut input, &mut paths.bytes)?);
+                paths.ends.push(paths.bytes.len());
             }
             input.finish()?;
-            Ok(Decoded::Articles(run))
+            Ok(Decoded::Articles(run, paths))
         }
     }
 }
@@ -362,5 +430,57 @@ mod tests {
         let header = super::header(&roots, &Limits::default());
         forge(&store, &roots, &[&|out| contents(&header, out)]);
         assert!(store.load(&roots, &Limits::default()).is_some());
+    }
+
+    /// Postings and word streams are left in the file when it is opened and checked when
+    /// first read: damaged meanwhile, they fail the searches that need them (the library then
+    /// reads the articles again), and the file is removed so that the next start writes a
+    /// new one.
+    #[test]
+    fn damaged_postings_and_streams_are_refused_when_read_and_the_file_removed() {
+        let (_dir, store, roots) = store();
+        let limits = Limits::default();
+        let loaded =
+            crate::loader::load_embedded(crate::samples::SAMPLES, crate::samples::ORIGIN, &limits);
+        let index = Index::build(&loaded.articles);
+        let stamps = vec![
+            FileStamp {
+                size: 0,
+                modified: 0,
+                changed: 0,
+            };
+            loaded.articles.len()
+        ];
+        let test = |words: &[&str]| crate::query::TextTest {
+            field: crate::query::TextField::Any,
+            words: words.iter().map(|w| w.to_string()).collect(),
+        };
+        let (word, phrase) = (test(&["oil"]), test(&["oil", "prices"]));
+        // The last section holds the streams, the one before it the postings.
+        for (from_end, fails_word) in [(1, false), (2, true)] {
+            store.save(&roots, &limits, &loaded.articles, &stamps, &index);
+            let path = store.file_for(&roots);
+            let mut bytes = fs::read(&path).unwrap();
+            let damaged = {
+                let file = fs::File::open(&path).unwrap();
+                let sections = sections::read_table(&file).unwrap();
+                sections[sections.len() - from_end].clone()
+            };
+            bytes[(damaged.start + damaged.end) as usize / 2] ^= 0x40;
+            fs::write(&path, &bytes).unwrap();
+
+            let cached = store
+                .load(&roots, &limits)
+                .expect("the rest of the file is sound");
+            let found = cached.index.find(&word);
+            if fails_word {
+                assert_eq!(found, Err(Damaged));
+            } else {
+                assert_eq!(found, index.find(&word));
+                assert!(path.exists());
+            }
+            assert_eq!(cached.index.find(&phrase), Err(Damaged));
+            assert!(!path.exists(), "removed, to be written anew");
+        }
     }
 }

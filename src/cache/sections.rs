@@ -7,16 +7,13 @@
 //! file is refused, never followed out of bounds.
 
 use std::fs::File;
-use std::io::{self, BufReader, Read, Write};
+use std::io::{self, Read, Write};
 use std::ops::Range;
 
 use super::codec::{Damaged, Decoder, Encoder};
 
 /// More sections than this is not a file this program wrote.
 const MAX_SECTIONS: usize = 4096;
-
-/// Each section is read through a buffer this large.
-const READ_BUFFER: usize = 1 << 18;
 
 /// Writes sections one after another, remembering where each ends.
 pub struct SectionWriter<W: Write> {
@@ -119,7 +116,30 @@ pub fn open(file: &File, section: Range<u64>) -> Result<Decoder<impl Read + '_>,
         at: section.start,
         end: section.end,
     };
-    Decoder::new(BufReader::with_capacity(READ_BUFFER, reader), len)
+    Decoder::new(reader, len)
+}
+
+/// Bytes `bytes` of the content of `section` of `file`, counted from `skip` bytes into it;
+/// refused if they reach past the content (into the section's checksum or beyond).
+pub fn read_within(
+    file: &File,
+    section: &Range<u64>,
+    skip: u64,
+    bytes: Range<u64>,
+) -> Result<Vec<u8>, Damaged> {
+    let content_end = section.end.checked_sub(8).ok_or(Damaged)?;
+    let from = section.start.checked_add(skip);
+    let start = from.and_then(|at| at.checked_add(bytes.start));
+    let end = from.and_then(|at| at.checked_add(bytes.end));
+    let (Some(start), Some(end)) = (start, end) else {
+        return Err(Damaged);
+    };
+    if start > end || end > content_end {
+        return Err(Damaged);
+    }
+    let mut read = vec![0; usize::try_from(end - start).map_err(|_| Damaged)?];
+    read_exact_at(file, &mut read, start)?;
+    Ok(read)
 }
 
 /// Reads a range of a file by offset, without moving a shared file position.

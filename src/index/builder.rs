@@ -2,7 +2,10 @@
 
 use rustc_hash::FxHashMap;
 
-use super::shard::{PLACE_BITS, Shard, Span, place_bit};
+use super::lazy::Lazy;
+use super::postings::Postings;
+use super::shard::{PLACE_BITS, Shard, place_bit};
+use super::streams::{Span, Streams};
 use crate::article::Article;
 use crate::query::{Place, searchable_texts};
 use crate::words::{normalize_into, word_spans};
@@ -84,21 +87,35 @@ impl ShardBuilder {
         id
     }
 
-    /// The shard, with its documents not yet given library numbers.
+    /// The shard, with its documents not yet given library numbers. Words are numbered
+    /// again in their order, so that the words starting with a prefix are a range of ids.
     pub fn finish(mut self) -> Shard {
         self.span_starts.push(self.spans.len() as u32);
-        let mut sorted: Vec<u32> = (0..self.words.len() as u32).collect();
-        sorted.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
-        let (posting_starts, postings) = self.invert();
+        let mut order: Vec<u32> = (0..self.words.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.words[a as usize].cmp(&self.words[b as usize]));
+        let mut new_id = vec![0; order.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_id[old as usize] = new as u32;
+        }
+        for token in &mut self.tokens {
+            *token = new_id[*token as usize];
+        }
+        let mut words: Vec<Option<Box<str>>> = self.words.drain(..).map(Some).collect();
+        let words: Vec<Box<str>> = order
+            .iter()
+            .filter_map(|&old| words[old as usize].take())
+            .collect();
+        let (starts, list) = self.invert(words.len());
         Shard {
             globals: Vec::new(),
-            words: self.words,
-            sorted,
-            posting_starts,
-            postings,
-            tokens: self.tokens,
-            span_starts: self.span_starts,
-            spans: self.spans,
+            docs: (self.span_starts.len() - 1) as u32,
+            words,
+            postings: Postings::here(starts, list),
+            streams: Lazy::loaded(Streams {
+                tokens: self.tokens,
+                span_starts: self.span_starts,
+                spans: self.spans,
+            }),
         }
     }
 }
@@ -116,11 +133,10 @@ fn short_key(word: &str) -> Option<u128> {
 }
 
 impl ShardBuilder {
-    /// Each word's postings, packed as in [`Shard`], made from the word streams: counted in a
+    /// Each word's postings, packed as in [`Postings`], made from the word streams: counted in a
     /// first pass and written in place in a second, so that no list per word is ever grown
     /// (growing millions of small lists cost more time and memory than the whole index).
-    fn invert(&self) -> (Vec<u32>, Vec<u32>) {
-        let vocabulary = self.words.len();
+    fn invert(&self, vocabulary: usize) -> (Vec<u32>, Vec<u32>) {
         let mut last_doc = vec![u32::MAX; vocabulary];
         let mut counts = vec![0u32; vocabulary];
         self.for_each_token(|doc, _, id| {

@@ -6,13 +6,19 @@
 
 mod builder;
 mod docset;
+mod lazy;
+pub mod postings;
 mod shard;
+mod streams;
 
 pub use builder::ShardBuilder;
 pub use docset::DocSet;
-pub use shard::Shard;
+pub use postings::PostingSource;
+pub use shard::{Shard, ShardToWrite};
+pub use streams::{StreamSource, Streams};
 
 use crate::article::Article;
+use crate::cache::codec::Damaged;
 use crate::parallel;
 use crate::query::{Place, TextTest};
 
@@ -98,32 +104,49 @@ impl Index {
         self.docs == 0
     }
 
-    /// The documents in which `test` finds its words.
-    pub fn find(&self, test: &TextTest) -> DocSet {
+    /// The documents in which `test` finds its words. It fails when what it needs was left
+    /// in a cache file that can no longer give it (see [`Index::read_all`]).
+    pub fn find(&self, test: &TextTest) -> Result<DocSet, Damaged> {
         // A phrase is checked against the words of every document that holds all of its
         // words, milliseconds on a large library, so shards are then searched on all cores. A
         // single word takes microseconds, less than waking a thread.
         if test.words.len() > 1 && self.shards.len() > 1 && parallel::cores() > 1 {
+            let mut failed = None;
             let found_by_worker = parallel::for_each_with(
                 &self.shards,
                 || DocSet::empty(self.docs),
                 |found, shard| shard.find(test, found),
-                |_, _, ()| {},
+                |_, _, result| failed = failed.or(result.err()),
             );
+            if let Some(damaged) = failed {
+                return Err(damaged);
+            }
             let mut found = DocSet::empty(self.docs);
             for other in &found_by_worker {
                 found.union(other);
             }
-            return found;
+            return Ok(found);
         }
         let mut found = DocSet::empty(self.docs);
         for shard in &self.shards {
-            shard.find(test, &mut found);
+            shard.find(test, &mut found)?;
         }
-        found
+        Ok(found)
     }
 
-    /// The words of document `doc`, field item by field item (nothing for an unknown one).
+    /// Reads now, on all cores, all the shards left in a cache file (their postings and word
+    /// streams); an error if any of it cannot be read. What needs all of them (saving the
+    /// index, indexing documents again from their words) asks for them first.
+    pub fn read_all(&self) -> Result<(), Damaged> {
+        let mut failed = None;
+        parallel::for_each(&self.shards, Shard::read_all, |_, result| {
+            failed = failed.or(result.err())
+        });
+        failed.map_or(Ok(()), Err)
+    }
+
+    /// The words of document `doc`, field item by field item (nothing for an unknown one, or
+    /// when the word streams cannot be read: see [`Index::read_all`]).
     pub fn doc_words(&self, doc: u32) -> Box<dyn Iterator<Item = FieldWords<'_>> + '_> {
         let found = self
             .locations

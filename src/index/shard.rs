@@ -1,25 +1,20 @@
 //! One part of the index, built by one thread over the documents it was given.
 //!
-//! A shard keeps, for its documents, every word once (sorted, so that a prefix is a range), the
+//! A shard keeps, for its documents, every word once (in order, so that a prefix is a range), the
 //! documents each word occurs in, and each document's words in order with the field each run
-//! came from. Postings answer single words at once; phrases and field terms are then verified
-//! on the word streams of the candidate documents only.
+//! came from (its [`Streams`]). Postings answer single words at once; phrases and field terms
+//! are then verified on the word streams of the candidate documents only.
 
 use std::io::{Read, Write};
 use std::ops::Range;
 
 use super::DocText;
 use super::docset::DocSet;
+use super::lazy::Lazy;
+use super::postings::{PostingSource, Postings, PostingsToWrite};
+use super::streams::{LazyStreams, StreamSource, Streams, place_code};
 use crate::cache::codec::{Damaged, Decoder, Encoder};
 use crate::query::{Place, TextField, TextTest};
-
-/// A run of words from one field item (the title, one TL;DR item, one tag...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Span {
-    pub place: Place,
-    pub start: u32,
-    pub end: u32,
-}
 
 #[derive(Debug, Default)]
 pub struct Shard {
@@ -27,21 +22,13 @@ pub struct Shard {
     /// before the library's order is known (each file reader builds its own), so the numbers
     /// are set afterwards.
     pub(super) globals: Vec<u32>,
-    /// Words by id.
+    /// How many documents the shard indexes.
+    pub(super) docs: u32,
+    /// Every word once, in order: a word's id is its place here, so that the words starting
+    /// with a prefix are a range of ids.
     pub(super) words: Vec<Box<str>>,
-    /// Word ids in the order of their words, for exact lookups and prefix ranges.
-    pub(super) sorted: Vec<u32>,
-    /// For word id `i`, its postings are `postings[posting_starts[i]..posting_starts[i + 1]]`,
-    /// ascending: each is a shard-local document number shifted left by [`PLACE_BITS`], with
-    /// the fields the word occurs in there (as [`place_bit`]s) in the low bits, so that a field
-    /// term on one word needs no look at the documents and a posting costs four bytes.
-    pub(super) posting_starts: Vec<u32>,
-    pub(super) postings: Vec<u32>,
-    /// Every document's words as ids, document after document.
-    pub(super) tokens: Vec<u32>,
-    /// For local document `d`, its spans are `spans[span_starts[d]..span_starts[d + 1]]`.
-    pub(super) span_starts: Vec<u32>,
-    pub(super) spans: Vec<Span>,
+    pub(super) postings: Postings,
+    pub(super) streams: LazyStreams,
 }
 
 impl Shard {
@@ -67,13 +54,23 @@ impl Shard {
     }
 
     pub fn doc_count(&self) -> u32 {
-        self.span_starts.len().saturating_sub(1) as u32
+        self.docs
     }
 
-    /// The words of local document `doc`, field item by field item.
+    /// Each document's words in order, read now if they were left in the cache file; an
+    /// error if that file can no longer give them.
+    pub fn streams(&self) -> Result<&Streams, Damaged> {
+        self.streams
+            .get(|streams| streams.fit(self.words.len(), self.docs))
+    }
+
+    /// The words of local document `doc`, field item by field item; none if the shard's
+    /// streams cannot be read (see [`Shard::streams`]).
     pub fn doc_words(&self, doc: u32) -> impl Iterator<Item = (Place, impl Iterator<Item = &str>)> {
-        self.doc_spans(doc).iter().map(|span| {
-            let tokens = &self.tokens[span.start as usize..span.end as usize];
+        let streams = self.streams().ok();
+        let spans = streams.map_or(&[][..], |streams| streams.doc_spans(doc));
+        spans.iter().map(move |span| {
+            let tokens = streams.map_or(&[][..], |streams| streams.span_tokens(span));
             (
                 span.place,
                 tokens.iter().map(|&id| &*self.words[id as usize]),
@@ -81,121 +78,88 @@ impl Shard {
         })
     }
 
-    pub fn encode<W: Write>(&self, out: &mut Encoder<W>) {
-        out.u32s(&self.globals);
-        out.strs(&self.words);
-        out.u32s(&self.sorted);
-        out.u32s(&self.posting_starts);
-        out.u32s(&self.postings);
-        out.u32s(&self.tokens);
-        out.u32s(&self.span_starts);
-        out.len(self.spans.len());
-        for span in &self.spans {
-            out.u8(place_code(span.place));
-            out.u32(span.start);
-            out.u32(span.end);
-        }
+    /// Reads now all the shard left in the cache file; an error if that file can no longer
+    /// give it.
+    pub fn read_all(&self) -> Result<(), Damaged> {
+        self.postings.read_all(self.docs)?;
+        self.streams().map(drop)
     }
 
-    /// Reads a shard written by [`Shard::encode`], checking every offset and id so that a
-    /// damaged file cannot make a later lookup go out of bounds.
-    pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<Shard, Damaged> {
+    /// The shard ready to be written, with all it left in the cache file read back; an error
+    /// if that file can no longer give it.
+    pub fn to_write(&self) -> Result<ShardToWrite<'_>, Damaged> {
+        Ok(ShardToWrite {
+            shard: self,
+            postings: self.postings.to_write(self.docs)?,
+            streams: self.streams()?,
+        })
+    }
+
+    /// Reads a shard written by [`ShardToWrite::encode_head`], whose postings and streams
+    /// are read from `postings` and `streams` when first needed, checking every offset and
+    /// id so that a damaged file cannot make a later lookup go out of bounds.
+    pub fn decode<R: Read>(
+        input: &mut Decoder<R>,
+        postings: PostingSource,
+        streams: StreamSource,
+    ) -> Result<Shard, Damaged> {
         let globals = input.u32s()?;
         let words: Vec<Box<str>> = input
             .strings()?
             .into_iter()
             .map(String::into_boxed_str)
             .collect();
-        let sorted = input.u32s()?;
-        let posting_starts = input.u32s()?;
-        let postings = input.u32s()?;
-        let tokens = input.u32s()?;
-        let span_starts = input.u32s()?;
-        let span_count = input.len(9)?;
-        let mut spans = Vec::new();
-        for _ in 0..span_count {
-            let place = place_from_code(input.u8()?)?;
-            spans.push(Span {
-                place,
-                start: input.u32()?,
-                end: input.u32()?,
-            });
-        }
+        let postings = Postings::decode_table(input, words.len(), postings)?;
         let shard = Shard {
+            docs: u32::try_from(globals.len()).map_err(|_| Damaged)?,
             globals,
             words,
-            sorted,
-            posting_starts,
             postings,
-            tokens,
-            span_starts,
-            spans,
+            streams: Lazy::later(streams),
         };
-        shard.is_consistent().then_some(shard).ok_or(Damaged)
+        let in_order = shard.words.windows(2).all(|pair| pair[0] < pair[1]);
+        in_order.then_some(shard).ok_or(Damaged)
     }
 
-    fn is_consistent(&self) -> bool {
-        let word_count = self.words.len() as u64;
-        let offsets_ok = |starts: &[u32], total: usize| {
-            starts.first() == Some(&0)
-                && starts.last().is_some_and(|&last| last as usize == total)
-                && starts.windows(2).all(|pair| pair[0] <= pair[1])
-        };
-        let docs = self.doc_count();
-        self.globals.len() == docs as usize
-            && self.sorted.len() == self.words.len()
-            && self.sorted.iter().all(|&id| u64::from(id) < word_count)
-            && self
-                .sorted
-                .windows(2)
-                .all(|pair| self.words[pair[0] as usize] < self.words[pair[1] as usize])
-            && self.posting_starts.len() == self.words.len() + 1
-            && offsets_ok(&self.posting_starts, self.postings.len())
-            && self
-                .postings
-                .iter()
-                .all(|&posting| posting >> PLACE_BITS < docs)
-            && self.tokens.iter().all(|&id| u64::from(id) < word_count)
-            && offsets_ok(&self.span_starts, self.spans.len())
-            && self
-                .spans
-                .iter()
-                .all(|span| span.start <= span.end && span.end as usize <= self.tokens.len())
-    }
-
-    /// Adds the documents that satisfy `test` to `out`.
-    pub fn find(&self, test: &TextTest, out: &mut DocSet) {
+    /// Adds the documents that satisfy `test` to `out`. A phrase is checked on the word
+    /// streams, so it fails if they cannot be read.
+    pub fn find(&self, test: &TextTest, out: &mut DocSet) -> Result<(), Damaged> {
         let Some((last, exact)) = test.words.split_last() else {
-            return;
+            return Ok(());
         };
         let mut exact_ids = Vec::with_capacity(exact.len());
         for word in exact {
             match self.lookup(word) {
                 Some(id) => exact_ids.push(id),
-                None => return,
+                None => return Ok(()),
             }
         }
         let prefixed = self.prefix_range(last);
         if prefixed.is_empty() {
-            return;
+            return Ok(());
         }
-        let prefixed_ids = &self.sorted[prefixed];
         let field = field_bits(test.field);
-        let with_prefixed = self.docs_with_any(prefixed_ids, field);
+        let with_prefixed = self.docs_with_any(prefixed.clone(), field)?;
         if exact_ids.is_empty() {
             // A single word: the postings, filtered by field, are the answer.
             for doc in with_prefixed.iter() {
                 self.insert_global(doc, out);
             }
-            return;
+            return Ok(());
         }
-        let is_prefixed = IdSet::new(prefixed_ids, self.words.len());
-        for doc in self.docs_with_all(&exact_ids, field) {
-            if with_prefixed.contains(doc) && self.verify(doc, test.field, &exact_ids, &is_prefixed)
+        let candidates = self.docs_with_all(&exact_ids, field)?;
+        if candidates.is_empty() {
+            return Ok(());
+        }
+        let streams = self.streams()?;
+        for doc in candidates {
+            if with_prefixed.contains(doc)
+                && verify(streams, doc, test.field, &exact_ids, &prefixed)
             {
                 self.insert_global(doc, out);
             }
         }
+        Ok(())
     }
 
     fn insert_global(&self, local: u32, out: &mut DocSet) {
@@ -205,27 +169,27 @@ impl Shard {
     }
 
     /// The local documents in which any of `ids` occurs in one of the `field` places.
-    fn docs_with_any(&self, ids: &[u32], field: u32) -> DocSet {
-        let mut docs = DocSet::empty(self.doc_count() as usize);
-        for &id in ids {
-            for &posting in &self.postings[self.posting_range(id)] {
+    fn docs_with_any(&self, ids: Range<u32>, field: u32) -> Result<DocSet, Damaged> {
+        let mut docs = DocSet::empty(self.docs as usize);
+        for id in ids {
+            for &posting in self.postings.of(id, self.docs)? {
                 if posting & field != 0 {
                     docs.insert(posting >> PLACE_BITS);
                 }
             }
         }
-        docs
+        Ok(docs)
     }
 
     /// The local documents in which every one of `ids` occurs in one of the `field` places.
-    fn docs_with_all(&self, ids: &[u32], field: u32) -> Vec<u32> {
-        let mut lists: Vec<&[u32]> = ids
-            .iter()
-            .map(|&id| &self.postings[self.posting_range(id)])
-            .collect();
+    fn docs_with_all(&self, ids: &[u32], field: u32) -> Result<Vec<u32>, Damaged> {
+        let mut lists = Vec::with_capacity(ids.len());
+        for &id in ids {
+            lists.push(self.postings.of(id, self.docs)?);
+        }
         lists.sort_by_key(|list| list.len());
         let Some((first, rest)) = lists.split_first() else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
         let mut docs: Vec<u32> = first
             .iter()
@@ -238,51 +202,72 @@ impl Shard {
                     .is_ok_and(|at| list[at] & field != 0)
             });
         }
-        docs
-    }
-
-    /// True when a span of `doc` searched by `field` holds the exact words in a row followed by
-    /// a prefixed one.
-    fn verify(&self, doc: u32, field: TextField, exact_ids: &[u32], is_prefixed: &IdSet) -> bool {
-        self.doc_spans(doc)
-            .iter()
-            .filter(|span| span.place.searched_by(field))
-            .any(|span| {
-                holds_phrase(
-                    &self.tokens[span.start as usize..span.end as usize],
-                    exact_ids,
-                    is_prefixed,
-                )
-            })
-    }
-
-    fn doc_spans(&self, doc: u32) -> &[Span] {
-        let doc = doc as usize;
-        &self.spans[self.span_starts[doc] as usize..self.span_starts[doc + 1] as usize]
-    }
-
-    fn posting_range(&self, id: u32) -> Range<usize> {
-        let id = id as usize;
-        self.posting_starts[id] as usize..self.posting_starts[id + 1] as usize
+        Ok(docs)
     }
 
     fn lookup(&self, word: &str) -> Option<u32> {
         let at = self
-            .sorted
-            .binary_search_by(|&id| (*self.words[id as usize]).cmp(word))
+            .words
+            .binary_search_by(|known| (**known).cmp(word))
             .ok()?;
-        Some(self.sorted[at])
+        Some(at as u32)
     }
 
-    /// The positions in `sorted` of the words that start with `prefix`.
-    fn prefix_range(&self, prefix: &str) -> Range<usize> {
-        let start = self
-            .sorted
-            .partition_point(|&id| *self.words[id as usize] < *prefix);
-        let len =
-            self.sorted[start..].partition_point(|&id| self.words[id as usize].starts_with(prefix));
-        start..start + len
+    /// The ids of the words that start with `prefix`.
+    fn prefix_range(&self, prefix: &str) -> Range<u32> {
+        let start = self.words.partition_point(|word| **word < *prefix);
+        let len = self.words[start..].partition_point(|word| word.starts_with(prefix));
+        start as u32..(start + len) as u32
     }
+}
+
+/// A shard ready to be written: three sections, so that a reader can leave the postings and
+/// the streams in the file until they are needed.
+pub struct ShardToWrite<'a> {
+    shard: &'a Shard,
+    postings: PostingsToWrite<'a>,
+    streams: &'a Streams,
+}
+
+impl ShardToWrite<'_> {
+    /// All but the postings and streams, with what tells where each word's postings lie.
+    pub fn encode_head<W: Write>(&self, out: &mut Encoder<W>) {
+        out.u32s(&self.shard.globals);
+        out.strs(&self.shard.words);
+        self.postings.encode_table(out);
+    }
+
+    pub fn encode_postings<W: Write>(&self, out: &mut Encoder<W>) {
+        self.postings.encode_lists(out);
+    }
+
+    pub fn encode_streams<W: Write>(&self, out: &mut Encoder<W>) {
+        self.streams.encode(out);
+    }
+}
+
+/// True when a span of `doc` searched by `field` holds the exact words in a row followed by a
+/// prefixed one.
+fn verify(
+    streams: &Streams,
+    doc: u32,
+    field: TextField,
+    exact_ids: &[u32],
+    prefixed: &Range<u32>,
+) -> bool {
+    streams
+        .doc_spans(doc)
+        .iter()
+        .filter(|span| span.place.searched_by(field))
+        .any(|span| holds_phrase(streams.span_tokens(span), exact_ids, prefixed))
+}
+
+/// True when `starts` are offsets into a list of `total` items: from zero to its end, never
+/// going back.
+pub(super) fn offsets_ok(starts: &[u32], total: usize) -> bool {
+    starts.first() == Some(&0)
+        && starts.last().is_some_and(|&last| last as usize == total)
+        && starts.windows(2).all(|pair| pair[0] <= pair[1])
 }
 
 /// True when `tokens` hold `exact` in a row followed by a prefixed word. Most chunks of a
@@ -290,7 +275,7 @@ impl Shard {
 /// branch-free comparison (which the compiler turns into vector instructions), and only a
 /// chunk that holds it is looked at word by word. A phrase check reads every word of each
 /// candidate document, so this is where phrase searches spend their time.
-fn holds_phrase(tokens: &[u32], exact: &[u32], is_prefixed: &IdSet) -> bool {
+fn holds_phrase(tokens: &[u32], exact: &[u32], prefixed: &Range<u32>) -> bool {
     const CHUNK: usize = 32;
     let (Some(&first), n) = (exact.first(), exact.len() + 1) else {
         return false;
@@ -304,8 +289,7 @@ fn holds_phrase(tokens: &[u32], exact: &[u32], is_prefixed: &IdSet) -> bool {
         }
         for (j, _) in chunk.iter().enumerate().filter(|(_, t)| **t == first) {
             let at = chunk_at * CHUNK + j;
-            if tokens[at + 1..at + n - 1] == exact[1..] && is_prefixed.contains(tokens[at + n - 1])
-            {
+            if tokens[at + 1..at + n - 1] == exact[1..] && prefixed.contains(&tokens[at + n - 1]) {
                 return true;
             }
         }
@@ -331,52 +315,38 @@ fn field_bits(field: TextField) -> u32 {
     }
 }
 
-/// Membership of word ids in a prefix range: a bitset when the range is large, a search in
-/// the (short, unsorted) id list otherwise.
-enum IdSet<'a> {
-    Few(&'a [u32]),
-    Many(DocSet),
-}
-
-impl<'a> IdSet<'a> {
-    fn new(ids: &'a [u32], vocabulary: usize) -> IdSet<'a> {
-        if ids.len() <= 8 {
-            return IdSet::Few(ids);
-        }
-        let mut set = DocSet::empty(vocabulary);
-        for &id in ids {
-            set.insert(id);
-        }
-        IdSet::Many(set)
+/// A shard written and read back as the cache does, its postings and streams in sections of
+/// their own.
+#[cfg(test)]
+pub(super) fn through_encoding(shard: &Shard) -> Result<Shard, Damaged> {
+    fn encoded(write: impl FnOnce(&mut Encoder<Vec<u8>>)) -> Result<Vec<u8>, Damaged> {
+        let mut encoder = Encoder::new(Vec::new());
+        write(&mut encoder);
+        Ok(encoder.finish()?)
     }
-
-    fn contains(&self, id: u32) -> bool {
-        match self {
-            IdSet::Few(ids) => ids.contains(&id),
-            IdSet::Many(set) => set.contains(id),
-        }
-    }
-}
-
-fn place_code(place: Place) -> u8 {
-    match place {
-        Place::Title => 0,
-        Place::Tldr => 1,
-        Place::Body => 2,
-        Place::Category => 3,
-        Place::Tag => 4,
-    }
-}
-
-fn place_from_code(code: u8) -> Result<Place, Damaged> {
-    Ok(match code {
-        0 => Place::Title,
-        1 => Place::Tldr,
-        2 => Place::Body,
-        3 => Place::Category,
-        4 => Place::Tag,
-        _ => return Err(Damaged),
-    })
+    let written = shard.to_write()?;
+    let head = encoded(|out| written.encode_head(out))?;
+    let postings = encoded(|out| written.encode_postings(out))?;
+    let streams = encoded(|out| written.encode_streams(out))?;
+    let read_postings: PostingSource = std::sync::Arc::new(move |range, sum| {
+        let at = |offset: u64| usize::try_from(super::postings::LISTS_AT + offset);
+        let (Ok(start), Ok(end)) = (at(range.start), at(range.end)) else {
+            return Err(Damaged);
+        };
+        let bytes = postings.get(start..end).ok_or(Damaged)?;
+        let sound = crate::cache::checksum::checksum(bytes) == sum;
+        sound.then(|| bytes.to_vec()).ok_or(Damaged)
+    });
+    let read_streams: StreamSource = Box::new(move || {
+        let mut decoder = Decoder::new(streams.as_slice(), streams.len() as u64)?;
+        let decoded = Streams::decode(&mut decoder)?;
+        decoder.finish()?;
+        Ok(decoded)
+    });
+    let mut decoder = Decoder::new(head.as_slice(), head.len() as u64)?;
+    let decoded = Shard::decode(&mut decoder, read_postings, read_streams)?;
+    decoder.finish()?;
+    Ok(decoded)
 }
 
 #[cfg(test)]
@@ -394,39 +364,53 @@ mod tests {
         shard
     }
 
-    fn round_trip(shard: &Shard) -> Result<Shard, Damaged> {
-        let mut encoder = Encoder::new(Vec::new());
-        shard.encode(&mut encoder);
-        let bytes = encoder.finish()?;
-        let mut decoder = Decoder::new(bytes.as_slice(), bytes.len() as u64)?;
-        let decoded = Shard::decode(&mut decoder)?;
-        decoder.finish()?;
-        Ok(decoded)
-    }
-
     #[test]
     fn a_consistent_shard_round_trips() {
-        let decoded = round_trip(&shard()).unwrap();
+        let decoded = through_encoding(&shard()).unwrap();
         assert_eq!(decoded.words, shard().words);
-        assert_eq!(decoded.tokens, shard().tokens);
+        assert_eq!(decoded.streams(), shard().streams());
+        for word in 0..shard().words.len() as u32 {
+            assert_eq!(decoded.postings.of(word, 1), shard().postings.of(word, 1));
+        }
     }
 
     /// A cache file can pass its checksum and still lie (it is a file anyone can write); every
-    /// id and offset is checked so that searching it later cannot go out of bounds.
+    /// id and offset is checked so that searching it later cannot go out of bounds. Postings
+    /// and word streams are checked when they are read, the first time they are needed.
     #[test]
     fn forged_ids_and_offsets_are_refused() {
         let forgeries: [fn(&mut Shard); 6] = [
-            |s| s.tokens[0] = 999,
-            |s| s.postings[0] = 5 << PLACE_BITS | 1,
-            |s| s.sorted[0] = 999,
-            |s| s.spans[0].end = 999,
-            |s| s.posting_starts[1] = 999,
-            |s| s.span_starts.push(0),
+            |s| s.streams.get_mut().tokens[0] = 999,
+            |s| s.postings.forge().1[0] = 5 << PLACE_BITS | 1,
+            |s| s.words[0] = "zzz".into(),
+            |s| s.streams.get_mut().spans[0].end = 999,
+            |s| s.postings.forge().0[1] = 999,
+            |s| s.streams.get_mut().span_starts.push(0),
         ];
         for (n, forge) in forgeries.iter().enumerate() {
             let mut shard = shard();
             forge(&mut shard);
-            assert_eq!(round_trip(&shard).err(), Some(Damaged), "forgery {n}");
+            let decoded = through_encoding(&shard);
+            let read = decoded.and_then(|shard| shard.to_write().map(drop));
+            assert_eq!(read, Err(Damaged), "forgery {n}");
         }
+    }
+
+    #[test]
+    fn streams_that_cannot_be_read_fail_phrases_alone() {
+        let unreadable: StreamSource = Box::new(|| Err(Damaged));
+        let mut shard = through_encoding(&shard()).unwrap();
+        shard.streams = Lazy::later(unreadable);
+        let mut found = DocSet::empty(1);
+        let test = |words: &[&str]| TextTest {
+            field: TextField::Any,
+            words: words.iter().map(|w| w.to_string()).collect(),
+        };
+        let word = test(&["prices"]);
+        assert_eq!(shard.find(&word, &mut found), Ok(()));
+        assert!(found.contains(0), "a single word needs only the postings");
+        let phrase = test(&["oil", "prices"]);
+        assert_eq!(shard.find(&phrase, &mut found), Err(Damaged));
+        assert_eq!(shard.doc_words(0).count(), 0);
     }
 }

@@ -124,7 +124,7 @@ fn index_answer(index: &Index, query: &Query) -> Vec<u32> {
         let Test::Text(test) = &clause.test else {
             unreachable!("only text terms are generated")
         };
-        let found = index.find(test);
+        let found = index.find(test).unwrap();
         if clause.negated {
             result.subtract(&found)
         } else {
@@ -153,16 +153,7 @@ fn the_index_answers_what_a_scan_answers() {
     let decoded_shards = rebuilt
         .shards()
         .iter()
-        .map(|shard| {
-            let mut encoder = crate::cache::codec::Encoder::new(Vec::new());
-            shard.encode(&mut encoder);
-            let bytes = encoder.finish().unwrap();
-            let mut decoder =
-                crate::cache::codec::Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
-            let shard = Shard::decode(&mut decoder).unwrap();
-            decoder.finish().unwrap();
-            shard
-        })
+        .map(|shard| shard::through_encoding(shard).unwrap())
         .collect();
     let decoded = Index::from_shards(decoded_shards, rebuilt.len()).unwrap();
     // Built as file readers build it: documents dealt out to three builders in turn, numbered

@@ -2,14 +2,16 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::article::{Article, Bucket, Sentiment};
-use crate::index::{DocSet, Index, Shard};
+use crate::index::{Index, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Indexed, Loaded, Problem, Source};
-use crate::marks::Marks;
 use crate::parse::parse_article;
-use crate::query::{Clause, Query, Test};
+use crate::query::Query;
 use crate::samples;
 
 /// The orders a list of articles can be shown in.
@@ -125,13 +127,16 @@ pub struct Library {
     problems: Vec<Problem>,
     index: Index,
     /// Each article's source URL in lowercase, so that `source:` terms need not lowercase
-    /// every address on every search.
-    sources: Vec<Option<Box<str>>>,
+    /// every address on every search; made by the first such search.
+    sources: OnceLock<Vec<Option<Box<str>>>>,
     /// Each article's file stamp when it was read, by document number; empty for articles
     /// that are not files (the built-in samples) or were loaded without stamps.
     stamps: Vec<FileStamp>,
     /// How many files were read and parsed to make this library; the rest came from the cache.
     parsed_files: usize,
+    /// The index made again from the articles' files, should the word streams the index left
+    /// in its cache file become unreadable (see [`Library::search`]).
+    reread: OnceLock<Index>,
 }
 
 impl Library {
@@ -218,17 +223,14 @@ impl Library {
         }
         problems.extend(duplicate_ids(&articles));
         problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.severity.cmp(&b.severity)));
-        let sources = articles
-            .iter()
-            .map(|a| a.source_url.as_deref().map(|url| url.to_lowercase().into()))
-            .collect();
         Library {
             articles,
             problems,
             index,
-            sources,
+            sources: OnceLock::new(),
             stamps,
             parsed_files,
+            reread: OnceLock::new(),
         }
     }
 
@@ -301,74 +303,6 @@ impl Library {
         self.matching(&Query::default(), order)
     }
 
-    /// The documents matching `query`, every article unread and unstarred.
-    pub fn search(&self, query: &Query) -> DocSet {
-        self.search_marked(query, &Marks::default())
-    }
-
-    /// The documents matching `query`, with `marks` answering `is:` terms: text terms are
-    /// answered by the index, and the other terms are checked only on the documents still in
-    /// the running.
-    pub fn search_marked(&self, query: &Query, marks: &Marks) -> DocSet {
-        let mut result = DocSet::full(self.articles.len());
-        let (text, other): (Vec<&Clause>, Vec<&Clause>) = query
-            .clauses()
-            .iter()
-            .partition(|clause| matches!(clause.test, Test::Text(_)));
-        for clause in text {
-            let Test::Text(test) = &clause.test else {
-                continue;
-            };
-            let found = self.index.find(test);
-            if clause.negated {
-                result.subtract(&found)
-            } else {
-                result.intersect(&found)
-            }
-        }
-        if !other.is_empty() {
-            let failing: Vec<u32> = result
-                .iter()
-                .filter(|&doc| !other.iter().all(|clause| self.holds(clause, doc, marks)))
-                .collect();
-            for doc in failing {
-                result.remove(doc);
-            }
-        }
-        result
-    }
-
-    /// Whether document `doc` satisfies a clause that is not a text term.
-    fn holds(&self, clause: &Clause, doc: u32, marks: &Marks) -> bool {
-        match &clause.test {
-            Test::Source(part) => {
-                let found = self.sources[doc as usize]
-                    .as_deref()
-                    .is_some_and(|url| url.contains(part.as_str()));
-                found != clause.negated
-            }
-            _ => clause.holds_for(&self.articles[doc as usize], marks),
-        }
-    }
-
-    /// The articles matching `query`, in `order`.
-    pub fn matching(&self, query: &Query, order: SortOrder) -> Vec<&Article> {
-        self.matching_marked(query, order, &Marks::default())
-    }
-
-    /// The articles matching `query` with `marks` answering `is:` terms, in `order`.
-    pub fn matching_marked(&self, query: &Query, order: SortOrder, marks: &Marks) -> Vec<&Article> {
-        let found = self.search_marked(query, marks);
-        let mut matching: Vec<&Article> = found
-            .iter()
-            .map(|doc| &self.articles[doc as usize])
-            .collect();
-        if order != SortOrder::Date {
-            matching.sort_by(|a, b| order.compare(a, b));
-        }
-        matching
-    }
-
     /// Finds an article by id, or by the path it was read from.
     pub fn find(&self, id_or_path: &str) -> Option<&Article> {
         self.find_all(id_or_path).into_iter().next()
@@ -398,7 +332,7 @@ impl Library {
 
 /// A warning for each article whose id another article already has.
 fn duplicate_ids(articles: &[Article]) -> Vec<Problem> {
-    let mut first_with: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    let mut first_with: FxHashMap<&str, &Path> = FxHashMap::default();
     let mut problems = Vec::new();
     for article in articles {
         match first_with.get(article.id.as_str()) {
@@ -424,6 +358,7 @@ fn same_file(path: &Path, canonical: &Path) -> bool {
 
 mod open;
 mod progress;
+mod search;
 
 pub use progress::Progress;
 

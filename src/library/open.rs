@@ -1,8 +1,9 @@
 //! Opening a library through the cache: files whose stamp is unchanged are not read again.
 
-use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use rustc_hash::FxHashMap;
 
 use super::{Library, Progress, read_and_index};
 use crate::article::Article;
@@ -40,12 +41,20 @@ impl Library {
         let Some(store) = cache else {
             return Library::load_with_progress(paths, limits, progress);
         };
-        let walk = loader::walk(paths);
-        progress(Progress::Found {
-            files: walk.sources.len(),
-        });
+        // The cache is read while the folders are walked: the walk waits on the file system
+        // one file at a time, and reading the cache keeps the other cores busy meanwhile.
+        let (cached, walk) = parallel::join(
+            || store.load(paths, limits),
+            || {
+                let walk = loader::walk(paths);
+                progress(Progress::Found {
+                    files: walk.sources.len(),
+                });
+                walk
+            },
+        );
         let mut problems = walk.problems;
-        let Some(cached) = store.load(paths, limits) else {
+        let Some(cached) = cached else {
             let (read, shards) = read_and_index(&walk.sources, limits, &mut problems, progress);
             let parsed = read.len();
             return save(
@@ -62,18 +71,34 @@ impl Library {
         let (mut read, mut shards) = read_and_index(&to_read, limits, &mut problems, progress);
         if read.is_empty() && unchanged.len() == cached.articles.len() {
             // Nothing changed but files that still fail to load: the cached index is the
-            // library's as it is, with each article's id as this walk names it (the same
-            // folders named in another order can name a file differently).
+            // library's as it is, with each article's id and path as this walk names them
+            // (the same folders named in another order can name a file differently). Every
+            // article is given both: the unchanged files are as many as the articles and
+            // each is a different one of them.
             let mut articles = cached.articles;
             for file in unchanged {
                 if let Some(article) = articles.get_mut(file.doc as usize) {
                     article.id = file.source.id;
+                    article.path = file.source.path;
                 }
             }
             return Library::from_parts(articles, cached.stamps, problems, cached.index, 0);
         }
-        let parsed = read.len();
-        let (kept, rebuilt) = rebuild_unchanged(unchanged, cached, shards.len());
+        let mut parsed = read.len();
+        let (kept, rebuilt) = if cached.index.read_all().is_ok() {
+            rebuild_unchanged(unchanged, cached, shards.len())
+        } else {
+            // The cache file lost part of its index since it was opened: the unchanged
+            // files are read again too.
+            let sources: Vec<Source> = unchanged.into_iter().map(|file| file.source).collect();
+            let (mut reread, reread_shards) =
+                read_and_index(&sources, limits, &mut problems, progress);
+            for entry in &mut reread {
+                entry.shard += shards.len();
+            }
+            parsed += reread.len();
+            (reread, reread_shards)
+        };
         read.extend(kept);
         shards.extend(rebuilt);
         save(
@@ -88,33 +113,48 @@ impl Library {
 /// Splits the files into those the cache holds unchanged and those to read, by the stamps the
 /// walk took (files it has no stamp for are looked at again, on all cores).
 fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Vec<Source>) {
-    let cached_doc: HashMap<&Path, u32> = cached
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(doc, article)| (article.path.as_path(), doc as u32))
-        .collect();
-    let mut stamps = vec![None; sources.len()];
-    parallel::for_each(
-        &sources,
-        |source| {
-            source
-                .stamp
-                .or_else(|| fs::metadata(&source.path).ok().map(|m| FileStamp::of(&m)))
-        },
-        |at, stamp| stamps[at] = stamp,
-    );
-    let mut unchanged = Vec::new();
+    // Keyed by the paths' bytes: hashing a `Path` walks its components, which cost more than
+    // the rest of this function.
+    let mut cached_doc: FxHashMap<&[u8], u32> =
+        FxHashMap::with_capacity_and_hasher(cached.paths.len(), Default::default());
+    for doc in 0..cached.paths.len() {
+        if let Some(path) = cached.paths.get(doc) {
+            cached_doc.insert(path, doc as u32);
+        }
+    }
+    // Each cached article is given to one file at most.
+    let mut taken = vec![false; cached.articles.len()];
+    let mut stamps: Vec<Option<FileStamp>> = sources.iter().map(|source| source.stamp).collect();
+    if stamps.iter().any(Option::is_none) {
+        parallel::for_each(
+            &sources,
+            |source| {
+                source
+                    .stamp
+                    .or_else(|| fs::metadata(&source.path).ok().map(|m| FileStamp::of(&m)))
+            },
+            |at, stamp| stamps[at] = stamp,
+        );
+    }
+    let mut unchanged = Vec::with_capacity(sources.len());
     let mut to_read = Vec::new();
     for (source, stamp) in sources.into_iter().zip(stamps) {
-        match (cached_doc.get(source.path.as_path()).copied(), stamp) {
-            (Some(doc), Some(stamp)) if cached.stamps.get(doc as usize) == Some(&stamp) => {
+        match (cached_doc.get(path_bytes(&source.path)).copied(), stamp) {
+            (Some(doc), Some(stamp))
+                if cached.stamps.get(doc as usize) == Some(&stamp)
+                    && taken.get(doc as usize) == Some(&false) =>
+            {
+                taken[doc as usize] = true;
                 unchanged.push(Unchanged { source, stamp, doc });
             }
             _ => to_read.push(source),
         }
     }
     (unchanged, to_read)
+}
+
+fn path_bytes(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
 }
 
 /// Indexes the unchanged files again from the cached index's words (on all cores, one shard
@@ -141,6 +181,7 @@ fn rebuild_unchanged(
         for (local, file) in chunk.iter().enumerate() {
             if let Some(mut article) = articles.get_mut(file.doc as usize).and_then(Option::take) {
                 article.id = file.source.id.clone();
+                article.path = file.source.path.clone();
                 kept.push(Indexed {
                     article,
                     stamp: file.stamp,

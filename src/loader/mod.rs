@@ -1,6 +1,7 @@
 //! Loading a library: walk the named paths, read each file once, parse in parallel, and report
 //! every file as either an article or a problem. Nothing is dropped without a word.
 
+mod listing;
 mod problem;
 mod read;
 mod stamp;

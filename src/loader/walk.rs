@@ -5,8 +5,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::listing::{self, Child, ChildKind};
 use super::problem::{Problem, describe_io_error, display_path};
 use super::stamp::FileStamp;
+use crate::parallel;
 
 /// File name endings that mark an article when walking a folder.
 pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdx", "txt", "text"];
@@ -40,13 +42,12 @@ pub fn walk(paths: &[PathBuf]) -> Walk {
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
-                if let Ok(real) = fs::canonicalize(path) {
-                    // A folder named twice, or inside another named one, is read once.
-                    if !seen_folders.insert(real) {
-                        continue;
-                    }
+                let real = fs::canonicalize(path).ok();
+                // A folder named twice, or inside another named one, is read once.
+                if real.clone().is_some_and(|real| !seen_folders.insert(real)) {
+                    continue;
                 }
-                walk_folder(path, &mut seen_folders, &mut walk);
+                walk_folder(path, real, &mut seen_folders, &mut walk);
             }
             Ok(meta) => files.push((path, FileStamp::of(&meta))),
             Err(error) => walk.problems.push(unreachable_entry(path, &error)),
@@ -85,92 +86,90 @@ pub fn is_article_file(path: &Path) -> bool {
     })
 }
 
-fn walk_folder(root: &Path, seen_folders: &mut HashSet<PathBuf>, walk: &mut Walk) {
-    // Each folder with the id it gives what it holds: its path below the root, `/`-separated
-    // and safe to print (a file name may hold escape sequences).
-    let mut pending = vec![(root.to_path_buf(), String::new())];
-    while let Some((folder, folder_id)) = pending.pop() {
-        let entries = match fs::read_dir(&folder) {
-            Ok(entries) => entries,
-            Err(error) => {
-                walk.problems.push(Problem::error(
-                    &folder,
-                    format!("cannot read folder: {}", describe_io_error(&error)),
-                ));
-                continue;
-            }
-        };
-        let mut children = Vec::new();
-        for entry in entries {
-            match entry {
-                Ok(entry) => children.push(entry),
-                Err(error) => walk.problems.push(Problem::error(
-                    &folder,
-                    format!("cannot read an entry: {}", describe_io_error(&error)),
-                )),
-            }
-        }
-        // Sorted so that ids, problems and the choice between two links to one folder do not
-        // depend on the order the file system happens to list entries in.
-        children.sort_by_key(|entry| entry.file_name());
-        for entry in children.into_iter().rev() {
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            let meta = if kind.is_symlink() {
-                match fs::metadata(&path) {
-                    Ok(meta) => meta,
-                    Err(error) => {
-                        walk.problems.push(unreachable_entry(&path, &error));
+/// Walks the folder `root` depth first, each folder's entries in name order. Folders are
+/// listed (and their articles looked at) on the other cores ahead of the walk, which itself
+/// only decides, in order, what to descend into and what each file is called.
+fn walk_folder(
+    root: &Path,
+    root_real: Option<PathBuf>,
+    seen_folders: &mut HashSet<PathBuf>,
+    walk: &mut Walk,
+) {
+    parallel::with_prefetch(
+        |folder: &PathBuf| listing::list(folder),
+        |listings| {
+            // Each folder with its real path (where known) and the id it gives what it holds:
+            // its path below the root, `/`-separated and safe to print (a file name may hold
+            // escape sequences).
+            let mut pending = vec![(root.to_path_buf(), root_real, String::new())];
+            while let Some((folder, folder_real, folder_id)) = pending.pop() {
+                let listing = match listings.take(&folder) {
+                    Ok(listing) => listing,
+                    Err(problem) => {
+                        walk.problems.push(problem);
                         continue;
                     }
-                }
-            } else {
-                match entry.metadata() {
-                    Ok(meta) => meta,
-                    Err(error) => {
-                        walk.problems
-                            .push(Problem::error(&path, describe_io_error(&error)));
-                        continue;
+                };
+                walk.problems.extend(listing.problems);
+                // In reverse, so that the first subfolder, pushed last, is walked first.
+                for Child { path, kind } in listing.children.into_iter().rev() {
+                    let name = path.file_name().unwrap_or_default();
+                    match kind {
+                        ChildKind::Folder { link } => {
+                            // A folder that is not a link is really where its parent really
+                            // is: only links need the file system to say where they lead.
+                            let real = match &folder_real {
+                                Some(parent) if !link => Some(parent.join(name)),
+                                _ => fs::canonicalize(&path).ok(),
+                            };
+                            let first_visit =
+                                real.clone().is_none_or(|real| seen_folders.insert(real));
+                            if first_visit {
+                                let id = child_id(&folder_id, name);
+                                listings.want(path.clone());
+                                pending.push((path, real, id));
+                            } else if link {
+                                let message =
+                                    "symbolic link to a folder that is already read; skipped";
+                                walk.problems
+                                    .push(Problem::warning(&path, message.to_owned()));
+                            }
+                        }
+                        ChildKind::Article(stamp) => {
+                            let id = child_id(&folder_id, name);
+                            let stamp = Some(stamp);
+                            walk.sources.push(Source { path, id, stamp });
+                        }
+                        ChildKind::Problem(problem) => walk.problems.push(problem),
                     }
                 }
-            };
-            if meta.is_dir() {
-                let first_visit =
-                    fs::canonicalize(&path).map_or(true, |real| seen_folders.insert(real));
-                if first_visit {
-                    let id = child_id(&folder_id, &entry.file_name());
-                    pending.push((path, id));
-                } else if kind.is_symlink() {
-                    let message = "symbolic link to a folder that is already read; skipped";
-                    walk.problems
-                        .push(Problem::warning(&path, message.to_owned()));
-                }
-            } else if is_article_file(&path) {
-                let id = child_id(&folder_id, &entry.file_name());
-                let stamp = Some(FileStamp::of(&meta));
-                walk.sources.push(Source { path, id, stamp });
             }
-        }
-    }
+        },
+    )
 }
 
 /// The id of an entry named `name` in the folder whose id is `folder_id`.
 fn child_id(folder_id: &str, name: &std::ffi::OsStr) -> String {
-    let name = display_path(Path::new(name));
+    // Nearly every name is printable ASCII, which is safe as it is.
+    let plain = name
+        .to_str()
+        .filter(|name| name.bytes().all(|b| (b' '..=b'~').contains(&b)));
+    let name = match plain {
+        Some(name) => std::borrow::Cow::Borrowed(name),
+        None => std::borrow::Cow::Owned(display_path(Path::new(name))),
+    };
     if folder_id.is_empty() {
-        name
-    } else {
-        format!("{folder_id}/{name}")
+        return name.into_owned();
     }
+    let mut id = String::with_capacity(folder_id.len() + 1 + name.len());
+    id.push_str(folder_id);
+    id.push('/');
+    id.push_str(&name);
+    id
 }
 
 /// A named path or a link that cannot be followed.
-fn unreachable_entry(path: &Path, error: &io::Error) -> Problem {
+pub(super) fn unreachable_entry(path: &Path, error: &io::Error) -> Problem {
     let is_link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
     let message = match (is_link, error.kind()) {
         (true, io::ErrorKind::NotFound) => {
