@@ -33,7 +33,8 @@ pub fn run(args: &ListArgs, config: &Config, output: &Output) -> anyhow::Result<
     let marks = settings::marks();
     let mut articles = library.matching_marked(&query, order, &marks);
     articles.truncate(args.limit.unwrap_or(usize::MAX));
-    let mut out = io::stdout().lock();
+    // Buffered: stdout is line-buffered, which would cost a system call per article.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {
         ListFormat::Table => write_table(&mut out, &articles, &query, &marks, output)?,
         ListFormat::Json => {

@@ -54,6 +54,38 @@ impl ShardBuilder {
         }
     }
 
+    /// Adds local document `doc` of `shard` (an index read from the cache) by its word ids:
+    /// `renumbering` maps the shard's word ids to this builder's, filled as words are met.
+    /// Nothing of the document is added if the shard's word streams cannot be read.
+    pub fn add_indexed(&mut self, shard: &Shard, doc: u32, renumbering: &mut Vec<u32>) -> u32 {
+        let number = self.span_starts.len() as u32;
+        self.span_starts.push(self.spans.len() as u32);
+        let Ok(streams) = shard.streams() else {
+            return number;
+        };
+        if renumbering.len() < shard.words.len() {
+            renumbering.resize(shard.words.len(), u32::MAX);
+        }
+        for span in streams.doc_spans(doc) {
+            let start = self.tokens.len() as u32;
+            for &old in streams.span_tokens(span) {
+                let id = match renumbering.get(old as usize) {
+                    Some(&id) if id != u32::MAX => id,
+                    _ => {
+                        let id = self.intern(&shard.words[old as usize]);
+                        if let Some(slot) = renumbering.get_mut(old as usize) {
+                            *slot = id;
+                        }
+                        id
+                    }
+                };
+                self.tokens.push(id);
+            }
+            self.close_span(span.place, start);
+        }
+        number
+    }
+
     /// Adds one document, given as the words of each of its field items.
     pub fn add_words<W: AsRef<str>>(
         &mut self,

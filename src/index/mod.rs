@@ -145,6 +145,13 @@ impl Index {
         failed.map_or(Ok(()), Err)
     }
 
+    /// Where document `doc` is: its shard's number, the shard, and its number there.
+    pub fn location(&self, doc: u32) -> Option<(usize, &Shard, u32)> {
+        let &(shard, local) = self.locations.get(doc as usize)?;
+        let at = shard as usize;
+        Some((at, self.shards.get(at)?, local))
+    }
+
     /// The words of document `doc`, field item by field item (nothing for an unknown one, or
     /// when the word streams cannot be read: see [`Index::read_all`]).
     pub fn doc_words(&self, doc: u32) -> Box<dyn Iterator<Item = FieldWords<'_>> + '_> {

@@ -35,10 +35,23 @@ impl Shard {
     /// Indexes `docs`, whose library numbers are then given by [`Shard::set_globals`].
     pub fn build(docs: &[DocText<'_>]) -> Shard {
         let mut builder = super::ShardBuilder::default();
+        // For each shard of an index documents come from, its word ids' ids in the new
+        // shard, so that a word is looked up once per shard rather than once per use.
+        let mut renumbering: Vec<Vec<u32>> = Vec::new();
         for doc in docs {
             let _ = match doc {
                 DocText::Article(article) => builder.add_article(article),
-                DocText::Indexed(index, number) => builder.add_words(index.doc_words(*number)),
+                DocText::Indexed(index, number) => match index.location(*number) {
+                    Some((at, shard, local)) => {
+                        if renumbering.len() <= at {
+                            renumbering.resize_with(at + 1, Vec::new);
+                        }
+                        builder.add_indexed(shard, local, &mut renumbering[at])
+                    }
+                    None => {
+                        builder.add_words(std::iter::empty::<(Place, std::iter::Empty<&str>)>())
+                    }
+                },
             };
         }
         builder.finish()
