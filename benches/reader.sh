@@ -27,7 +27,7 @@ measure() {
     rm -f "$trace"
     [ "$kind" = cold ] && rm -rf "$cache"
     tmux -L "$socket" -f /dev/null new-session -d -s bench -x 120 -y 40 \
-        "MOODWIRE_CACHE_DIR='$cache' MOODWIRE_TRACE_TIMING='$trace' '$bin' '$lib'"
+        "MOODWIRE_CACHE_DIR='$cache' MOODWIRE_DATA_DIR='$work/data' MOODWIRE_TRACE_TIMING='$trace' '$bin' '$lib'"
     until grep -q '^loaded' "$trace" 2>/dev/null; do sleep 0.1; done
     sleep 0.5
     tmux -L "$socket" send-keys -t bench /

@@ -152,6 +152,13 @@ impl Index {
         Some((at, self.shards.get(at)?, local))
     }
 
+    /// Reads now, on all cores, the postings of every shard left in a cache file, so that no
+    /// search waits on the file; a part that cannot be read is left for the search that needs
+    /// it to report.
+    pub fn read_postings(&self) {
+        parallel::for_each(&self.shards, Shard::read_postings, |_, _| {});
+    }
+
     /// The words of document `doc`, field item by field item (nothing for an unknown one, or
     /// when the word streams cannot be read: see [`Index::read_all`]).
     pub fn doc_words(&self, doc: u32) -> Box<dyn Iterator<Item = FieldWords<'_>> + '_> {

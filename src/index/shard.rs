@@ -91,6 +91,12 @@ impl Shard {
         })
     }
 
+    /// Reads now the shard's postings, if they were left in the cache file (not the word
+    /// streams, which only phrases need); an error if that file can no longer give them.
+    pub fn read_postings(&self) -> Result<(), Damaged> {
+        self.postings.read_all(self.docs)
+    }
+
     /// Reads now all the shard left in the cache file; an error if that file can no longer
     /// give it.
     pub fn read_all(&self) -> Result<(), Damaged> {

@@ -293,6 +293,11 @@ impl Library {
         &self.articles
     }
 
+    /// The word index, in the articles' order.
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
     /// Files and folders that could not be loaded, sorted by path.
     pub fn problems(&self) -> &[Problem] {
         &self.problems

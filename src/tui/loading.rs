@@ -93,6 +93,9 @@ fn load(plan: LoadPlan, generation: u64, mut send: impl FnMut(Action) -> bool) {
             library
         }
     };
+    // A search as the user types must not wait on the cache file, which holds the postings of
+    // a library read from it until they are needed.
+    library.index().read_postings();
     // The list shows the complete library at once; the sort orders follow.
     let keys = SortKeys::of(library.articles());
     post(LoadMessage::Finished(Box::new(Loaded::new(library))));

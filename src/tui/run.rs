@@ -25,7 +25,7 @@ use super::theme::color_wanted;
 use super::trace::Trace;
 use super::ui;
 use super::update::update;
-use super::watch::{self, LibraryWatch};
+use super::watch;
 use super::writes;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -79,7 +79,6 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
             let _ = failures.send(Event::Action(Action::Notice(text)));
         })
     });
-    let _watch = follow_changes(&plan, &sender, &mut warnings);
     app.notice = (!warnings.is_empty()).then(|| warnings.join("; "));
     let mut guard = Guard::enter()?;
     app.viewport = guard.terminal.size()?;
@@ -93,11 +92,13 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     guard.terminal.draw(|frame| ui::draw(frame, &app))?;
     trace.first_frame();
 
+    let watch_pending = plan.watch;
     let mut looper = Looper {
         app,
         plan,
         sender,
         saver,
+        watch_pending,
         ending: Ending::Quit,
     };
     loop {
@@ -110,6 +111,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
             changed |= looper.handle(next)?;
         }
         looper.save_marks();
+        looper.follow_changes_once_loaded();
         if looper.app.quit {
             break;
         }
@@ -142,10 +144,21 @@ struct Looper {
     plan: LoadPlan,
     sender: Sender<Event>,
     saver: Option<MarksSaver>,
+    /// True until the library's folders are watched, which starts once it is first loaded.
+    watch_pending: bool,
     ending: Ending,
 }
 
 impl Looper {
+    /// Starts watching the folders once the first load is done: the system reports every file
+    /// opened under a watched folder, and a first load opens them all.
+    fn follow_changes_once_loaded(&mut self) {
+        if self.watch_pending && !self.app.load.active {
+            self.watch_pending = false;
+            follow_changes(&self.plan, &self.sender);
+        }
+    }
+
     /// Hands the marks to the saving thread if they changed.
     fn save_marks(&mut self) {
         if std::mem::take(&mut self.app.marks_unsaved)
@@ -221,30 +234,22 @@ fn mouse_action(mouse: MouseEvent) -> Option<Action> {
     }
 }
 
-/// Watches the library's folders, if asked and if it has any; a watch the system refuses is a
-/// warning, and `r` still reloads.
-fn follow_changes(
-    plan: &LoadPlan,
-    sender: &Sender<Event>,
-    warnings: &mut Vec<String>,
-) -> Option<LibraryWatch> {
+/// Watches the library's folders, if it has any; a watch the system refuses is a notice, and
+/// `r` still reloads.
+fn follow_changes(plan: &LoadPlan, sender: &Sender<Event>) {
     let LibrarySource::Paths(roots) = &plan.source else {
-        return None;
+        return;
     };
-    if !plan.watch {
-        return None;
-    }
-    let sender = sender.clone();
-    let changed = move || sender.send(Event::Action(Action::LibraryChanged)).is_ok();
-    match watch::watch(roots, changed) {
-        Ok(watch) => Some(watch),
-        Err(error) => {
-            warnings.push(format!(
-                "not following changes to the library ({error}); r reloads"
-            ));
-            None
-        }
-    }
+    let changes = sender.clone();
+    let failures = sender.clone();
+    watch::watch(
+        roots.clone(),
+        move || changes.send(Event::Action(Action::LibraryChanged)).is_ok(),
+        move |reason| {
+            let notice = format!("not following changes to the library ({reason}); r reloads");
+            let _ = failures.send(Event::Action(Action::Notice(notice)));
+        },
+    );
 }
 
 fn start_loading(plan: &LoadPlan, generation: u64, sender: &Sender<Event>) {

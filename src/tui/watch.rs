@@ -18,28 +18,33 @@ const QUIET: Duration = Duration::from_millis(150);
 /// A stream of changes that never pauses still reloads this often.
 const AT_MOST_EVERY: Duration = Duration::from_millis(600);
 
-/// Keeps the folders watched for as long as it lives.
-pub struct LibraryWatch {
-    _watcher: notify::RecommendedWatcher,
-}
-
-/// Watches `roots` recursively and calls `changed` once per burst of changes to articles.
-/// Fails when the system will not watch (too many folders for inotify's limit, for example);
-/// the reader then works as before, with `r` to reload.
+/// Watches `roots` recursively on a thread of its own (registering every folder with the
+/// system takes a while in a large library, and must not hold up the reader), and calls
+/// `changed` once per burst of changes to articles, until it returns false. `failed` hears why,
+/// if the system will not watch (too many folders for inotify's limit, for example); the reader
+/// then works as before, with `r` to reload.
 pub fn watch(
-    roots: &[PathBuf],
+    roots: Vec<PathBuf>,
     changed: impl Fn() -> bool + Send + 'static,
-) -> notify::Result<LibraryWatch> {
-    let (sender, events) = mpsc::channel::<notify::Result<Event>>();
-    let mut watcher = notify::recommended_watcher(sender)?;
-    for root in roots {
-        watcher.watch(root, RecursiveMode::Recursive)?;
-    }
-    thread::Builder::new()
+    failed: impl FnOnce(String) + Send + 'static,
+) {
+    // Without a thread to watch on, the reader works as with --no-watch.
+    let _ = thread::Builder::new()
         .name("moodwire-watch".to_owned())
-        .spawn(move || debounce(&events, changed))
-        .map_err(notify::Error::io)?;
-    Ok(LibraryWatch { _watcher: watcher })
+        .spawn(move || {
+            let (sender, events) = mpsc::channel::<notify::Result<Event>>();
+            let watching = notify::recommended_watcher(sender).and_then(|mut watcher| {
+                for root in &roots {
+                    watcher.watch(root, RecursiveMode::Recursive)?;
+                }
+                Ok(watcher)
+            });
+            match watching {
+                // The watcher lives as long as this thread listens to it.
+                Ok(_watcher) => debounce(&events, changed),
+                Err(error) => failed(error.to_string()),
+            }
+        });
 }
 
 fn debounce(events: &mpsc::Receiver<notify::Result<Event>>, changed: impl Fn() -> bool) {
