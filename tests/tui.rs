@@ -23,7 +23,7 @@ fn sample_library_search_filter_open_back_help_quit() {
     ) else {
         return skip();
     };
-    let screen = tmux.wait_for("33 / 33");
+    let screen = tmux.wait_for("· 33 / 33 ·");
     assert!(screen.contains("moodwire · sample-articles"), "{screen}");
     assert!(screen.contains("j/k move"), "{screen}");
 
@@ -61,7 +61,7 @@ fn sample_library_search_filter_open_back_help_quit() {
     tmux.wait_for("j/k move");
 
     tmux.press(&["Escape"]);
-    tmux.wait_for("33 / 33");
+    tmux.wait_for("· 33 / 33 ·");
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
 }
@@ -81,7 +81,7 @@ fn tag_by_hand_and_undo() {
     else {
         return skip();
     };
-    tmux.wait_for("33 / 33");
+    tmux.wait_for("· 33 / 33 ·");
     tmux.type_text("/title:regional");
     tmux.wait_for("· 1 / 33 ·");
     tmux.press(&["Enter"]);
@@ -252,7 +252,7 @@ fn reader_ending_with_stty(name: &str, env: &str) -> Option<(Tmux, tempfile::Tem
         reader_command("", cache.path())
     );
     let tmux = Tmux::start(name, 100, 30, repository(), &command)?;
-    tmux.wait_for("33 / 33");
+    tmux.wait_for("· 33 / 33 ·");
     Some((tmux, cache))
 }
 
@@ -350,7 +350,7 @@ fn a_reading_session_leaves_the_library_untouched() {
     ) else {
         return skip();
     };
-    tmux.wait_for("33 / 33");
+    tmux.wait_for("· 33 / 33 ·");
     tmux.type_text("/oil");
     tmux.press(&["Enter"]);
     tmux.wait_for("j/k move");
@@ -371,7 +371,7 @@ fn a_reading_session_leaves_the_library_untouched() {
         tmux.wait_for(shows);
     }
     tmux.press(&["r"]);
-    tmux.wait_for("33 / 33");
+    tmux.wait_for("· 33 / 33 ·");
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
     assert_eq!(snapshot(&library), before, "the reader changed the library");
