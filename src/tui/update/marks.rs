@@ -42,6 +42,7 @@ pub(super) fn opened(app: &mut App, id: &str) {
 /// `M`: every row the list shows, and only those, becomes read.
 pub(super) fn mark_shown_read(app: &mut App) {
     let mut changed = 0usize;
+    app.marks.reserve(Mark::Read, app.list.visible.len());
     for &doc in &app.list.visible {
         if let Some(article) = app.catalog.article(doc)
             && app.marks.put(Mark::Read, &article.id, true)
