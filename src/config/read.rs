@@ -6,14 +6,15 @@ use std::path::{Path, PathBuf};
 use super::Config;
 use super::node::{self, Entries, Located, Node};
 use super::values;
+use crate::tui::keymap::Key;
 
 /// An action of the reader given other keys: `keys: { quit: [q, Ctrl-q] }`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyRemap {
     /// The action's name, as the help screen and `config init` list them.
     pub action: String,
-    /// The keys as written (`j`, `Down`, `Ctrl-d`); checked while reading.
-    pub keys: Vec<String>,
+    /// The keys, read from how the file writes them (`j`, `Down`, `Ctrl-d`).
+    pub keys: Vec<Key>,
 }
 
 /// A problem and the line it is on.
@@ -143,8 +144,7 @@ fn remap(action: &Located<String>, keys: &Located<Node>) -> Result<KeyRemap, Pro
     let mut out = Vec::new();
     for item in items {
         let text = text_of(action, item)?;
-        values::check_key(&text).map_err(at(item))?;
-        out.push(text);
+        out.push(Key::parse(&text).map_err(at(item))?);
     }
     if out.is_empty() {
         return Err((

@@ -4,7 +4,16 @@ use ratatui::style::Color;
 
 use super::read;
 use super::*;
-use crate::tui::keymap::action_names;
+use ratatui::crossterm::event::KeyCode;
+
+use crate::tui::keymap::{Key, action_names};
+
+fn press(c: char, ctrl: bool) -> Key {
+    Key::Press {
+        code: KeyCode::Char(c),
+        ctrl,
+    }
+}
 
 fn read(text: &str) -> Result<read::Read, read::Problem> {
     read::config(text, Path::new("/etc/moodwire"))
@@ -79,11 +88,11 @@ limits:
         [
             KeyRemap {
                 action: "quit".into(),
-                keys: vec!["x".into(), "Ctrl-q".into()]
+                keys: vec![press('x', false), press('q', true)]
             },
             KeyRemap {
                 action: "down".into(),
-                keys: vec!["J".into()]
+                keys: vec![press('J', false)]
             }
         ]
     );

@@ -95,7 +95,3 @@ pub fn check_action(name: &str) -> Result<(), String> {
         )),
     }
 }
-
-pub fn check_key(text: &str) -> Result<(), String> {
-    keymap::Key::parse(text).map(|_| ())
-}

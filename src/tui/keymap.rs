@@ -87,18 +87,11 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults with each remapped action given its new keys, on every screen that has it.
     /// A key taken this way is taken from the screen's other actions, so that keys can be
-    /// swapped. Remaps were checked when the configuration was read; any other is ignored.
+    /// swapped.
     pub fn with(remaps: &[KeyRemap]) -> Keymap {
         let mut keymap = Keymap::default();
         for remap in remaps {
-            let Ok(keys) = remap
-                .keys
-                .iter()
-                .map(|k| Key::parse(k))
-                .collect::<Result<Vec<Key>, String>>()
-            else {
-                continue;
-            };
+            let keys = &remap.keys;
             for section in &mut keymap.sections {
                 if !section.bindings.iter().any(|b| b.name == remap.action) {
                     continue;

@@ -96,7 +96,7 @@ fn remapped(remaps: &[(&str, &[&str])]) -> Keymap {
         .iter()
         .map(|(action, keys)| KeyRemap {
             action: action.to_string(),
-            keys: keys.iter().map(|k| k.to_string()).collect(),
+            keys: keys.iter().map(|k| Key::parse(k).unwrap()).collect(),
         })
         .collect();
     Keymap::with(&remaps)
