@@ -1,10 +1,10 @@
 use std::path::Path;
 
+use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Color;
 
 use super::read;
 use super::*;
-use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::keymap::{Key, action_names};
 

@@ -37,10 +37,6 @@ pub fn check_scale(scale: &Scale) -> Result<(), String> {
     }
 }
 
-pub const PALETTE_KEYS: &[&str] = &[
-    "positive", "neutral", "negative", "accent", "error", "link", "heading", "star",
-];
-
 /// A colour by name (`green`, `light-red`, `dark-gray`), 256-colour index or `#rrggbb`.
 pub fn colour(text: &str) -> Result<Color, String> {
     text.trim().parse::<Color>().map_err(|_| {

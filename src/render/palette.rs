@@ -39,6 +39,11 @@ impl Default for Palette {
 static INSTALLED: OnceLock<Palette> = OnceLock::new();
 
 impl Palette {
+    /// The colours' names in the configuration's `theme`, one for each arm of [`Palette::set`].
+    pub const NAMES: &[&str] = &[
+        "positive", "neutral", "negative", "accent", "error", "link", "heading", "star",
+    ];
+
     /// Sets the colour called `name` in the configuration; other names are ignored.
     pub fn set(&mut self, name: &str, colour: Color) {
         let slot = match name {
@@ -62,5 +67,24 @@ impl Palette {
 
     pub fn current() -> Palette {
         INSTALLED.get().copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_sets_its_own_colour() {
+        let mut palette = Palette::default();
+        for (at, name) in Palette::NAMES.iter().enumerate() {
+            palette.set(name, Color::Indexed(at as u8));
+        }
+        let p = palette;
+        let set = [
+            p.positive, p.neutral, p.negative, p.accent, p.error, p.link, p.heading, p.star,
+        ];
+        let expected: Vec<Color> = (0..8).map(Color::Indexed).collect();
+        assert_eq!(set.to_vec(), expected);
     }
 }
