@@ -4,7 +4,7 @@
 
 pub mod store;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 
 /// What can be marked on an article.
@@ -21,8 +21,8 @@ pub enum Mark {
 /// with a hundred thousand marks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Marks {
-    read: Arc<HashSet<String>>,
-    starred: Arc<HashSet<String>>,
+    read: Arc<FxHashSet<String>>,
+    starred: Arc<FxHashSet<String>>,
 }
 
 impl Marks {
@@ -66,7 +66,7 @@ impl Marks {
         Arc::make_mut(set).reserve(more);
     }
 
-    fn set(&self, mark: Mark) -> &HashSet<String> {
+    fn set(&self, mark: Mark) -> &FxHashSet<String> {
         match mark {
             Mark::Read => &self.read,
             Mark::Starred => &self.starred,

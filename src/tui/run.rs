@@ -66,20 +66,11 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     let mut trace = Trace::from_env(started);
     let (sender, events) = mpsc::channel();
     let mut warnings = settings.warnings;
+    // Shown once the marks are read, with any warning they bring.
     let mut app = App::new(plan.source.label(), Size::default(), true);
     app.keys = settings.keys;
     app.order = settings.order;
     app.limits = plan.limits;
-    let saver = settings.marks.map(|file| {
-        let opened = file.open(true);
-        app.marks = opened.marks;
-        warnings.extend(opened.warning);
-        let failures = sender.clone();
-        MarksSaver::start(file, move |text| {
-            let _ = failures.send(Event::Action(Action::Notice(text)));
-        })
-    });
-    app.notice = (!warnings.is_empty()).then(|| warnings.join("; "));
     let mut guard = Guard::enter()?;
     app.viewport = guard.terminal.size()?;
     app.color = color_wanted(std::env::var_os("NO_COLOR"));
@@ -91,6 +82,18 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     })?;
     guard.terminal.draw(|frame| ui::draw(frame, &app))?;
     trace.first_frame();
+    // Read after the first frame, which shows no article yet: a hundred thousand marks take
+    // tens of milliseconds to read, and nothing is saved before they are in.
+    let saver = settings.marks.map(|file| {
+        let opened = file.open(true);
+        app.marks = opened.marks;
+        warnings.extend(opened.warning);
+        let failures = sender.clone();
+        MarksSaver::start(file, move |text| {
+            let _ = failures.send(Event::Action(Action::Notice(text)));
+        })
+    });
+    app.notice = (!warnings.is_empty()).then(|| warnings.join("; "));
 
     let watch_pending = plan.watch;
     let mut looper = Looper {
