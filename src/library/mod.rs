@@ -9,10 +9,11 @@ use rustc_hash::FxHashMap;
 use crate::article::{Article, Bucket, Sentiment};
 use crate::index::{Index, Shard};
 use crate::limits::Limits;
-use crate::loader::{self, FileStamp, Indexed, Loaded, Problem, Source};
+use crate::loader::{self, FileStamp, Loaded, Problem, Source};
 use crate::parse::parse_article;
 use crate::query::Query;
 use crate::samples;
+use read::ReadArticles;
 
 /// The orders a list of articles can be shown in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,6 +43,15 @@ impl SortOrder {
             .then_with(|| compare_titles(a, b))
             .then_with(|| a.id.cmp(&b.id))
     }
+}
+
+/// The library's own order: by date, then as [`SortOrder::compare`] breaks ties, then by path
+/// for two files that give the same id. A total order, so that sorting in place (which needs
+/// no copy of the articles, unlike a stable sort) gives the same order on every run.
+fn in_library_order(a: &Article, b: &Article) -> Ordering {
+    SortOrder::Date
+        .compare(a, b)
+        .then_with(|| a.path.cmp(&b.path))
 }
 
 fn descending_with_missing_last<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
@@ -165,17 +175,17 @@ impl Library {
     /// read from their files just now: puts them in date order, gives each its document
     /// number, and keeps the stamps in that order too.
     fn from_indexed(
-        mut read: Vec<Indexed>,
+        mut read: ReadArticles,
         mut shards: Vec<Shard>,
         problems: Vec<Problem>,
         parsed_files: usize,
     ) -> Library {
-        read.sort_by(|a, b| SortOrder::Date.compare(&a.article, &b.article));
+        read.sort_by(in_library_order);
         let mut globals: Vec<Vec<u32>> = shards
             .iter()
             .map(|shard| vec![u32::MAX; shard.doc_count() as usize])
             .collect();
-        for (global, entry) in read.iter().enumerate() {
+        for (global, entry) in read.places.iter().enumerate() {
             if let Some(slot) = globals
                 .get_mut(entry.shard)
                 .and_then(|shard| shard.get_mut(entry.local as usize))
@@ -188,11 +198,8 @@ impl Library {
         }
         let index = Index::from_shards(shards, read.len())
             .expect("every indexed document is read exactly once, so the shards cover the library");
-        let (articles, stamps) = read
-            .into_iter()
-            .map(|entry| (entry.article, entry.stamp))
-            .unzip();
-        Library::from_parts(articles, stamps, problems, index, parsed_files)
+        let stamps = read.places.iter().map(|place| place.stamp).collect();
+        Library::from_parts(read.articles, stamps, problems, index, parsed_files)
     }
 
     pub fn from_loaded(loaded: Loaded) -> Library {
@@ -201,7 +208,7 @@ impl Library {
             problems,
             ..
         } = loaded;
-        articles.sort_by(|a, b| SortOrder::Date.compare(a, b));
+        articles.sort_unstable_by(in_library_order);
         let index = Index::build(&articles);
         let parsed_files = articles.len();
         Library::from_parts(articles, Vec::new(), problems, index, parsed_files)
@@ -363,6 +370,7 @@ fn same_file(path: &Path, canonical: &Path) -> bool {
 
 mod open;
 mod progress;
+mod read;
 mod search;
 
 pub use progress::Progress;
@@ -373,8 +381,8 @@ fn read_and_index(
     limits: &Limits,
     problems: &mut Vec<Problem>,
     progress: &mut dyn FnMut(Progress),
-) -> (Vec<Indexed>, Vec<Shard>) {
-    let mut read = Vec::with_capacity(sources.len());
+) -> (ReadArticles, Vec<Shard>) {
+    let mut read = ReadArticles::with_capacity(sources.len());
     let mut done = 0;
     let shards = loader::read_and_index(sources, limits, |result| {
         done += 1;

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rustc_hash::FxHashMap;
 
+use super::read::ReadArticles;
 use super::{Library, Progress, read_and_index};
 use crate::article::Article;
 use crate::cache::{CacheStore, Cached};
@@ -93,13 +94,11 @@ impl Library {
             let sources: Vec<Source> = unchanged.into_iter().map(|file| file.source).collect();
             let (mut reread, reread_shards) =
                 read_and_index(&sources, limits, &mut problems, progress);
-            for entry in &mut reread {
-                entry.shard += shards.len();
-            }
+            reread.shift_shards(shards.len());
             parsed += reread.len();
             (reread, reread_shards)
         };
-        read.extend(kept);
+        read.append(kept);
         shards.extend(rebuilt);
         save(
             Library::from_indexed(read, shards, problems, parsed),
@@ -163,7 +162,7 @@ fn rebuild_unchanged(
     unchanged: Vec<Unchanged>,
     cached: Cached,
     first_shard: usize,
-) -> (Vec<Indexed>, Vec<Shard>) {
+) -> (ReadArticles, Vec<Shard>) {
     let cores = parallel::cores();
     let per_shard = unchanged.len().div_ceil(cores).max(1);
     let index = &cached.index;
@@ -176,7 +175,7 @@ fn rebuild_unchanged(
         Shard::build(&docs)
     });
     let mut articles: Vec<Option<Article>> = cached.articles.into_iter().map(Some).collect();
-    let mut kept = Vec::with_capacity(unchanged.len());
+    let mut kept = ReadArticles::with_capacity(unchanged.len());
     for (chunk_at, chunk) in unchanged.chunks(per_shard).enumerate() {
         for (local, file) in chunk.iter().enumerate() {
             if let Some(mut article) = articles.get_mut(file.doc as usize).and_then(Option::take) {
