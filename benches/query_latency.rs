@@ -3,6 +3,8 @@
 //! Loads DIR (without the cache), then runs a fixed mix of terms, prefixes, phrases, field
 //! terms and comparisons many times, timing each search together with putting the matches in
 //! date order (what the list and the reader need), and prints the median and 95th percentile.
+//! Further arguments keep only the queries that contain one of them, to profile a few:
+//! `cargo bench --bench query_latency -- DIR '"central bank"'`.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -37,14 +39,20 @@ const QUERIES: [&str; 20] = [
 const ROUNDS: usize = 30;
 
 fn main() {
-    let Some(dir) = std::env::args().skip(1).find(|arg| !arg.starts_with('-')) else {
-        eprintln!("usage: cargo bench --bench query_latency -- DIR");
+    let mut args = std::env::args().skip(1).filter(|arg| !arg.starts_with('-'));
+    let Some(dir) = args.next() else {
+        eprintln!("usage: cargo bench --bench query_latency -- DIR [QUERY...]");
         std::process::exit(2);
     };
+    let only: Vec<String> = args.collect();
+    let texts: Vec<&str> = QUERIES
+        .into_iter()
+        .filter(|text| only.is_empty() || only.iter().any(|part| text.contains(part.as_str())))
+        .collect();
     let started = Instant::now();
     let library = Library::load(&[PathBuf::from(&dir)], &Limits::default());
     let loaded = started.elapsed();
-    let queries: Vec<Query> = QUERIES
+    let queries: Vec<Query> = texts
         .iter()
         .map(|q| Query::parse(q).expect("benchmark queries parse"))
         .collect();
@@ -59,7 +67,7 @@ fn main() {
         }
     }
     // Each query's median first, so that a slow kind of query can be told from noise.
-    for (text, times) in QUERIES.iter().zip(&mut per_query) {
+    for (text, times) in texts.iter().zip(&mut per_query) {
         times.sort();
         println!(
             "{:>9.3} ms  {text}",

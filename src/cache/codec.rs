@@ -86,6 +86,12 @@ impl<W: Write> Encoder<W> {
 
     pub fn bytes(&mut self, bytes: &[u8]) {
         self.len(bytes.len());
+        self.raw(bytes);
+    }
+
+    /// Bytes as they are, without their length: for a value whose length was written before
+    /// it, such as one written in pieces.
+    pub fn raw(&mut self, bytes: &[u8]) {
         self.put(bytes);
     }
 

@@ -27,7 +27,7 @@ use crate::loader::FileStamp;
 use crate::parallel;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 10;
+const FORMAT_VERSION: u32 = 11;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.

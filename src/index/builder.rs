@@ -3,7 +3,7 @@
 use rustc_hash::FxHashMap;
 
 use super::lazy::Lazy;
-use super::postings::Postings;
+use super::postings::{Lists, Postings, first_step};
 use super::shard::{PLACE_BITS, Shard, place_bit};
 use super::streams::{Span, Streams};
 use crate::article::Article;
@@ -168,10 +168,10 @@ impl ShardBuilder {
     /// Each word's postings, packed as in [`Postings`], made from the word streams: counted in a
     /// first pass and written in place in a second, so that no list per word is ever grown
     /// (growing millions of small lists cost more time and memory than the whole index).
-    fn invert(&self, vocabulary: usize) -> (Vec<u32>, Vec<u32>) {
+    fn invert(&self, vocabulary: usize) -> (Vec<u32>, Lists) {
         let mut last_doc = vec![u32::MAX; vocabulary];
         let mut counts = vec![0u32; vocabulary];
-        self.for_each_token(|doc, _, id| {
+        self.for_each_token(|doc, _, _, id| {
             if last_doc[id] != doc {
                 last_doc[id] = doc;
                 counts[id] += 1;
@@ -188,27 +188,37 @@ impl ShardBuilder {
         }
         posting_starts.push(total);
         let mut next = counts;
-        let mut postings = vec![0; total as usize];
+        let mut lists = Lists {
+            postings: vec![0; total as usize],
+            firsts: vec![0; total as usize],
+        };
         last_doc.fill(u32::MAX);
-        self.for_each_token(|doc, place, id| {
+        self.for_each_token(|doc, place, position, id| {
             if last_doc[id] != doc {
                 last_doc[id] = doc;
-                postings[next[id] as usize] = doc << PLACE_BITS | place_bit(place);
+                let at = next[id] as usize;
+                lists.postings[at] = doc << PLACE_BITS | place_bit(place);
+                lists.firsts[at] = first_step(position);
                 next[id] += 1;
             } else {
-                postings[next[id] as usize - 1] |= place_bit(place);
+                lists.postings[next[id] as usize - 1] |= place_bit(place);
             }
         });
-        (posting_starts, postings)
+        (posting_starts, lists)
     }
 
-    /// Calls `visit` with the document, the place and the word id of every word, in document
-    /// order. Needs the closing entry of `span_starts` that [`ShardBuilder::finish`] adds.
-    fn for_each_token(&self, mut visit: impl FnMut(u32, Place, usize)) {
+    /// Calls `visit` with the document, the place, the position among the document's words
+    /// and the word id of every word, in document order. Needs the closing entry of
+    /// `span_starts` that [`ShardBuilder::finish`] adds.
+    fn for_each_token(&self, mut visit: impl FnMut(u32, Place, u32, usize)) {
         for (doc, bounds) in self.span_starts.windows(2).enumerate() {
-            for span in &self.spans[bounds[0] as usize..bounds[1] as usize] {
-                for &id in &self.tokens[span.start as usize..span.end as usize] {
-                    visit(doc as u32, span.place, id as usize);
+            let spans = &self.spans[bounds[0] as usize..bounds[1] as usize];
+            let doc_start = spans.first().map_or(0, |span| span.start);
+            for span in spans {
+                for (at, &id) in
+                    (span.start..).zip(&self.tokens[span.start as usize..span.end as usize])
+                {
+                    visit(doc as u32, span.place, at - doc_start, id as usize);
                 }
             }
         }

@@ -1,4 +1,4 @@
-//! Which documents each word occurs in, and in which fields.
+//! Which documents each word occurs in, in which fields, and from about where.
 //!
 //! A shard's postings are a quarter of the cache file. Read from the cache, they stay in the
 //! file in blocks of consecutive words, each checked against its own checksum when it is
@@ -20,6 +20,20 @@ const BLOCK_POSTINGS: usize = 8192;
 /// ...and a shard is cut into at most about this many blocks, however large.
 const MAX_BLOCKS: usize = 1024;
 
+/// A posting's first occurrence is kept in steps of this many words: a phrase check starts
+/// there, in the cache line that holds it, instead of reading the document from its start.
+pub const FIRST_STEP: u32 = 16;
+
+/// The step of a first occurrence at `position` (its word's place among its document's
+/// words), as far as one byte goes: a later one is said to be at the last step, where a
+/// phrase check then starts, which is still before it.
+pub fn first_step(position: u32) -> u8 {
+    (position / FIRST_STEP).min(u32::from(u8::MAX)) as u8
+}
+
+/// Bytes on file per posting: the posting itself, then its first step.
+const POSTING_BYTES: u64 = 5;
+
 /// Reads bytes of a shard's postings as written by [`PostingsToWrite::encode_lists`], by
 /// their place among those bytes, refused unless their checksum is the one given.
 pub type PostingSource = Arc<dyn Fn(Range<u64>, u64) -> Result<Vec<u8>, Damaged> + Send + Sync>;
@@ -30,6 +44,9 @@ pub struct Postings {
     /// each is a shard-local document number shifted left by [`PLACE_BITS`], with the fields
     /// the word occurs in there (as place bits) in the low bits, so that a field term on one
     /// word needs no look at the documents and a posting costs four bytes.
+    ///
+    /// Beside each posting, in [`Lists::firsts`], the [`first_step`] of the word's first
+    /// occurrence in the document, in all its fields.
     starts: Vec<u32>,
     /// Runs of consecutive words' postings, in word order: each word's lie in one block.
     blocks: Vec<Block>,
@@ -39,20 +56,53 @@ pub struct Postings {
 struct Block {
     /// The first word whose postings the block holds; the next block's first word ends it.
     first_word: u32,
-    list: Lazy<Vec<u32>>,
+    list: Lazy<Lists>,
+}
+
+/// Postings, and beside each the step of its word's first occurrence in the document.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Lists {
+    pub postings: Vec<u32>,
+    pub firsts: Vec<u8>,
+}
+
+impl Lists {
+    fn slice(&self, range: Range<usize>) -> WordPostings<'_> {
+        WordPostings {
+            postings: &self.postings[range.clone()],
+            firsts: &self.firsts[range],
+        }
+    }
+
+    /// As written on file: every posting, then every first step.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.postings.len() * POSTING_BYTES as usize);
+        for posting in &self.postings {
+            bytes.extend_from_slice(&posting.to_le_bytes());
+        }
+        bytes.extend_from_slice(&self.firsts);
+        bytes
+    }
+}
+
+/// One word's postings, each with the step of the word's first occurrence beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordPostings<'a> {
+    pub postings: &'a [u32],
+    pub firsts: &'a [u8],
 }
 
 impl Default for Postings {
     /// The postings of a shard of no words.
     fn default() -> Postings {
-        Postings::here(vec![0], Vec::new())
+        Postings::here(vec![0], Lists::default())
     }
 }
 
 impl Postings {
     /// Postings in memory: `starts` as in [`Postings`], and every word's postings in word
     /// order.
-    pub fn here(starts: Vec<u32>, list: Vec<u32>) -> Postings {
+    pub fn here(starts: Vec<u32>, list: Lists) -> Postings {
         let blocks = if starts.len() > 1 {
             vec![Block {
                 first_word: 0,
@@ -66,7 +116,7 @@ impl Postings {
 
     /// The offsets and the postings held in memory, to be forged by a test.
     #[cfg(test)]
-    pub fn forge(&mut self) -> (&mut Vec<u32>, &mut Vec<u32>) {
+    pub fn forge(&mut self) -> (&mut Vec<u32>, &mut Lists) {
         let list = self.blocks[0].list.get_mut();
         (&mut self.starts, list)
     }
@@ -78,7 +128,7 @@ impl Postings {
 
     /// The postings of `word`, one of a shard of `docs` documents; read now if they were
     /// left in the cache file.
-    pub fn of(&self, word: u32, docs: u32) -> Result<&[u32], Damaged> {
+    pub fn of(&self, word: u32, docs: u32) -> Result<WordPostings<'_>, Damaged> {
         let at = self
             .blocks
             .partition_point(|block| block.first_word <= word);
@@ -86,20 +136,25 @@ impl Postings {
         let list = self.block(at, docs)?;
         let first = self.starts[self.blocks[at].first_word as usize];
         let word = word as usize;
-        Ok(&list[(self.starts[word] - first) as usize..(self.starts[word + 1] - first) as usize])
+        Ok(list
+            .slice((self.starts[word] - first) as usize..(self.starts[word + 1] - first) as usize))
     }
 
     /// The postings of the words of block `at`, read now if they were left in the cache file
     /// and refused unless they are as many as the offsets say and every one is of a document
     /// of the shard.
-    fn block(&self, at: usize, docs: u32) -> Result<&[u32], Damaged> {
+    fn block(&self, at: usize, docs: u32) -> Result<&Lists, Damaged> {
         let block = &self.blocks[at];
         let first = self.starts[block.first_word as usize];
         let len = (self.starts[self.block_end(at) as usize] - first) as usize;
-        let list = block.list.get(|list| {
-            list.len() == len && list.iter().all(|&posting| posting >> PLACE_BITS < docs)
-        })?;
-        Ok(list)
+        block.list.get(|list| {
+            list.postings.len() == len
+                && list.firsts.len() == len
+                && list
+                    .postings
+                    .iter()
+                    .all(|&posting| posting >> PLACE_BITS < docs)
+        })
     }
 
     /// The word after the last one of block `at`.
@@ -115,13 +170,19 @@ impl Postings {
     }
 
     /// Every word's postings in word order, all read.
-    fn all(&self, docs: u32) -> Result<Cow<'_, [u32]>, Damaged> {
+    fn all(&self, docs: u32) -> Result<Cow<'_, Lists>, Damaged> {
         if self.blocks.len() == 1 {
             return self.block(0, docs).map(Cow::Borrowed);
         }
-        let mut all = Vec::with_capacity(self.starts.last().copied().unwrap_or(0) as usize);
+        let total = self.starts.last().copied().unwrap_or(0) as usize;
+        let mut all = Lists {
+            postings: Vec::with_capacity(total),
+            firsts: Vec::with_capacity(total),
+        };
         for at in 0..self.blocks.len() {
-            all.extend_from_slice(self.block(at, docs)?);
+            let block = self.block(at, docs)?;
+            all.postings.extend_from_slice(&block.postings);
+            all.firsts.extend_from_slice(&block.firsts);
         }
         Ok(Cow::Owned(all))
     }
@@ -129,14 +190,18 @@ impl Postings {
     /// The postings ready to be written: all of them, cut into blocks.
     pub fn to_write(&self, docs: u32) -> Result<PostingsToWrite<'_>, Damaged> {
         let all = self.all(docs)?;
-        let target = BLOCK_POSTINGS.max(all.len().div_ceil(MAX_BLOCKS));
+        if all.firsts.len() != all.postings.len() {
+            return Err(Damaged);
+        }
+        let target = BLOCK_POSTINGS.max(all.postings.len().div_ceil(MAX_BLOCKS));
         let mut blocks = Vec::new();
         let mut first_word = 0;
         for word in 0..self.words() {
             let start = self.starts[first_word as usize] as usize;
             let end = self.starts[word as usize + 1] as usize;
             if end - start >= target || word + 1 == self.words() {
-                blocks.push((first_word, checksum(&le_bytes(&all[start..end]))));
+                let bytes = block_bytes(&all, start..end);
+                blocks.push((first_word, start..end, checksum(&bytes)));
                 first_word = word + 1;
             }
         }
@@ -178,8 +243,8 @@ impl Postings {
             .zip(ends)
             .map(|(&(first_word, sum), end_word)| {
                 let source = Arc::clone(&source);
-                let bytes = u64::from(starts[first_word as usize]) * 4
-                    ..u64::from(starts[end_word as usize]) * 4;
+                let bytes = u64::from(starts[first_word as usize]) * POSTING_BYTES
+                    ..u64::from(starts[end_word as usize]) * POSTING_BYTES;
                 Block {
                     first_word,
                     list: Lazy::later(Box::new(move || read_block(&source, bytes.clone(), sum))),
@@ -191,27 +256,35 @@ impl Postings {
 }
 
 /// One block's postings, refused unless they match their checksum.
-fn read_block(source: &PostingSource, bytes: Range<u64>, sum: u64) -> Result<Vec<u32>, Damaged> {
+fn read_block(source: &PostingSource, bytes: Range<u64>, sum: u64) -> Result<Lists, Damaged> {
     let bytes = source(bytes, sum)?;
-    let values = bytes.chunks_exact(4);
-    Ok(values
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect())
+    let count = bytes.len() / POSTING_BYTES as usize;
+    let (postings, firsts) = bytes.split_at(count * 4);
+    Ok(Lists {
+        postings: postings
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect(),
+        firsts: firsts.to_vec(),
+    })
 }
 
-fn le_bytes(values: &[u32]) -> Vec<u8> {
-    values
-        .iter()
-        .flat_map(|value| value.to_le_bytes())
-        .collect()
+/// The bytes on file of the postings `range` of `all`: a block.
+fn block_bytes(all: &Lists, range: Range<usize>) -> Vec<u8> {
+    let block = all.slice(range);
+    Lists {
+        postings: block.postings.to_vec(),
+        firsts: block.firsts.to_vec(),
+    }
+    .to_bytes()
 }
 
 /// A shard's postings, all read, with how they are cut into blocks for the cache file.
 pub struct PostingsToWrite<'a> {
     starts: &'a [u32],
-    all: Cow<'a, [u32]>,
-    /// Each block's first word and checksum.
-    blocks: Vec<(u32, u64)>,
+    all: Cow<'a, Lists>,
+    /// Each block's first word, postings and checksum.
+    blocks: Vec<(u32, Range<usize>, u64)>,
 }
 
 impl PostingsToWrite<'_> {
@@ -219,20 +292,24 @@ impl PostingsToWrite<'_> {
     pub fn encode_table<W: Write>(&self, out: &mut Encoder<W>) {
         out.u32s(self.starts);
         out.len(self.blocks.len());
-        for &(first_word, sum) in &self.blocks {
+        for &(first_word, _, sum) in &self.blocks {
             out.u32(first_word);
             out.u64(sum);
         }
     }
 
-    /// The postings themselves, every word's in word order: four bytes each, the first
-    /// starting at [`LISTS_AT`] in the stream written.
+    /// The postings themselves, every word's in word order, block after block: each block's
+    /// postings, four bytes each, then their first steps, a byte each. The first block starts
+    /// at [`LISTS_AT`] in the stream written.
     pub fn encode_lists<W: Write>(&self, out: &mut Encoder<W>) {
-        out.u32s(&self.all);
+        out.len(self.all.postings.len() * POSTING_BYTES as usize);
+        for (_, postings, _) in &self.blocks {
+            out.raw(&block_bytes(&self.all, postings.clone()));
+        }
     }
 }
 
-/// Where [`PostingsToWrite::encode_lists`] puts the first posting: after the count.
+/// Where [`PostingsToWrite::encode_lists`] puts the first block: after the length.
 pub const LISTS_AT: u64 = 8;
 
 #[cfg(test)]
@@ -242,13 +319,15 @@ mod tests {
     /// 3,000 words occurring in 1 to 20 of 64 documents: enough postings for several blocks.
     fn postings() -> Postings {
         let mut starts = vec![0];
-        let mut list = Vec::new();
+        let mut list = Lists::default();
         for word in 0..3_000u32 {
             for doc in 0..1 + word % 20 {
-                list.push((doc * 3 % 64) << PLACE_BITS | 1 << (word % 5));
+                list.postings
+                    .push((doc * 3 % 64) << PLACE_BITS | 1 << (word % 5));
+                list.firsts.push((word % 7 + doc) as u8);
             }
-            list[starts[word as usize] as usize..].sort_unstable();
-            starts.push(list.len() as u32);
+            list.postings[starts[word as usize] as usize..].sort_unstable();
+            starts.push(list.postings.len() as u32);
         }
         Postings::here(starts, list)
     }

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::DocText;
 use super::docset::DocSet;
 use super::lazy::Lazy;
-use super::postings::{PostingSource, Postings, PostingsToWrite};
+use super::postings::{FIRST_STEP, PostingSource, Postings, PostingsToWrite};
 use super::streams::{LazyStreams, StreamSource, Streams, place_code};
 use crate::cache::codec::{Damaged, Decoder, Encoder};
 use crate::query::{Place, TextField, TextTest};
@@ -166,16 +166,18 @@ impl Shard {
             }
             return Ok(());
         }
-        let candidates = self.docs_with_all(&exact_ids, field)?;
+        let mut candidates = self.docs_with_all(&exact_ids, field)?;
+        candidates.retain(|&(doc, _)| with_prefixed.contains(doc));
         if candidates.is_empty() {
             return Ok(());
         }
         let streams = self.streams()?;
-        for doc in candidates {
-            if with_prefixed.contains(doc)
-                && verify(streams, doc, test.field, &exact_ids, &prefixed)
-            {
-                self.insert_global(doc, out);
+        for batch in candidates.chunks(Streams::PREFETCH_BATCH) {
+            streams.prefetch(batch);
+            for &(doc, from) in batch {
+                if verify(streams, doc, from, test.field, &exact_ids, &prefixed) {
+                    self.insert_global(doc, out);
+                }
             }
         }
         Ok(())
@@ -191,7 +193,7 @@ impl Shard {
     fn docs_with_any(&self, ids: Range<u32>, field: u32) -> Result<DocSet, Damaged> {
         let mut docs = DocSet::empty(self.docs as usize);
         for id in ids {
-            for &posting in self.postings.of(id, self.docs)? {
+            for &posting in self.postings.of(id, self.docs)?.postings {
                 if posting & field != 0 {
                     docs.insert(posting >> PLACE_BITS);
                 }
@@ -200,25 +202,36 @@ impl Shard {
         Ok(docs)
     }
 
-    /// The local documents in which every one of `ids` occurs in one of the `field` places.
-    fn docs_with_all(&self, ids: &[u32], field: u32) -> Result<Vec<u32>, Damaged> {
+    /// The local documents in which every one of `ids` occurs in one of the `field` places,
+    /// each with the position among its words before which the phrase of `ids` cannot start:
+    /// the phrase's `i`th word cannot occur before its first occurrence, so the phrase cannot
+    /// start `i` words before that.
+    fn docs_with_all(&self, ids: &[u32], field: u32) -> Result<Vec<(u32, u32)>, Damaged> {
         let mut lists = Vec::with_capacity(ids.len());
-        for &id in ids {
-            lists.push(self.postings.of(id, self.docs)?);
+        for (i, &id) in ids.iter().enumerate() {
+            lists.push((i as u32, self.postings.of(id, self.docs)?));
         }
-        lists.sort_by_key(|list| list.len());
-        let Some((first, rest)) = lists.split_first() else {
+        lists.sort_by_key(|(_, list)| list.postings.len());
+        let not_before = |i: u32, step: u8| (u32::from(step) * FIRST_STEP).saturating_sub(i);
+        let Some(((i, first), rest)) = lists.split_first() else {
             return Ok(Vec::new());
         };
-        let mut docs: Vec<u32> = first
-            .iter()
-            .filter(|&&posting| posting & field != 0)
-            .map(|&posting| posting >> PLACE_BITS)
+        let mut docs: Vec<(u32, u32)> = (first.postings.iter().zip(first.firsts))
+            .filter(|&(&posting, _)| posting & field != 0)
+            .map(|(&posting, &step)| (posting >> PLACE_BITS, not_before(*i, step)))
             .collect();
-        for list in rest {
-            docs.retain(|&doc| {
-                list.binary_search_by_key(&doc, |&posting| posting >> PLACE_BITS)
-                    .is_ok_and(|at| list[at] & field != 0)
+        for (i, list) in rest {
+            docs.retain_mut(|(doc, from)| {
+                let found = list
+                    .postings
+                    .binary_search_by_key(doc, |&posting| posting >> PLACE_BITS);
+                match found {
+                    Ok(at) if list.postings[at] & field != 0 => {
+                        *from = (*from).max(not_before(*i, list.firsts[at]));
+                        true
+                    }
+                    _ => false,
+                }
             });
         }
         Ok(docs)
@@ -266,19 +279,27 @@ impl ShardToWrite<'_> {
 }
 
 /// True when a span of `doc` searched by `field` holds the exact words in a row followed by a
-/// prefixed one.
+/// prefixed one, starting at or after position `from` among the document's words.
 fn verify(
     streams: &Streams,
     doc: u32,
+    from: u32,
     field: TextField,
     exact_ids: &[u32],
     prefixed: &Range<u32>,
 ) -> bool {
-    streams
-        .doc_spans(doc)
+    let spans = streams.doc_spans(doc);
+    let Some(from) = spans.first().map(|span| span.start.saturating_add(from)) else {
+        return false;
+    };
+    spans
         .iter()
-        .filter(|span| span.place.searched_by(field))
-        .any(|span| holds_phrase(streams.span_tokens(span), exact_ids, prefixed))
+        .filter(|span| span.end > from && span.place.searched_by(field))
+        .any(|span| {
+            let tokens = streams.span_tokens(span);
+            let skip = from.saturating_sub(span.start) as usize;
+            holds_phrase(&tokens[skip..], exact_ids, prefixed)
+        })
 }
 
 /// True when `starts` are offsets into a list of `total` items: from zero to its end, never
@@ -398,9 +419,10 @@ mod tests {
     /// and word streams are checked when they are read, the first time they are needed.
     #[test]
     fn forged_ids_and_offsets_are_refused() {
-        let forgeries: [fn(&mut Shard); 6] = [
+        let forgeries: [fn(&mut Shard); 7] = [
             |s| s.streams.get_mut().tokens[0] = 999,
-            |s| s.postings.forge().1[0] = 5 << PLACE_BITS | 1,
+            |s| s.postings.forge().1.postings[0] = 5 << PLACE_BITS | 1,
+            |s| s.postings.forge().1.firsts.truncate(0),
             |s| s.words[0] = "zzz".into(),
             |s| s.streams.get_mut().spans[0].end = 999,
             |s| s.postings.forge().0[1] = 999,

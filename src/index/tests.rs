@@ -117,6 +117,16 @@ fn random_query(random: &mut Random) -> String {
     terms.join(" ")
 }
 
+/// `index` written and read back as the cache does.
+fn through_encoding(index: &Index) -> Index {
+    let shards = index
+        .shards()
+        .iter()
+        .map(|shard| shard::through_encoding(shard).unwrap())
+        .collect();
+    Index::from_shards(shards, index.len()).unwrap()
+}
+
 /// What the index answers for the text terms of `query`, combined as the library combines them.
 fn index_answer(index: &Index, query: &Query) -> Vec<u32> {
     let mut result = DocSet::full(index.len());
@@ -150,12 +160,7 @@ fn the_index_answers_what_a_scan_answers() {
         .collect();
     let rebuilt = Index::build_sharded(&from_words, 2);
     // And through the cache's encoding.
-    let decoded_shards = rebuilt
-        .shards()
-        .iter()
-        .map(|shard| shard::through_encoding(shard).unwrap())
-        .collect();
-    let decoded = Index::from_shards(decoded_shards, rebuilt.len()).unwrap();
+    let decoded = through_encoding(&rebuilt);
     // Built as file readers build it: documents dealt out to three builders in turn, numbered
     // afterwards.
     let mut builders: Vec<ShardBuilder> = (0..3).map(|_| ShardBuilder::default()).collect();
@@ -214,4 +219,77 @@ fn empty_libraries_and_empty_articles_are_indexed() {
     let index = Index::build_sharded(&[DocText::Article(&blank)], 2);
     let query = Query::parse("anything").unwrap();
     assert_eq!(index_answer(&index, &query), Vec::<u32>::new());
+}
+
+/// An article whose body is `len` words of filler with `words` put at the given positions.
+fn long_article(n: usize, len: usize, words: &[(usize, &str)]) -> Article {
+    let mut body = vec!["trade"; len];
+    for &(at, word) in words {
+        body[at] = word;
+    }
+    let text = format!("---\ntitle: Long {n}\n---\n{}\n", body.join(" "));
+    parse_article(
+        text.as_bytes(),
+        format!("{n}.md"),
+        format!("{n}.md").into(),
+        &Limits::default(),
+    )
+    .unwrap()
+}
+
+/// A phrase check starts where the phrase's words first occur (kept in steps, and only so far),
+/// so phrases are put before, at and far beyond where that record ends.
+#[test]
+fn phrases_are_found_wherever_they_start_in_long_documents() {
+    let articles = [
+        // The first word early and alone, the phrase far beyond the last step kept.
+        long_article(
+            0,
+            6_000,
+            &[(10, "central"), (4_500, "central"), (4_501, "bank")],
+        ),
+        // The second word first, the phrase later and across a step's edge.
+        long_article(1, 600, &[(3, "bank"), (15, "central"), (16, "banks")]),
+        // Both words far out, the first word alone again after the phrase.
+        long_article(
+            2,
+            9_000,
+            &[(8_190, "central"), (8_191, "bank"), (8_500, "central")],
+        ),
+        // Both words, never together.
+        long_article(3, 5_000, &[(4_200, "bank"), (4_300, "central")]),
+        // A three-word phrase whose last two words first occur long before it.
+        long_article(
+            4,
+            7_000,
+            &[
+                (1, "rates"),
+                (2, "bank"),
+                (5_000, "central"),
+                (5_001, "rates"),
+                (5_002, "bank"),
+            ],
+        ),
+    ];
+    let docs: Vec<DocText> = articles.iter().map(DocText::Article).collect();
+    let built = Index::build_sharded(&docs, 2);
+    let decoded = through_encoding(&built);
+    let expected: [(&str, &[u32]); 6] = [
+        ("\"central bank\"", &[0, 1, 2]),
+        ("\"central bank\" -\"central banks\"", &[0, 2]),
+        ("\"trade central ban\"", &[0, 1, 2]),
+        ("\"bank central\"", &[]),
+        ("\"central rates bank\"", &[4]),
+        ("\"rates bank\"", &[4]),
+    ];
+    for (text, answer) in expected {
+        let query = Query::parse(text).unwrap();
+        let scanned: Vec<u32> = (0..articles.len() as u32)
+            .filter(|&n| query.matches(&articles[n as usize]))
+            .collect();
+        assert_eq!(scanned, answer, "the scan, for {text}");
+        for index in [&built, &decoded] {
+            assert_eq!(index_answer(index, &query), answer, "the index, for {text}");
+        }
+    }
 }
