@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use codec::Damaged;
+use rustc_hash::FxHashMap;
 use sections::SectionWriter;
 
 use crate::article::{Article, Scale};
@@ -49,12 +50,18 @@ pub struct Cached {
 }
 
 /// Each cached article's path as bytes ([`std::ffi::OsStr::as_encoded_bytes`]), all in one
-/// buffer.
+/// buffer, and a table to find an article by its path.
 #[derive(Debug, Default)]
 pub struct CachedPaths {
     bytes: Vec<u8>,
     /// Where each path ends in `bytes`; it starts where the one before ends.
     ends: Vec<usize>,
+    /// Each path's article by the path's hash. It is made on the thread that reads the cache,
+    /// which finishes before the walk of the folders does, so that matching the walk's files
+    /// to cached articles is only looking up. Two paths with the same hash are each other's
+    /// only rivals: the second is left out and its file read again, which is right, only
+    /// slower.
+    by_hash: FxHashMap<u64, u32>,
 }
 
 impl CachedPaths {
@@ -78,6 +85,28 @@ impl CachedPaths {
         self.bytes.extend_from_slice(&other.bytes);
         self.ends.extend(other.ends.iter().map(|end| end + offset));
     }
+
+    /// Makes the table [`CachedPaths::find`] looks paths up in.
+    fn make_table(&mut self) {
+        let mut by_hash = FxHashMap::with_capacity_and_hasher(self.len(), Default::default());
+        for doc in 0..self.len() {
+            if let Some(path) = self.get(doc) {
+                by_hash.entry(hash(path)).or_insert(doc as u32);
+            }
+        }
+        self.by_hash = by_hash;
+    }
+
+    /// The article read from `path`, given as bytes.
+    pub fn find(&self, path: &[u8]) -> Option<u32> {
+        let doc = *self.by_hash.get(&hash(path))?;
+        (self.get(doc as usize) == Some(path)).then_some(doc)
+    }
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(bytes)
 }
 
 impl CacheStore {
@@ -281,6 +310,7 @@ fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Ca
         }
     }
     let index = Index::from_shards(shards, articles.len()).ok_or(Damaged)?;
+    paths.make_table();
     Ok(Cached {
         articles,
         paths,

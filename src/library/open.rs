@@ -3,8 +3,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
-
 use super::read::ReadArticles;
 use super::{Library, Progress, read_and_index};
 use crate::article::Article;
@@ -112,15 +110,6 @@ impl Library {
 /// Splits the files into those the cache holds unchanged and those to read, by the stamps the
 /// walk took (files it has no stamp for are looked at again, on all cores).
 fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Vec<Source>) {
-    // Keyed by the paths' bytes: hashing a `Path` walks its components, which cost more than
-    // the rest of this function.
-    let mut cached_doc: FxHashMap<&[u8], u32> =
-        FxHashMap::with_capacity_and_hasher(cached.paths.len(), Default::default());
-    for doc in 0..cached.paths.len() {
-        if let Some(path) = cached.paths.get(doc) {
-            cached_doc.insert(path, doc as u32);
-        }
-    }
     // Each cached article is given to one file at most.
     let mut taken = vec![false; cached.articles.len()];
     let mut stamps: Vec<Option<FileStamp>> = sources.iter().map(|source| source.stamp).collect();
@@ -138,7 +127,9 @@ fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Ve
     let mut unchanged = Vec::with_capacity(sources.len());
     let mut to_read = Vec::new();
     for (source, stamp) in sources.into_iter().zip(stamps) {
-        match (cached_doc.get(path_bytes(&source.path)).copied(), stamp) {
+        // By the paths' bytes: hashing a `Path` walks its components, which costs more than
+        // the rest of this function.
+        match (cached.paths.find(path_bytes(&source.path)), stamp) {
             (Some(doc), Some(stamp))
                 if cached.stamps.get(doc as usize) == Some(&stamp)
                     && taken.get(doc as usize) == Some(&false) =>
