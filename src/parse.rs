@@ -200,33 +200,68 @@ fn sentiment(score: Option<f64>, label: Option<String>, warnings: &mut Vec<Strin
 }
 
 /// Words are runs of text between white space that hold at least one letter or digit, so that
-/// Markdown markers (`##`, `-`, `>`) do not count. ASCII bytes are judged directly and other
-/// characters decoded: this runs over every byte of every body.
+/// Markdown markers (`##`, `-`, `>`) do not count. This runs over every byte of every body, so
+/// runs of ASCII (nearly all of most text) are judged by a table, without a branch per byte,
+/// and only other characters are decoded.
 pub fn count_words(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    let (mut count, mut in_word, mut has_letter) = (0, false, false);
-    let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        let (whitespace, letter, len) = if byte.is_ascii() {
-            (byte.is_ascii_whitespace(), byte.is_ascii_alphanumeric(), 1)
-        } else {
-            let c = text
-                .get(at..)
-                .and_then(|rest| rest.chars().next())
-                .unwrap_or(' ');
-            (c.is_whitespace(), c.is_alphanumeric(), c.len_utf8())
-        };
-        if whitespace {
-            count += usize::from(in_word && has_letter);
-            (in_word, has_letter) = (false, false);
-        } else {
-            in_word = true;
-            has_letter |= letter;
+    let mut words = WordCount::default();
+    let mut rest = text;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for &byte in &rest.as_bytes()[..ascii] {
+            let class = ASCII_CLASSES[byte as usize];
+            words.add(class & WHITESPACE != 0, class & ALPHANUMERIC != 0);
         }
-        at += len;
+        rest = &rest[ascii..];
+        let Some(c) = rest.chars().next() else {
+            return words.finish();
+        };
+        words.add(c.is_whitespace(), c.is_alphanumeric());
+        rest = &rest[c.len_utf8()..];
     }
-    count + usize::from(in_word && has_letter)
 }
+
+/// Words counted so far, and whether the run of text being read holds a letter or digit.
+#[derive(Default)]
+struct WordCount {
+    count: usize,
+    run_has_letter: bool,
+}
+
+impl WordCount {
+    fn add(&mut self, whitespace: bool, letter: bool) {
+        self.count += usize::from(whitespace & self.run_has_letter);
+        self.run_has_letter = (self.run_has_letter | letter) & !whitespace;
+    }
+
+    fn finish(self) -> usize {
+        self.count + usize::from(self.run_has_letter)
+    }
+}
+
+const WHITESPACE: u8 = 1;
+const ALPHANUMERIC: u8 = 2;
+
+/// What each ASCII byte is to [`count_words`].
+const ASCII_CLASSES: [u8; 128] = {
+    let mut classes = [0; 128];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        classes[byte] = if b.is_ascii_whitespace() {
+            WHITESPACE
+        } else if b.is_ascii_alphanumeric() {
+            ALPHANUMERIC
+        } else {
+            0
+        };
+        byte += 1;
+    }
+    classes
+};
 
 fn file_name(path: &Path) -> String {
     path.file_name()

@@ -402,3 +402,26 @@ fn yaml_indented_with_tabs_is_refused_and_tabs_inside_values_are_not() {
     assert_eq!(article.title, "Tab here");
     assert_eq!(article.tldr, ["one  two"]);
 }
+
+#[test]
+fn words_are_counted_like_a_plain_split_in_any_mix_of_scripts() {
+    let pieces = [
+        "a", "Z9", " ", "  ", "\t", "\n", "\r\n", "-", "##", "…", "é", "東京", "\u{a0}",
+        "\u{2003}", "’", "—", "5", ".", "Ω",
+    ];
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    for _ in 0..2_000 {
+        let mut text = String::new();
+        for _ in 0..(state % 24) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            text.push_str(pieces[(state % pieces.len() as u64) as usize]);
+        }
+        let expected = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        assert_eq!(count_words(&text), expected, "{text:?}");
+    }
+}
