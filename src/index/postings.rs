@@ -73,16 +73,6 @@ impl Lists {
             firsts: &self.firsts[range],
         }
     }
-
-    /// As written on file: every posting, then every first step.
-    fn to_bytes(&self) -> Vec<u8> {
-        let mut bytes = Vec::with_capacity(self.postings.len() * POSTING_BYTES as usize);
-        for posting in &self.postings {
-            bytes.extend_from_slice(&posting.to_le_bytes());
-        }
-        bytes.extend_from_slice(&self.firsts);
-        bytes
-    }
 }
 
 /// One word's postings, each with the step of the word's first occurrence beside it.
@@ -269,14 +259,16 @@ fn read_block(source: &PostingSource, bytes: Range<u64>, sum: u64) -> Result<Lis
     })
 }
 
-/// The bytes on file of the postings `range` of `all`: a block.
+/// The bytes on file of the postings `range` of `all` (a block): every posting, then every
+/// first step.
 fn block_bytes(all: &Lists, range: Range<usize>) -> Vec<u8> {
     let block = all.slice(range);
-    Lists {
-        postings: block.postings.to_vec(),
-        firsts: block.firsts.to_vec(),
+    let mut bytes = Vec::with_capacity(block.postings.len() * POSTING_BYTES as usize);
+    for posting in block.postings {
+        bytes.extend_from_slice(&posting.to_le_bytes());
     }
-    .to_bytes()
+    bytes.extend_from_slice(block.firsts);
+    bytes
 }
 
 /// A shard's postings, all read, with how they are cut into blocks for the cache file.
