@@ -61,44 +61,9 @@ fn parse_file(
     path: PathBuf,
     limits: &Limits,
 ) -> Result<Article, ParseError> {
-    if bytes.is_empty() {
-        return Err(ParseError::Empty);
-    }
-    if bytes.contains(&0) {
-        return Err(ParseError::Binary);
-    }
     let mut warnings = Vec::new();
-    // Valid UTF-8, by far the usual case, is checked by the fast validator first.
-    let decoded = match std::str::from_utf8(bytes) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => {
-            warnings.push(
-                "the file is not valid UTF-8; bytes that could not be read are shown as �"
-                    .to_owned(),
-            );
-            String::from_utf8_lossy(bytes)
-        }
-    };
-    let raw = decoded.strip_prefix('\u{feff}').unwrap_or(&decoded);
-    refuse_tab_indented_yaml(raw, limits)?;
-    let text = sanitize(raw);
-    if text.trim().is_empty() {
-        return Err(ParseError::Blank);
-    }
-    let split = frontmatter::split(&text).map_err(FrontMatterError::from)?;
-    let (fields, title, body) = match split.front_matter {
-        Some((format, block)) => {
-            let fields =
-                frontmatter::parse(format, block, split.first_line, limits, &mut warnings)?;
-            let title = fields.title.clone().or_else(|| title_from_body(split.body));
-            (fields, title, split.body)
-        }
-        None => {
-            let (title, body) = title_and_rest(split.body);
-            (Fields::default(), Some(title), body)
-        }
-    };
-    let title = title.unwrap_or_else(|| file_stem(&path));
+    let text = clean_text(bytes, limits, &mut warnings)?;
+    let (fields, title, body) = read_head(&text, &path, limits, &mut warnings)?;
     let date = fields
         .date
         .or_else(|| ArticleDate::from_file_name(&file_name(&path)));
@@ -123,6 +88,81 @@ fn parse_file(
         extra: fields.extra,
         warnings,
     })
+}
+
+/// The title and the sentiment the file at `path` would load with, read as [`parse_article`]
+/// reads them but without the work the body alone needs (its words counted, its text
+/// copied): what a writer checks to see that what it wrote reads back as meant.
+pub fn parse_title_and_sentiment(
+    bytes: &[u8],
+    path: &Path,
+    limits: &Limits,
+) -> Result<(String, Sentiment), ParseError> {
+    let mut warnings = Vec::new();
+    let text = clean_text(bytes, limits, &mut warnings)?;
+    let (fields, title, _) = read_head(&text, path, limits, &mut warnings)?;
+    let sentiment = sentiment(
+        fields.sentiment_score,
+        fields.sentiment_label,
+        &mut warnings,
+    );
+    Ok((title, sentiment))
+}
+
+/// The file's text, decoded and sanitised, or why it is not an article.
+fn clean_text(
+    bytes: &[u8],
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> Result<String, ParseError> {
+    if bytes.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    if bytes.contains(&0) {
+        return Err(ParseError::Binary);
+    }
+    // Valid UTF-8, by far the usual case, is checked by the fast validator first.
+    let decoded = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            warnings.push(
+                "the file is not valid UTF-8; bytes that could not be read are shown as �"
+                    .to_owned(),
+            );
+            String::from_utf8_lossy(bytes)
+        }
+    };
+    let raw = decoded.strip_prefix('\u{feff}').unwrap_or(&decoded);
+    refuse_tab_indented_yaml(raw, limits)?;
+    let text = sanitize(raw);
+    if text.trim().is_empty() {
+        return Err(ParseError::Blank);
+    }
+    Ok(text)
+}
+
+/// The front matter's fields, the title (from the front matter, else the body, else the file
+/// name) and the body of the cleaned `text` of the file at `path`.
+fn read_head<'t>(
+    text: &'t str,
+    path: &Path,
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> Result<(Fields, String, &'t str), ParseError> {
+    let split = frontmatter::split(text).map_err(FrontMatterError::from)?;
+    let (fields, title, body) = match split.front_matter {
+        Some((format, block)) => {
+            let fields = frontmatter::parse(format, block, split.first_line, limits, warnings)?;
+            let title = fields.title.clone().or_else(|| title_from_body(split.body));
+            (fields, title, split.body)
+        }
+        None => {
+            let (title, body) = title_and_rest(split.body);
+            (Fields::default(), Some(title), body)
+        }
+    };
+    let title = title.unwrap_or_else(|| file_stem(path));
+    Ok((fields, title, body))
 }
 
 /// Cleaning the text expands tabs, which would let through YAML that indents with tabs, which

@@ -237,3 +237,39 @@ fn duplicate_titles_in_real_posts_warn() {
         ["duplicate key `title`: the last value is used"]
     );
 }
+
+/// What a writer reads back to check its work (the title and the sentiment, without the
+/// body's own work) is what loading the file gives, for every real file, and a file that
+/// fails to load fails the same way.
+#[test]
+fn reading_back_a_real_file_gives_the_title_and_sentiment_loading_gives() {
+    use moodwire::parse::{parse_article, parse_title_and_sentiment};
+    use moodwire::{Origin, Sentiment};
+    let Some(real) = real_corpus() else { return };
+    let mut files = BTreeSet::new();
+    article_files(&real, &mut files);
+    let limits = Limits::default();
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let loaded = parse_article(&bytes, String::new(), path.clone(), &limits);
+        let read_back = parse_title_and_sentiment(&bytes, path, &limits);
+        match (loaded, read_back) {
+            (Ok(article), Ok((title, sentiment))) => {
+                assert_eq!(title, article.title, "{}", path.display());
+                // Loading estimates what the file leaves out; reading back does not.
+                let from_file = match article.sentiment.origin {
+                    Some(Origin::Estimated) => Sentiment::default(),
+                    _ => article.sentiment,
+                };
+                assert_eq!(sentiment, from_file, "{}", path.display());
+            }
+            (Err(loaded), Err(read_back)) => assert_eq!(read_back, loaded, "{}", path.display()),
+            (loaded, read_back) => panic!(
+                "{}: loading gave {:?}, reading back {:?}",
+                path.display(),
+                loaded.map(|a| a.title),
+                read_back
+            ),
+        }
+    }
+}

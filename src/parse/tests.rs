@@ -425,3 +425,47 @@ fn words_are_counted_like_a_plain_split_in_any_mix_of_scripts() {
         assert_eq!(count_words(&text), expected, "{text:?}");
     }
 }
+
+/// [`parse_title_and_sentiment`] skips the body's own work and nothing else: on every shape
+/// of file it gives the title and file sentiment that [`parse_article`] gives, or its error.
+#[test]
+fn reading_back_gives_what_loading_gives() {
+    let files: [&[u8]; 16] = [
+        b"---\ntitle: Front\nsentiment_score: 7\nsentiment_label: positive\n---\n# Heading\nBody",
+        b"---\nsentiment_label: bearish\n---\n\n# Heading below\n\nBody",
+        b"---\nsentiment_score: 2\nsentiment_label: positive\n---\nDisagreeing label",
+        b"---\ndate: 2026-01-01\n---\nFirst line is the title\n\nBody",
+        b"---\n---\n",
+        b"+++\r\ntitle = \"Toml\"\r\nsentiment_score = 4.5\r\n+++\r\nBody\r\n",
+        b"\xef\xbb\xbf---\ntitle: With BOM\n---\nBody",
+        b"Plain first line\nand a body",
+        b"#\n## Second heading\nbody",
+        b"---\ntitle: \xff broken\n---\nBody",
+        b"",
+        b"  \n\t\n",
+        b"bin\0ary",
+        b"---\ntitle: never closed\n",
+        b"---\ntitle:\n\t- tab\n---\n",
+        b"---\ntitle: [unclosed\n---\n",
+    ];
+    let limits = Limits::default();
+    let path = Path::new("2026-02-01-post.md");
+    for bytes in files {
+        let loaded = parse_article(bytes, String::new(), path.to_owned(), &limits);
+        let read_back = parse_title_and_sentiment(bytes, path, &limits);
+        let shown = String::from_utf8_lossy(bytes);
+        match (loaded, read_back) {
+            (Ok(article), Ok((title, sentiment))) => {
+                assert_eq!(title, article.title, "{shown:?}");
+                let from_file = if article.sentiment.is_estimated() {
+                    Sentiment::default()
+                } else {
+                    article.sentiment
+                };
+                assert_eq!(sentiment, from_file, "{shown:?}");
+            }
+            (Err(loaded), Err(read_back)) => assert_eq!(read_back, loaded, "{shown:?}"),
+            (loaded, read_back) => panic!("{shown:?}: {loaded:?} against {read_back:?}"),
+        }
+    }
+}

@@ -42,7 +42,7 @@ use std::path::{Path, PathBuf};
 use crate::article::Article;
 use crate::limits::Limits;
 use crate::loader::FileStamp;
-use crate::parse::parse_article;
+use crate::parse::{parse_article, parse_title_and_sentiment};
 
 pub use atomic::replace_file;
 pub use batch::commit;
@@ -210,24 +210,23 @@ fn tagged_bytes(
     replace: bool,
 ) -> Result<Vec<u8>, TagError> {
     let read_back = |bytes: &[u8]| {
-        parse_article(bytes, String::new(), path.to_owned(), &Limits::default()).map_err(|e| {
+        parse_title_and_sentiment(bytes, path, &Limits::default()).map_err(|e| {
             TagError::Unsupported(format!(
                 "the front matter would not read back as written ({e}); tag it by hand"
             ))
         })
     };
     let mut inserted = with_tag(bytes, tag, replace, None)?;
-    let mut after = read_back(&inserted.bytes)?;
-    if inserted.new_block && after.title != before.title {
+    let (mut title, mut sentiment) = read_back(&inserted.bytes)?;
+    if inserted.new_block && title != before.title {
         // A heading further down would become the title: the block names the old one.
         inserted = with_tag(bytes, tag, replace, Some(&before.title))?;
-        after = read_back(&inserted.bytes)?;
+        (title, sentiment) = read_back(&inserted.bytes)?;
     }
-    let sentiment = &after.sentiment;
     let reads_back = sentiment.origin == Some(crate::article::Origin::File)
         && sentiment.score == Some(tag.score)
         && sentiment.label.as_deref() == Some(tag.label.as_str());
-    if !reads_back || after.title != before.title {
+    if !reads_back || title != before.title {
         return Err(TagError::Unsupported(
             "the front matter would not read back as written; tag it by hand".into(),
         ));
