@@ -76,14 +76,28 @@ pub fn sanitize_line(text: &str) -> String {
     out
 }
 
-/// True when no character of `text` needs attention: the fast path for clean text, which
-/// judges ASCII byte by byte and decodes only the rest.
+/// True when no character of `text` needs attention: the fast path for clean text. This runs
+/// over every byte of every file, so runs of ASCII (nearly all of most text) are judged a
+/// block at a time without a branch per byte, and only other characters are decoded.
 fn is_all_plain(text: &str) -> bool {
+    const BLOCK: usize = 32;
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
+    loop {
+        while let Some(block) = bytes.get(at..at + BLOCK) {
+            if !block
+                .iter()
+                .fold(true, |plain, &b| plain & is_plain_ascii(b))
+            {
+                break;
+            }
+            at += BLOCK;
+        }
+        let Some(&byte) = bytes.get(at) else {
+            return true;
+        };
         if byte.is_ascii() {
-            if !(byte == b'\n' || (0x20..0x7f).contains(&byte)) {
+            if !is_plain_ascii(byte) {
                 return false;
             }
             at += 1;
@@ -94,7 +108,11 @@ fn is_all_plain(text: &str) -> bool {
             }
         }
     }
-    true
+}
+
+/// [`is_plain`] for an ASCII byte: printable, or a newline.
+fn is_plain_ascii(byte: u8) -> bool {
+    byte == b'\n' || (0x20..0x7f).contains(&byte)
 }
 
 /// True for characters that need no attention at all: the fast path for clean text.
@@ -263,5 +281,27 @@ mod tests {
             clean.chars().all(|c| c == '\n' || !is_unsafe(c)),
             "{clean:?}"
         );
+    }
+
+    /// Clean text is judged in blocks: a character needing attention is found wherever it
+    /// falls, at either end of a block or inside one, among ASCII or other plain characters.
+    #[test]
+    fn a_character_needing_attention_is_found_anywhere_in_long_text() {
+        for filler in ["a", "é", "—", "a\n"] {
+            let plain = filler.repeat(100);
+            assert!(is_all_plain(&plain), "{filler:?}");
+            assert_eq!(sanitize(&plain), plain);
+            for at in plain.char_indices().map(|(at, _)| at) {
+                for odd in ['\t', '\r', '\x1b', '\x07', '\x7f', '\u{9b}', '\u{202e}'] {
+                    let mut text = plain.clone();
+                    text.insert(at, odd);
+                    assert!(!is_all_plain(&text), "{odd:?} at {at} in {filler:?}");
+                    assert!(
+                        !sanitize(&text).contains(odd),
+                        "{odd:?} at {at} in {filler:?}"
+                    );
+                }
+            }
+        }
     }
 }
