@@ -4,6 +4,7 @@
 use std::fs::{self, Metadata, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
@@ -66,12 +67,14 @@ const MARK: &str = ".moodwire-";
 /// counter, and an extension the loader does not read.
 pub fn temporary_name(target: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
+    // Asked once: every call is a system call, and a batch names thousands of files.
+    static PROCESS: LazyLock<u32> = LazyLock::new(std::process::id);
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    target.with_file_name(format!(".{name}{MARK}{}-{n}.tmp", std::process::id()))
+    target.with_file_name(format!(".{name}{MARK}{}-{n}.tmp", *PROCESS))
 }
 
 /// A temporary file this old was left by a run that was killed; no live run takes this long.
