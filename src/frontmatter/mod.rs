@@ -3,6 +3,7 @@
 
 mod fields;
 mod nesting;
+mod plain;
 mod split;
 pub mod value;
 mod yaml;
@@ -43,17 +44,22 @@ pub fn parse(
         format,
         limit: limits.max_nesting,
     };
-    if format == Format::Yaml
-        && nesting::max_flow_depth(text, limits.max_nesting) > limits.max_nesting
-    {
-        return Err(too_deep);
-    }
     let value = match format {
-        Format::Yaml => {
-            yaml::parse(text, limits).map_err(|e| yaml::error(&e, first_line, limits.max_nesting))
+        // What the fast path reads nests two levels (a mapping of lists).
+        Format::Yaml => match plain::parse(text).filter(|_| limits.max_nesting >= 2) {
+            Some(value) => value,
+            None => {
+                if nesting::max_flow_depth(text, limits.max_nesting) > limits.max_nesting {
+                    return Err(too_deep);
+                }
+                yaml::parse(text, limits)
+                    .map_err(|e| yaml::error(&e, first_line, limits.max_nesting))?
+            }
+        },
+        Format::Toml => {
+            toml::from_str::<Value>(text).map_err(|e| toml_error(&e, text, first_line))?
         }
-        Format::Toml => toml::from_str::<Value>(text).map_err(|e| toml_error(&e, text, first_line)),
-    }?;
+    };
     if depth(&value) > limits.max_nesting {
         return Err(too_deep);
     }
