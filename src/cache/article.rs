@@ -12,6 +12,9 @@ use crate::article::{Article, Bucket, Origin, Sentiment};
 use crate::date::ArticleDate;
 use crate::loader::FileStamp;
 
+/// The fewest bytes an encoded article takes: its file's stamp alone takes this many.
+pub const MIN_BYTES: u64 = 8 + 16 + 16;
+
 pub fn encode<W: Write>(out: &mut Encoder<W>, article: &Article, stamp: &FileStamp) {
     out.u64(stamp.size);
     out.i128(stamp.modified);

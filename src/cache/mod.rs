@@ -81,6 +81,10 @@ impl CachedPaths {
     }
 
     fn append(&mut self, other: CachedPaths) {
+        if self.ends.is_empty() {
+            *self = other;
+            return;
+        }
         let offset = self.bytes.len();
         self.bytes.extend_from_slice(&other.bytes);
         self.ends.extend(other.ends.iter().map(|end| end + offset));
@@ -248,7 +252,7 @@ enum Part {
 }
 
 enum Decoded {
-    Articles(Vec<(Article, FileStamp)>, CachedPaths),
+    Articles(Vec<Article>, Vec<FileStamp>, CachedPaths),
     Shard(Shard),
 }
 
@@ -292,18 +296,36 @@ fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Ca
         |job| decode_part(&file, path, job),
         |at, result| decoded[at] = Some(result),
     );
-    let mut articles = Vec::new();
+    let decoded = decoded
+        .into_iter()
+        .map(|part| part.ok_or(Damaged)?)
+        .collect::<Result<Vec<Decoded>, Damaged>>()?;
+    let total: usize = decoded
+        .iter()
+        .map(|part| match part {
+            Decoded::Articles(run, ..) => run.len(),
+            Decoded::Shard(_) => 0,
+        })
+        .sum();
+    let mut articles: Vec<Article> = Vec::new();
     let mut paths = CachedPaths::default();
     let mut stamps = Vec::new();
     let mut shards = Vec::new();
-    // In job order: shards, then the articles in their order.
+    // In job order: shards, then the articles in their order. The first run of articles is
+    // kept where it was decoded and the others are moved after it, so that a warm start
+    // copies (and touches fresh memory for) as little as it can.
     for part in decoded {
-        match part.ok_or(Damaged)?? {
+        match part {
             Decoded::Shard(shard) => shards.push(shard),
-            Decoded::Articles(run, run_paths) => {
-                for (article, stamp) in run {
-                    articles.push(article);
-                    stamps.push(stamp);
+            Decoded::Articles(mut run, mut run_stamps, run_paths) => {
+                if articles.is_empty() {
+                    articles = run;
+                    articles.reserve_exact(total - articles.len());
+                    stamps = run_stamps;
+                    stamps.reserve_exact(total - stamps.len());
+                } else {
+                    articles.append(&mut run);
+                    stamps.append(&mut run_stamps);
                 }
                 paths.append(run_paths);
             }
@@ -337,16 +359,21 @@ fn decode_part(file: &Arc<fs::File>, path: &Path, part: &Part) -> Result<Decoded
         }
         Part::Articles(range, count) => {
             let mut input = sections::open(file, range.clone())?;
-            // Grown as articles decode, not reserved from the count: a damaged count cannot
-            // make a huge allocation.
-            let mut run = Vec::new();
+            // Every article takes at least its stamp's bytes, so a damaged count cannot
+            // reserve more than the section's size allows.
+            let fits = (range.end.saturating_sub(range.start) / article::MIN_BYTES) as usize;
+            let mut run = Vec::with_capacity((*count).min(fits));
+            let mut stamps = Vec::with_capacity(run.capacity());
             let mut paths = CachedPaths::default();
+            paths.ends.reserve_exact(run.capacity());
             for _ in 0..*count {
-                run.push(article::decode(&mut input, &mut paths.bytes)?);
+                let (article, stamp) = article::decode(&mut input, &mut paths.bytes)?;
+                run.push(article);
+                stamps.push(stamp);
                 paths.ends.push(paths.bytes.len());
             }
             input.finish()?;
-            Ok(Decoded::Articles(run, paths))
+            Ok(Decoded::Articles(run, stamps, paths))
         }
     }
 }
