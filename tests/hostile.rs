@@ -79,6 +79,12 @@ fn build_hostile_library(root: &Path) {
         format!("Plain {ATTACKS} title\n\nBody {ATTACKS}\r\nmore\rtext\x08\x7f\n").as_bytes(),
     );
     write("latin1.txt", b"Caf\xe9 society\n\nThe menu was \xa35.\n");
+    // Untagged, so its sentiment is estimated: `၁` (a Myanmar digit, E1 81 81) ends in two
+    // equal bytes, which once passed for a doubled consonant and were cut apart.
+    write(
+        "myanmar-digits.md",
+        "---\ntitle: Markets x၁ed\n---\nShares x၁ing, x၁s and ၁၁ed.\n".as_bytes(),
+    );
     symlink(root.join("missing-target.md"), root.join("dangling.md")).unwrap();
     symlink(root.join("loop-b.md"), root.join("loop-a.md")).unwrap();
     symlink(root.join("loop-a.md"), root.join("loop-b.md")).unwrap();
@@ -162,7 +168,7 @@ fn check_names_every_bad_file_with_its_reason() {
         )
     );
     let summary = run.stdout.lines().last().unwrap();
-    assert!(summary.starts_with("7 articles, 14 errors, "), "{summary}");
+    assert!(summary.starts_with("8 articles, 14 errors, "), "{summary}");
     assert_terminal_safe(&run.stdout, "check");
 }
 
@@ -197,6 +203,7 @@ fn list_shows_the_loadable_articles_and_no_control_characters() {
             "escapes.md",
             "good.md",
             "latin1.txt",
+            "myanmar-digits.md",
             "name?[2J.md",
             "other?]52;c;aGk=?.md",
             "sub/nested.md"
@@ -252,7 +259,7 @@ fn stats_survives_the_hostile_library() {
     build_hostile_library(dir.path());
     let run = moodwire(&["stats", "."], dir.path());
     assert_eq!(run.code, 0);
-    assert!(run.stdout.starts_with("7 articles\n"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("8 articles\n"), "{}", run.stdout);
     assert_terminal_safe(&run.stdout, "stats");
 }
 

@@ -295,12 +295,14 @@ impl Lexicon {
             if let Some(entry) = self.exact(scratch) {
                 return Some(entry);
             }
-            // A doubled final consonant: `slipped`, `cutting`.
-            let bytes = stem.as_bytes();
+            // A doubled final consonant: `slipped`, `cutting`. Compared as characters: two
+            // equal final bytes may lie inside one character (`၁` is E1 81 81).
+            let mut last_two = stem.chars().rev();
             if replacement.is_empty()
-                && bytes.len() >= 3
-                && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]
-                && let Some(entry) = self.exact(&stem[..stem.len() - 1])
+                && stem.len() >= 3
+                && let (Some(last), Some(before)) = (last_two.next(), last_two.next())
+                && last == before
+                && let Some(entry) = self.exact(&stem[..stem.len() - last.len_utf8()])
             {
                 return Some(entry);
             }

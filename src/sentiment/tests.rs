@@ -110,3 +110,18 @@ fn the_lexicon_is_consistent() {
         assert!(lexicon.word(word, &mut scratch).is_some(), "{word}");
     }
 }
+
+/// A word whose stem ends in two equal bytes inside one character (`၁`, a Myanmar digit, is
+/// E1 81 81) is not a doubled consonant, and must not be cut inside that character.
+#[test]
+fn inflections_are_undone_by_characters_not_bytes() {
+    let lexicon = lexicon::Lexicon::get();
+    let mut scratch = String::new();
+    for suffix in ["ed", "ing", "s", "es", "ies", "ied"] {
+        for stem in ["x၁", "၁၁", "xyz၁", "é", "ßß"] {
+            let word = format!("{stem}{suffix}");
+            assert_eq!(lexicon.word(&word, &mut scratch), None, "{word}");
+        }
+    }
+    assert_eq!(bucket("Markets x၁ed and x၁ing"), Bucket::Neutral);
+}
