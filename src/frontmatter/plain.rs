@@ -14,10 +14,15 @@ pub fn parse(text: &str) -> Option<Value> {
     let mut entries: Vec<(String, Value)> = Vec::new();
     // The indentation of the `- item` lines of the list being read, once it has one.
     let mut list_indent: Option<usize> = None;
+    // Control characters (tabs and carriage returns among them) and the byte order mark are
+    // the parser's to judge: YAML refuses most of them, even quoted.
+    if text
+        .chars()
+        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
+    {
+        return None;
+    }
     for line in text.split('\n') {
-        if line.contains(['\t', '\r']) {
-            return None;
-        }
         if line.trim_start_matches(' ').is_empty() || line.starts_with('#') {
             continue;
         }

@@ -175,6 +175,12 @@ fn random_documents_are_read_as_the_parser_reads_them() {
         "\"a",
         "[a",
         " a",
+        "\"a\u{4}b\"",
+        "a\u{0}b",
+        "'\u{7f}'",
+        "\"\u{85}\"",
+        "\"\u{feff}\"",
+        "x\u{9b}",
     ];
     let others = [
         "",
