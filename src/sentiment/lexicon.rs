@@ -201,6 +201,9 @@ type MakeEntry = fn(f64) -> Entry;
 
 pub struct Lexicon {
     entries: FxHashMap<&'static str, Entry>,
+    /// Every word the lexicon knows, as written and in each regular inflection of it, with
+    /// its entry: one lookup per word of text instead of one per inflection rule.
+    words: FxHashMap<Box<str>, Ranked>,
     /// The first words of phrases, so that phrases are only looked for where one may start.
     phrase_starts: FxHashSet<&'static str>,
 }
@@ -215,6 +218,7 @@ impl Lexicon {
     fn build() -> Lexicon {
         let mut lexicon = Lexicon {
             entries: FxHashMap::default(),
+            words: FxHashMap::default(),
             phrase_starts: FxHashSet::default(),
         };
         let weighted: [(&str, MakeEntry); 6] = [
@@ -246,6 +250,7 @@ impl Lexicon {
                 lexicon.insert(key, entry);
             }
         }
+        lexicon.words = inflected_words(&lexicon.entries);
         lexicon
     }
 
@@ -269,34 +274,29 @@ impl Lexicon {
 
     /// The entry of a word, also through its regular inflections: `surges`, `surged`,
     /// `surging`, `cutting`, `worries`, `worried`.
-    pub fn word(&self, word: &str, scratch: &mut String) -> Option<Entry> {
-        if let Some(entry) = self.exact(word) {
+    pub fn word(&self, word: &str) -> Option<Entry> {
+        self.words.get(word).map(|ranked| ranked.entry)
+    }
+}
+
+#[cfg(test)]
+impl Lexicon {
+    /// [`Lexicon::word`] the slow way, trying each rule on the word: what the table of
+    /// inflected words must agree with.
+    pub(crate) fn word_by_rules(&self, word: &str) -> Option<Entry> {
+        if let Some(entry) = self.exact(word).filter(|_| !word.contains(' ')) {
             return Some(entry);
         }
-        for (suffix, replacement) in [
-            ("ies", "y"),
-            ("ied", "y"),
-            ("es", ""),
-            ("s", ""),
-            ("ed", ""),
-            ("ed", "e"),
-            ("ing", ""),
-            ("ing", "e"),
-        ] {
-            let Some(stem) = word.strip_suffix(suffix) else {
+        for (ending, replacement) in INFLECTIONS {
+            let Some(stem) = word.strip_suffix(ending) else {
                 continue;
             };
             if stem.len() < 2 {
                 continue;
             }
-            scratch.clear();
-            scratch.push_str(stem);
-            scratch.push_str(replacement);
-            if let Some(entry) = self.exact(scratch) {
+            if let Some(entry) = self.exact(&format!("{stem}{replacement}")) {
                 return Some(entry);
             }
-            // A doubled final consonant: `slipped`, `cutting`. Compared as characters: two
-            // equal final bytes may lie inside one character (`၁` is E1 81 81).
             let mut last_two = stem.chars().rev();
             if replacement.is_empty()
                 && stem.len() >= 3
@@ -309,6 +309,70 @@ impl Lexicon {
         }
         None
     }
+
+    /// The words the lexicon knows, with their inflections, for tests to try.
+    pub(crate) fn known_forms(&self) -> impl Iterator<Item = &str> {
+        self.words.keys().map(|form| &**form)
+    }
+}
+
+/// The ways a word's inflection is undone, in the order they are tried: the ending and what
+/// replaces it.
+const INFLECTIONS: [(&str, &str); 8] = [
+    ("ies", "y"),
+    ("ied", "y"),
+    ("es", ""),
+    ("s", ""),
+    ("ed", ""),
+    ("ed", "e"),
+    ("ing", ""),
+    ("ing", "e"),
+];
+
+/// Each single word of `entries` and every inflection of it that [`INFLECTIONS`] undo, with
+/// the entry that undoing it finds, and the rank of the rule that undoes it. Made forward,
+/// from the entries: a form reached from several entries keeps the one the rules reach first
+/// when tried in order on the form, and a word of the lexicon is always itself.
+fn inflected_words(entries: &FxHashMap<&'static str, Entry>) -> FxHashMap<Box<str>, Ranked> {
+    let mut ranked: FxHashMap<Box<str>, Ranked> =
+        FxHashMap::with_capacity_and_hasher(entries.len() * 10, Default::default());
+    let mut offer = |form: &[&str], rank: u8, entry: Entry| {
+        let mut text = String::with_capacity(form.iter().map(|part| part.len()).sum());
+        form.iter().for_each(|part| text.push_str(part));
+        let slot = ranked.entry(text.into()).or_insert(Ranked { rank, entry });
+        if rank < slot.rank {
+            *slot = Ranked { rank, entry };
+        }
+    };
+    for (&key, &entry) in entries.iter().filter(|(key, _)| !key.contains(' ')) {
+        offer(&[key], 0, entry);
+        let Some(last) = key.chars().last() else {
+            continue;
+        };
+        let last = &key[key.len() - last.len_utf8()..];
+        for (rule, (ending, replacement)) in (0u8..).zip(INFLECTIONS) {
+            let Some(stem) = key.strip_suffix(replacement) else {
+                continue;
+            };
+            if stem.len() >= 2 {
+                offer(&[stem, ending], 1 + 2 * rule, entry);
+            }
+            // `slipped` from `slip`: the stem is the key with its last letter doubled.
+            if replacement.is_empty() && key.len() + last.len() >= 3 {
+                offer(&[key, last, ending], 2 + 2 * rule, entry);
+            }
+        }
+    }
+    ranked
+}
+
+/// An entry in the table of inflected words, with the rank of the rule that reaches it
+/// (lower first: twice each rule, for its plain and its doubled consonant reading, after the
+/// words as written).
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    rank: u8,
+    entry: Entry,
 }
 
 /// The items of a list: separated by two spaces or line ends, `#` starting a comment line.

@@ -164,7 +164,6 @@ impl Sentence {
         let mut contrast_at = None;
         // Bad things already counted with the word that says which way they went.
         let mut consumed = vec![false; tokens.len()];
-        let mut scratch = String::new();
         let mut at = 0;
         let mut position = 0;
         // The word position of the last word that carried valence.
@@ -175,7 +174,7 @@ impl Sentence {
                 at += 1;
                 continue;
             };
-            let (entry, len) = lookup(lexicon, &tokens[at..], &mut scratch);
+            let (entry, len) = lookup(lexicon, &tokens[at..]);
             let skip = consumed[at];
             let words = &tokens[at..at + len];
             at += len;
@@ -231,7 +230,7 @@ impl Sentence {
                             let text = format!("{bad} {text}");
                             state.apply(turned(valence, going_up), text)
                         }
-                        _ => match bad_thing_ahead(lexicon, tokens, at, &mut scratch) {
+                        _ => match bad_thing_ahead(lexicon, tokens, at) {
                             Some((bad_at, bad)) => {
                                 // "a rise in unemployment"
                                 consumed[bad_at] = true;
@@ -274,14 +273,13 @@ fn bad_thing_ahead<'a>(
     lexicon: &Lexicon,
     tokens: &[Token<'a>],
     from: usize,
-    scratch: &mut String,
 ) -> Option<(usize, &'a str)> {
     let mut words = 0;
     for (offset, token) in tokens[from..].iter().enumerate() {
         let Token::Word(word) = *token else {
             return None;
         };
-        if let Some(Entry::Bad(_)) = lexicon.word(word, scratch) {
+        if let Some(Entry::Bad(_)) = lexicon.word(word) {
             return Some((from + offset, word));
         }
         words += 1;
@@ -294,7 +292,7 @@ fn bad_thing_ahead<'a>(
 
 /// The entry of the longest phrase starting the tokens, else of the first word, and how many
 /// words it spans.
-fn lookup(lexicon: &Lexicon, tokens: &[Token<'_>], scratch: &mut String) -> (Option<Entry>, usize) {
+fn lookup(lexicon: &Lexicon, tokens: &[Token<'_>]) -> (Option<Entry>, usize) {
     let Some(Token::Word(first)) = tokens.first() else {
         return (None, 1);
     };
@@ -311,7 +309,7 @@ fn lookup(lexicon: &Lexicon, tokens: &[Token<'_>], scratch: &mut String) -> (Opt
             }
         }
     }
-    (lexicon.word(first, scratch), 1)
+    (lexicon.word(first), 1)
 }
 
 fn join_words(tokens: &[Token<'_>]) -> String {
