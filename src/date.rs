@@ -45,7 +45,8 @@ impl ArticleDate {
 
     /// The date from a Jekyll-style file name such as `2026-02-01-slug.md`.
     pub fn from_file_name(name: &str) -> Option<ArticleDate> {
-        let prefix = name.get(..11)?;
+        // Cut only where ASCII lies: a name such as `123456789é.md` has no boundary at 10.
+        let prefix = name.get(..11).filter(|prefix| prefix.is_ascii())?;
         let (date, dash) = prefix.split_at(10);
         if dash != "-"
             || !date
@@ -346,6 +347,10 @@ mod tests {
         assert_eq!(ArticleDate::from_file_name("2026-99-01-x.md"), None);
         assert_eq!(ArticleDate::from_file_name("notes.md"), None);
         assert_eq!(ArticleDate::from_file_name("20260-2-01-x.md"), None);
+        // Byte 10 falls inside a character here: no date, and no cut inside it.
+        assert_eq!(ArticleDate::from_file_name("123456789é.md"), None);
+        assert_eq!(ArticleDate::from_file_name("12345678\u{fffd}.md"), None);
+        assert_eq!(ArticleDate::from_file_name("2026-02-0é-x.md"), None);
     }
 
     #[test]

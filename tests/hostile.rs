@@ -81,6 +81,19 @@ fn build_hostile_library(root: &Path) {
     write("latin1.txt", b"Caf\xe9 society\n\nThe menu was \xa35.\n");
     // Untagged, so its sentiment is estimated: `၁` (a Myanmar digit, E1 81 81) ends in two
     // equal bytes, which once passed for a doubled consonant and were cut apart.
+    // `❤` with U+FE0F takes two columns drawn whole and one counted by characters: a table
+    // column cut by characters once came out wider than the column, and its padding underflowed.
+    write(
+        "wide-category.md",
+        format!(
+            "---\ntitle: Hearts\ncategory: \"{}{}\"\n---\nText\n",
+            "a".repeat(22),
+            "❤\u{fe0f}".repeat(5)
+        )
+        .as_bytes(),
+    );
+    // Byte 10 of this name is inside `é`, where a date in the name would end.
+    write("123456789é.md", b"# Name with an accent\n\nText\n");
     write(
         "myanmar-digits.md",
         "---\ntitle: Markets x၁ed\n---\nShares x၁ing, x၁s and ၁၁ed.\n".as_bytes(),
@@ -168,7 +181,7 @@ fn check_names_every_bad_file_with_its_reason() {
         )
     );
     let summary = run.stdout.lines().last().unwrap();
-    assert!(summary.starts_with("8 articles, 14 errors, "), "{summary}");
+    assert!(summary.starts_with("10 articles, 14 errors, "), "{summary}");
     assert_terminal_safe(&run.stdout, "check");
 }
 
@@ -199,6 +212,7 @@ fn list_shows_the_loadable_articles_and_no_control_characters() {
     assert_eq!(
         ids,
         [
+            "123456789é.md",
             "escapes-plain.txt",
             "escapes.md",
             "good.md",
@@ -206,7 +220,8 @@ fn list_shows_the_loadable_articles_and_no_control_characters() {
             "myanmar-digits.md",
             "name?[2J.md",
             "other?]52;c;aGk=?.md",
-            "sub/nested.md"
+            "sub/nested.md",
+            "wide-category.md"
         ]
     );
     let escapes = items
@@ -259,7 +274,7 @@ fn stats_survives_the_hostile_library() {
     build_hostile_library(dir.path());
     let run = moodwire(&["stats", "."], dir.path());
     assert_eq!(run.code, 0);
-    assert!(run.stdout.starts_with("8 articles\n"), "{}", run.stdout);
+    assert!(run.stdout.starts_with("10 articles\n"), "{}", run.stdout);
     assert_terminal_safe(&run.stdout, "stats");
 }
 

@@ -220,7 +220,7 @@ fn section(
     let largest = counts.0.iter().map(|(_, n)| *n).max().unwrap_or(0);
     for (name, count) in &counts.0 {
         let shown = super::table::truncate(name, name_width);
-        let padding = " ".repeat(name_width - shown.width());
+        let padding = " ".repeat(name_width.saturating_sub(shown.width()));
         lines.push(Line::from(vec![
             Span::raw(format!("  {shown}{padding}  {count:>count_width$}  ")),
             Span::styled(bar(*count, largest), style_of(name)),

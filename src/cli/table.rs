@@ -119,6 +119,10 @@ pub fn truncate(text: &str, width: usize) -> String {
         out.push(c);
         used += w;
     }
+    // A sequence can be wider than its characters one by one (`❤` with U+FE0F takes two
+    // columns, not one): measured whole, as the terminal draws it, the cut may need to be
+    // shorter.
+    while out.width() + 1 > width && out.pop().is_some() {}
     if width > 0 {
         out.truncate(out.trim_end().len());
         out.push('…');
@@ -206,5 +210,22 @@ mod tests {
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(truncate("ab cd", 4), "ab…", "no space before the ellipsis");
+    }
+
+    /// `❤` with U+FE0F is two columns whole and one counted by characters: the cut is
+    /// measured whole.
+    #[test]
+    fn a_cut_is_never_wider_than_asked_for() {
+        let heart = "❤\u{fe0f}";
+        for text in [
+            format!("{}{}", "a".repeat(22), heart.repeat(5)),
+            heart.repeat(40),
+            format!("中{heart}文{heart}"),
+        ] {
+            for width in 0..50 {
+                let cut = truncate(&text, width);
+                assert!(cut.width() <= width, "{text:?} at {width}: {cut:?}");
+            }
+        }
     }
 }

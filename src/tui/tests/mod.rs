@@ -22,8 +22,12 @@ use super::update::update;
 
 /// The sample library as the reader shows it once loaded, on a terminal of `width` x `height`.
 fn app_sized(width: u16, height: u16) -> App {
+    app_of(sample_library(), width, height)
+}
+
+/// `library` as the reader shows it once loaded, on a terminal of `width` x `height`.
+fn app_of(library: Library, width: u16, height: u16) -> App {
     let mut app = App::new("sample-articles".to_owned(), Size::new(width, height), true);
-    let library = sample_library();
     let keys = SortKeys::of(library.articles());
     send(&mut app, finished(Loaded::new(library)));
     send(

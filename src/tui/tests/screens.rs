@@ -244,6 +244,34 @@ fn very_small_terminals_never_panic() {
     }
 }
 
+/// Titles and categories of emoji sequences that are wider whole than their characters one by
+/// one (`❤` and U+FE0F: two columns, not one), at many widths: the list and the dashboard
+/// draw them. (Padding computed from a cut that came out too wide once crashed them.)
+#[test]
+fn wide_sequences_are_drawn_at_any_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let heart = "❤\u{fe0f}";
+    for (name, title, category) in [
+        ("a.md", heart.repeat(100), "News".to_owned()),
+        (
+            "b.md",
+            "Plain".to_owned(),
+            format!("{}{}", "a".repeat(15), heart.repeat(5)),
+        ),
+        ("c.md", format!("x{}", heart.repeat(40)), heart.repeat(30)),
+    ] {
+        let text = format!("---\ntitle: \"{title}\"\ncategory: \"{category}\"\n---\nBody\n");
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    for width in (20..=140).step_by(7) {
+        let library = Library::load(&[dir.path().to_path_buf()], &Limits::default());
+        let mut app = app_of(library, width, 20);
+        screen(&app);
+        send(&mut app, Action::ShowDashboard);
+        screen(&app);
+    }
+}
+
 #[test]
 fn no_color_keeps_symbols_and_drops_colours() {
     let mut app = app();

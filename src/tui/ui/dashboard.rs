@@ -149,7 +149,7 @@ fn categories(stats: &Stats, area: Rect, buf: &mut Buffer) {
         .map(|(name, n)| {
             let mut spans = fit(vec![Span::raw(format!(" {name}"))], name_width);
             let used: usize = spans.iter().map(Span::width).sum();
-            spans.push(Span::raw(" ".repeat(name_width - used)));
+            spans.push(Span::raw(" ".repeat(name_width.saturating_sub(used))));
             spans.push(Span::styled(format!("{:>7} ", thousands(*n)), theme::DIM));
             spans.push(Span::styled(
                 "▇".repeat(n * bar_room / largest),

@@ -116,7 +116,7 @@ impl Row<'_> {
         let mut spans = lead;
         spans.extend(title);
         if category_width > 0 {
-            spans.push(Span::raw(" ".repeat(room - title_width + 1)));
+            spans.push(Span::raw(" ".repeat(room.saturating_sub(title_width) + 1)));
             spans.extend(category);
         }
         let line = Line::from(fit(spans, width));

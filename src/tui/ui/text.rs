@@ -27,6 +27,17 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
         }
         out.push(Span::styled(kept, span.style));
     }
+    // A sequence can be wider than its characters one by one (`❤` with U+FE0F takes two
+    // columns, not one): measured whole, as it is drawn, the cut may need to be shorter.
+    let limit = width.saturating_sub(1);
+    while out.iter().map(Span::width).sum::<usize>() > limit {
+        let Some(last) = out.iter_mut().rev().find(|span| !span.content.is_empty()) else {
+            break;
+        };
+        let mut content = last.content.to_string();
+        content.pop();
+        last.content = content.into();
+    }
     if width > 0 {
         out.push(Span::raw("…"));
     }
@@ -62,6 +73,24 @@ mod tests {
             "a wide character that does not fit is left out whole"
         );
         assert!(fit(vec![Span::raw("abc")], 0).is_empty());
+    }
+
+    /// `❤` with U+FE0F is two columns whole and one counted by characters: the cut is
+    /// measured as it is drawn.
+    #[test]
+    fn a_cut_is_never_wider_than_asked_for() {
+        let heart = "❤\u{fe0f}";
+        for spans in [
+            vec![Span::raw(format!(" {}{}", "a".repeat(15), heart.repeat(5)))],
+            vec![Span::raw(heart.repeat(20)), Span::raw(heart.repeat(20))],
+            vec![Span::raw("ab"), Span::raw(format!("{heart}中{heart}"))],
+        ] {
+            for width in 0..50 {
+                let cut = fit(spans.clone(), width);
+                let drawn: usize = cut.iter().map(Span::width).sum();
+                assert!(drawn <= width, "{spans:?} at {width}: {cut:?}");
+            }
+        }
     }
 
     #[test]
