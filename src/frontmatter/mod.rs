@@ -76,6 +76,14 @@ pub fn parse(
     }
 }
 
+/// A YAML block read both ways: by the fast path (if it reads it) and by the parser. For the
+/// fuzz target that holds the one to the other.
+#[doc(hidden)]
+pub fn yaml_both_ways(text: &str, limits: &Limits) -> (Option<Value>, Result<Value, String>) {
+    let parsed = yaml::parse(text, limits).map_err(|error| error.to_string());
+    (plain::parse(text), parsed)
+}
+
 fn depth(value: &Value) -> usize {
     match value {
         Value::List(items) => 1 + items.iter().map(depth).max().unwrap_or(0),
