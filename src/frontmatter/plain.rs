@@ -16,10 +16,7 @@ pub fn parse(text: &str) -> Option<Value> {
     let mut list_indent: Option<usize> = None;
     // Control characters (tabs and carriage returns among them) and the byte order mark are
     // the parser's to judge: YAML refuses most of them, even quoted.
-    if text
-        .chars()
-        .any(|c| (c.is_control() && c != '\n') || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}'))
-    {
+    if !is_printable(text) {
         return None;
     }
     for line in text.split('\n') {
@@ -63,6 +60,18 @@ pub fn parse(text: &str) -> Option<Value> {
         return Some(Value::Null);
     }
     Some(Value::Map(entries))
+}
+
+/// Whether `text` holds no control character but line feeds, and no byte order mark or
+/// noncharacter. Printable ASCII, nearly all front matter, is judged without decoding.
+fn is_printable(text: &str) -> bool {
+    let ascii = text.bytes().fold(true, |plain, b| {
+        plain & ((0x20..0x7f).contains(&b) | (b == b'\n'))
+    });
+    ascii
+        || !text.chars().any(|c| {
+            (c.is_control() && c != '\n') || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
+        })
 }
 
 /// A key that is a plain word YAML reads as text.
