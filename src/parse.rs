@@ -198,7 +198,9 @@ fn title_and_rest(text: &str) -> (String, &str) {
         let text = &rest[start..];
         let (line, after) = text.split_once('\n').unwrap_or((text, ""));
         match crate::title::atx_heading_text(line) {
-            Some("") if !after.trim().is_empty() => {
+            // `trim_start`: it stops at the next text, where `trim` would walk back over
+            // the white space at the end of the file once per empty heading.
+            Some("") if !after.trim_start().is_empty() => {
                 // An empty heading (`#` alone) says nothing; the next line may.
                 rest = after;
                 continue;

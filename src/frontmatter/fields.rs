@@ -64,16 +64,22 @@ fn last_value_of_each_key(
     warnings: &mut Vec<String>,
 ) -> Vec<(String, Value)> {
     let mut kept: Vec<(String, Value)> = Vec::with_capacity(entries.len());
+    // Each key's place in `kept`: a block of a million keys is looked through once, not once
+    // per key.
+    let mut places: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for (key, value) in entries {
-        match kept.iter_mut().find(|(k, _)| *k == key) {
-            Some(slot) => {
+        match places.get(&key) {
+            Some(&place) => {
                 warnings.push(format!(
                     "duplicate key `{}`: the last value is used",
                     sanitize_line(&key)
                 ));
-                slot.1 = value;
+                kept[place].1 = value;
             }
-            None => kept.push((key, value)),
+            None => {
+                places.insert(key.clone(), kept.len());
+                kept.push((key, value));
+            }
         }
     }
     kept

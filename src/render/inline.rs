@@ -18,13 +18,13 @@ pub(crate) struct Inline {
 
 impl Inline {
     pub(crate) fn style(&self) -> Style {
-        self.styles
-            .iter()
-            .fold(Style::default(), |acc, s| acc.patch(*s))
+        self.styles.last().copied().unwrap_or_default()
     }
 
+    /// Each entry is the style in force, every style pushed before it applied: asking for it
+    /// costs nothing however deep links and images nest.
     pub(crate) fn push_style(&mut self, style: Style) {
-        self.styles.push(style);
+        self.styles.push(self.style().patch(style));
     }
 
     /// Unbalanced pops are ignored: the parser balances its events, and a mistake here should

@@ -30,7 +30,6 @@ pub(crate) struct Container {
     first: Vec<Span<'static>>,
     rest: Vec<Span<'static>>,
     width: usize,
-    fresh: bool,
 }
 
 impl Container {
@@ -42,32 +41,41 @@ impl Container {
             first: vec![Span::styled(marker, style)],
             rest: vec![Span::raw(" ".repeat(width))],
             width,
-            fresh: true,
         }
     }
 
     /// A container with the same prefix on every line (a quote bar, or nothing for a list).
-    pub(crate) fn uniform(kind: Kind, prefix: &str, style: Style) -> Self {
+    /// The prefix is borrowed, so that the copy each line takes allocates nothing.
+    pub(crate) fn uniform(kind: Kind, prefix: &'static str, style: Style) -> Self {
         let spans = if prefix.is_empty() {
             Vec::new()
         } else {
-            vec![Span::styled(prefix.to_string(), style)]
+            vec![Span::styled(prefix, style)]
         };
         Container {
             kind,
             first: spans.clone(),
             rest: spans,
             width: str_width(prefix),
-            fresh: true,
         }
     }
 }
 
 /// Collects output lines for a document of a fixed width.
+///
+/// A line's cost does not grow with how deeply its containers nest (a file can open twenty
+/// thousand quotes): only the prefixes shown are looked at, and what the whole stack adds up
+/// to is kept as containers come and go.
 pub(crate) struct Writer {
     width: usize,
     lines: Vec<Line<'static>>,
     stack: Vec<Container>,
+    /// The columns of the prefixes of the containers below each depth: `widths[i]` is what
+    /// `stack[..i]` takes, and the last entry what the whole stack takes.
+    widths: Vec<usize>,
+    /// Containers from this depth on have shown no line yet, so their next line shows their
+    /// first prefix (a list marker). They are always the innermost ones.
+    fresh_from: usize,
     need_blank: bool,
     last_blank: bool,
 }
@@ -78,44 +86,49 @@ impl Writer {
             width,
             lines: Vec::new(),
             stack: Vec::new(),
+            widths: vec![0],
+            fresh_from: 0,
             need_blank: false,
             last_blank: false,
         }
     }
 
-    /// How many outer containers are left out of prefixes so the text keeps `MIN_CONTENT`.
+    /// How many outer containers are left out of prefixes so the text keeps `MIN_CONTENT`:
+    /// the fewest whose leaving out brings what the others take within the budget.
     fn skipped(&self) -> usize {
         let budget = self.width.saturating_sub(MIN_CONTENT);
-        let mut total: usize = self.stack.iter().map(|c| c.width).sum();
-        let mut skip = 0;
-        for c in &self.stack {
-            if total <= budget {
-                break;
-            }
-            total -= c.width;
-            skip += 1;
-        }
-        skip
+        let total = self.total_width();
+        self.widths
+            .partition_point(|&below| total - below > budget)
+            .min(self.stack.len())
+    }
+
+    fn total_width(&self) -> usize {
+        self.widths.last().copied().unwrap_or(0)
     }
 
     /// Columns left for text inside the open containers.
     pub(crate) fn content_width(&self) -> usize {
         let skip = self.skipped();
-        let used: usize = self.stack.iter().skip(skip).map(|c| c.width).sum();
+        let used = self.total_width() - self.widths[skip];
         self.width.saturating_sub(used).max(1)
     }
 
     pub(crate) fn push_container(&mut self, container: Container) {
+        self.widths.push(self.total_width() + container.width);
         self.stack.push(container);
     }
 
     pub(crate) fn pop_container(&mut self) -> Option<Container> {
-        self.stack.pop()
+        let container = self.stack.pop()?;
+        self.widths.pop();
+        self.fresh_from = self.fresh_from.min(self.stack.len());
+        Some(container)
     }
 
     /// Whether the innermost container has not shown its first line (an item still empty).
     pub(crate) fn top_is_fresh(&self) -> bool {
-        self.stack.last().is_some_and(|c| c.fresh)
+        self.stack.len() > self.fresh_from
     }
 
     /// The innermost open list, where the next item takes its number from.
@@ -174,13 +187,14 @@ impl Writer {
     /// Adds one line of content (already fitted to `content_width`) under the open prefixes.
     pub(crate) fn push_line(&mut self, content: Vec<Span<'static>>) {
         let skip = self.skipped();
-        let mut spans = Vec::with_capacity(self.stack.len() + content.len());
-        for c in self.stack.iter().skip(skip) {
-            spans.extend(if c.fresh { &c.first } else { &c.rest }.iter().cloned());
+        let mut spans: Vec<Span<'static>> = Vec::with_capacity(content.len() + 2);
+        for (depth, c) in self.stack.iter().enumerate().skip(skip) {
+            let fresh = depth >= self.fresh_from;
+            for prefix in if fresh { &c.first } else { &c.rest } {
+                push_merged(&mut spans, prefix);
+            }
         }
-        for c in &mut self.stack {
-            c.fresh = false;
-        }
+        self.fresh_from = self.stack.len();
         spans.extend(content);
         trim_trailing_spaces(&mut spans);
         let line = Line::from(spans);
@@ -196,6 +210,16 @@ impl Writer {
         let lead = self.lines.iter().take_while(|l| is_blank(l)).count();
         self.lines.drain(..lead);
         self.lines
+    }
+}
+
+/// Adds `span` to `spans`, joined to the last one when they share a style: thirty nested
+/// quote bars make one span of a line, not thirty, which a long quoted text repeats on every
+/// line it wraps to.
+fn push_merged(spans: &mut Vec<Span<'static>>, span: &Span<'static>) {
+    match spans.last_mut() {
+        Some(last) if last.style == span.style => last.content.to_mut().push_str(&span.content),
+        _ => spans.push(span.clone()),
     }
 }
 
@@ -251,6 +275,29 @@ mod tests {
         w.push_line(vec![Span::raw("a")]);
         w.push_line(vec![Span::raw("b")]);
         assert_eq!(plain(&w.finish()), ["• a", "  b"]);
+    }
+
+    /// Twenty thousand quotes, as a file can open: only the bars that fit are shown, joined
+    /// into one span, and the first line still shows an item's marker.
+    #[test]
+    fn deep_nesting_shows_the_innermost_prefixes_as_one_span() {
+        let mut w = Writer::new(40);
+        for _ in 0..20_000 {
+            w.push_container(Container::uniform(Kind::Quote, "│ ", Style::new()));
+        }
+        w.push_container(Container::marked(
+            Kind::Item { tight: true },
+            "• ".into(),
+            Style::new(),
+        ));
+        assert!(w.top_is_fresh());
+        w.push_line(vec![Span::styled("x", Style::new().bold())]);
+        assert!(!w.top_is_fresh());
+        w.push_line(vec![Span::styled("y", Style::new().bold())]);
+        let lines = w.finish();
+        assert_eq!(lines[0].spans.len(), 2, "{:?}", lines[0]);
+        assert_eq!(lines[0].to_string(), format!("{}• x", "│ ".repeat(15)));
+        assert_eq!(lines[1].to_string(), format!("{}  y", "│ ".repeat(15)));
     }
 
     #[test]
