@@ -1,8 +1,9 @@
 //! Aligned columns, fitted to the terminal when there is one.
 
+use moodwire::render::prefix_within;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
 
 /// Space between columns.
 const GAP: &str = "  ";
@@ -109,24 +110,11 @@ pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
+    if width == 0 {
+        return String::new();
     }
-    // A sequence can be wider than its characters one by one (`❤` with U+FE0F takes two
-    // columns, not one): measured whole, as the terminal draws it, the cut may need to be
-    // shorter.
-    while out.width() + 1 > width && out.pop().is_some() {}
-    if width > 0 {
-        out.truncate(out.trim_end().len());
-        out.push('…');
-    }
+    let mut out = prefix_within(text, width - 1).trim_end().to_owned();
+    out.push('…');
     out
 }
 

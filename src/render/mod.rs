@@ -37,6 +37,7 @@ pub use badge::{
 pub use dates::DateFormat;
 pub use highlight::{MATCH, highlight_spans};
 pub use palette::Palette;
+pub use text::prefix_within;
 
 /// Narrower than this, wrapped prose and nested prefixes stop being readable.
 const MIN_WIDTH: usize = 20;

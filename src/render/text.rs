@@ -12,6 +12,27 @@ pub(crate) fn str_width(s: &str) -> usize {
     UnicodeWidthStr::width(s)
 }
 
+/// The longest start of `text` that takes at most `width` columns drawn. Measured whole, as
+/// the terminal draws it: a sequence can be wider than its characters one by one (`❤` with
+/// U+FE0F takes two columns, not one).
+pub fn prefix_within(text: &str, width: usize) -> &str {
+    let mut used = 0;
+    let mut end = text.len();
+    for (at, c) in text.char_indices() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            end = at;
+            break;
+        }
+    }
+    let mut prefix = &text[..end];
+    while str_width(prefix) > width {
+        let last = prefix.chars().next_back().map_or(0, char::len_utf8);
+        prefix = &prefix[..prefix.len() - last];
+    }
+    prefix
+}
+
 /// Replacement for a control character: terminals would act on it instead of showing it, and a
 /// visible mark keeps the reader aware that something was there.
 const REPLACEMENT: char = '\u{FFFD}';
@@ -125,6 +146,17 @@ pub(crate) fn is_no_break_before(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_prefix_within_a_width_is_measured_whole() {
+        let heart = "❤\u{fe0f}";
+        assert_eq!(prefix_within("abcdef", 3), "abc");
+        assert_eq!(prefix_within("中文标题", 5), "中文");
+        // `❤` alone is one column; with U+FE0F after it, two.
+        assert_eq!(prefix_within(&format!("a{heart}b"), 2), "a❤");
+        assert_eq!(prefix_within(&format!("a{heart}b"), 3), format!("a{heart}"));
+        assert_eq!(prefix_within("abc", 10), "abc");
+    }
 
     #[test]
     fn clean_inline_replaces_controls() {

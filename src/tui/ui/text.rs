@@ -1,7 +1,9 @@
 //! Fitting styled text into a number of columns.
 
 use ratatui::text::Span;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::UnicodeWidthStr;
+
+use crate::render::prefix_within;
 
 /// `spans` cut to at most `width` columns, ending in `…` when anything was cut.
 pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
@@ -15,28 +17,13 @@ pub fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
         if room == 0 {
             break;
         }
-        let mut kept = String::new();
-        for c in span.content.chars() {
-            let w = c.width().unwrap_or(0);
-            if w > room {
-                room = 0;
-                break;
-            }
-            room -= w;
-            kept.push(c);
-        }
-        out.push(Span::styled(kept, span.style));
-    }
-    // A sequence can be wider than its characters one by one (`❤` with U+FE0F takes two
-    // columns, not one): measured whole, as it is drawn, the cut may need to be shorter.
-    let limit = width.saturating_sub(1);
-    while out.iter().map(Span::width).sum::<usize>() > limit {
-        let Some(last) = out.iter_mut().rev().find(|span| !span.content.is_empty()) else {
-            break;
+        let kept = prefix_within(&span.content, room);
+        room = if kept.len() == span.content.len() {
+            room - kept.width()
+        } else {
+            0
         };
-        let mut content = last.content.to_string();
-        content.pop();
-        last.content = content.into();
+        out.push(Span::styled(kept.to_owned(), span.style));
     }
     if width > 0 {
         out.push(Span::raw("…"));
