@@ -111,7 +111,7 @@ fn is_all_plain(text: &str) -> bool {
 }
 
 /// [`is_plain`] for an ASCII byte: printable, or a newline.
-fn is_plain_ascii(byte: u8) -> bool {
+pub(crate) fn is_plain_ascii(byte: u8) -> bool {
     byte == b'\n' || (0x20..0x7f).contains(&byte)
 }
 

@@ -46,7 +46,10 @@ pub fn parse(
     };
     let value = match format {
         // What the fast path reads nests two levels (a mapping of lists).
-        Format::Yaml => match plain::parse(text).filter(|_| limits.max_nesting >= 2) {
+        Format::Yaml => match (limits.max_nesting >= 2)
+            .then(|| plain::parse(text))
+            .flatten()
+        {
             Some(value) => value,
             None => {
                 if nesting::max_flow_depth(text, limits.max_nesting) > limits.max_nesting {

@@ -8,22 +8,23 @@
 //! goes to the parser. Tests hold it to the parser on every input it accepts.
 
 use super::value::Value;
+use crate::sanitize::is_plain_ascii;
 
 /// The value of the YAML `text`, if it is plain enough to be read here.
 pub fn parse(text: &str) -> Option<Value> {
-    let mut entries: Vec<(String, Value)> = Vec::new();
-    // The indentation of the `- item` lines of the list being read, once it has one.
-    let mut list_indent: Option<usize> = None;
     // Control characters (tabs and carriage returns among them) and the byte order mark are
     // the parser's to judge: YAML refuses most of them, even quoted.
     if !is_printable(text) {
         return None;
     }
+    let mut entries: Vec<(String, Value)> = Vec::new();
+    // The indentation of the `- item` lines of the list being read, once it has one.
+    let mut list_indent: Option<usize> = None;
     for line in text.split('\n') {
-        if line.trim_start_matches(' ').is_empty() || line.starts_with('#') {
+        let body = line.trim_start_matches(' ');
+        if body.is_empty() || line.starts_with('#') {
             continue;
         }
-        let body = line.trim_start_matches(' ');
         let indent = line.len() - body.len();
         if let Some(item) = body.strip_prefix("- ") {
             let (_, value) = entries.last_mut()?;
@@ -65,9 +66,9 @@ pub fn parse(text: &str) -> Option<Value> {
 /// Whether `text` holds no control character but line feeds, and no byte order mark or
 /// noncharacter. Printable ASCII, nearly all front matter, is judged without decoding.
 fn is_printable(text: &str) -> bool {
-    let ascii = text.bytes().fold(true, |plain, b| {
-        plain & ((0x20..0x7f).contains(&b) | (b == b'\n'))
-    });
+    let ascii = text
+        .bytes()
+        .fold(true, |plain, b| plain & is_plain_ascii(b));
     ascii
         || !text.chars().any(|c| {
             (c.is_control() && c != '\n') || matches!(c, '\u{feff}' | '\u{fffe}' | '\u{ffff}')
