@@ -1,6 +1,6 @@
 //! Work spread over all cores, with results handed back on the calling thread as they come.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::hash::Hash;
 use std::num::NonZeroUsize;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -114,144 +114,117 @@ pub fn join<A: Send, B>(aside: impl FnOnce() -> A + Send, here: impl FnOnce() ->
     })
 }
 
-/// Work asked for before its result is needed, done meanwhile by helper threads (one fewer
-/// than the cores): the caller [`Prefetch::want`]s items as it learns of them and
-/// [`Prefetch::take`]s each result when it needs it, in any order. An item no helper has
-/// started by then is worked on the caller's thread, so the caller never waits idle on a
-/// queue. Helpers take the item wanted longest ago first: a caller that goes depth first
-/// works on what it needs now while they work on what it will need later.
-pub fn with_prefetch<K, V, R>(
-    work: impl Fn(&K) -> V + Sync,
-    body: impl FnOnce(&Prefetch<'_, K, V>) -> R,
-) -> R
+/// Works on `roots` and on every item the work leads to, on all cores, and returns each
+/// item's result by item: for exploring a tree (folders and their subfolders) whose shape is
+/// only known as it is worked on. Each item is worked on once, however many items lead to it.
+/// Items are taken most recent first, so that the items waiting stay few (depth first).
+pub fn explore<K, V>(roots: Vec<K>, work: impl Fn(&K) -> (V, Vec<K>) + Sync) -> HashMap<K, V>
 where
     K: Eq + Hash + Clone + Send,
     V: Send,
 {
-    let prefetch = Prefetch {
-        work: &work,
-        state: Mutex::new(PrefetchState {
-            wanted: VecDeque::new(),
-            in_hand: Vec::new(),
-            done: HashMap::new(),
-            finished: false,
-            idle_helpers: 0,
-            caller_waits: false,
+    let mut seen = HashSet::new();
+    let mut waiting: Vec<K> = roots
+        .into_iter()
+        .filter(|root| seen.insert(root.clone()))
+        .collect();
+    waiting.reverse();
+    let explorer = Explorer {
+        state: Mutex::new(ExploreState {
+            seen,
+            waiting,
+            working: 0,
         }),
-        wanted: Condvar::new(),
-        done: Condvar::new(),
+        changed: Condvar::new(),
     };
+    let work = &work;
+    let explorer = &explorer;
     thread::scope(|scope| {
-        for _ in 1..cores() {
-            scope.spawn(|| prefetch.help());
+        let helpers: Vec<_> = (1..cores())
+            .map(|_| scope.spawn(move || explorer.explore(work)))
+            .collect();
+        let mut results = explorer.explore(work);
+        for helper in helpers {
+            let found = helper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            results.extend(found);
         }
-        // Helpers stop when the body ends, even by a panic, so the scope can end.
-        let _finish = Finish(&prefetch);
-        body(&prefetch)
+        results
     })
 }
 
-/// See [`with_prefetch`].
-pub struct Prefetch<'w, K, V> {
-    work: &'w (dyn Fn(&K) -> V + Sync),
-    state: Mutex<PrefetchState<K, V>>,
-    /// Signalled when an item is wanted (or the helpers are to stop), for idle helpers.
-    wanted: Condvar,
-    /// Signalled when an item is done, for a caller waiting on it.
-    done: Condvar,
+struct Explorer<K> {
+    state: Mutex<ExploreState<K>>,
+    /// Signalled when items are added or the last one is done.
+    changed: Condvar,
 }
 
-struct PrefetchState<K, V> {
-    /// Not started yet, the most recent last.
-    wanted: VecDeque<K>,
-    /// Being worked on by a helper.
-    in_hand: Vec<K>,
-    /// Results not yet taken.
-    done: HashMap<K, V>,
-    finished: bool,
-    /// Waking a thread is a system call: only those waiting are woken.
-    idle_helpers: usize,
-    caller_waits: bool,
+struct ExploreState<K> {
+    /// Every item ever added, so that none is worked on twice.
+    seen: HashSet<K>,
+    waiting: Vec<K>,
+    /// Items being worked on, each of which may add more.
+    working: usize,
 }
 
-impl<K: Eq + Hash + Clone, V> Prefetch<'_, K, V> {
-    /// Asks for `key` to be worked on ahead of [`Prefetch::take`].
-    pub fn want(&self, key: K) {
-        let mut state = self.lock();
-        state.wanted.push_back(key);
-        if state.idle_helpers > 0 {
-            self.wanted.notify_one();
-        }
-    }
-
-    /// The result for `key`: waited for if a helper has it in hand, worked here otherwise.
-    pub fn take(&self, key: &K) -> V {
+impl<K: Eq + Hash + Clone> Explorer<K> {
+    /// Works on items until none is waiting and none is being worked on, and returns the
+    /// results this thread produced.
+    fn explore<V>(&self, work: &impl Fn(&K) -> (V, Vec<K>)) -> HashMap<K, V> {
+        let mut results = HashMap::new();
         let mut state = self.lock();
         loop {
-            if let Some(value) = state.done.remove(key) {
-                return value;
-            }
-            if !state.in_hand.contains(key) {
-                if let Some(at) = state.wanted.iter().rposition(|wanted| wanted == key) {
-                    state.wanted.remove(at);
+            let Some(item) = state.waiting.pop() else {
+                if state.working == 0 {
+                    return results;
                 }
-                drop(state);
-                return (self.work)(key);
-            }
-            state.caller_waits = true;
-            state = wait(&self.done, state);
-            state.caller_waits = false;
-        }
-    }
-
-    fn help(&self) {
-        loop {
-            let key = {
-                let mut state = self.lock();
-                loop {
-                    if state.finished {
-                        return;
-                    }
-                    if let Some(key) = state.wanted.pop_front() {
-                        state.in_hand.push(key.clone());
-                        break key;
-                    }
-                    state.idle_helpers += 1;
-                    state = wait(&self.wanted, state);
-                    state.idle_helpers -= 1;
-                }
+                state = wait(&self.changed, state);
+                continue;
             };
-            let value = (self.work)(&key);
-            let mut state = self.lock();
-            state.in_hand.retain(|held| *held != key);
-            state.done.insert(key, value);
-            if state.caller_waits {
-                self.done.notify_one();
+            state.working += 1;
+            drop(state);
+            // Should `work` panic, the count still goes down, so that the others end.
+            let unwinding = Unwinding(self);
+            let (result, leads) = work(&item);
+            std::mem::forget(unwinding);
+            results.insert(item, result);
+            state = self.lock();
+            state.working -= 1;
+            let before = state.waiting.len();
+            for lead in leads {
+                if state.seen.insert(lead.clone()) {
+                    state.waiting.push(lead);
+                }
+            }
+            // The first lead is to be taken next: most recent last.
+            state.waiting[before..].reverse();
+            if state.waiting.len() > before || state.working == 0 {
+                self.changed.notify_all();
             }
         }
     }
 
-    /// The state, even if a thread panicked holding it: every change to it is complete
-    /// before anything that could panic.
-    fn lock(&self) -> MutexGuard<'_, PrefetchState<K, V>> {
+    fn lock(&self) -> MutexGuard<'_, ExploreState<K>> {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// Counts an item as no longer worked on if its work panics, and wakes the threads waiting
+/// for more items or for the end.
+struct Unwinding<'e, K: Eq + Hash + Clone>(&'e Explorer<K>);
+
+impl<K: Eq + Hash + Clone> Drop for Unwinding<'_, K> {
+    fn drop(&mut self) {
+        let mut state = self.0.lock();
+        state.working -= 1;
+        drop(state);
+        self.0.changed.notify_all();
     }
 }
 
 fn wait<'a, T>(condvar: &Condvar, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
     condvar.wait(guard).unwrap_or_else(PoisonError::into_inner)
-}
-
-/// Tells a [`Prefetch`]'s helpers to stop when dropped.
-struct Finish<'p, 'w, K, V>(&'p Prefetch<'w, K, V>);
-
-impl<K, V> Drop for Finish<'_, '_, K, V> {
-    fn drop(&mut self) {
-        let mut state = self.0.state.lock().unwrap_or_else(PoisonError::into_inner);
-        state.finished = true;
-        drop(state);
-        self.0.wanted.notify_all();
-    }
 }
 
 #[cfg(test)]
@@ -292,28 +265,20 @@ mod tests {
     }
 
     #[test]
-    fn prefetched_work_is_taken_in_any_order_and_done_once() {
+    fn every_item_reached_is_worked_once() {
+        // Each number leads to its double and its double plus one, up to 2,000, and 1 is
+        // also reached from 3, 7 and so on: a tree with some items reached twice.
         let worked = AtomicUsize::new(0);
-        let results = super::with_prefetch(
-            |n: &u64| {
-                worked.fetch_add(1, Ordering::Relaxed);
-                n * 3
-            },
-            |prefetch| {
-                for n in 0..200 {
-                    prefetch.want(n);
-                }
-                let mut results: Vec<u64> = (0..200).rev().map(|n| prefetch.take(&n)).collect();
-                results.push(prefetch.take(&1_000));
-                results
-            },
-        );
-        let expected: Vec<u64> = (0..200).rev().map(|n| n * 3).chain([3_000]).collect();
-        assert_eq!(results, expected);
-        assert_eq!(
-            worked.load(Ordering::Relaxed),
-            201,
-            "each once, unwanted ones too"
-        );
+        let results = super::explore(vec![1u64, 1], |&n| {
+            worked.fetch_add(1, Ordering::Relaxed);
+            let leads = [n * 2, n * 2 + 1, 1]
+                .into_iter()
+                .filter(|&lead| lead < 2_000)
+                .collect();
+            (n * 3, leads)
+        });
+        assert_eq!(results.len(), 1_999);
+        assert!((1..2_000).all(|n| results[&n] == n * 3));
+        assert_eq!(worked.load(Ordering::Relaxed), 1_999, "each once");
     }
 }

@@ -1,12 +1,13 @@
 //! What one folder holds, as the walk needs it: a pure function of the folder, so that
 //! folders can be listed on other threads ahead of the walk.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::problem::{Problem, describe_io_error};
 use super::stamp::FileStamp;
-use super::walk::{is_article_file, unreachable_entry};
+use super::walk::{is_article_name, unreachable_entry};
 
 /// A folder's entries that matter, sorted by name, with the problems met listing it.
 pub struct Listing {
@@ -45,10 +46,7 @@ pub fn list(folder: &Path) -> Result<Listing, Problem> {
         match entry {
             Ok(entry) => {
                 let path = entry.path();
-                let hidden = path
-                    .file_name()
-                    .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."));
-                if !hidden {
+                if !last_name(&path).as_encoded_bytes().starts_with(b".") {
                     found.push((path, entry));
                 }
             }
@@ -75,7 +73,7 @@ pub fn list(folder: &Path) -> Result<Listing, Problem> {
 /// What the walk does with the entry at `path`, or `None` to pass it over.
 fn kind_of(entry: &fs::DirEntry, path: &Path) -> Option<ChildKind> {
     let kind = entry.file_type().ok()?;
-    let is_article = is_article_file(path);
+    let is_article = is_article_name(last_name(path));
     if kind.is_symlink() {
         return match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => Some(ChildKind::Folder { link: true }),
@@ -93,4 +91,19 @@ fn kind_of(entry: &fs::DirEntry, path: &Path) -> Option<ChildKind> {
         Ok(meta) => ChildKind::Article(FileStamp::of(&meta)),
         Err(error) => ChildKind::Problem(Problem::error(path, describe_io_error(&error))),
     })
+}
+
+/// The last part of a path made by joining a folder and an entry's name, which is that name:
+/// found as the bytes after the last separator, which costs less than [`Path::file_name`]
+/// (it parses the whole path into components).
+#[cfg(unix)]
+pub fn last_name(path: &Path) -> &OsStr {
+    use std::os::unix::ffi::OsStrExt;
+    let bytes = path.as_os_str().as_bytes();
+    OsStr::from_bytes(bytes.rsplit(|&b| b == b'/').next().unwrap_or(bytes))
+}
+
+#[cfg(not(unix))]
+pub fn last_name(path: &Path) -> &OsStr {
+    path.file_name().unwrap_or_default()
 }

@@ -218,3 +218,68 @@ fn control_characters_in_file_names_are_shown_as_question_marks() {
     let problem = Problem::error(Path::new("evil\x1b[2J.md"), "the file is empty".into());
     assert_eq!(problem.to_string(), "evil?[2J.md: error: the file is empty");
 }
+
+/// The folders are listed on all cores, but what is found, and the name it is found by, is
+/// decided in walk order: a folder that is also reached through a link is read once, by one
+/// name, and the link is reported.
+#[test]
+fn a_folder_also_reached_by_a_link_is_read_once_whichever_is_listed_first() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["b-real/x.md", "b-real/deep/y.md", "c/z.md"] {
+        write(dir.path(), name, ARTICLE);
+    }
+    symlink(dir.path().join("b-real"), dir.path().join("a-link")).unwrap();
+    symlink(dir.path().join("c"), dir.path().join("d-link")).unwrap();
+    let walked = walk(&[dir.path().to_path_buf()]);
+    let ids: Vec<&str> = walked.sources.iter().map(|s| s.id.as_str()).collect();
+    // A folder's entries are decided last to first: `d-link` before `c`, `b-real` before
+    // `a-link`.
+    assert_eq!(ids, ["b-real/x.md", "b-real/deep/y.md", "d-link/z.md"]);
+    let problems: Vec<String> = walked.problems.iter().map(|p| p.to_string()).collect();
+    let root = dir.path().display();
+    assert_eq!(
+        problems,
+        [format!(
+            "{root}/a-link: warning: symbolic link to a folder that is already read; skipped"
+        )]
+    );
+}
+
+#[test]
+fn article_names_are_judged_as_path_extensions_are() {
+    use std::ffi::OsStr;
+    let by_extension = |name: &str| {
+        Path::new(name).extension().is_some_and(|e| {
+            ARTICLE_EXTENSIONS
+                .iter()
+                .any(|known| e.eq_ignore_ascii_case(known))
+        })
+    };
+    for name in [
+        "a.md",
+        "A.MD",
+        ".md",
+        "..md",
+        "...md",
+        "a.",
+        "md",
+        "a.b.Markdown",
+        "x.mdx.bak",
+        "é.txt",
+        ".hidden.txt",
+        "a..text",
+        "a.md.",
+        "a",
+        ".",
+        "..",
+        "mdx",
+        "x.tx",
+        "x.texts",
+    ] {
+        assert_eq!(
+            walk::is_article_name(OsStr::new(name)),
+            by_extension(name),
+            "{name:?}"
+        );
+    }
+}

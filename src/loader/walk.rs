@@ -1,11 +1,12 @@
 //! Finding article files under the paths a person named.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ffi::OsStr;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::listing::{self, Child, ChildKind};
+use super::listing::{self, Child, ChildKind, Listing};
 use super::problem::{Problem, describe_io_error, display_path};
 use super::stamp::FileStamp;
 use crate::parallel;
@@ -79,77 +80,106 @@ pub fn walk(paths: &[PathBuf]) -> Walk {
 
 /// True when the file name ends in one of the article extensions, in any case.
 pub fn is_article_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-        ARTICLE_EXTENSIONS
-            .iter()
-            .any(|known| e.eq_ignore_ascii_case(known))
-    })
+    path.file_name().is_some_and(is_article_name)
 }
 
-/// Walks the folder `root` depth first, each folder's entries in name order. Folders are
-/// listed (and their articles looked at) on the other cores ahead of the walk, which itself
-/// only decides, in order, what to descend into and what each file is called.
+/// [`is_article_file`] for a file name: its extension is what follows its last dot, unless
+/// that dot starts the name (as [`Path::extension`] has it).
+pub(super) fn is_article_name(name: &OsStr) -> bool {
+    let name = name.as_encoded_bytes();
+    let Some(dot) = name.iter().rposition(|&b| b == b'.') else {
+        return false;
+    };
+    let extension = &name[dot + 1..];
+    dot > 0
+        && ARTICLE_EXTENSIONS
+            .iter()
+            .any(|known| extension.eq_ignore_ascii_case(known.as_bytes()))
+}
+
+/// Walks the folder `root` depth first, each folder's entries in name order. The folders
+/// below it are listed (and their articles looked at) on all cores first; the walk itself
+/// then only decides, in order, what to descend into and what each file is called.
 fn walk_folder(
     root: &Path,
     root_real: Option<PathBuf>,
     seen_folders: &mut HashSet<PathBuf>,
     walk: &mut Walk,
 ) {
-    parallel::with_prefetch(
-        |folder: &PathBuf| listing::list(folder),
-        |listings| {
-            // Each folder with its real path (where known) and the id it gives what it holds:
-            // its path below the root, `/`-separated and safe to print (a file name may hold
-            // escape sequences).
-            let mut pending = vec![(root.to_path_buf(), root_real, String::new())];
-            while let Some((folder, folder_real, folder_id)) = pending.pop() {
-                let listing = match listings.take(&folder) {
-                    Ok(listing) => listing,
-                    Err(problem) => {
-                        walk.problems.push(problem);
-                        continue;
-                    }
-                };
-                walk.problems.extend(listing.problems);
-                // In reverse, so that the first subfolder, pushed last, is walked first.
-                for Child { path, kind } in listing.children.into_iter().rev() {
-                    let name = path.file_name().unwrap_or_default();
-                    match kind {
-                        ChildKind::Folder { link } => {
-                            // A folder that is not a link is really where its parent really
-                            // is: only links need the file system to say where they lead.
-                            let real = match &folder_real {
-                                Some(parent) if !link => Some(parent.join(name)),
-                                _ => fs::canonicalize(&path).ok(),
-                            };
-                            let first_visit =
-                                real.clone().is_none_or(|real| seen_folders.insert(real));
-                            if first_visit {
-                                let id = child_id(&folder_id, name);
-                                listings.want(path.clone());
-                                pending.push((path, real, id));
-                            } else if link {
-                                let message =
-                                    "symbolic link to a folder that is already read; skipped";
-                                walk.problems
-                                    .push(Problem::warning(&path, message.to_owned()));
-                            }
-                        }
-                        ChildKind::Article(stamp) => {
-                            let id = child_id(&folder_id, name);
-                            let stamp = Some(stamp);
-                            walk.sources.push(Source { path, id, stamp });
-                        }
-                        ChildKind::Problem(problem) => walk.problems.push(problem),
+    let mut listings = HashMap::new();
+    // Each folder with its real path (where known) and the id it gives what it holds: its
+    // path below the root, `/`-separated and safe to print (a file name may hold escape
+    // sequences).
+    let mut pending = vec![(root.to_path_buf(), root_real, String::new())];
+    while let Some((folder, folder_real, folder_id)) = pending.pop() {
+        if !listings.contains_key(&folder) {
+            // The root, or a folder a link leads to: it and the folders below it.
+            listings.extend(parallel::explore(
+                vec![folder.clone()],
+                |folder: &PathBuf| list_and_follow(folder),
+            ));
+        }
+        let listing = match listings
+            .remove(&folder)
+            .unwrap_or_else(|| listing::list(&folder))
+        {
+            Ok(listing) => listing,
+            Err(problem) => {
+                walk.problems.push(problem);
+                continue;
+            }
+        };
+        walk.problems.extend(listing.problems);
+        // In reverse, so that the first subfolder, pushed last, is walked first.
+        for Child { path, kind } in listing.children.into_iter().rev() {
+            let name = listing::last_name(&path);
+            match kind {
+                ChildKind::Folder { link } => {
+                    // A folder that is not a link is really where its parent really is: only
+                    // links need the file system to say where they lead.
+                    let real = match &folder_real {
+                        Some(parent) if !link => Some(parent.join(name)),
+                        _ => fs::canonicalize(&path).ok(),
+                    };
+                    let first_visit = real.clone().is_none_or(|real| seen_folders.insert(real));
+                    if first_visit {
+                        let id = child_id(&folder_id, name);
+                        pending.push((path, real, id));
+                    } else if link {
+                        let message = "symbolic link to a folder that is already read; skipped";
+                        walk.problems
+                            .push(Problem::warning(&path, message.to_owned()));
                     }
                 }
+                ChildKind::Article(stamp) => {
+                    let id = child_id(&folder_id, name);
+                    let stamp = Some(stamp);
+                    walk.sources.push(Source { path, id, stamp });
+                }
+                ChildKind::Problem(problem) => walk.problems.push(problem),
             }
-        },
-    )
+        }
+    }
+}
+
+/// Lists `folder`, and leads on to its subfolders; not to the folders links lead to, which
+/// may already be read by another way.
+fn list_and_follow(folder: &Path) -> (Result<Listing, Problem>, Vec<PathBuf>) {
+    let listing = listing::list(folder);
+    let subfolders = match &listing {
+        Ok(listing) => listing
+            .children
+            .iter()
+            .filter(|child| matches!(child.kind, ChildKind::Folder { link: false }))
+            .map(|child| child.path.clone())
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    (listing, subfolders)
 }
 
 /// The id of an entry named `name` in the folder whose id is `folder_id`.
-fn child_id(folder_id: &str, name: &std::ffi::OsStr) -> String {
+fn child_id(folder_id: &str, name: &OsStr) -> String {
     // Nearly every name is printable ASCII, which is safe as it is.
     let plain = name
         .to_str()
