@@ -14,7 +14,7 @@ mod streams;
 pub use builder::ShardBuilder;
 pub use docset::DocSet;
 pub use postings::PostingSource;
-pub use shard::{Shard, ShardToWrite};
+pub use shard::{NO_DOC, Shard, ShardToWrite};
 pub use streams::{StreamSource, Streams};
 
 use crate::article::Article;
@@ -68,11 +68,15 @@ impl Index {
     }
 
     /// An index of `docs` documents made of `shards`, whose documents must have been given
-    /// library numbers that cover `0..docs` exactly once.
+    /// library numbers that cover `0..docs` exactly once (besides those numbered
+    /// [`NO_DOC`]).
     pub fn from_shards(shards: Vec<Shard>, docs: usize) -> Option<Index> {
         let mut locations = vec![(u32::MAX, 0); docs];
         for (at, shard) in shards.iter().enumerate() {
             for (local, &global) in shard.globals().iter().enumerate() {
+                if global == NO_DOC {
+                    continue;
+                }
                 let slot = locations.get_mut(global as usize)?;
                 if slot.0 != u32::MAX {
                     return None;
@@ -93,6 +97,11 @@ impl Index {
     /// The shards, each indexing some of the documents.
     pub fn shards(&self) -> &[Shard] {
         &self.shards
+    }
+
+    /// The shards, to make another index of.
+    pub fn into_shards(self) -> Vec<Shard> {
+        self.shards
     }
 
     /// How many documents are indexed.

@@ -16,11 +16,16 @@ use super::streams::{LazyStreams, StreamSource, Streams, place_code};
 use crate::cache::codec::{Damaged, Decoder, Encoder};
 use crate::query::{Place, TextField, TextTest};
 
+/// The library number of a shard's document that is no longer in the library (its file changed
+/// or went away since the shard was built): searches pass it over, and its words stay in the
+/// shard until the shard is built again.
+pub const NO_DOC: u32 = u32::MAX;
+
 #[derive(Debug, Default)]
 pub struct Shard {
-    /// The library's document number of each of this shard's documents. A shard is built
-    /// before the library's order is known (each file reader builds its own), so the numbers
-    /// are set afterwards.
+    /// The library's document number of each of this shard's documents, or [`NO_DOC`]. A
+    /// shard is built before the library's order is known (each file reader builds its own),
+    /// so the numbers are set afterwards.
     pub(super) globals: Vec<u32>,
     /// How many documents the shard indexes.
     pub(super) docs: u32,
@@ -57,9 +62,18 @@ impl Shard {
         builder.finish()
     }
 
-    /// Sets the library's number of each local document, in local order.
+    /// Sets the library's number of each local document, in local order ([`NO_DOC`] for one
+    /// no longer in the library).
     pub fn set_globals(&mut self, globals: Vec<u32>) {
         self.globals = globals;
+    }
+
+    /// How many of the shard's documents are in the library.
+    pub fn live_docs(&self) -> usize {
+        self.globals
+            .iter()
+            .filter(|&&global| global != NO_DOC)
+            .count()
     }
 
     pub fn globals(&self) -> &[u32] {
@@ -184,7 +198,9 @@ impl Shard {
     }
 
     fn insert_global(&self, local: u32, out: &mut DocSet) {
-        if let Some(&global) = self.globals.get(local as usize) {
+        if let Some(&global) = self.globals.get(local as usize)
+            && global != NO_DOC
+        {
             out.insert(global);
         }
     }

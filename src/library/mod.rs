@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashMap;
 
 use crate::article::{Article, Bucket, Sentiment};
-use crate::index::{Index, Shard};
+use crate::index::{Index, NO_DOC, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Loaded, Problem, Source};
 use crate::parse::parse_article;
@@ -173,7 +173,8 @@ impl Library {
 
     /// A library of articles whose words are already in `shards`, `parsed_files` of which were
     /// read from their files just now: puts them in date order, gives each its document
-    /// number, and keeps the stamps in that order too.
+    /// number, and keeps the stamps in that order too. A shard's documents that are not among
+    /// the articles are numbered [`NO_DOC`].
     fn from_indexed(
         mut read: ReadArticles,
         mut shards: Vec<Shard>,
@@ -183,7 +184,7 @@ impl Library {
         read.sort_by(in_library_order);
         let mut globals: Vec<Vec<u32>> = shards
             .iter()
-            .map(|shard| vec![u32::MAX; shard.doc_count() as usize])
+            .map(|shard| vec![NO_DOC; shard.doc_count() as usize])
             .collect();
         for (global, entry) in read.places.iter().enumerate() {
             if let Some(slot) = globals

@@ -7,7 +7,7 @@ use super::read::ReadArticles;
 use super::{Library, Progress, read_and_index};
 use crate::article::Article;
 use crate::cache::{CacheStore, Cached};
-use crate::index::{DocText, Shard};
+use crate::index::{DocText, Index, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Indexed, Source};
 use crate::parallel;
@@ -85,7 +85,11 @@ impl Library {
         }
         let mut parsed = read.len();
         let (kept, rebuilt) = if cached.index.read_all().is_ok() {
-            rebuild_unchanged(unchanged, cached, shards.len())
+            if worth_rebuilding(&cached.index, unchanged.len(), shards.len()) {
+                rebuild_unchanged(unchanged, cached, shards.len())
+            } else {
+                keep_unchanged(unchanged, cached, shards.len())
+            }
         } else {
             // The cache file lost part of its index since it was opened: the unchanged
             // files are read again too.
@@ -145,6 +149,54 @@ fn split_unchanged(sources: Vec<Source>, cached: &Cached) -> (Vec<Unchanged>, Ve
 
 fn path_bytes(path: &Path) -> &[u8] {
     path.as_os_str().as_encoded_bytes()
+}
+
+/// Shards, from the cache and new, past which the cached ones are built again rather than kept:
+/// each load that finds a file changed adds some (one per core at most), and each shard costs
+/// a search a lookup of its own.
+const MAX_KEPT_SHARDS: usize = 32;
+
+/// Whether to index the unchanged files again ([`rebuild_unchanged`]) rather than keep the
+/// cached shards as they are ([`keep_unchanged`]): once a quarter of the documents in them
+/// are of no article (files changed or gone since they were built), or once there would be
+/// more than [`MAX_KEPT_SHARDS`] shards with the `new_shards`.
+fn worth_rebuilding(index: &Index, unchanged: usize, new_shards: usize) -> bool {
+    let docs: usize = index.shards().iter().map(|s| s.doc_count() as usize).sum();
+    let gone = docs.saturating_sub(unchanged);
+    gone * 4 > docs || index.shards().len() + new_shards > MAX_KEPT_SHARDS
+}
+
+/// Keeps the cached index's shards as they are, numbered from `first_shard`, and hands back
+/// the unchanged files' cached articles with their places in them. The documents of files that
+/// changed or went away stay in the shards as documents of no article ([`crate::index::NO_DOC`])
+/// until they are built again: a change to a few files of a large library costs no more than
+/// reading those files.
+fn keep_unchanged(
+    unchanged: Vec<Unchanged>,
+    cached: Cached,
+    first_shard: usize,
+) -> (ReadArticles, Vec<Shard>) {
+    let Cached {
+        articles, index, ..
+    } = cached;
+    let mut articles: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
+    let mut kept = ReadArticles::with_capacity(unchanged.len());
+    for file in unchanged {
+        let Some((shard, _, local)) = index.location(file.doc) else {
+            continue;
+        };
+        if let Some(mut article) = articles.get_mut(file.doc as usize).and_then(Option::take) {
+            article.id = file.source.id;
+            article.path = file.source.path;
+            kept.push(Indexed {
+                article,
+                stamp: file.stamp,
+                shard: first_shard + shard,
+                local,
+            });
+        }
+    }
+    (kept, index.into_shards())
 }
 
 /// Indexes the unchanged files again from the cached index's words (on all cores, one shard
@@ -255,6 +307,107 @@ mod tests {
             Library::open(&paths, &limits, Some(&store)).parsed_files(),
             0
         );
+    }
+
+    /// The ids of the articles `query` finds, in order.
+    fn found(library: &Library, query: &str) -> Vec<String> {
+        let query = crate::query::Query::parse(query).unwrap();
+        let found = library.matching(&query, crate::library::SortOrder::Title);
+        found.iter().map(|article| article.id.clone()).collect()
+    }
+
+    /// A few files changed, gone or new: the cached shards are kept, the documents of the
+    /// changed and gone files in them are passed over by searches, and the answers are those
+    /// of a library read from its files, then and after the cache is saved and read again.
+    #[test]
+    fn a_few_changes_keep_the_cached_shards_and_every_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library");
+        // Two digits each, so that no story's word starts another's.
+        for n in 10..50 {
+            let text = format!("---\ntitle: Story {n}\n---\nBody of story{n}, and oil.\n");
+            write(&library.join(format!("{n}.md")), &text);
+        }
+        let store = CacheStore::new(dir.path().join("cache"));
+        let paths = [library.clone()];
+        let limits = Limits::default();
+        let cold = Library::open(&paths, &limits, Some(&store));
+        let cached_shards = cold.index().shards().len();
+        std::thread::sleep(Duration::from_millis(10));
+        write(
+            &library.join("13.md"),
+            "---\ntitle: Story 13\n---\nNow zinc.\n",
+        );
+        fs::remove_file(library.join("15.md")).unwrap();
+        write(
+            &library.join("new.md"),
+            "---\ntitle: New\n---\nAlso zinc and oil.\n",
+        );
+        let queries = [
+            "oil",
+            "zinc",
+            "story13",
+            "story15",
+            "story17",
+            "\"of story\"",
+            "-oil",
+        ];
+        let expected: Vec<Vec<String>> = queries
+            .iter()
+            .map(|q| found(&Library::load(&paths, &limits), q))
+            .collect();
+        assert_eq!(expected[1], ["new.md", "13.md"]);
+        assert!(expected[2].is_empty() && expected[3].is_empty());
+        assert_eq!(expected[4], ["17.md"]);
+        let reopened = Library::open(&paths, &limits, Some(&store));
+        assert_eq!(reopened.parsed_files(), 2);
+        let shards = reopened.index().shards();
+        assert!(
+            shards.len() > cached_shards,
+            "kept, and more for the files read"
+        );
+        let live: usize = shards.iter().map(Shard::live_docs).sum();
+        let docs: usize = shards.iter().map(|s| s.doc_count() as usize).sum();
+        assert_eq!(
+            (live, docs),
+            (40, 42),
+            "the old 13.md and 15.md are of no article"
+        );
+        for (query, expected) in queries.iter().zip(&expected) {
+            assert_eq!(&found(&reopened, query), expected, "{query}");
+        }
+        let warm = Library::open(&paths, &limits, Some(&store));
+        assert_eq!(warm.parsed_files(), 0);
+        for (query, expected) in queries.iter().zip(&expected) {
+            assert_eq!(
+                &found(&warm, query),
+                expected,
+                "{query} from the saved cache"
+            );
+        }
+    }
+
+    /// Once a quarter of the cached documents are of no article, the shards are built again
+    /// from the unchanged files' words.
+    #[test]
+    fn many_changes_build_the_shards_again() {
+        let (_dir, library, store) = library_of(20);
+        let paths = [library.clone()];
+        let limits = Limits::default();
+        Library::open(&paths, &limits, Some(&store));
+        for n in 0..6 {
+            fs::remove_file(library.join(format!("{n}.md"))).unwrap();
+        }
+        let reopened = Library::open(&paths, &limits, Some(&store));
+        assert_eq!(reopened.parsed_files(), 0);
+        let shards = reopened.index().shards();
+        assert!(
+            shards
+                .iter()
+                .all(|s| s.live_docs() == s.doc_count() as usize)
+        );
+        assert_eq!(reopened.articles().len(), 14);
+        assert_eq!(found(&reopened, "story").len(), 14);
     }
 
     /// Whether read now or taken from the cache, each article keeps the stamp its file had, so
