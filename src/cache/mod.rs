@@ -22,7 +22,7 @@ use rustc_hash::FxHashMap;
 use sections::SectionWriter;
 
 use crate::article::{Article, Scale};
-use crate::index::{Index, Shard, ShardToWrite};
+use crate::index::{HeadAsRead, Index, Shard, ShardToWrite};
 use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parallel;
@@ -47,6 +47,58 @@ pub struct Cached {
     pub paths: CachedPaths,
     pub stamps: Vec<FileStamp>,
     pub index: Index,
+    /// Where the file holds each shard's postings and word streams.
+    pub sections: ShardSections,
+}
+
+/// Where a cache file holds the postings and word streams of the shards of the index read
+/// from it, so that the next cache written can copy them as they are (they are most of the
+/// file) when it keeps those shards.
+#[derive(Debug, Clone)]
+pub struct ShardSections {
+    file: Arc<fs::File>,
+    /// Each shard's postings section and word streams section, in shard order.
+    sections: Vec<(Range<u64>, Range<u64>)>,
+    /// The number, in the index to be written, of the first of these shards.
+    first_shard: usize,
+}
+
+impl ShardSections {
+    /// The same shards, numbered from `first_shard` in the index to be written.
+    pub fn numbered_from(self, first_shard: usize) -> ShardSections {
+        ShardSections {
+            first_shard,
+            ..self
+        }
+    }
+
+    /// The postings and word streams sections of shard `at` of the index to be written, if it
+    /// is one of these.
+    fn of(&self, at: usize) -> Option<(&fs::File, Range<u64>, Range<u64>)> {
+        let (postings, streams) = self.sections.get(at.checked_sub(self.first_shard)?)?;
+        Some((&self.file, postings.clone(), streams.clone()))
+    }
+}
+
+impl<'a> ShardOut<'a> {
+    /// Shard `at` of the index, copied if `copied` says where it lies in a cache file.
+    fn copy(copied: Option<&'a ShardSections>, at: usize, shard: &'a Shard) -> Option<Self> {
+        let (file, postings, streams) = copied?.of(at)?;
+        Some(ShardOut::Copied(
+            shard.head_as_read()?,
+            file,
+            postings,
+            streams,
+        ))
+    }
+}
+
+/// How a shard goes into a cache file.
+enum ShardOut<'a> {
+    /// Its postings and word streams copied from the cache file it was read from.
+    Copied(HeadAsRead<'a>, &'a fs::File, Range<u64>, Range<u64>),
+    /// Written from memory.
+    Written(ShardToWrite<'a>),
 }
 
 /// Each cached article's path as bytes ([`std::ffi::OsStr::as_encoded_bytes`]), all in one
@@ -140,8 +192,9 @@ impl CacheStore {
         decode(Arc::new(file), &path, &header(roots, limits)).ok()
     }
 
-    /// Replaces the cache of the library made of `roots`. Failing to write is not an error:
-    /// the next start is only slower.
+    /// Replaces the cache of the library made of `roots`. The shards `copied` says where to
+    /// find in the cache file they were read from are copied from there as they are. Failing
+    /// to write is not an error: the next start is only slower.
     pub fn save(
         &self,
         roots: &[PathBuf],
@@ -149,17 +202,17 @@ impl CacheStore {
         articles: &[Article],
         stamps: &[FileStamp],
         index: &Index,
+        copied: Option<&ShardSections>,
     ) {
-        if index.read_all().is_err() {
-            // Part of the index is lost with the cache file it was left in; this library's
-            // cache is written again once it is read from its files.
-            return;
-        }
-        let Ok(shards) = index
-            .shards()
-            .iter()
-            .map(Shard::to_write)
-            .collect::<Result<Vec<ShardToWrite>, Damaged>>()
+        // The others are read back now if they were left in a cache file; if that cannot be
+        // done, the index is lost with that file, and this library's cache is written again
+        // once it is read from its files.
+        let Ok(shards) = (index.shards().iter().enumerate())
+            .map(|(at, shard)| match ShardOut::copy(copied, at, shard) {
+                Some(copy) => Ok(copy),
+                None => shard.to_write().map(ShardOut::Written),
+            })
+            .collect::<Result<Vec<ShardOut>, Damaged>>()
         else {
             return;
         };
@@ -188,9 +241,18 @@ impl CacheStore {
                 })?;
             }
             for shard in &shards {
-                sections.section(|out| shard.encode_head(out))?;
-                sections.section(|out| shard.encode_postings(out))?;
-                sections.section(|out| shard.encode_streams(out))?;
+                match shard {
+                    ShardOut::Copied(head, file, postings, streams) => {
+                        sections.section(|out| head.encode(out))?;
+                        sections.copy(file, postings.clone())?;
+                        sections.copy(file, streams.clone())?;
+                    }
+                    ShardOut::Written(shard) => {
+                        sections.section(|out| shard.encode_head(out))?;
+                        sections.section(|out| shard.encode_postings(out))?;
+                        sections.section(|out| shard.encode_streams(out))?;
+                    }
+                }
             }
             sections.finish().map(drop)
         });
@@ -278,6 +340,14 @@ fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Ca
         return Err(Damaged);
     }
     let (article_parts, shard_parts) = parts.split_at(article_sections);
+    let shard_sections = ShardSections {
+        file: Arc::clone(&file),
+        sections: shard_parts
+            .chunks_exact(3)
+            .map(|three| (three[1].clone(), three[2].clone()))
+            .collect(),
+        first_shard: 0,
+    };
     // Shards first: they are the larger sections, so cores stay busy to the end.
     let jobs: Vec<Part> = shard_parts
         .chunks_exact(3)
@@ -338,6 +408,7 @@ fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Ca
         paths,
         stamps,
         index,
+        sections: shard_sections,
     })
 }
 
@@ -465,7 +536,14 @@ mod tests {
             .unwrap()
             .set_modified(long_ago)
             .unwrap();
-        store.save(&roots, &Limits::default(), &[], &[], &Index::default());
+        store.save(
+            &roots,
+            &Limits::default(),
+            &[],
+            &[],
+            &Index::default(),
+            None,
+        );
         assert!(!stale.exists(), "a writer killed long ago left it");
         assert!(fresh.exists(), "another writer may still be at work on it");
     }
@@ -515,7 +593,7 @@ mod tests {
         let (word, phrase) = (test(&["oil"]), test(&["oil", "prices"]));
         // The last section holds the streams, the one before it the postings.
         for (from_end, fails_word) in [(1, false), (2, true)] {
-            store.save(&roots, &limits, &loaded.articles, &stamps, &index);
+            store.save(&roots, &limits, &loaded.articles, &stamps, &index, None);
             let path = store.file_for(&roots);
             let mut bytes = fs::read(&path).unwrap();
             let damaged = {

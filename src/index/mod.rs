@@ -14,7 +14,7 @@ mod streams;
 pub use builder::ShardBuilder;
 pub use docset::DocSet;
 pub use postings::PostingSource;
-pub use shard::{NO_DOC, Shard, ShardToWrite};
+pub use shard::{HeadAsRead, NO_DOC, Shard, ShardToWrite};
 pub use streams::{StreamSource, Streams};
 
 use crate::article::Article;

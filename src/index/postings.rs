@@ -56,6 +56,8 @@ pub struct Postings {
 struct Block {
     /// The first word whose postings the block holds; the next block's first word ends it.
     first_word: u32,
+    /// The checksum of the block's bytes in the cache file it was left in.
+    sum_on_file: Option<u64>,
     list: Lazy<Lists>,
 }
 
@@ -96,6 +98,7 @@ impl Postings {
         let blocks = if starts.len() > 1 {
             vec![Block {
                 first_word: 0,
+                sum_on_file: None,
                 list: Lazy::loaded(list),
             }]
         } else {
@@ -177,6 +180,21 @@ impl Postings {
         Ok(Cow::Owned(all))
     }
 
+    /// The table [`PostingsToWrite::encode_table`] wrote to the cache file these postings
+    /// were read from, for a new cache file to which their section is copied as it is;
+    /// `None` unless they were read from one.
+    pub fn table_as_read(&self) -> Option<TableAsRead<'_>> {
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|block| Some((block.first_word, block.sum_on_file?)))
+            .collect::<Option<_>>()?;
+        Some(TableAsRead {
+            starts: &self.starts,
+            blocks,
+        })
+    }
+
     /// The postings ready to be written: all of them, cut into blocks.
     pub fn to_write(&self, docs: u32) -> Result<PostingsToWrite<'_>, Damaged> {
         let all = self.all(docs)?;
@@ -237,6 +255,7 @@ impl Postings {
                     ..u64::from(starts[end_word as usize]) * POSTING_BYTES;
                 Block {
                     first_word,
+                    sum_on_file: Some(sum),
                     list: Lazy::later(Box::new(move || read_block(&source, bytes.clone(), sum))),
                 }
             })
@@ -282,12 +301,11 @@ pub struct PostingsToWrite<'a> {
 impl PostingsToWrite<'_> {
     /// Where each word's postings lie, and the blocks.
     pub fn encode_table<W: Write>(&self, out: &mut Encoder<W>) {
-        out.u32s(self.starts);
-        out.len(self.blocks.len());
-        for &(first_word, _, sum) in &self.blocks {
-            out.u32(first_word);
-            out.u64(sum);
-        }
+        let blocks = self
+            .blocks
+            .iter()
+            .map(|&(first_word, _, sum)| (first_word, sum));
+        encode_table(out, self.starts, blocks);
     }
 
     /// The postings themselves, every word's in word order, block after block: each block's
@@ -298,6 +316,32 @@ impl PostingsToWrite<'_> {
         for (_, postings, _) in &self.blocks {
             out.raw(&block_bytes(&self.all, postings.clone()));
         }
+    }
+}
+
+/// See [`Postings::table_as_read`].
+pub struct TableAsRead<'a> {
+    starts: &'a [u32],
+    blocks: Vec<(u32, u64)>,
+}
+
+impl TableAsRead<'_> {
+    pub fn encode<W: Write>(&self, out: &mut Encoder<W>) {
+        encode_table(out, self.starts, self.blocks.iter().copied());
+    }
+}
+
+/// Where each word's postings lie (`starts`), and each block's first word and checksum.
+fn encode_table<W: Write>(
+    out: &mut Encoder<W>,
+    starts: &[u32],
+    blocks: impl ExactSizeIterator<Item = (u32, u64)>,
+) {
+    out.u32s(starts);
+    out.len(blocks.len());
+    for (first_word, sum) in blocks {
+        out.u32(first_word);
+        out.u64(sum);
     }
 }
 

@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::DocText;
 use super::docset::DocSet;
 use super::lazy::Lazy;
-use super::postings::{FIRST_STEP, PostingSource, Postings, PostingsToWrite};
+use super::postings::{FIRST_STEP, PostingSource, Postings, PostingsToWrite, TableAsRead};
 use super::streams::{LazyStreams, StreamSource, Streams, place_code};
 use crate::cache::codec::{Damaged, Decoder, Encoder};
 use crate::query::{Place, TextField, TextTest};
@@ -116,6 +116,27 @@ impl Shard {
     pub fn read_all(&self) -> Result<(), Damaged> {
         self.postings.read_all(self.docs)?;
         self.streams().map(drop)
+    }
+
+    /// The library numbers, the words and (written by `postings_table`) where each word's
+    /// postings lie: all but the postings and word streams.
+    fn encode_head<W: Write>(
+        &self,
+        out: &mut Encoder<W>,
+        postings_table: impl FnOnce(&mut Encoder<W>),
+    ) {
+        out.u32s(&self.globals);
+        out.strs(&self.words);
+        postings_table(out);
+    }
+
+    /// The shard's head as it was read from a cache file, with the library numbers of now;
+    /// `None` unless it was read from one.
+    pub fn head_as_read(&self) -> Option<HeadAsRead<'_>> {
+        Some(HeadAsRead {
+            shard: self,
+            table: self.postings.table_as_read()?,
+        })
     }
 
     /// The shard ready to be written, with all it left in the cache file read back; an error
@@ -269,6 +290,20 @@ impl Shard {
     }
 }
 
+/// The head of a shard read from a cache file, for a new cache file to which its postings
+/// and word streams sections are copied from that one as they are.
+pub struct HeadAsRead<'a> {
+    shard: &'a Shard,
+    table: TableAsRead<'a>,
+}
+
+impl HeadAsRead<'_> {
+    /// What [`ShardToWrite::encode_head`] writes, with the library numbers of now.
+    pub fn encode<W: Write>(&self, out: &mut Encoder<W>) {
+        self.shard.encode_head(out, |out| self.table.encode(out));
+    }
+}
+
 /// A shard ready to be written: three sections, so that a reader can leave the postings and
 /// the streams in the file until they are needed.
 pub struct ShardToWrite<'a> {
@@ -280,9 +315,8 @@ pub struct ShardToWrite<'a> {
 impl ShardToWrite<'_> {
     /// All but the postings and streams, with what tells where each word's postings lie.
     pub fn encode_head<W: Write>(&self, out: &mut Encoder<W>) {
-        out.u32s(&self.shard.globals);
-        out.strs(&self.shard.words);
-        self.postings.encode_table(out);
+        self.shard
+            .encode_head(out, |out| self.postings.encode_table(out));
     }
 
     pub fn encode_postings<W: Write>(&self, out: &mut Encoder<W>) {

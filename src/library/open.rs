@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::read::ReadArticles;
 use super::{Library, Progress, read_and_index};
 use crate::article::Article;
-use crate::cache::{CacheStore, Cached};
+use crate::cache::{CacheStore, Cached, ShardSections};
 use crate::index::{DocText, Index, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Indexed, Source};
@@ -61,6 +61,7 @@ impl Library {
                 store,
                 paths,
                 limits,
+                None,
             );
         };
         let (unchanged, to_read) = split_unchanged(walk.sources, &cached);
@@ -84,12 +85,12 @@ impl Library {
             return Library::from_parts(articles, cached.stamps, problems, cached.index, 0);
         }
         let mut parsed = read.len();
-        let (kept, rebuilt) = if cached.index.read_all().is_ok() {
-            if worth_rebuilding(&cached.index, unchanged.len(), shards.len()) {
-                rebuild_unchanged(unchanged, cached, shards.len())
-            } else {
-                keep_unchanged(unchanged, cached, shards.len())
-            }
+        let mut copied = None;
+        let (kept, rebuilt) = if !worth_rebuilding(&cached.index, unchanged.len(), shards.len()) {
+            copied = Some(cached.sections.clone().numbered_from(shards.len()));
+            keep_unchanged(unchanged, cached, shards.len())
+        } else if cached.index.read_all().is_ok() {
+            rebuild_unchanged(unchanged, cached, shards.len())
         } else {
             // The cache file lost part of its index since it was opened: the unchanged
             // files are read again too.
@@ -107,6 +108,7 @@ impl Library {
             store,
             paths,
             limits,
+            copied.as_ref(),
         )
     }
 }
@@ -236,13 +238,22 @@ fn rebuild_unchanged(
     (kept, shards)
 }
 
-fn save(library: Library, store: &CacheStore, paths: &[PathBuf], limits: &Limits) -> Library {
+/// Saves the library's cache; the shards `copied` says where to find in the cache file they
+/// were read from are copied from there.
+fn save(
+    library: Library,
+    store: &CacheStore,
+    paths: &[PathBuf],
+    limits: &Limits,
+    copied: Option<&ShardSections>,
+) -> Library {
     store.save(
         paths,
         limits,
         library.articles(),
         &library.stamps,
         &library.index,
+        copied,
     );
     library
 }
@@ -384,6 +395,33 @@ mod tests {
                 expected,
                 "{query} from the saved cache"
             );
+        }
+        // Again, from the cache whose shards were copied: they are copied once more.
+        std::thread::sleep(Duration::from_millis(10));
+        write(
+            &library.join("17.md"),
+            "---\ntitle: Story 17\n---\nNow tin.\n",
+        );
+        let queries = ["oil", "zinc", "tin", "story17", "story19", "\"of story\""];
+        let expected: Vec<Vec<String>> = queries
+            .iter()
+            .map(|q| found(&Library::load(&paths, &limits), q))
+            .collect();
+        assert_eq!(expected[2], ["17.md"]);
+        let reopened = Library::open(&paths, &limits, Some(&store));
+        assert_eq!(reopened.parsed_files(), 1);
+        let warm = Library::open(&paths, &limits, Some(&store));
+        assert_eq!(warm.parsed_files(), 0);
+        let live: usize = warm.index().shards().iter().map(Shard::live_docs).sum();
+        assert_eq!(live, 40);
+        for library in [&reopened, &warm] {
+            for (query, expected) in queries.iter().zip(&expected) {
+                assert_eq!(
+                    &found(library, query),
+                    expected,
+                    "{query} after a second change"
+                );
+            }
         }
     }
 

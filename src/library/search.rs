@@ -224,4 +224,44 @@ mod tests {
             "the damaged cache was not used again"
         );
     }
+
+    /// A cache damaged in place in its last word streams, found when a file has changed: the
+    /// cached shards are kept, but the damaged streams are not copied into a new cache, and
+    /// every answer stays right (a search that needs them reads the files instead).
+    #[test]
+    fn a_cache_damaged_in_place_found_on_a_change_is_not_copied_and_changes_no_answer() {
+        use std::os::unix::fs::MetadataExt;
+        let (dir, paths, store) = cached_library(30);
+        let file = cache_file(&dir.path().join("cache"));
+        let mut bytes = fs::read(&file).unwrap();
+        // The file ends with the table of sections, then where the table starts; the last
+        // section before the table is the last shard's word streams, ending in its checksum.
+        let table_start = u64::from_le_bytes(bytes[bytes.len() - 8..].try_into().unwrap());
+        bytes[table_start as usize - 12] ^= 0x40;
+        fs::write(&file, &bytes).unwrap();
+        let damaged = fs::metadata(&file).unwrap().ino();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        fs::write(
+            paths[0].join("7.md"),
+            "---\ntitle: Story 7\n---\nThe central bank again.\n",
+        )
+        .unwrap();
+        let expected: Vec<Vec<String>> = QUERIES
+            .iter()
+            .map(|q| ids(&Library::load(&paths, &Limits::default()), q))
+            .collect();
+        let reopened = Library::open(&paths, &Limits::default(), Some(&store));
+        assert_eq!(reopened.parsed_files(), 1, "the cache was used");
+        assert!(
+            fs::metadata(&file).map_or(true, |meta| meta.ino() == damaged),
+            "no cache was written from the damaged one"
+        );
+        for (query, expected) in QUERIES.iter().zip(&expected) {
+            assert_eq!(&ids(&reopened, query), expected, "{query}");
+        }
+        let next = Library::open(&paths, &Limits::default(), Some(&store));
+        for (query, expected) in QUERIES.iter().zip(&expected) {
+            assert_eq!(&ids(&next, query), expected, "{query}, opened again");
+        }
+    }
 }
