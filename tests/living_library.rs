@@ -304,3 +304,32 @@ fn marks_follow_a_library_that_moves() {
     assert_eq!(marked[0]["id"], NEWEST_ID);
     assert_eq!(marked[0]["read"], true);
 }
+
+/// The reader shows a library before it writes the library's cache, and waits for that on the
+/// way out: quitting as soon as the library shows still leaves the cache for the next start.
+#[test]
+fn quitting_as_soon_as_the_library_shows_leaves_its_cache() {
+    let state = tempfile::tempdir().unwrap();
+    let library = state.path().join("library");
+    std::fs::create_dir_all(&library).unwrap();
+    for n in 0..1000 {
+        let words: String = (0..200)
+            .map(|w| format!("word{} ", (n * 7 + w * 13) % 5000))
+            .collect();
+        let text = format!("---\ntitle: Story {n}\n---\n{words}\n");
+        std::fs::write(library.join(format!("{n:04}.md")), text).unwrap();
+    }
+    let command = reader_command(&shell_quote(&library.display().to_string()), state.path());
+    let Some(tmux) = Tmux::start("quick-quit", 100, 30, state.path(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("· 1000 / 1000 ·");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+    let caches: Vec<String> = std::fs::read_dir(state.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("library-") && name.ends_with(".cache"))
+        .collect();
+    assert_eq!(caches.len(), 1, "{caches:?}");
+}

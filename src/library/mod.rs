@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
@@ -132,16 +132,17 @@ impl LabelFilter {
 #[derive(Debug, Default)]
 pub struct Library {
     /// In the default order, newest first; an article's position is its document number in
-    /// the index.
-    articles: Vec<Article>,
+    /// the index. Shared with a cache being written (see [`CacheToWrite`]), as are the stamps
+    /// and the index: a change to an article while it is being written copies the list.
+    articles: Arc<Vec<Article>>,
     problems: Vec<Problem>,
-    index: Index,
+    index: Arc<Index>,
     /// Each article's source URL in lowercase, so that `source:` terms need not lowercase
     /// every address on every search; made by the first such search.
     sources: OnceLock<Vec<Option<Box<str>>>>,
     /// Each article's file stamp when it was read, by document number; empty for articles
     /// that are not files (the built-in samples) or were loaded without stamps.
-    stamps: Vec<FileStamp>,
+    stamps: Arc<Vec<FileStamp>>,
     /// How many files were read and parsed to make this library; the rest came from the cache.
     parsed_files: usize,
     /// The index made again from the articles' files, should the word streams the index left
@@ -232,11 +233,11 @@ impl Library {
         problems.extend(duplicate_ids(&articles));
         problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.severity.cmp(&b.severity)));
         Library {
-            articles,
+            articles: Arc::new(articles),
             problems,
-            index,
+            index: Arc::new(index),
             sources: OnceLock::new(),
-            stamps,
+            stamps: Arc::new(stamps),
             parsed_files,
             reread: OnceLock::new(),
         }
@@ -282,10 +283,12 @@ impl Library {
     /// `stamp` if it could be taken. Without one the old stamp stays, so that a later write
     /// checked against it is refused rather than made blind.
     pub fn set_sentiment(&mut self, doc: u32, sentiment: Sentiment, stamp: Option<FileStamp>) {
-        if let Some(article) = self.articles.get_mut(doc as usize) {
+        if let Some(article) = Arc::make_mut(&mut self.articles).get_mut(doc as usize) {
             article.sentiment = sentiment;
         }
-        if let (Some(slot), Some(stamp)) = (self.stamps.get_mut(doc as usize), stamp) {
+        if let (Some(slot), Some(stamp)) =
+            (Arc::make_mut(&mut self.stamps).get_mut(doc as usize), stamp)
+        {
             *slot = stamp;
         }
     }
@@ -372,9 +375,11 @@ fn same_file(path: &Path, canonical: &Path) -> bool {
 mod open;
 mod progress;
 mod read;
+mod saving;
 mod search;
 
 pub use progress::Progress;
+pub use saving::CacheToWrite;
 
 /// Reads and indexes `sources`, adding the files that fail to `problems`.
 fn read_and_index(

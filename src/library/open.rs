@@ -4,9 +4,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::read::ReadArticles;
-use super::{Library, Progress, read_and_index};
+use super::{CacheToWrite, Library, Progress, read_and_index};
 use crate::article::Article;
-use crate::cache::{CacheStore, Cached, ShardSections};
+use crate::cache::{CacheStore, Cached};
 use crate::index::{DocText, Index, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Indexed, Source};
@@ -37,8 +37,24 @@ impl Library {
         cache: Option<&CacheStore>,
         progress: &mut dyn FnMut(Progress),
     ) -> Library {
+        let (library, cache_to_write) =
+            Library::open_leaving_the_cache(paths, limits, cache, progress);
+        if let Some(cache) = cache_to_write {
+            cache.write();
+        }
+        library
+    }
+
+    /// [`Library::open_with_progress`], leaving the cache to be written (if anything changed)
+    /// to the caller, who can hand the library on first.
+    pub fn open_leaving_the_cache(
+        paths: &[PathBuf],
+        limits: &Limits,
+        cache: Option<&CacheStore>,
+        progress: &mut dyn FnMut(Progress),
+    ) -> (Library, Option<CacheToWrite>) {
         let Some(store) = cache else {
-            return Library::load_with_progress(paths, limits, progress);
+            return (Library::load_with_progress(paths, limits, progress), None);
         };
         // The cache is read while the folders are walked: the walk waits on the file system
         // one file at a time, and reading the cache keeps the other cores busy meanwhile.
@@ -56,13 +72,9 @@ impl Library {
         let Some(cached) = cached else {
             let (read, shards) = read_and_index(&walk.sources, limits, &mut problems, progress);
             let parsed = read.len();
-            return save(
-                Library::from_indexed(read, shards, problems, parsed),
-                store,
-                paths,
-                limits,
-                None,
-            );
+            let library = Library::from_indexed(read, shards, problems, parsed);
+            let cache = CacheToWrite::of(&library, store, paths, limits, None);
+            return (library, Some(cache));
         };
         let (unchanged, to_read) = split_unchanged(walk.sources, &cached);
         progress(Progress::Cached {
@@ -82,7 +94,8 @@ impl Library {
                     article.path = file.source.path;
                 }
             }
-            return Library::from_parts(articles, cached.stamps, problems, cached.index, 0);
+            let library = Library::from_parts(articles, cached.stamps, problems, cached.index, 0);
+            return (library, None);
         }
         let mut parsed = read.len();
         let mut copied = None;
@@ -103,13 +116,9 @@ impl Library {
         };
         read.append(kept);
         shards.extend(rebuilt);
-        save(
-            Library::from_indexed(read, shards, problems, parsed),
-            store,
-            paths,
-            limits,
-            copied.as_ref(),
-        )
+        let library = Library::from_indexed(read, shards, problems, parsed);
+        let cache = CacheToWrite::of(&library, store, paths, limits, copied);
+        (library, Some(cache))
     }
 }
 
@@ -236,26 +245,6 @@ fn rebuild_unchanged(
         }
     }
     (kept, shards)
-}
-
-/// Saves the library's cache; the shards `copied` says where to find in the cache file they
-/// were read from are copied from there.
-fn save(
-    library: Library,
-    store: &CacheStore,
-    paths: &[PathBuf],
-    limits: &Limits,
-    copied: Option<&ShardSections>,
-) -> Library {
-    store.save(
-        paths,
-        limits,
-        library.articles(),
-        &library.stamps,
-        &library.index,
-        copied,
-    );
-    library
 }
 
 #[cfg(test)]
@@ -446,6 +435,26 @@ mod tests {
         );
         assert_eq!(reopened.articles().len(), 14);
         assert_eq!(found(&reopened, "story").len(), 14);
+    }
+
+    /// A library opened leaving its cache to the caller is complete at once; the cache is
+    /// written when the caller asks, and then serves the next start.
+    #[test]
+    fn a_cache_left_to_the_caller_is_written_when_asked() {
+        let (dir, library, store) = library_of(5);
+        let paths = [library];
+        let limits = Limits::default();
+        let cache_files = || fs::read_dir(dir.path().join("cache")).map_or(0, |d| d.count());
+        let (opened, cache) =
+            Library::open_leaving_the_cache(&paths, &limits, Some(&store), &mut |_| {});
+        assert_eq!(opened.articles().len(), 5);
+        assert_eq!(cache_files(), 0, "nothing written yet");
+        cache.expect("a cache to write").write();
+        assert_eq!(cache_files(), 1);
+        let (warm, cache) =
+            Library::open_leaving_the_cache(&paths, &limits, Some(&store), &mut |_| {});
+        assert_eq!(warm.parsed_files(), 0);
+        assert!(cache.is_none(), "nothing changed, nothing to write");
     }
 
     /// Whether read now or taken from the cache, each article keeps the stamp its file had, so

@@ -62,7 +62,7 @@ impl Library {
     /// file cannot be read now is indexed without its body).
     fn reread_index(&self) -> &Index {
         self.reread.get_or_init(|| {
-            let mut articles = self.articles.clone();
+            let mut articles = self.articles.to_vec();
             parallel::for_each(
                 &self.articles,
                 |article| Library::read_body(article).unwrap_or_default(),

@@ -3,6 +3,7 @@
 //! event loop busy redrawing at 100,000 articles), then the finished, indexed library.
 
 use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -53,44 +54,91 @@ pub struct LoadPlan {
     pub watch: bool,
 }
 
+/// Caches that loading threads are writing, once they have handed their library on: the reader
+/// waits for them before it exits, so that a library it has shown is not read from its files
+/// again at the next start. A load that has not reached its cache is not waited for.
+#[derive(Debug, Clone, Default)]
+pub struct CacheWrites(Arc<(Mutex<usize>, Condvar)>);
+
+impl CacheWrites {
+    /// Counts a cache as being written until the returned guard is dropped.
+    fn begin(&self) -> CacheWriting {
+        *self.count() += 1;
+        CacheWriting(self.clone())
+    }
+
+    /// Waits until no cache is being written.
+    pub fn wait(&self) {
+        let mut count = self.count();
+        while *count > 0 {
+            count = (self.0)
+                .1
+                .wait(count)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    fn count(&self) -> MutexGuard<'_, usize> {
+        (self.0).0.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+/// See [`CacheWrites::begin`].
+struct CacheWriting(CacheWrites);
+
+impl Drop for CacheWriting {
+    fn drop(&mut self) {
+        *self.0.count() -= 1;
+        (self.0.0).1.notify_all();
+    }
+}
+
 /// Starts loading on a thread; `send` delivers each message and returns false once nobody
-/// listens any more.
+/// listens any more. The library's cache is written after the library is sent, counted in
+/// `writes`.
 pub fn spawn(
     plan: LoadPlan,
     generation: u64,
+    writes: &CacheWrites,
     send: impl FnMut(Action) -> bool + Send + 'static,
 ) -> thread::JoinHandle<()> {
+    let writes = writes.clone();
     thread::Builder::new()
         .name("moodwire-load".to_owned())
-        .spawn(move || load(plan, generation, send))
+        .spawn(move || load(plan, generation, &writes, send))
         .expect("a thread can be started")
 }
 
-fn load(plan: LoadPlan, generation: u64, mut send: impl FnMut(Action) -> bool) {
+fn load(
+    plan: LoadPlan,
+    generation: u64,
+    writes: &CacheWrites,
+    mut send: impl FnMut(Action) -> bool,
+) {
     let mut post = |message| {
         send(Action::Load {
             generation,
             message,
         })
     };
-    let library = match &plan.source {
+    let (library, cache) = match &plan.source {
         LibrarySource::BuiltIn => {
             let library = samples::library(&plan.limits);
             post(LoadMessage::Found {
                 files: library.articles().len(),
             });
-            library
+            (library, None)
         }
         LibrarySource::Paths(paths) => {
             let mut batch = Batcher::default();
-            let library = Library::open_with_progress(
+            let opened = Library::open_leaving_the_cache(
                 paths,
                 &plan.limits,
                 plan.cache.as_ref(),
                 &mut |progress| batch.take(progress, &mut post),
             );
             batch.flush(&mut post);
-            library
+            opened
         }
     };
     // A search as the user types must not wait on the cache file, which holds the postings of
@@ -98,8 +146,13 @@ fn load(plan: LoadPlan, generation: u64, mut send: impl FnMut(Action) -> bool) {
     library.index().read_postings();
     // The list shows the complete library at once; the sort orders follow.
     let keys = SortKeys::of(library.articles());
+    // Counted before the library is sent, so that a quit as soon as it shows still waits.
+    let writing = cache.map(|cache| (writes.begin(), cache));
     post(LoadMessage::Finished(Box::new(Loaded::new(library))));
     post(LoadMessage::Sorted(Box::new(Orders::of(keys))));
+    if let Some((_counted, cache)) = writing {
+        cache.write();
+    }
 }
 
 /// Gathers read articles until it is time to send them.
@@ -152,5 +205,27 @@ impl Batcher {
         if !self.closed {
             self.closed = !post(message);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waiting_for_cache_writes_ends_when_the_last_one_does() {
+        let writes = CacheWrites::default();
+        writes.wait();
+        let (first, second) = (writes.begin(), writes.begin());
+        let started = Instant::now();
+        let ending = thread::spawn(move || {
+            thread::sleep(Duration::from_millis(50));
+            drop(first);
+            thread::sleep(Duration::from_millis(50));
+            drop(second);
+        });
+        writes.wait();
+        assert!(started.elapsed() >= Duration::from_millis(100));
+        ending.join().unwrap();
     }
 }

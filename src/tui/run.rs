@@ -18,7 +18,7 @@ use crate::marks::store::MarksFile;
 use super::action::{Action, Effect};
 use super::app::App;
 use super::keymap::Keymap;
-use super::loading::{self, LibrarySource, LoadPlan};
+use super::loading::{self, CacheWrites, LibrarySource, LoadPlan};
 use super::saver::MarksSaver;
 use super::terminal::{Guard, watch_signals};
 use super::theme::color_wanted;
@@ -74,7 +74,8 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     let mut guard = Guard::enter()?;
     app.viewport = guard.terminal.size()?;
     app.color = color_wanted(std::env::var_os("NO_COLOR"));
-    start_loading(&plan, app.generation, &sender);
+    let cache_writes = CacheWrites::default();
+    start_loading(&plan, app.generation, &cache_writes, &sender);
     read_input(&sender)?;
     let signals = sender.clone();
     watch_signals(move |signal| {
@@ -100,6 +101,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         app,
         plan,
         sender,
+        cache_writes,
         saver,
         watch_pending,
         ending: Ending::Quit,
@@ -128,6 +130,11 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         saver.finish();
     }
     drop(guard);
+    // The terminal is the user's again; a library shown is worth its cache. A signal ends
+    // the program at once.
+    if matches!(looper.ending, Ending::Quit) {
+        looper.cache_writes.wait();
+    }
     Ok(looper.ending)
 }
 
@@ -146,6 +153,7 @@ struct Looper {
     app: App,
     plan: LoadPlan,
     sender: Sender<Event>,
+    cache_writes: CacheWrites,
     saver: Option<MarksSaver>,
     /// True until the library's folders are watched, which starts once it is first loaded.
     watch_pending: bool,
@@ -218,7 +226,9 @@ impl Looper {
                 });
             }
             Effect::OpenUrl(url) => open_in_browser(url, self.sender.clone()),
-            Effect::Reload { generation } => start_loading(&self.plan, generation, &self.sender),
+            Effect::Reload { generation } => {
+                start_loading(&self.plan, generation, &self.cache_writes, &self.sender)
+            }
             Effect::WriteTag(request) => self.dispatch(writes::write_tag(request)),
             Effect::UndoTag(undo) => self.dispatch(writes::undo_tag(undo)),
         }
@@ -255,9 +265,9 @@ fn follow_changes(plan: &LoadPlan, sender: &Sender<Event>) {
     );
 }
 
-fn start_loading(plan: &LoadPlan, generation: u64, sender: &Sender<Event>) {
+fn start_loading(plan: &LoadPlan, generation: u64, writes: &CacheWrites, sender: &Sender<Event>) {
     let sender = sender.clone();
-    loading::spawn(plan.clone(), generation, move |action| {
+    loading::spawn(plan.clone(), generation, writes, move |action| {
         sender.send(Event::Action(action)).is_ok()
     });
 }
