@@ -323,7 +323,10 @@ fn quitting_as_soon_as_the_library_shows_leaves_its_cache() {
     let Some(tmux) = Tmux::start("quick-quit", 100, 30, state.path(), &command) else {
         return skip();
     };
-    tmux.wait_for("· 1000 / 1000 ·");
+    // The whole library, not the last articles streamed in while it loads.
+    tmux.wait("the library", Duration::from_secs(60), |screen| {
+        screen.contains("· 1000 / 1000 ·") && !screen.contains("reading")
+    });
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
     let caches: Vec<String> = std::fs::read_dir(state.path())

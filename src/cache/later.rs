@@ -55,7 +55,7 @@ pub fn postings(file: &Arc<fs::File>, path: &Path, section: Range<u64>) -> Posti
 }
 
 /// Removes the file at `path` if it is still `file`, not a cache written in its place since.
-fn remove_if_same(path: &Path, file: &fs::File) {
+pub(super) fn remove_if_same(path: &Path, file: &fs::File) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -223,7 +223,7 @@ impl CacheStore {
             remove_stale_temporaries(dir);
         }
         // The cache only saves time, so it is not worth a sync: a crash leaves the old one.
-        let _ = crate::replace_file::replace(&path, false, |out| {
+        let written = crate::replace_file::replace(&path, false, |out| {
             let mut sections = SectionWriter::new(out);
             sections.section(|out| {
                 out.bytes(&header);
@@ -256,6 +256,17 @@ impl CacheStore {
             }
             sections.finish().map(drop)
         });
+        // A section to copy no longer matched its checksum: the cache file it was to be
+        // copied from was damaged since it was read, and is removed (unless another was
+        // written in its place since), so that the next start writes a new one.
+        let copy_refused = written
+            .as_ref()
+            .err()
+            .and_then(|error| error.get_ref())
+            .is_some_and(|error| error.is::<Damaged>());
+        if let (true, Some(copied)) = (copy_refused, copied) {
+            later::remove_if_same(&path, &copied.file);
+        }
     }
 
     fn file_for(&self, roots: &[PathBuf]) -> PathBuf {

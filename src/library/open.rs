@@ -162,19 +162,20 @@ fn path_bytes(path: &Path) -> &[u8] {
     path.as_os_str().as_encoded_bytes()
 }
 
-/// Shards, from the cache and new, past which the cached ones are built again rather than kept:
-/// each load that finds a file changed adds some (one per core at most), and each shard costs
-/// a search a lookup of its own.
-const MAX_KEPT_SHARDS: usize = 32;
+/// Shards per core, from the cache and new, past which the cached ones are built again rather
+/// than kept: a library is read into a shard per core, each load that finds a file changed
+/// adds one per core at most, and each shard costs a search a lookup of its own.
+const MAX_KEPT_SHARDS_PER_CORE: usize = 16;
 
 /// Whether to index the unchanged files again ([`rebuild_unchanged`]) rather than keep the
 /// cached shards as they are ([`keep_unchanged`]): once a quarter of the documents in them
 /// are of no article (files changed or gone since they were built), or once there would be
-/// more than [`MAX_KEPT_SHARDS`] shards with the `new_shards`.
+/// more than [`MAX_KEPT_SHARDS_PER_CORE`] shards per core with the `new_shards`.
 fn worth_rebuilding(index: &Index, unchanged: usize, new_shards: usize) -> bool {
     let docs: usize = index.shards().iter().map(|s| s.doc_count() as usize).sum();
     let gone = docs.saturating_sub(unchanged);
-    gone * 4 > docs || index.shards().len() + new_shards > MAX_KEPT_SHARDS
+    let most = MAX_KEPT_SHARDS_PER_CORE * parallel::cores();
+    gone * 4 > docs || index.shards().len() + new_shards > most
 }
 
 /// Keeps the cached index's shards as they are, numbered from `first_shard`, and hands back

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use crate::article::Article;
 use crate::cache::CacheStore;
-use crate::library::{Library, Progress};
+use crate::library::{CacheToWrite, Library, Progress};
 use crate::limits::Limits;
 use crate::loader::display_path;
 use crate::samples;
@@ -54,32 +54,75 @@ pub struct LoadPlan {
     pub watch: bool,
 }
 
-/// Caches that loading threads are writing, once they have handed their library on: the reader
-/// waits for them before it exits, so that a library it has shown is not read from its files
-/// again at the next start. A load that has not reached its cache is not waited for.
+/// Caches that loading threads write once they have handed their library on, one at a time.
+/// The reader waits for them before it exits, so that a library it has shown is not read from
+/// its files again at the next start; a load that has not reached its cache is not waited
+/// for, and a cache that a later load will write anyway is not written.
 #[derive(Debug, Clone, Default)]
-pub struct CacheWrites(Arc<(Mutex<usize>, Condvar)>);
+pub struct CacheWrites(Arc<Writes>);
+
+#[derive(Debug, Default)]
+struct Writes {
+    state: Mutex<WritesState>,
+    /// Signalled when a cache is written or passed over.
+    done: Condvar,
+    /// Held while a cache is written.
+    writing: Mutex<()>,
+}
+
+#[derive(Debug, Default)]
+struct WritesState {
+    /// Caches counted and not yet written or passed over.
+    pending: usize,
+    /// The generation of the latest load counted.
+    latest: u64,
+}
+
+/// How often a wait for cache writes asks whether to stop waiting.
+const WAIT_STEP: Duration = Duration::from_millis(50);
 
 impl CacheWrites {
-    /// Counts a cache as being written until the returned guard is dropped.
-    fn begin(&self) -> CacheWriting {
-        *self.count() += 1;
+    /// Counts the cache of the load of `generation` as to be written, until the returned guard
+    /// is dropped.
+    fn begin(&self, generation: u64) -> CacheWriting {
+        let mut state = self.state();
+        state.pending += 1;
+        state.latest = state.latest.max(generation);
         CacheWriting(self.clone())
     }
 
-    /// Waits until no cache is being written.
-    pub fn wait(&self) {
-        let mut count = self.count();
-        while *count > 0 {
-            count = (self.0)
-                .1
-                .wait(count)
-                .unwrap_or_else(PoisonError::into_inner);
+    /// Writes `cache`, of the load of `generation`, once no other is being written; not at all
+    /// if a later load has counted a cache of its own meanwhile.
+    fn write(&self, cache: CacheToWrite, generation: u64) {
+        let _one_at_a_time = self
+            .0
+            .writing
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if self.state().latest > generation {
+            return;
         }
+        cache.write();
     }
 
-    fn count(&self) -> MutexGuard<'_, usize> {
-        (self.0).0.lock().unwrap_or_else(PoisonError::into_inner)
+    /// Waits until no cache is left to write, asking `stop` every few tens of milliseconds
+    /// whether to give up; true if none is left.
+    pub fn wait_unless(&self, mut stop: impl FnMut() -> bool) -> bool {
+        let mut state = self.state();
+        while state.pending > 0 {
+            if stop() {
+                return false;
+            }
+            state = (self.0.done)
+                .wait_timeout(state, WAIT_STEP)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+        true
+    }
+
+    fn state(&self) -> MutexGuard<'_, WritesState> {
+        self.0.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -88,8 +131,8 @@ struct CacheWriting(CacheWrites);
 
 impl Drop for CacheWriting {
     fn drop(&mut self) {
-        *self.0.count() -= 1;
-        (self.0.0).1.notify_all();
+        self.0.state().pending -= 1;
+        self.0.0.done.notify_all();
     }
 }
 
@@ -147,11 +190,11 @@ fn load(
     // The list shows the complete library at once; the sort orders follow.
     let keys = SortKeys::of(library.articles());
     // Counted before the library is sent, so that a quit as soon as it shows still waits.
-    let writing = cache.map(|cache| (writes.begin(), cache));
+    let writing = cache.map(|cache| (writes.begin(generation), cache));
     post(LoadMessage::Finished(Box::new(Loaded::new(library))));
     post(LoadMessage::Sorted(Box::new(Orders::of(keys))));
     if let Some((_counted, cache)) = writing {
-        cache.write();
+        writes.write(cache, generation);
     }
 }
 
@@ -213,19 +256,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn waiting_for_cache_writes_ends_when_the_last_one_does() {
+    fn waiting_for_cache_writes_ends_when_the_last_one_does_or_when_told() {
         let writes = CacheWrites::default();
-        writes.wait();
-        let (first, second) = (writes.begin(), writes.begin());
+        assert!(writes.wait_unless(|| panic!("nothing to wait for")));
+        let (first, second) = (writes.begin(1), writes.begin(2));
         let started = Instant::now();
         let ending = thread::spawn(move || {
-            thread::sleep(Duration::from_millis(50));
+            thread::sleep(Duration::from_millis(100));
             drop(first);
-            thread::sleep(Duration::from_millis(50));
+            thread::sleep(Duration::from_millis(100));
             drop(second);
         });
-        writes.wait();
-        assert!(started.elapsed() >= Duration::from_millis(100));
+        assert!(writes.wait_unless(|| false));
+        assert!(started.elapsed() >= Duration::from_millis(200));
         ending.join().unwrap();
+        let _third = writes.begin(3);
+        let mut asked = 0;
+        assert!(!writes.wait_unless(|| {
+            asked += 1;
+            asked == 3
+        }));
+    }
+
+    /// A cache is written only if no later load has one to write.
+    #[test]
+    fn a_cache_a_later_load_will_write_is_passed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library");
+        std::fs::create_dir_all(&library).unwrap();
+        std::fs::write(library.join("a.md"), "---\ntitle: A\n---\nText\n").unwrap();
+        let store = CacheStore::new(dir.path().join("cache"));
+        let paths = [library];
+        let open = || {
+            let opened = Library::open_leaving_the_cache(
+                &paths,
+                &Limits::default(),
+                Some(&store),
+                &mut |_| {},
+            );
+            opened.1.expect("a cache to write")
+        };
+        let cache_files = || std::fs::read_dir(dir.path().join("cache")).map_or(0, |d| d.count());
+        let writes = CacheWrites::default();
+        let (older, newer) = (open(), open());
+        let counted = (writes.begin(1), writes.begin(2));
+        writes.write(older, 1);
+        assert_eq!(cache_files(), 0, "passed over");
+        writes.write(newer, 2);
+        assert_eq!(cache_files(), 1);
+        drop(counted);
+        assert!(writes.wait_unless(|| false));
     }
 }

@@ -6,7 +6,7 @@ use std::io;
 use std::process::{Command, Stdio};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as Input, MouseButton, MouseEvent, MouseEventKind};
 
@@ -39,6 +39,9 @@ enum Event {
     Action(Action),
     Signal(i32),
 }
+
+/// How long a quit waits on a cache being written before it says so.
+const CACHE_WAIT_NOTICE: Duration = Duration::from_millis(300);
 
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -130,10 +133,25 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         saver.finish();
     }
     drop(guard);
-    // The terminal is the user's again; a library shown is worth its cache. A signal ends
-    // the program at once.
-    if matches!(looper.ending, Ending::Quit) {
-        looper.cache_writes.wait();
+    // The terminal is the user's again; a library shown is worth its cache, unless a signal
+    // (Ctrl-C, or one before the quit) says to end at once.
+    if looper.ending == Ending::Quit {
+        let waiting = Instant::now();
+        let mut told = false;
+        let ending = &mut looper.ending;
+        looper.cache_writes.wait_unless(|| {
+            if !told && waiting.elapsed() >= CACHE_WAIT_NOTICE {
+                eprintln!("moodwire: writing the library's cache (Ctrl-C skips it)");
+                told = true;
+            }
+            match events.try_recv() {
+                Ok(Event::Signal(signal)) => {
+                    *ending = Ending::Signal(signal);
+                    true
+                }
+                _ => false,
+            }
+        });
     }
     Ok(looper.ending)
 }
