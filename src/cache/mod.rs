@@ -72,6 +72,14 @@ impl ShardSections {
         }
     }
 
+    /// Only the shards `keep` marks, in order.
+    pub fn keeping(self, keep: &[bool]) -> ShardSections {
+        let sections = (self.sections.into_iter().zip(keep))
+            .filter_map(|(sections, &kept)| kept.then_some(sections))
+            .collect();
+        ShardSections { sections, ..self }
+    }
+
     /// The postings and word streams sections of shard `at` of the index to be written, if it
     /// is one of these.
     fn of(&self, at: usize) -> Option<(&fs::File, Range<u64>, Range<u64>)> {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::read::ReadArticles;
 use super::{CacheToWrite, Library, Progress, read_and_index};
 use crate::article::Article;
-use crate::cache::{CacheStore, Cached};
+use crate::cache::{CacheStore, Cached, ShardSections};
 use crate::index::{DocText, Index, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Indexed, Source};
@@ -99,9 +99,11 @@ impl Library {
         }
         let mut parsed = read.len();
         let mut copied = None;
-        let (kept, rebuilt) = if !worth_rebuilding(&cached.index, unchanged.len(), shards.len()) {
-            copied = Some(cached.sections.clone().numbered_from(shards.len()));
-            keep_unchanged(unchanged, cached, shards.len())
+        let keep = shards_to_keep(&cached.index, unchanged.len(), shards.len());
+        let (kept, rebuilt) = if let Some(keep) = keep {
+            let (kept, rebuilt, sections) = keep_unchanged(unchanged, cached, shards.len(), &keep);
+            copied = Some(sections);
+            (kept, rebuilt)
         } else if cached.index.read_all().is_ok() {
             rebuild_unchanged(unchanged, cached, shards.len())
         } else {
@@ -162,53 +164,103 @@ fn path_bytes(path: &Path) -> &[u8] {
     path.as_os_str().as_encoded_bytes()
 }
 
-/// Shards per core, from the cache and new, past which the cached ones are built again rather
-/// than kept: a library is read into a shard per core, each load that finds a file changed
-/// adds one per core at most, and each shard costs a search a lookup of its own.
+/// Shards per core, from the cache and new, past which the small cached ones are indexed again
+/// into one: a library is read into a shard per core, each load that finds a file changed adds
+/// one per core at most, and each shard costs a search a lookup of its own.
 const MAX_KEPT_SHARDS_PER_CORE: usize = 16;
 
-/// Whether to index the unchanged files again ([`rebuild_unchanged`]) rather than keep the
-/// cached shards as they are ([`keep_unchanged`]): once a quarter of the documents in them
-/// are of no article (files changed or gone since they were built), or once there would be
-/// more than [`MAX_KEPT_SHARDS_PER_CORE`] shards per core with the `new_shards`.
-fn worth_rebuilding(index: &Index, unchanged: usize, new_shards: usize) -> bool {
-    let docs: usize = index.shards().iter().map(|s| s.doc_count() as usize).sum();
+/// Which of the cached index's shards to keep as they are ([`keep_unchanged`]), when
+/// `new_shards` more are added for the files read again; `None` to index every unchanged file
+/// again ([`rebuild_unchanged`]), once a quarter of the documents in them are of no article
+/// (files changed or gone since they were built). Past [`MAX_KEPT_SHARDS_PER_CORE`] shards per
+/// core, the largest shard per core is kept (those a whole library was read into) and the
+/// others (those loads of a few files added) are indexed again into one.
+fn shards_to_keep(index: &Index, unchanged: usize, new_shards: usize) -> Option<Vec<bool>> {
+    let shards = index.shards();
+    let docs: usize = shards.iter().map(|s| s.doc_count() as usize).sum();
     let gone = docs.saturating_sub(unchanged);
-    let most = MAX_KEPT_SHARDS_PER_CORE * parallel::cores();
-    gone * 4 > docs || index.shards().len() + new_shards > most
+    if gone * 4 > docs {
+        return None;
+    }
+    let cores = parallel::cores();
+    if shards.len() + new_shards <= MAX_KEPT_SHARDS_PER_CORE * cores {
+        return Some(vec![true; shards.len()]);
+    }
+    let mut largest: Vec<usize> = (0..shards.len()).collect();
+    largest.sort_by_key(|&at| std::cmp::Reverse(shards[at].doc_count()));
+    let mut keep = vec![false; shards.len()];
+    for &at in largest.iter().take(cores) {
+        keep[at] = true;
+    }
+    Some(keep)
 }
 
-/// Keeps the cached index's shards as they are, numbered from `first_shard`, and hands back
-/// the unchanged files' cached articles with their places in them. The documents of files that
-/// changed or went away stay in the shards as documents of no article ([`crate::index::NO_DOC`])
-/// until they are built again: a change to a few files of a large library costs no more than
-/// reading those files.
+/// Keeps the cached index's shards that `keep` marks as they are, and indexes the unchanged
+/// documents of the others again into one shard from their cached words; numbers them all
+/// from `first_shard` (the new one first), and hands back the unchanged files' cached
+/// articles with their places in them, and where the kept shards lie in the cache file. The
+/// documents of files that changed or went away stay in the kept shards as documents of no
+/// article ([`crate::index::NO_DOC`]) until they are built again: a change to a few files of
+/// a large library costs no more than reading those files.
 fn keep_unchanged(
     unchanged: Vec<Unchanged>,
     cached: Cached,
     first_shard: usize,
-) -> (ReadArticles, Vec<Shard>) {
+    keep: &[bool],
+) -> (ReadArticles, Vec<Shard>, ShardSections) {
     let Cached {
-        articles, index, ..
+        articles,
+        index,
+        sections,
+        ..
     } = cached;
+    let merging = keep.contains(&false);
+    let first_kept = first_shard + usize::from(merging);
+    let mut next = first_kept;
+    let placed: Vec<Option<usize>> = keep
+        .iter()
+        .map(|&kept| {
+            kept.then(|| {
+                next += 1;
+                next - 1
+            })
+        })
+        .collect();
     let mut articles: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
     let mut kept = ReadArticles::with_capacity(unchanged.len());
+    let mut merged: Vec<DocText> = Vec::new();
     for file in unchanged {
         let Some((shard, _, local)) = index.location(file.doc) else {
             continue;
         };
-        if let Some(mut article) = articles.get_mut(file.doc as usize).and_then(Option::take) {
-            article.id = file.source.id;
-            article.path = file.source.path;
-            kept.push(Indexed {
-                article,
-                stamp: file.stamp,
-                shard: first_shard + shard,
-                local,
-            });
-        }
+        let Some(mut article) = articles.get_mut(file.doc as usize).and_then(Option::take) else {
+            continue;
+        };
+        article.id = file.source.id;
+        article.path = file.source.path;
+        let (shard, local) = match placed.get(shard).copied().flatten() {
+            Some(at) => (at, local),
+            None => {
+                merged.push(DocText::Indexed(&index, file.doc));
+                (first_shard, merged.len() as u32 - 1)
+            }
+        };
+        kept.push(Indexed {
+            article,
+            stamp: file.stamp,
+            shard,
+            local,
+        });
     }
-    (kept, index.into_shards())
+    let merged = merging.then(|| Shard::build(&merged));
+    let cached_shards = index.into_shards().into_iter().zip(keep);
+    let kept_shards = cached_shards.filter_map(|(shard, &kept)| kept.then_some(shard));
+    let shards = merged.into_iter().chain(kept_shards).collect();
+    (
+        kept,
+        shards,
+        sections.keeping(keep).numbered_from(first_kept),
+    )
 }
 
 /// Indexes the unchanged files again from the cached index's words (on all cores, one shard
@@ -413,6 +465,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// A file changed again and again adds a small shard each time; past the limit, the
+    /// small ones are indexed again into one and the large ones kept, with every answer right.
+    #[test]
+    fn many_loads_of_a_few_changes_merge_the_small_shards_and_keep_the_large() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library");
+        for n in 100..400 {
+            let text = format!("---\ntitle: Story {n}\n---\nBody of story{n}, and oil.\n");
+            write(&library.join(format!("{n}.md")), &text);
+        }
+        let store = CacheStore::new(dir.path().join("cache"));
+        let paths = [library.clone()];
+        let limits = Limits::default();
+        Library::open(&paths, &limits, Some(&store));
+        let most = MAX_KEPT_SHARDS_PER_CORE * parallel::cores();
+        let (mut merged, mut previous) = (false, 0);
+        for change in 0..most + 4 {
+            std::thread::sleep(Duration::from_millis(5));
+            let text = format!("---\ntitle: Story 100\n---\nNow zinc{change}.\n");
+            write(&library.join("100.md"), &text);
+            let reopened = Library::open(&paths, &limits, Some(&store));
+            assert_eq!(reopened.parsed_files(), 1, "change {change}");
+            let shards = reopened.index().shards();
+            assert!(
+                shards.len() <= most,
+                "change {change}: {} shards",
+                shards.len()
+            );
+            let kept_with_gone = shards
+                .iter()
+                .any(|s| s.live_docs() < s.doc_count() as usize);
+            assert!(
+                kept_with_gone,
+                "change {change}: the large shards were kept"
+            );
+            merged |= shards.len() < previous;
+            previous = shards.len();
+            assert_eq!(found(&reopened, &format!("zinc{change}")), ["100.md"]);
+            assert!(found(&reopened, "story100").is_empty());
+            assert_eq!(found(&reopened, "oil").len(), 299);
+        }
+        assert!(merged, "the small shards were merged at least once");
     }
 
     /// Once a quarter of the cached documents are of no article, the shards are built again
