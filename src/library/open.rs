@@ -174,7 +174,8 @@ const MAX_KEPT_SHARDS_PER_CORE: usize = 16;
 /// again ([`rebuild_unchanged`]), once a quarter of the documents in them are of no article
 /// (files changed or gone since they were built). Past [`MAX_KEPT_SHARDS_PER_CORE`] shards per
 /// core, the largest shard per core is kept (those a whole library was read into) and the
-/// others (those loads of a few files added) are indexed again into one.
+/// others (those loads of a few files added) are indexed again into one; `None` too if their
+/// words can no longer be read from the cache file.
 fn shards_to_keep(index: &Index, unchanged: usize, new_shards: usize) -> Option<Vec<bool>> {
     let shards = index.shards();
     let docs: usize = shards.iter().map(|s| s.doc_count() as usize).sum();
@@ -192,7 +193,10 @@ fn shards_to_keep(index: &Index, unchanged: usize, new_shards: usize) -> Option<
     for &at in largest.iter().take(cores) {
         keep[at] = true;
     }
-    Some(keep)
+    // The others are indexed again from their words, which must still be readable: if the
+    // cache file lost them since it was opened, everything is done again.
+    let readable = (shards.iter().zip(&keep)).all(|(shard, &kept)| kept || shard.streams().is_ok());
+    readable.then_some(keep)
 }
 
 /// Keeps the cached index's shards that `keep` marks as they are, and indexes the unchanged
