@@ -4,7 +4,7 @@
 
 use std::io;
 use std::process::{Command, Stdio};
-use std::sync::mpsc::{self, Sender};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -135,25 +135,31 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     drop(guard);
     // The terminal is the user's again; a library shown is worth its cache, unless a signal
     // (Ctrl-C, or one before the quit) says to end at once.
-    if looper.ending == Ending::Quit {
-        let waiting = Instant::now();
-        let mut told = false;
-        let ending = &mut looper.ending;
-        looper.cache_writes.wait_unless(|| {
-            if !told && waiting.elapsed() >= CACHE_WAIT_NOTICE {
-                eprintln!("moodwire: writing the library's cache (Ctrl-C skips it)");
-                told = true;
-            }
-            match events.try_recv() {
-                Ok(Event::Signal(signal)) => {
-                    *ending = Ending::Signal(signal);
-                    true
-                }
-                _ => false,
-            }
-        });
+    if looper.ending == Ending::Quit
+        && let Some(signal) = wait_for_cache_writes(&looper.cache_writes, &events)
+    {
+        looper.ending = Ending::Signal(signal);
     }
     Ok(looper.ending)
+}
+
+/// Waits for the caches being written, saying so after a moment; a signal ends the wait and
+/// is returned.
+fn wait_for_cache_writes(writes: &CacheWrites, events: &Receiver<Event>) -> Option<i32> {
+    let waiting = Instant::now();
+    let mut told = false;
+    let mut signalled = None;
+    writes.wait_unless(|| {
+        if !told && waiting.elapsed() >= CACHE_WAIT_NOTICE {
+            eprintln!("moodwire: writing the library's cache (Ctrl-C skips it)");
+            told = true;
+        }
+        if let Ok(Event::Signal(signal)) = events.try_recv() {
+            signalled = Some(signal);
+        }
+        signalled.is_some()
+    });
+    signalled
 }
 
 /// In debug builds only, F12 panics when `MOODWIRE_TEST_PANIC` is set: the end-to-end tests
