@@ -375,6 +375,7 @@ fn same_file(path: &Path, canonical: &Path) -> bool {
 mod open;
 mod progress;
 mod read;
+mod reuse;
 mod saving;
 mod search;
 
