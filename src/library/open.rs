@@ -226,6 +226,24 @@ mod tests {
         );
     }
 
+    /// A library of the stories numbered `numbers`, each with its number in a word of its
+    /// own (`story12`) and the word "oil", and a cache of its own, opened through it once.
+    fn stories(numbers: std::ops::Range<usize>) -> (tempfile::TempDir, PathBuf, CacheStore) {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library");
+        for n in numbers {
+            let text = format!("---\ntitle: Story {n}\n---\nBody of story{n}, and oil.\n");
+            write(&library.join(format!("{n}.md")), &text);
+        }
+        let store = CacheStore::new(dir.path().join("cache"));
+        Library::open(
+            std::slice::from_ref(&library),
+            &Limits::default(),
+            Some(&store),
+        );
+        (dir, library, store)
+    }
+
     /// The ids of the articles `query` finds, in order.
     fn found(library: &Library, query: &str) -> Vec<String> {
         let query = crate::query::Query::parse(query).unwrap();
@@ -238,18 +256,14 @@ mod tests {
     /// of a library read from its files, then and after the cache is saved and read again.
     #[test]
     fn a_few_changes_keep_the_cached_shards_and_every_answer() {
-        let dir = tempfile::tempdir().unwrap();
-        let library = dir.path().join("library");
         // Two digits each, so that no story's word starts another's.
-        for n in 10..50 {
-            let text = format!("---\ntitle: Story {n}\n---\nBody of story{n}, and oil.\n");
-            write(&library.join(format!("{n}.md")), &text);
-        }
-        let store = CacheStore::new(dir.path().join("cache"));
+        let (_dir, library, store) = stories(10..50);
         let paths = [library.clone()];
         let limits = Limits::default();
-        let cold = Library::open(&paths, &limits, Some(&store));
-        let cached_shards = cold.index().shards().len();
+        let cached_shards = Library::open(&paths, &limits, Some(&store))
+            .index()
+            .shards()
+            .len();
         std::thread::sleep(Duration::from_millis(10));
         write(
             &library.join("13.md"),
@@ -335,16 +349,9 @@ mod tests {
     /// small ones are indexed again into one and the large ones kept, with every answer right.
     #[test]
     fn many_loads_of_a_few_changes_merge_the_small_shards_and_keep_the_large() {
-        let dir = tempfile::tempdir().unwrap();
-        let library = dir.path().join("library");
-        for n in 100..400 {
-            let text = format!("---\ntitle: Story {n}\n---\nBody of story{n}, and oil.\n");
-            write(&library.join(format!("{n}.md")), &text);
-        }
-        let store = CacheStore::new(dir.path().join("cache"));
+        let (_dir, library, store) = stories(100..400);
         let paths = [library.clone()];
         let limits = Limits::default();
-        Library::open(&paths, &limits, Some(&store));
         let most = MAX_KEPT_SHARDS_PER_CORE * parallel::cores();
         let (mut merged, mut previous) = (false, 0);
         for change in 0..most + 4 {

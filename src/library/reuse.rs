@@ -7,7 +7,7 @@ use super::read::ReadArticles;
 use crate::article::Article;
 use crate::cache::{Cached, ShardSections};
 use crate::index::{DocText, Index, Shard};
-use crate::loader::Indexed;
+use crate::loader::{FileStamp, Indexed};
 use crate::parallel;
 
 /// Shards per core, from the cache and new, past which the small cached ones are indexed again
@@ -80,28 +80,27 @@ pub(super) fn keep_unchanged(
             })
         })
         .collect();
-    let mut articles: Vec<Option<Article>> = articles.into_iter().map(Some).collect();
+    let mut articles = CachedArticles::new(articles);
     let mut kept = ReadArticles::with_capacity(unchanged.len());
     let mut merged: Vec<DocText> = Vec::new();
     for file in unchanged {
-        let Some((shard, _, local)) = index.location(file.doc) else {
+        let doc = file.doc;
+        let Some((shard, _, local)) = index.location(doc) else {
             continue;
         };
-        let Some(mut article) = articles.get_mut(file.doc as usize).and_then(Option::take) else {
+        let Some((article, stamp)) = articles.take(file) else {
             continue;
         };
-        article.id = file.source.id;
-        article.path = file.source.path;
         let (shard, local) = match placed.get(shard).copied().flatten() {
             Some(at) => (at, local),
             None => {
-                merged.push(DocText::Indexed(&index, file.doc));
+                merged.push(DocText::Indexed(&index, doc));
                 (first_shard, merged.len() as u32 - 1)
             }
         };
         kept.push(Indexed {
             article,
-            stamp: file.stamp,
+            stamp,
             shard,
             local,
         });
@@ -135,21 +134,35 @@ pub(super) fn rebuild_unchanged(
             .collect();
         Shard::build(&docs)
     });
-    let mut articles: Vec<Option<Article>> = cached.articles.into_iter().map(Some).collect();
+    let mut articles = CachedArticles::new(cached.articles);
     let mut kept = ReadArticles::with_capacity(unchanged.len());
-    for (chunk_at, chunk) in unchanged.chunks(per_shard).enumerate() {
-        for (local, file) in chunk.iter().enumerate() {
-            if let Some(mut article) = articles.get_mut(file.doc as usize).and_then(Option::take) {
-                article.id = file.source.id.clone();
-                article.path = file.source.path.clone();
-                kept.push(Indexed {
-                    article,
-                    stamp: file.stamp,
-                    shard: first_shard + chunk_at,
-                    local: local as u32,
-                });
-            }
+    for (at, file) in unchanged.into_iter().enumerate() {
+        if let Some((article, stamp)) = articles.take(file) {
+            kept.push(Indexed {
+                article,
+                stamp,
+                shard: first_shard + at / per_shard,
+                local: (at % per_shard) as u32,
+            });
         }
     }
     (kept, shards)
+}
+
+/// The cached articles, each to be taken once, by the unchanged file it was read from.
+struct CachedArticles(Vec<Option<Article>>);
+
+impl CachedArticles {
+    fn new(articles: Vec<Article>) -> CachedArticles {
+        CachedArticles(articles.into_iter().map(Some).collect())
+    }
+
+    /// The cached article of `file`, with the id and path this walk gives the file (the same
+    /// folders named another way name it differently), and the file's stamp.
+    fn take(&mut self, file: Unchanged) -> Option<(Article, FileStamp)> {
+        let mut article = self.0.get_mut(file.doc as usize)?.take()?;
+        article.id = file.source.id;
+        article.path = file.source.path;
+        Some((article, file.stamp))
+    }
 }
