@@ -3,6 +3,10 @@
 //! An article's id is given by the walk that finds its file (the same folders named another
 //! way name it differently), and so is its path: the cache keeps the path only to find the
 //! article by it, in one buffer for all articles rather than one allocation each.
+//!
+//! The rest of an article is written as one value with its length before it, so that opening
+//! the cache only copies it aside ([`EncodedArticles`]): an article is decoded when it is
+//! first used, and a search that shows a few articles of a large library decodes those few.
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -20,6 +24,10 @@ pub fn encode<W: Write>(out: &mut Encoder<W>, article: &Article, stamp: &FileSta
     out.i128(stamp.modified);
     out.i128(stamp.changed);
     out.bytes(article.path.as_os_str().as_encoded_bytes());
+    out.sized(|out| encode_rest(out, article));
+}
+
+fn encode_rest<W: Write>(out: &mut Encoder<W>, article: &Article) {
     out.str(&article.title);
     out.option_str(article.date.map(|d| d.to_iso()).as_deref());
     out.option_str(article.category.as_deref());
@@ -55,18 +63,124 @@ pub fn encode<W: Write>(out: &mut Encoder<W>, article: &Article, stamp: &FileSta
     out.strs(&article.warnings);
 }
 
-/// Reads an article written by [`encode`], without its id and path: the path's bytes are
-/// added to `paths`.
-pub fn decode<R: Read>(
+/// Reads an article written by [`encode`] as far as opening the cache needs: its stamp, its
+/// path's bytes (added to `paths`) and the rest of it as it is (added to `encoded`).
+pub fn decode_listed<R: Read>(
     input: &mut Decoder<R>,
     paths: &mut Vec<u8>,
-) -> Result<(Article, FileStamp), Damaged> {
+    encoded: &mut EncodedRun,
+) -> Result<FileStamp, Damaged> {
     let stamp = FileStamp {
         size: input.u64()?,
         modified: input.i128()?,
         changed: input.i128()?,
     };
     input.bytes_into(paths)?;
+    input.bytes_into(&mut encoded.bytes)?;
+    encoded.ends.push(encoded.bytes.len());
+    Ok(stamp)
+}
+
+/// The articles of a cache file as they were written, but for their stamps and paths: a
+/// buffer for each section of articles, as it was read.
+#[derive(Debug, Default)]
+pub struct EncodedArticles {
+    runs: Vec<EncodedRun>,
+    /// How many articles come before each run.
+    firsts: Vec<usize>,
+    len: usize,
+}
+
+/// The articles of one section, in one buffer.
+#[derive(Debug, Default)]
+pub struct EncodedRun {
+    bytes: Vec<u8>,
+    /// Where each article ends in `bytes`; it starts where the one before ends.
+    ends: Vec<usize>,
+}
+
+impl EncodedRun {
+    pub(super) fn with_capacity(articles: usize) -> EncodedRun {
+        EncodedRun {
+            bytes: Vec::new(),
+            ends: Vec::with_capacity(articles),
+        }
+    }
+
+    fn get(&self, at: usize) -> Option<&[u8]> {
+        let start = match at.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        self.bytes.get(start..*self.ends.get(at)?)
+    }
+}
+
+impl EncodedArticles {
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Adds the articles of the next section.
+    pub(super) fn push(&mut self, run: EncodedRun) {
+        self.firsts.push(self.len);
+        self.len += run.ends.len();
+        self.runs.push(run);
+    }
+
+    fn get(&self, doc: usize) -> Option<&[u8]> {
+        let run = self
+            .firsts
+            .partition_point(|&first| first <= doc)
+            .checked_sub(1)?;
+        self.runs.get(run)?.get(doc - self.firsts[run])
+    }
+
+    /// Article `doc`, known by `id` and read from `path`. Its bytes were checked against the
+    /// cache file's checksum when the file was opened, so they only fail to decode if the
+    /// program wrote what it cannot read; the article is then shown by its id with a warning
+    /// rather than lost.
+    pub fn decode(&self, doc: usize, id: String, path: PathBuf) -> Article {
+        let mut article = (self.get(doc))
+            .and_then(|bytes| {
+                let mut input = Decoder::of_checked(bytes);
+                let article = decode_rest(&mut input).ok()?;
+                input.finish_checked().ok().map(|()| article)
+            })
+            .unwrap_or_else(|| unreadable(&id));
+        article.id = id;
+        article.path = path;
+        article
+    }
+}
+
+/// An article whose cached copy cannot be decoded, shown by its id.
+fn unreadable(id: &str) -> Article {
+    Article {
+        id: String::new(),
+        path: PathBuf::new(),
+        title: id.to_owned(),
+        date: None,
+        category: None,
+        tags: Vec::new(),
+        source_url: None,
+        sentiment: Sentiment::default(),
+        tldr: Vec::new(),
+        body: String::new(),
+        words: 0,
+        extra: Vec::new(),
+        warnings: vec![
+            "its copy in the cache could not be read (--no-cache reads its file)".to_owned(),
+        ],
+    }
+}
+
+/// The rest of an article, as [`encode_rest`] wrote it.
+fn decode_rest<R: Read>(input: &mut Decoder<R>) -> Result<Article, Damaged> {
     let title = input.string()?;
     let date = match input.option_string()? {
         Some(iso) => Some(ArticleDate::parse(&iso).map_err(|_| Damaged)?),
@@ -102,7 +216,7 @@ pub fn decode<R: Read>(
         extra.push((input.string()?, input.string()?));
     }
     let warnings = input.strings()?;
-    let article = Article {
+    Ok(Article {
         id: String::new(),
         path: PathBuf::new(),
         title,
@@ -121,6 +235,55 @@ pub fn decode<R: Read>(
         words,
         extra,
         warnings,
-    };
-    Ok((article, stamp))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An article whose bytes passed the checksum but cannot be decoded (only a program that
+    /// wrote what it cannot read makes one) is shown by its id with a warning: not lost, and
+    /// no panic.
+    #[test]
+    fn an_article_that_cannot_be_decoded_is_shown_by_its_id() {
+        let mut articles = EncodedArticles::default();
+        articles.push(EncodedRun {
+            bytes: vec![0xff; 12],
+            ends: vec![4, 12],
+        });
+        assert_eq!(articles.len(), 2);
+        for doc in [0, 1, 2] {
+            let article = articles.decode(doc, "a.md".to_owned(), PathBuf::from("/l/a.md"));
+            assert_eq!(article.title, "a.md");
+            assert_eq!(article.path, PathBuf::from("/l/a.md"));
+            assert_eq!(article.warnings.len(), 1, "{:?}", article.warnings);
+        }
+    }
+
+    #[test]
+    fn articles_are_found_across_runs() {
+        let encode = |title: &str| {
+            let mut out = Encoder::new(Vec::new());
+            let mut article = unreadable(title);
+            article.warnings.clear();
+            out.sized(|out| encode_rest(out, &article));
+            let mut bytes = out.finish().unwrap();
+            bytes.truncate(bytes.len() - 8);
+            bytes.split_off(8)
+        };
+        let mut articles = EncodedArticles::default();
+        for titles in [&["a", "b"][..], &[], &["c"]] {
+            let mut run = EncodedRun::with_capacity(titles.len());
+            for title in titles {
+                run.bytes.extend(encode(title));
+                run.ends.push(run.bytes.len());
+            }
+            articles.push(run);
+        }
+        let titles: Vec<String> = (0..4)
+            .map(|doc| articles.decode(doc, String::new(), PathBuf::new()).title)
+            .collect();
+        assert_eq!(titles, ["a", "b", "c", ""]);
+    }
 }

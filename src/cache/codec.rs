@@ -31,6 +31,10 @@ pub struct Encoder<W: Write> {
     checksum: Checksum,
     /// The first write error; later writes are skipped and [`Encoder::finish`] returns it.
     failed: Option<io::Error>,
+    /// Set while a value whose length is written before it ([`Encoder::sized`]) is being
+    /// written: its length is filled in in the buffer afterwards, so the buffer is not handed
+    /// on meanwhile.
+    sizing: bool,
 }
 
 impl<W: Write> Encoder<W> {
@@ -40,11 +44,29 @@ impl<W: Write> Encoder<W> {
             buffer: Vec::with_capacity(FLUSH_AT + 64),
             checksum: Checksum::default(),
             failed: None,
+            sizing: false,
         }
     }
 
     fn put(&mut self, bytes: &[u8]) {
         self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= FLUSH_AT && !self.sizing {
+            self.flush();
+        }
+    }
+
+    /// Writes what `write` writes as one value of [`Encoder::bytes`], its length before it,
+    /// without writing it anywhere else first: it reads back with [`Decoder::bytes_into`].
+    /// Values so written do not nest.
+    pub fn sized(&mut self, write: impl FnOnce(&mut Self)) {
+        debug_assert!(!self.sizing, "sized values do not nest");
+        let at = self.buffer.len();
+        self.buffer.extend_from_slice(&[0; 8]);
+        self.sizing = true;
+        write(self);
+        self.sizing = false;
+        let len = (self.buffer.len() - at - 8) as u64;
+        self.buffer[at..at + 8].copy_from_slice(&len.to_le_bytes());
         if self.buffer.len() >= FLUSH_AT {
             self.flush();
         }
@@ -122,7 +144,7 @@ impl<W: Write> Encoder<W> {
             for value in chunk {
                 self.buffer.extend_from_slice(&value.to_le_bytes());
             }
-            if self.buffer.len() >= FLUSH_AT {
+            if self.buffer.len() >= FLUSH_AT && !self.sizing {
                 self.flush();
             }
         }
@@ -155,6 +177,20 @@ pub struct Decoder<R: Read> {
     checksum: Checksum,
 }
 
+impl<'a> Decoder<&'a [u8]> {
+    /// A decoder over a value read and checked by another decoder ([`Decoder::bytes_into`]),
+    /// which has no checksum of its own; [`Decoder::finish_checked`] ends it.
+    pub fn of_checked(value: &'a [u8]) -> Decoder<&'a [u8]> {
+        Decoder {
+            input: value,
+            buffer: Vec::new(),
+            at: 0,
+            unread: value.len() as u64,
+            checksum: Checksum::default(),
+        }
+    }
+}
+
 /// Content is read from the input in pieces of at most this many bytes.
 const READ_PIECE: u64 = 1 << 18;
 
@@ -169,6 +205,12 @@ impl<R: Read> Decoder<R> {
             unread,
             checksum: Checksum::default(),
         })
+    }
+
+    /// Checks that all the content was read, for a decoder over a value that another one read
+    /// and checked ([`Decoder::of_checked`]).
+    pub fn finish_checked(self) -> Result<(), Damaged> {
+        (self.remaining() == 0).then_some(()).ok_or(Damaged)
     }
 
     /// Bytes of content not yet decoded.
@@ -401,6 +443,43 @@ mod tests {
             assert_eq!(decoder.u64().unwrap(), u64::MAX - 1);
         }
         assert_eq!(decoder.finish(), Ok(()));
+    }
+
+    /// A sized value reads back as bytes, and those bytes as the values written into it, even
+    /// when it is larger than a piece handed to the writer and has values written around it.
+    #[test]
+    fn sized_values_read_back_whole() {
+        let long = "x".repeat(FLUSH_AT + 10);
+        let mut encoder = Encoder::new(Vec::new());
+        encoder.str(&long);
+        for text in ["short", long.as_str()] {
+            encoder.sized(|inner| {
+                inner.str(text);
+                inner.u64(42);
+            });
+        }
+        encoder.u8(9);
+        let bytes = encoder.finish().unwrap();
+        let mut decoder = Decoder::new(bytes.as_slice(), bytes.len() as u64).unwrap();
+        assert_eq!(decoder.string().unwrap(), long);
+        for text in ["short", long.as_str()] {
+            let mut value = Vec::new();
+            decoder.bytes_into(&mut value).unwrap();
+            let mut inner = Decoder::of_checked(&value);
+            assert_eq!(inner.string().unwrap(), text);
+            assert_eq!(inner.u64().unwrap(), 42);
+            assert_eq!(inner.finish_checked(), Ok(()));
+        }
+        assert_eq!(decoder.u8().unwrap(), 9);
+        assert_eq!(decoder.finish(), Ok(()));
+    }
+
+    #[test]
+    fn a_checked_value_not_read_to_its_end_is_refused() {
+        let mut inner = Decoder::of_checked(&[1, 2, 3]);
+        assert_eq!(inner.u8(), Ok(1));
+        assert_eq!(inner.finish_checked(), Err(Damaged));
+        assert_eq!(Decoder::of_checked(&[1]).u64(), Err(Damaged));
     }
 
     #[test]

@@ -17,18 +17,21 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use article::EncodedArticles;
+use article::EncodedRun;
 use codec::Damaged;
 use rustc_hash::FxHashMap;
 use sections::SectionWriter;
 
-use crate::article::{Article, Scale};
+use crate::article::Scale;
 use crate::index::{HeadAsRead, Index, Shard, ShardToWrite};
+use crate::library::Articles;
 use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parallel;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 11;
+const FORMAT_VERSION: u32 = 12;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.
@@ -40,9 +43,9 @@ pub struct CacheStore {
 /// What a cache file held.
 #[derive(Debug)]
 pub struct Cached {
-    /// In date order, the index's document order; without their ids and paths, which the
-    /// walk that finds their files gives.
-    pub articles: Vec<Article>,
+    /// In date order, the index's document order, as they were written: an article is
+    /// decoded when it is used, with the id and path the walk that finds its file gives.
+    pub articles: EncodedArticles,
     /// The path each article was read from, to find it by.
     pub paths: CachedPaths,
     pub stamps: Vec<FileStamp>,
@@ -207,7 +210,7 @@ impl CacheStore {
         &self,
         roots: &[PathBuf],
         limits: &Limits,
-        articles: &[Article],
+        articles: &Articles,
         stamps: &[FileStamp],
         index: &Index,
         copied: Option<&ShardSections>,
@@ -224,8 +227,12 @@ impl CacheStore {
         else {
             return;
         };
+        if stamps.len() != articles.len() {
+            return;
+        }
         let header = header(roots, limits);
         let per_section = articles.len().div_ceil(parallel::cores()).max(1);
+        let section_starts = (0..articles.len()).step_by(per_section);
         let path = self.file_for(roots);
         if let Some(dir) = path.parent() {
             remove_stale_temporaries(dir);
@@ -235,16 +242,17 @@ impl CacheStore {
             let mut sections = SectionWriter::new(out);
             sections.section(|out| {
                 out.bytes(&header);
-                out.len(articles.chunks(per_section).len());
-                for chunk in articles.chunks(per_section) {
-                    out.len(chunk.len());
+                out.len(section_starts.len());
+                for start in section_starts.clone() {
+                    out.len(per_section.min(articles.len() - start));
                 }
                 out.len(shards.len());
             })?;
-            for (articles, stamps) in articles.chunks(per_section).zip(stamps.chunks(per_section)) {
+            for start in section_starts {
+                let end = articles.len().min(start + per_section);
                 sections.section(|out| {
-                    for (article, stamp) in articles.iter().zip(stamps) {
-                        article::encode(out, article, stamp);
+                    for doc in start..end {
+                        article::encode(out, &articles[doc], &stamps[doc]);
                     }
                 })?;
             }
@@ -333,7 +341,7 @@ enum Part {
 }
 
 enum Decoded {
-    Articles(Vec<Article>, Vec<FileStamp>, CachedPaths),
+    Articles(EncodedRun, Vec<FileStamp>, CachedPaths),
     Shard(Shard),
 }
 
@@ -389,31 +397,19 @@ fn decode(file: Arc<fs::File>, path: &Path, expected_header: &[u8]) -> Result<Ca
         .into_iter()
         .map(|part| part.ok_or(Damaged)?)
         .collect::<Result<Vec<Decoded>, Damaged>>()?;
-    let total: usize = decoded
-        .iter()
-        .map(|part| match part {
-            Decoded::Articles(run, ..) => run.len(),
-            Decoded::Shard(_) => 0,
-        })
-        .sum();
-    let mut articles: Vec<Article> = Vec::new();
+    let mut articles = EncodedArticles::default();
     let mut paths = CachedPaths::default();
     let mut stamps = Vec::new();
     let mut shards = Vec::new();
-    // In job order: shards, then the articles in their order. The first run of articles is
-    // kept where it was decoded and the others are moved after it, so that a warm start
-    // copies (and touches fresh memory for) as little as it can.
+    // In job order: shards, then the articles in their order.
     for part in decoded {
         match part {
             Decoded::Shard(shard) => shards.push(shard),
-            Decoded::Articles(mut run, mut run_stamps, run_paths) => {
-                if articles.is_empty() {
-                    articles = run;
-                    articles.reserve_exact(total - articles.len());
+            Decoded::Articles(run, mut run_stamps, run_paths) => {
+                articles.push(run);
+                if stamps.is_empty() {
                     stamps = run_stamps;
-                    stamps.reserve_exact(total - stamps.len());
                 } else {
-                    articles.append(&mut run);
                     stamps.append(&mut run_stamps);
                 }
                 paths.append(run_paths);
@@ -452,13 +448,13 @@ fn decode_part(file: &Arc<fs::File>, path: &Path, part: &Part) -> Result<Decoded
             // Every article takes at least its stamp's bytes, so a damaged count cannot
             // reserve more than the section's size allows.
             let fits = (range.end.saturating_sub(range.start) / article::MIN_BYTES) as usize;
-            let mut run = Vec::with_capacity((*count).min(fits));
-            let mut stamps = Vec::with_capacity(run.capacity());
+            let capacity = (*count).min(fits);
+            let mut run = EncodedRun::with_capacity(capacity);
+            let mut stamps = Vec::with_capacity(capacity);
             let mut paths = CachedPaths::default();
-            paths.ends.reserve_exact(run.capacity());
+            paths.ends.reserve_exact(capacity);
             for _ in 0..*count {
-                let (article, stamp) = article::decode(&mut input, &mut paths.bytes)?;
-                run.push(article);
+                let stamp = article::decode_listed(&mut input, &mut paths.bytes, &mut run)?;
                 stamps.push(stamp);
                 paths.ends.push(paths.bytes.len());
             }

@@ -63,7 +63,7 @@ fn temporaries_left_by_killed_writers_are_removed_when_old() {
     store.save(
         &roots,
         &Limits::default(),
-        &[],
+        &Articles::default(),
         &[],
         &Index::default(),
         None,
@@ -102,13 +102,14 @@ fn damaged_postings_and_streams_are_refused_when_read_and_the_file_removed() {
     let loaded =
         crate::loader::load_embedded(crate::samples::SAMPLES, crate::samples::ORIGIN, &limits);
     let index = Index::build(&loaded.articles);
+    let articles = Articles::from(loaded.articles);
     let stamps = vec![
         FileStamp {
             size: 0,
             modified: 0,
             changed: 0,
         };
-        loaded.articles.len()
+        articles.len()
     ];
     let test = |words: &[&str]| crate::query::TextTest {
         field: crate::query::TextField::Any,
@@ -117,7 +118,7 @@ fn damaged_postings_and_streams_are_refused_when_read_and_the_file_removed() {
     let (word, phrase) = (test(&["oil"]), test(&["oil", "prices"]));
     // The last section holds the streams, the one before it the postings.
     for (from_end, fails_word) in [(1, false), (2, true)] {
-        store.save(&roots, &limits, &loaded.articles, &stamps, &index, None);
+        store.save(&roots, &limits, &articles, &stamps, &index, None);
         let path = store.file_for(&roots);
         let mut bytes = fs::read(&path).unwrap();
         let damaged = {

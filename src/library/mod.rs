@@ -134,7 +134,7 @@ pub struct Library {
     /// In the default order, newest first; an article's position is its document number in
     /// the index. Shared with a cache being written (see [`CacheToWrite`]), as are the stamps
     /// and the index: a change to an article while it is being written copies the list.
-    articles: Arc<Vec<Article>>,
+    articles: Arc<Articles>,
     problems: Vec<Problem>,
     index: Arc<Index>,
     /// Each article's source URL in lowercase, so that `source:` terms need not lowercase
@@ -201,7 +201,7 @@ impl Library {
         let index = Index::from_shards(shards, read.len())
             .expect("every indexed document is read exactly once, so the shards cover the library");
         let stamps = read.places.iter().map(|place| place.stamp).collect();
-        Library::from_parts(read.articles, stamps, problems, index, parsed_files)
+        Library::from_parts(read.articles.into(), stamps, problems, index, parsed_files)
     }
 
     pub fn from_loaded(loaded: Loaded) -> Library {
@@ -213,7 +213,7 @@ impl Library {
         articles.sort_unstable_by(in_library_order);
         let index = Index::build(&articles);
         let parsed_files = articles.len();
-        Library::from_parts(articles, Vec::new(), problems, index, parsed_files)
+        Library::from_parts(articles.into(), Vec::new(), problems, index, parsed_files)
     }
 
     /// A library of `articles`, already in date order, indexed by `index`. Bodies are dropped:
@@ -221,15 +221,13 @@ impl Library {
     /// shown, which keeps a library of 100,000 articles within a fraction of their size on disk.
     /// `stamps` are the articles' file stamps in the same order, or empty.
     fn from_parts(
-        mut articles: Vec<Article>,
+        mut articles: Articles,
         stamps: Vec<FileStamp>,
         mut problems: Vec<Problem>,
         index: Index,
         parsed_files: usize,
     ) -> Library {
-        for article in &mut articles {
-            article.body = String::new();
-        }
+        articles.drop_bodies();
         problems.extend(duplicate_ids(&articles));
         problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.severity.cmp(&b.severity)));
         Library {
@@ -283,7 +281,10 @@ impl Library {
     /// `stamp` if it could be taken. Without one the old stamp stays, so that a later write
     /// checked against it is refused rather than made blind.
     pub fn set_sentiment(&mut self, doc: u32, sentiment: Sentiment, stamp: Option<FileStamp>) {
-        if let Some(article) = Arc::make_mut(&mut self.articles).get_mut(doc as usize) {
+        if let Some(article) = Arc::make_mut(&mut self.articles)
+            .as_mut_slice()
+            .get_mut(doc as usize)
+        {
             article.sentiment = sentiment;
         }
         if let (Some(slot), Some(stamp)) =
@@ -299,9 +300,10 @@ impl Library {
         self.parsed_files
     }
 
-    /// Every article, newest first.
+    /// Every article, newest first. Articles taken from the cache are all decoded the first
+    /// time; [`Library::article`] decodes one.
     pub fn articles(&self) -> &[Article] {
-        &self.articles
+        self.articles.as_slice()
     }
 
     /// The word index, in the articles' order.
@@ -327,10 +329,10 @@ impl Library {
     /// Every article with this id (folders named together may hold the same relative path),
     /// or else the article read from this path.
     pub fn find_all(&self, id_or_path: &str) -> Vec<&Article> {
-        let by_id: Vec<&Article> = self
-            .articles
-            .iter()
-            .filter(|a| a.id == id_or_path)
+        let articles = &self.articles;
+        let by_id: Vec<&Article> = (0..articles.len())
+            .filter(|&doc| articles.name(doc).is_some_and(|(id, _)| id == id_or_path))
+            .map(|doc| &articles[doc])
             .collect();
         if !by_id.is_empty() {
             return by_id;
@@ -338,30 +340,33 @@ impl Library {
         let Ok(wanted) = std::fs::canonicalize(id_or_path) else {
             return by_id;
         };
-        self.articles
-            .iter()
-            .filter(|a| same_file(&a.path, &wanted))
+        (0..articles.len())
+            .filter(|&doc| {
+                articles
+                    .name(doc)
+                    .is_some_and(|(_, path)| same_file(path, &wanted))
+            })
             .take(1)
+            .map(|doc| &articles[doc])
             .collect()
     }
 }
 
 /// A warning for each article whose id another article already has.
-fn duplicate_ids(articles: &[Article]) -> Vec<Problem> {
+fn duplicate_ids(articles: &Articles) -> Vec<Problem> {
     let mut first_with: FxHashMap<&str, &Path> = FxHashMap::default();
     let mut problems = Vec::new();
-    for article in articles {
-        match first_with.get(article.id.as_str()) {
+    for (id, path) in (0..articles.len()).filter_map(|doc| articles.name(doc)) {
+        match first_with.get(id) {
             Some(first) => problems.push(Problem::warning(
-                &article.path,
+                path,
                 format!(
-                    "the id `{}` is also the id of {}; name either by its path",
-                    article.id,
+                    "the id `{id}` is also the id of {}; name either by its path",
                     crate::loader::display_path(first)
                 ),
             )),
             None => {
-                first_with.insert(&article.id, &article.path);
+                first_with.insert(id, path);
             }
         }
     }
@@ -372,6 +377,7 @@ fn same_file(path: &Path, canonical: &Path) -> bool {
     path == canonical || std::fs::canonicalize(path).is_ok_and(|p| p == canonical)
 }
 
+mod articles;
 mod open;
 mod progress;
 mod read;
@@ -379,6 +385,7 @@ mod reuse;
 mod saving;
 mod search;
 
+pub use articles::Articles;
 pub use progress::Progress;
 pub use saving::CacheToWrite;
 

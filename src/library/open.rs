@@ -4,7 +4,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::reuse::{keep_unchanged, rebuild_unchanged, shards_to_keep};
-use super::{CacheToWrite, Library, Progress, read_and_index};
+use super::{Articles, CacheToWrite, Library, Progress, read_and_index};
 use crate::cache::{CacheStore, Cached};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Source};
@@ -85,13 +85,13 @@ impl Library {
             // (the same folders named in another order can name a file differently). Every
             // article is given both: the unchanged files are as many as the articles and
             // each is a different one of them.
-            let mut articles = cached.articles;
+            let mut names = vec![Default::default(); cached.articles.len()];
             for file in unchanged {
-                if let Some(article) = articles.get_mut(file.doc as usize) {
-                    article.id = file.source.id;
-                    article.path = file.source.path;
+                if let Some(name) = names.get_mut(file.doc as usize) {
+                    *name = (file.source.id, file.source.path);
                 }
             }
+            let articles = Articles::cached(cached.articles, names);
             let library = Library::from_parts(articles, cached.stamps, problems, cached.index, 0);
             return (library, None);
         }
@@ -224,6 +224,37 @@ mod tests {
             Library::open(&paths, &limits, Some(&store)).parsed_files(),
             0
         );
+    }
+
+    /// A library whose files are all unchanged decodes only the cached articles it is asked
+    /// for, each with the id and path this walk gives its file, and the rest when all are.
+    #[test]
+    fn an_unchanged_library_decodes_only_the_articles_used() {
+        let (_dir, library, store) = stories(10..30);
+        let warm = Library::open(
+            std::slice::from_ref(&library),
+            &Limits::default(),
+            Some(&store),
+        );
+        assert_eq!(warm.parsed_files(), 0);
+        assert_eq!(warm.articles.decoded(), 0, "opening decodes none");
+        assert_eq!(found(&warm, "story17"), ["17.md"]);
+        assert_eq!(warm.articles.decoded(), 1, "a search decodes what it finds");
+        let seventeen = warm.find("17.md").expect("found by id");
+        assert_eq!(seventeen.title, "Story 17");
+        assert_eq!(seventeen.path, library.join("17.md"));
+        assert_eq!(
+            warm.articles.decoded(),
+            1,
+            "found by id without decoding the others"
+        );
+        let cold = Library::load(std::slice::from_ref(&library), &Limits::default());
+        assert_eq!(
+            warm.articles(),
+            cold.articles(),
+            "all of them, as read from the files"
+        );
+        assert_eq!(warm.articles.decoded(), 20);
     }
 
     /// A library of the stories numbered `numbers`, each with its number in a word of its

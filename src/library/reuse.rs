@@ -5,7 +5,7 @@
 use super::open::Unchanged;
 use super::read::ReadArticles;
 use crate::article::Article;
-use crate::cache::{Cached, ShardSections};
+use crate::cache::{Cached, EncodedArticles, ShardSections};
 use crate::index::{DocText, Index, Shard};
 use crate::loader::{FileStamp, Indexed};
 use crate::parallel;
@@ -150,19 +150,24 @@ pub(super) fn rebuild_unchanged(
 }
 
 /// The cached articles, each to be taken once, by the unchanged file it was read from.
-struct CachedArticles(Vec<Option<Article>>);
+struct CachedArticles {
+    encoded: EncodedArticles,
+    taken: Vec<bool>,
+}
 
 impl CachedArticles {
-    fn new(articles: Vec<Article>) -> CachedArticles {
-        CachedArticles(articles.into_iter().map(Some).collect())
+    fn new(encoded: EncodedArticles) -> CachedArticles {
+        let taken = vec![false; encoded.len()];
+        CachedArticles { encoded, taken }
     }
 
     /// The cached article of `file`, with the id and path this walk gives the file (the same
     /// folders named another way name it differently), and the file's stamp.
     fn take(&mut self, file: Unchanged) -> Option<(Article, FileStamp)> {
-        let mut article = self.0.get_mut(file.doc as usize)?.take()?;
-        article.id = file.source.id;
-        article.path = file.source.path;
+        let doc = file.doc as usize;
+        let taken = self.taken.get_mut(doc).filter(|taken| !**taken)?;
+        *taken = true;
+        let article = self.encoded.decode(doc, file.source.id, file.source.path);
         Some((article, file.stamp))
     }
 }

@@ -5,8 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::Library;
-use crate::article::Article;
+use super::{Articles, Library};
 use crate::cache::{CacheStore, ShardSections};
 use crate::index::Index;
 use crate::limits::Limits;
@@ -17,7 +16,7 @@ pub struct CacheToWrite {
     store: CacheStore,
     paths: Vec<PathBuf>,
     limits: Limits,
-    articles: Arc<Vec<Article>>,
+    articles: Arc<Articles>,
     stamps: Arc<Vec<FileStamp>>,
     index: Arc<Index>,
     /// Where the kept shards lie in the cache file they were read from.

@@ -62,9 +62,9 @@ impl Library {
     /// file cannot be read now is indexed without its body).
     fn reread_index(&self) -> &Index {
         self.reread.get_or_init(|| {
-            let mut articles = self.articles.to_vec();
+            let mut articles = self.articles.as_slice().to_vec();
             parallel::for_each(
-                &self.articles,
+                self.articles.as_slice(),
                 |article| Library::read_body(article).unwrap_or_default(),
                 |doc, body| articles[doc].body = body,
             );
