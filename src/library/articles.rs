@@ -16,13 +16,13 @@ pub struct Articles(Held);
 #[derive(Debug, Clone)]
 enum Held {
     Decoded(Vec<Article>),
-    Cached(CachedArticles),
+    Cached(FromCache),
 }
 
 /// Articles from the cache, each decoded on first use with the id and path the walk gave its
 /// file; all of them at once when they are wanted as one list.
 #[derive(Debug, Clone)]
-struct CachedArticles {
+struct FromCache {
     encoded: Arc<EncodedArticles>,
     names: Vec<(String, PathBuf)>,
     /// Each article decoded on its own, boxed so that a library whose articles are mostly
@@ -49,7 +49,7 @@ impl Articles {
     pub(super) fn cached(encoded: EncodedArticles, names: Vec<(String, PathBuf)>) -> Articles {
         let mut each = Vec::new();
         each.resize_with(encoded.len(), OnceLock::new);
-        Articles(Held::Cached(CachedArticles {
+        Articles(Held::Cached(FromCache {
             encoded: Arc::new(encoded),
             names,
             each,
@@ -141,7 +141,7 @@ impl Articles {
     }
 }
 
-impl CachedArticles {
+impl FromCache {
     fn decode(&self, doc: usize) -> Article {
         let (id, path) = self.names.get(doc).cloned().unwrap_or_default();
         self.encoded.decode(doc, id, path)

@@ -301,7 +301,7 @@ impl Library {
     }
 
     /// Every article, newest first. Articles taken from the cache are all decoded the first
-    /// time; [`Library::article`] decodes one.
+    /// time; a search decodes only those it finds.
     pub fn articles(&self) -> &[Article] {
         self.articles.as_slice()
     }

@@ -248,6 +248,12 @@ mod tests {
             1,
             "found by id without decoding the others"
         );
+        assert_eq!(found(&warm, "story18 label:untagged"), ["18.md"]);
+        assert_eq!(
+            warm.articles.decoded(),
+            20,
+            "a term on the articles themselves has them all decoded at once"
+        );
         let cold = Library::load(std::slice::from_ref(&library), &Limits::default());
         assert_eq!(
             warm.articles(),

@@ -34,6 +34,10 @@ impl Library {
             }
         }
         if !other.is_empty() {
+            // These terms look at the articles themselves, most of them as a rule: those
+            // still to be decoded from the cache are decoded on all cores first, rather than
+            // one by one here.
+            self.articles.as_slice();
             let failing: Vec<u32> = result
                 .iter()
                 .filter(|&doc| !other.iter().all(|clause| self.holds(clause, doc, marks)))
