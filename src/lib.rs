@@ -32,6 +32,7 @@
 
 pub mod article;
 pub mod cache;
+pub mod codec;
 pub mod config;
 pub mod date;
 pub mod frontmatter;

@@ -11,8 +11,8 @@
 use std::io::{Read, Write};
 use std::path::PathBuf;
 
-use super::codec::{Damaged, Decoder, Encoder};
 use crate::article::{Article, Bucket, Origin, Sentiment};
+use crate::codec::{Damaged, Decoder, Encoder};
 use crate::date::ArticleDate;
 use crate::loader::FileStamp;
 

@@ -9,9 +9,9 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::checksum;
-use super::codec::Damaged;
 use super::sections;
+use crate::codec::Damaged;
+use crate::codec::checksum;
 use crate::index::{PostingSource, StreamSource, Streams, postings};
 
 /// Reads a shard's word streams from `section` of the open cache file at `path`, checking

@@ -7,8 +7,6 @@
 //! it only ever saves time.
 
 mod article;
-pub mod checksum;
-pub mod codec;
 mod later;
 mod sections;
 
@@ -17,9 +15,9 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use crate::codec::Damaged;
 pub use article::EncodedArticles;
 use article::EncodedRun;
-use codec::Damaged;
 use rustc_hash::FxHashMap;
 use sections::SectionWriter;
 
@@ -286,7 +284,7 @@ impl CacheStore {
     }
 
     fn file_for(&self, roots: &[PathBuf]) -> PathBuf {
-        let key = checksum::checksum(&canonical_roots(roots).join("\n").into_bytes());
+        let key = crate::codec::checksum::checksum(&canonical_roots(roots).join("\n").into_bytes());
         self.dir.join(format!("library-{key:016x}.cache"))
     }
 }

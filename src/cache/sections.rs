@@ -10,8 +10,8 @@ use std::fs::File;
 use std::io::{self, Read, Write};
 use std::ops::Range;
 
-use super::checksum::Checksum;
-use super::codec::{Damaged, Decoder, Encoder};
+use crate::codec::checksum::Checksum;
+use crate::codec::{Damaged, Decoder, Encoder};
 
 /// A section is copied from one file to another in pieces of this many bytes.
 const COPY_PIECE: usize = 1 << 20;

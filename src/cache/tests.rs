@@ -1,9 +1,9 @@
 //! The cache file refused when forged, damaged or of another version, and the temporaries of
 //! killed writers cleared away.
 
-use super::codec::Encoder;
 use super::sections::Counting;
 use super::*;
+use crate::codec::Encoder;
 
 fn store() -> (tempfile::TempDir, CacheStore, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();

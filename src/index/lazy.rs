@@ -3,7 +3,7 @@
 use std::fmt;
 use std::sync::OnceLock;
 
-use crate::cache::codec::Damaged;
+use crate::codec::Damaged;
 
 /// Reads a part of a shard from where it was kept.
 pub type Source<T> = Box<dyn Fn() -> Result<T, Damaged> + Send + Sync>;

@@ -18,7 +18,7 @@ pub use shard::{HeadAsRead, NO_DOC, Shard, ShardToWrite};
 pub use streams::{StreamSource, Streams};
 
 use crate::article::Article;
-use crate::cache::codec::Damaged;
+use crate::codec::Damaged;
 use crate::parallel;
 use crate::query::{Place, TextTest};
 

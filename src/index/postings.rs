@@ -11,8 +11,8 @@ use std::sync::Arc;
 
 use super::lazy::Lazy;
 use super::shard::PLACE_BITS;
-use crate::cache::checksum::checksum;
-use crate::cache::codec::{Damaged, Decoder, Encoder};
+use crate::codec::checksum::checksum;
+use crate::codec::{Damaged, Decoder, Encoder};
 
 /// A block holds at least this many postings (but always whole words), so that a search for
 /// one word reads a few tens of kilobytes...

@@ -13,7 +13,7 @@ use super::docset::DocSet;
 use super::lazy::Lazy;
 use super::postings::{FIRST_STEP, PostingSource, Postings, PostingsToWrite, TableAsRead};
 use super::streams::{LazyStreams, StreamSource, Streams, place_code};
-use crate::cache::codec::{Damaged, Decoder, Encoder};
+use crate::codec::{Damaged, Decoder, Encoder};
 use crate::query::{Place, TextField, TextTest};
 
 /// The library number of a shard's document that is no longer in the library (its file changed
@@ -424,7 +424,7 @@ pub(super) fn through_encoding(shard: &Shard) -> Result<Shard, Damaged> {
             return Err(Damaged);
         };
         let bytes = postings.get(start..end).ok_or(Damaged)?;
-        let sound = crate::cache::checksum::checksum(bytes) == sum;
+        let sound = crate::codec::checksum::checksum(bytes) == sum;
         sound.then(|| bytes.to_vec()).ok_or(Damaged)
     });
     let read_streams: StreamSource = Box::new(move || {

@@ -8,7 +8,7 @@
 use std::io::{Read, Write};
 
 use super::lazy::{Lazy, Source};
-use crate::cache::codec::{Damaged, Decoder, Encoder};
+use crate::codec::{Damaged, Decoder, Encoder};
 use crate::query::Place;
 
 /// A run of words from one field item (the title, one TL;DR item, one tag...).

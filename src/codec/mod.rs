@@ -1,5 +1,5 @@
-//! A small binary encoding for the cache: little-endian integers, length-prefixed bytes, and a
-//! checksum over the whole file.
+//! A small binary encoding for the files moodwire keeps for itself (the cache and the index it
+//! holds): little-endian integers, length-prefixed bytes, and a checksum over the whole file.
 //!
 //! Both directions stream: the encoder writes as it goes and the decoder reads as it goes, so
 //! neither holds the whole file in memory beside what it describes. Decoding never trusts the
@@ -9,7 +9,9 @@
 
 use std::io::{self, Read, Write};
 
-use super::checksum::Checksum;
+pub mod checksum;
+
+use checksum::Checksum;
 
 /// Why a cache file could not be decoded. The cache is then ignored and rebuilt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
