@@ -56,7 +56,7 @@ pub mod words;
 
 pub use article::{Article, Bucket, Origin, Sentiment};
 pub use date::ArticleDate;
-pub use library::{LabelFilter, Library, SortOrder};
+pub use library::Library;
 pub use limits::Limits;
 pub use loader::{Problem, Severity};
-pub use query::{Query, QueryError};
+pub use query::{LabelFilter, Query, QueryError, SortOrder};

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 
-use moodwire::library::LabelFilter;
+use moodwire::query::LabelFilter;
 use moodwire::query::Query;
 
 use super::args::FilterArgs;

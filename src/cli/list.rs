@@ -7,8 +7,8 @@ use ratatui::text::Span;
 
 use moodwire::article::Article;
 use moodwire::config::Config;
-use moodwire::library::SortOrder;
 use moodwire::marks::Marks;
+use moodwire::query::SortOrder;
 use moodwire::query::{Place, Query};
 use moodwire::render::{DateFormat, highlight_spans};
 

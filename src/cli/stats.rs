@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use moodwire::article::{Article, Bucket};
 use moodwire::config::Config;
-use moodwire::library::SortOrder;
+use moodwire::query::SortOrder;
 
 use super::args::{StatsArgs, StatsFormat};
 use super::filter::query_from_args;

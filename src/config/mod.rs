@@ -15,9 +15,9 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::article::Scale;
-use crate::library::SortOrder;
 use crate::limits::Limits;
 use crate::loader::display_path;
+use crate::query::SortOrder;
 use crate::render::{DateFormat, Palette};
 use crate::sanitize::sanitize_line;
 

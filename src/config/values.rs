@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use ratatui::style::Color;
 
 use crate::article::Scale;
-use crate::library::SortOrder;
 use crate::limits::Limits;
+use crate::query::SortOrder;
 use crate::render::DateFormat;
 use crate::tui::keymap;
 

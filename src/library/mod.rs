@@ -6,44 +6,14 @@ use std::sync::{Arc, OnceLock};
 
 use rustc_hash::FxHashMap;
 
-use crate::article::{Article, Bucket, Sentiment};
+use crate::article::{Article, Sentiment};
 use crate::index::{Index, NO_DOC, Shard};
 use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Loaded, Problem, Source};
 use crate::parse::parse_article;
-use crate::query::Query;
+use crate::query::{Query, SortOrder};
 use crate::samples;
 use read::ReadArticles;
-
-/// The orders a list of articles can be shown in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SortOrder {
-    /// Newest first; undated articles last.
-    #[default]
-    Date,
-    /// Most positive first; articles without a score last.
-    Score,
-    /// Alphabetical, ignoring case.
-    Title,
-}
-
-impl SortOrder {
-    /// Orders two articles. Ties fall back to title and then id, so the order is total and the
-    /// same on every run.
-    pub fn compare(self, a: &Article, b: &Article) -> Ordering {
-        let primary = match self {
-            SortOrder::Date => descending_with_missing_last(a.date, b.date),
-            SortOrder::Score => descending_with_missing_last(
-                a.sentiment.score.map(OrderedScore),
-                b.sentiment.score.map(OrderedScore),
-            ),
-            SortOrder::Title => Ordering::Equal,
-        };
-        primary
-            .then_with(|| compare_titles(a, b))
-            .then_with(|| a.id.cmp(&b.id))
-    }
-}
 
 /// The library's own order: by date, then as [`SortOrder::compare`] breaks ties, then by path
 /// for two files that give the same id. A total order, so that sorting in place (which needs
@@ -52,80 +22,6 @@ fn in_library_order(a: &Article, b: &Article) -> Ordering {
     SortOrder::Date
         .compare(a, b)
         .then_with(|| a.path.cmp(&b.path))
-}
-
-fn descending_with_missing_last<T: Ord>(a: Option<T>, b: Option<T>) -> Ordering {
-    match (a, b) {
-        (Some(a), Some(b)) => b.cmp(&a),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    }
-}
-
-fn compare_titles(a: &Article, b: &Article) -> Ordering {
-    let a_lower = a.title.chars().flat_map(char::to_lowercase);
-    let b_lower = b.title.chars().flat_map(char::to_lowercase);
-    a_lower.cmp(b_lower).then_with(|| a.title.cmp(&b.title))
-}
-
-/// Scores are finite (the parser rejects NaN and infinities), so they order totally.
-struct OrderedScore(f64);
-
-impl PartialEq for OrderedScore {
-    fn eq(&self, other: &Self) -> bool {
-        self.cmp(other) == Ordering::Equal
-    }
-}
-
-impl Eq for OrderedScore {}
-
-impl PartialOrd for OrderedScore {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for OrderedScore {
-    fn cmp(&self, other: &Self) -> Ordering {
-        self.0.total_cmp(&other.0)
-    }
-}
-
-/// A filter on sentiment, as typed on the command line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LabelFilter {
-    Bucket(Bucket),
-    /// Articles whose file carries no sentiment.
-    Untagged,
-    /// A case-insensitive part of the label as written in the file.
-    Contains(String),
-}
-
-impl LabelFilter {
-    /// `positive` or `bullish`, `neutral`, `negative` or `bearish`, `untagged`, or else part
-    /// of a label as written.
-    pub fn parse(text: &str) -> LabelFilter {
-        if text.eq_ignore_ascii_case("untagged") {
-            return LabelFilter::Untagged;
-        }
-        match Bucket::from_name(text) {
-            Some(bucket) => LabelFilter::Bucket(bucket),
-            None => LabelFilter::Contains(text.to_lowercase()),
-        }
-    }
-
-    pub fn matches(&self, article: &Article) -> bool {
-        match self {
-            LabelFilter::Bucket(bucket) => article.sentiment.bucket == Some(*bucket),
-            LabelFilter::Untagged => article.sentiment.is_untagged(),
-            LabelFilter::Contains(part) => article
-                .sentiment
-                .label
-                .as_ref()
-                .is_some_and(|label| label.to_lowercase().contains(part)),
-        }
-    }
 }
 
 /// Articles, their index, and the problems met loading them.
@@ -481,23 +377,6 @@ mod tests {
             ids(&library().sorted(SortOrder::Title)),
             ["tie-a", "tie-b", "new", "old", "undated"]
         );
-    }
-
-    #[test]
-    fn label_filters() {
-        let mut tagged = article("x", "X", None, Some(8.0));
-        tagged.sentiment = Sentiment::from_file(Some(8.0), Some("Bullish/Positive".into()));
-        let untagged = article("y", "Y", None, None);
-        assert!(LabelFilter::parse("bullish").matches(&tagged));
-        assert!(LabelFilter::parse("POSITIVE").matches(&tagged));
-        assert!(!LabelFilter::parse("negative").matches(&tagged));
-        assert!(LabelFilter::parse("untagged").matches(&untagged));
-        assert!(!LabelFilter::parse("untagged").matches(&tagged));
-        assert!(
-            LabelFilter::parse("bull").matches(&tagged),
-            "substring of the raw label"
-        );
-        assert!(!LabelFilter::parse("bull").matches(&untagged));
     }
 
     /// The library's search (index for words, metadata checks for the rest) must answer what

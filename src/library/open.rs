@@ -284,7 +284,7 @@ mod tests {
     /// The ids of the articles `query` finds, in order.
     fn found(library: &Library, query: &str) -> Vec<String> {
         let query = crate::query::Query::parse(query).unwrap();
-        let found = library.matching(&query, crate::library::SortOrder::Title);
+        let found = library.matching(&query, crate::query::SortOrder::Title);
         found.iter().map(|article| article.id.clone()).collect()
     }
 

@@ -17,16 +17,19 @@
 //! scan of an article's text that serves as the reference.
 
 mod highlight;
+mod label;
+mod order;
 mod parse;
 mod range;
 
 use jiff::civil::Date;
 
 pub use highlight::Place;
+pub use label::LabelFilter;
+pub use order::SortOrder;
 pub use range::Interval;
 
 use crate::article::Article;
-use crate::library::LabelFilter;
 use crate::marks::{Mark, Marks};
 use crate::words::words;
 

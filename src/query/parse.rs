@@ -2,9 +2,9 @@
 
 use crate::marks::Mark;
 
+use super::LabelFilter;
 use super::range::{parse_dates, parse_scores};
 use super::{Clause, QueryError, Test, TextField, TextTest};
-use crate::library::LabelFilter;
 use crate::words::words;
 
 pub fn parse(text: &str) -> Result<Vec<Clause>, QueryError> {

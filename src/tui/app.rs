@@ -4,10 +4,10 @@
 use ratatui::layout::Size;
 
 use crate::article::Bucket;
-use crate::library::SortOrder;
 use crate::limits::Limits;
 use crate::marks::Marks;
 use crate::query::Query;
+use crate::query::SortOrder;
 
 use super::catalog::{Catalog, Selection};
 use super::dashboard::Stats;

@@ -5,10 +5,11 @@
 use std::cmp::Ordering;
 
 use crate::article::{Article, Bucket, Sentiment};
-use crate::library::{LabelFilter, Library, SortOrder};
+use crate::library::Library;
 use crate::loader::FileStamp;
 use crate::marks::Marks;
 use crate::query::Query;
+use crate::query::{LabelFilter, SortOrder};
 
 use super::orders::Orders;
 

@@ -12,8 +12,9 @@ use ratatui::crossterm::event::{self, Event as Input, MouseButton, MouseEvent, M
 
 use ratatui::layout::Size;
 
-use crate::library::{Library, SortOrder};
+use crate::library::Library;
 use crate::marks::store::MarksFile;
+use crate::query::SortOrder;
 
 use super::action::{Action, Effect};
 use super::app::App;

@@ -1,8 +1,8 @@
 //! `update`: an action in, the model out.
 
 use crate::article::Bucket;
-use crate::library::SortOrder;
 use crate::query::Query;
+use crate::query::SortOrder;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{Mode, Screen};
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::library::SortOrder;
+use crate::query::SortOrder;
 use crate::render::{bucket_badge, bucket_style};
 use crate::tui::app::App;
 use crate::tui::theme;

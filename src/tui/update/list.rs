@@ -1,7 +1,7 @@
 //! The list: moving through it, choosing what it shows, and the category picker.
 
 use crate::article::Bucket;
-use crate::library::SortOrder;
+use crate::query::SortOrder;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
 use crate::tui::dashboard::Stats;
