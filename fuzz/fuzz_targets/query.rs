@@ -12,7 +12,7 @@ use moodwire::{Article, Library, Limits, Query};
 fn samples() -> &'static (Library, Vec<Article>) {
     static SAMPLES: OnceLock<(Library, Vec<Article>)> = OnceLock::new();
     SAMPLES.get_or_init(|| {
-        let library = moodwire::samples::library(&Limits::default());
+        let library = moodwire::Library::built_in(&Limits::default());
         let articles = library
             .articles()
             .iter()

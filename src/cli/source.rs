@@ -6,7 +6,6 @@ use moodwire::cache::CacheStore;
 use moodwire::config::Config;
 use moodwire::library::Library;
 use moodwire::loader::display_path;
-use moodwire::samples;
 use moodwire::tui::LibrarySource;
 
 use super::args::CacheArgs;
@@ -72,7 +71,7 @@ fn load_library(paths: &[PathBuf], cache: CacheArgs, config: &Config) -> anyhow:
     }
     Ok(match source {
         LibrarySource::Paths(paths) => Library::open(&paths, limits, cache_store(cache).as_ref()),
-        LibrarySource::BuiltIn => samples::library(limits),
+        LibrarySource::BuiltIn => Library::built_in(limits),
     })
 }
 

@@ -100,6 +100,15 @@ impl Library {
         Library::from_parts(read.articles.into(), stamps, problems, index, parsed_files)
     }
 
+    /// The sample library built into the program.
+    pub fn built_in(limits: &Limits) -> Library {
+        Library::from_loaded(loader::load_embedded(
+            samples::SAMPLES,
+            samples::ORIGIN,
+            limits,
+        ))
+    }
+
     pub fn from_loaded(loaded: Loaded) -> Library {
         let Loaded {
             mut articles,
@@ -141,12 +150,7 @@ impl Library {
     /// needs no library, so a body can be read while the library is still loading.
     pub fn read_body(article: &Article) -> Result<String, Problem> {
         if let Ok(name) = article.path.strip_prefix(samples::ORIGIN) {
-            let name = name.to_string_lossy();
-            let bytes = samples::SAMPLES
-                .iter()
-                .find(|(sample, _)| *sample == name)
-                .map(|(_, bytes)| *bytes);
-            let bytes = bytes.ok_or_else(|| {
+            let bytes = samples::file(&name.to_string_lossy()).ok_or_else(|| {
                 Problem::error(&article.path, "no such built-in sample".to_owned())
             })?;
             let parsed = parse_article(
@@ -294,7 +298,7 @@ fn read_and_index(
 ) -> (ReadArticles, Vec<Shard>) {
     let mut read = ReadArticles::with_capacity(sources.len());
     let mut done = 0;
-    let shards = loader::read_and_index(sources, limits, |result| {
+    let shards = read::read_and_index(sources, limits, |result| {
         done += 1;
         match result {
             Ok(indexed) => {
@@ -433,6 +437,25 @@ mod tests {
             non_trivial >= 18,
             "only {non_trivial} queries told articles apart"
         );
+    }
+
+    #[test]
+    fn every_sample_file_is_built_in_and_loads_cleanly() {
+        let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-articles"))
+            .unwrap()
+            .count();
+        assert_eq!(samples::SAMPLES.len(), on_disk);
+        let library = Library::built_in(&Limits::default());
+        assert_eq!(library.articles().len(), on_disk);
+        assert!(library.problems().is_empty(), "{:?}", library.problems());
+        for article in library.articles() {
+            assert!(
+                article.warnings.is_empty(),
+                "{}: {:?}",
+                article.id,
+                article.warnings
+            );
+        }
     }
 
     #[test]

@@ -492,7 +492,7 @@ mod tests {
             }
         }
         assert_eq!(
-            crate::samples::library(&Limits::default()).stamp(0),
+            crate::library::Library::built_in(&Limits::default()).stamp(0),
             None,
             "built-in samples are not files"
         );

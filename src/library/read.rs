@@ -7,7 +7,51 @@
 use std::cmp::Ordering;
 
 use crate::article::Article;
-use crate::loader::{FileStamp, Indexed};
+use crate::index::{Shard, ShardBuilder};
+use crate::limits::Limits;
+use crate::loader::{FileStamp, Problem, Source, read_source};
+use crate::parallel;
+
+/// An article read by [`read_and_index`], without its body, with where its words went.
+#[derive(Debug)]
+pub struct Indexed {
+    pub article: Article,
+    pub stamp: FileStamp,
+    /// The shard (the position in the returned list) and the document's number there.
+    pub shard: usize,
+    pub local: u32,
+}
+
+/// Reads and parses `sources` on all cores, each reader adding what it reads to an index shard
+/// of its own, so that words are indexed while files are read and every body is freed as soon
+/// as its words are in. Results reach `on_result` on the calling thread as they come; the
+/// shards are returned at the end, their documents not yet given library numbers.
+pub fn read_and_index(
+    sources: &[Source],
+    limits: &Limits,
+    mut on_result: impl FnMut(Result<Indexed, Problem>),
+) -> Vec<Shard> {
+    let builders = parallel::for_each_with(
+        sources,
+        ShardBuilder::default,
+        |builder, source| {
+            read_source(source, limits).map(|(mut article, stamp)| {
+                let local = builder.add_article(&article);
+                article.body = String::new();
+                (article, stamp, local)
+            })
+        },
+        |_, worker, result| {
+            on_result(result.map(|(article, stamp, local)| Indexed {
+                article,
+                stamp,
+                shard: worker,
+                local,
+            }))
+        },
+    );
+    parallel::map_threads(builders, ShardBuilder::finish)
+}
 
 /// Where an article's file stood when it was read, and where the index holds its words.
 #[derive(Debug, Clone, Copy)]

@@ -3,11 +3,12 @@
 //! again from the words it holds.
 
 use super::open::Unchanged;
+use super::read::Indexed;
 use super::read::ReadArticles;
 use crate::article::Article;
 use crate::cache::{Cached, EncodedArticles, ShardSections};
 use crate::index::{DocText, Index, Shard};
-use crate::loader::{FileStamp, Indexed};
+use crate::loader::FileStamp;
 use crate::parallel;
 
 /// Shards per core, from the cache and new, past which the small cached ones are indexed again

@@ -15,7 +15,6 @@ pub use stamp::FileStamp;
 pub use walk::{ARTICLE_EXTENSIONS, Source, Walk, is_article_file, walk};
 
 use crate::article::Article;
-use crate::index::{Shard, ShardBuilder};
 use crate::limits::Limits;
 use crate::parallel;
 use crate::parse::parse_article;
@@ -77,47 +76,6 @@ pub fn read_each(sources: &[Source], limits: &Limits, mut on_event: impl FnMut(L
             })
         },
     );
-}
-
-/// An article read by [`read_and_index`], without its body, with where its words went.
-#[derive(Debug)]
-pub struct Indexed {
-    pub article: Article,
-    pub stamp: FileStamp,
-    /// The shard (the position in the returned list) and the document's number there.
-    pub shard: usize,
-    pub local: u32,
-}
-
-/// Reads and parses `sources` on all cores, each reader adding what it reads to an index shard
-/// of its own, so that words are indexed while files are read and every body is freed as soon
-/// as its words are in. Results reach `on_result` on the calling thread as they come; the
-/// shards are returned at the end, their documents not yet given library numbers.
-pub fn read_and_index(
-    sources: &[Source],
-    limits: &Limits,
-    mut on_result: impl FnMut(Result<Indexed, Problem>),
-) -> Vec<Shard> {
-    let builders = parallel::for_each_with(
-        sources,
-        ShardBuilder::default,
-        |builder, source| {
-            read_source(source, limits).map(|(mut article, stamp)| {
-                let local = builder.add_article(&article);
-                article.body = String::new();
-                (article, stamp, local)
-            })
-        },
-        |_, worker, result| {
-            on_result(result.map(|(article, stamp, local)| Indexed {
-                article,
-                stamp,
-                shard: worker,
-                local,
-            }))
-        },
-    );
-    parallel::map_threads(builders, ShardBuilder::finish)
 }
 
 /// Loads articles held in memory, such as the sample library built into the binary. `origin`

@@ -12,7 +12,6 @@ use crate::cache::CacheStore;
 use crate::library::{CacheToWrite, Library, Progress};
 use crate::limits::Limits;
 use crate::loader::display_path;
-use crate::samples;
 
 use super::action::{Action, LoadMessage};
 use super::catalog::Loaded;
@@ -166,7 +165,7 @@ fn load(
     };
     let (library, cache) = match &plan.source {
         LibrarySource::BuiltIn => {
-            let library = samples::library(&plan.limits);
+            let library = Library::built_in(&plan.limits);
             post(LoadMessage::Found {
                 files: library.articles().len(),
             });

@@ -339,7 +339,9 @@ fn built_in_samples_and_a_loading_library_are_not_tagged() {
     let mut app = App::new("built-in samples".to_owned(), Size::new(100, 30), true);
     send(
         &mut app,
-        finished(Loaded::new(crate::samples::library(&Limits::default()))),
+        finished(Loaded::new(crate::library::Library::built_in(
+            &Limits::default(),
+        ))),
     );
     send(&mut app, Action::TagByHand);
     assert!(app.tagging.is_none());
