@@ -21,9 +21,8 @@ use article::EncodedRun;
 use rustc_hash::FxHashMap;
 use sections::SectionWriter;
 
-use crate::article::Scale;
+use crate::article::{Article, Scale};
 use crate::index::{HeadAsRead, Index, Shard, ShardToWrite};
-use crate::library::Articles;
 use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parallel;
@@ -208,7 +207,7 @@ impl CacheStore {
         &self,
         roots: &[PathBuf],
         limits: &Limits,
-        articles: &Articles,
+        articles: &[Article],
         stamps: &[FileStamp],
         index: &Index,
         copied: Option<&ShardSections>,

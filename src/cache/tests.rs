@@ -63,7 +63,7 @@ fn temporaries_left_by_killed_writers_are_removed_when_old() {
     store.save(
         &roots,
         &Limits::default(),
-        &Articles::default(),
+        &[],
         &[],
         &Index::default(),
         None,
@@ -102,7 +102,7 @@ fn damaged_postings_and_streams_are_refused_when_read_and_the_file_removed() {
     let loaded =
         crate::loader::load_embedded(crate::samples::SAMPLES, crate::samples::ORIGIN, &limits);
     let index = Index::build(&loaded.articles);
-    let articles = Articles::from(loaded.articles);
+    let articles = loaded.articles;
     let stamps = vec![
         FileStamp {
             size: 0,

@@ -49,7 +49,7 @@ impl CacheToWrite {
         self.store.save(
             &self.paths,
             &self.limits,
-            &self.articles,
+            self.articles.as_slice(),
             &self.stamps,
             &self.index,
             self.copied.as_ref(),
