@@ -9,7 +9,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use moodwire::{Library, Limits, Query, SortOrder};
+use moodwire::{Library, Query, Reading, SortOrder};
 
 /// A mix of what people type: common and rare words, short prefixes (as while typing),
 /// phrases, field terms, sentiment and date filters, exclusions.
@@ -50,7 +50,7 @@ fn main() {
         .filter(|text| only.is_empty() || only.iter().any(|part| text.contains(part.as_str())))
         .collect();
     let started = Instant::now();
-    let library = Library::load(&[PathBuf::from(&dir)], &Limits::default());
+    let library = Library::load(&[PathBuf::from(&dir)], &Reading::default());
     let loaded = started.elapsed();
     let queries: Vec<Query> = texts
         .iter()

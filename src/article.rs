@@ -65,10 +65,10 @@ pub struct Sentiment {
 
 impl Sentiment {
     /// Combines a file's score and label: the bucket comes from the label when it is recognised,
-    /// else from the score.
-    pub fn from_file(score: Option<f64>, label: Option<String>) -> Sentiment {
+    /// else from the score, cut into buckets by `scale`.
+    pub fn from_file(score: Option<f64>, label: Option<String>, scale: Scale) -> Sentiment {
         let from_label = label.as_deref().and_then(Bucket::from_label);
-        let bucket = from_label.or_else(|| score.map(Bucket::from_score));
+        let bucket = from_label.or_else(|| score.map(|score| scale.bucket(score)));
         let origin = (score.is_some() || label.is_some()).then_some(Origin::File);
         Sentiment {
             score,
@@ -79,9 +79,9 @@ impl Sentiment {
     }
 
     /// An estimate for an article whose file carries no sentiment: the bucket follows the
-    /// score and the label is the bucket's canonical one.
-    pub fn estimated(score: f64) -> Sentiment {
-        let bucket = Bucket::from_score(score);
+    /// score (cut into buckets by `scale`) and the label is the bucket's canonical one.
+    pub fn estimated(score: f64, scale: Scale) -> Sentiment {
+        let bucket = scale.bucket(score);
         Sentiment {
             score: Some(score),
             label: Some(bucket.canonical_label().to_owned()),
@@ -138,12 +138,8 @@ impl Default for Scale {
     }
 }
 
-/// The scale of this process, set once from the configuration before any article is read.
-/// It is process-wide, like a locale, because every place that names a bucket (parsing,
-/// estimating, the tag picker, statistics) must agree on it.
-static INSTALLED_SCALE: std::sync::OnceLock<Scale> = std::sync::OnceLock::new();
-
 impl Scale {
+    /// The bucket of `score`.
     pub fn bucket(self, score: f64) -> Bucket {
         if score < self.neutral_from {
             Bucket::Negative
@@ -152,16 +148,6 @@ impl Scale {
         } else {
             Bucket::Positive
         }
-    }
-
-    /// Makes this the scale of the process. Only the first call counts: the scale must not
-    /// change under articles already bucketed.
-    pub fn install(self) {
-        let _ = INSTALLED_SCALE.set(self);
-    }
-
-    pub fn current() -> Scale {
-        INSTALLED_SCALE.get().copied().unwrap_or_default()
     }
 }
 
@@ -175,11 +161,6 @@ pub enum Bucket {
 
 impl Bucket {
     pub const ALL: [Bucket; 3] = [Bucket::Positive, Bucket::Neutral, Bucket::Negative];
-
-    /// The bucket of a score, at the cut points of the installed [`Scale`].
-    pub fn from_score(score: f64) -> Bucket {
-        Scale::current().bucket(score)
-    }
 
     /// Reads a label case-insensitively by the words in it ("Bullish/Positive", "bearish",
     /// "Mixed"). A label that names no bucket, or more than one, is not recognised.
@@ -241,12 +222,13 @@ mod tests {
 
     #[test]
     fn buckets_from_score_use_the_house_cut_points() {
-        assert_eq!(Bucket::from_score(1.0), Bucket::Negative);
-        assert_eq!(Bucket::from_score(4.49), Bucket::Negative);
-        assert_eq!(Bucket::from_score(4.5), Bucket::Neutral);
-        assert_eq!(Bucket::from_score(6.49), Bucket::Neutral);
-        assert_eq!(Bucket::from_score(6.5), Bucket::Positive);
-        assert_eq!(Bucket::from_score(10.0), Bucket::Positive);
+        let scale = Scale::default();
+        assert_eq!(scale.bucket(1.0), Bucket::Negative);
+        assert_eq!(scale.bucket(4.49), Bucket::Negative);
+        assert_eq!(scale.bucket(4.5), Bucket::Neutral);
+        assert_eq!(scale.bucket(6.49), Bucket::Neutral);
+        assert_eq!(scale.bucket(6.5), Bucket::Positive);
+        assert_eq!(scale.bucket(10.0), Bucket::Positive);
     }
 
     #[test]
@@ -275,22 +257,22 @@ mod tests {
 
     #[test]
     fn label_wins_over_score_and_score_fills_in() {
-        let s = Sentiment::from_file(Some(9.0), Some("Bearish/Negative".into()));
+        let s = Sentiment::from_file(Some(9.0), Some("Bearish/Negative".into()), Scale::default());
         assert_eq!(s.bucket, Some(Bucket::Negative));
-        let s = Sentiment::from_file(Some(9.0), Some("Hopeful".into()));
+        let s = Sentiment::from_file(Some(9.0), Some("Hopeful".into()), Scale::default());
         assert_eq!(s.bucket, Some(Bucket::Positive));
-        let s = Sentiment::from_file(None, None);
+        let s = Sentiment::from_file(None, None, Scale::default());
         assert_eq!((s.bucket, s.origin), (None, None));
         assert!(s.is_untagged());
     }
 
     #[test]
     fn an_estimate_is_still_untagged_and_carries_the_canonical_label() {
-        let s = Sentiment::estimated(3.0);
+        let s = Sentiment::estimated(3.0, Scale::default());
         assert_eq!(s.bucket, Some(Bucket::Negative));
         assert_eq!(s.label.as_deref(), Some("Bearish/Negative"));
         assert!(s.is_untagged() && s.is_estimated());
-        assert!(!Sentiment::from_file(Some(3.0), None).is_untagged());
+        assert!(!Sentiment::from_file(Some(3.0), None, Scale::default()).is_untagged());
     }
 
     #[test]

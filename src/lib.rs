@@ -6,10 +6,10 @@
 //! is dropped silently, and all text is made safe for a terminal as it is loaded.
 //!
 //! ```
-//! use moodwire::{Bucket, Library, Limits, SortOrder};
+//! use moodwire::{Bucket, Library, Reading, SortOrder};
 //!
 //! let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-articles");
-//! let library = Library::load(&[folder.into()], &Limits::default());
+//! let library = Library::load(&[folder.into()], &Reading::default());
 //! assert!(library.problems().is_empty());
 //!
 //! let negative: Vec<_> = library
@@ -35,6 +35,7 @@ pub mod cache;
 pub mod codec;
 pub mod config;
 pub mod date;
+pub mod date_format;
 pub mod frontmatter;
 pub mod index;
 pub mod library;
@@ -44,6 +45,7 @@ pub mod marks;
 pub mod parallel;
 pub mod parse;
 pub mod query;
+pub mod reading;
 pub mod render;
 pub mod replace_file;
 pub mod samples;
@@ -60,3 +62,4 @@ pub use library::Library;
 pub use limits::Limits;
 pub use loader::{Problem, Severity};
 pub use query::{LabelFilter, Query, QueryError, SortOrder};
+pub use reading::Reading;

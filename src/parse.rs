@@ -2,10 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::article::{Article, Bucket, Sentiment};
+use crate::article::{Article, Bucket, Scale, Sentiment};
 use crate::date::ArticleDate;
 use crate::frontmatter::{self, Fields, Format, FrontMatterError};
 use crate::limits::Limits;
+use crate::reading::Reading;
 use crate::sanitize::{sanitize, sanitize_line};
 use crate::sentiment::{self, Estimate};
 use crate::title::{first_heading, title_from_line};
@@ -29,9 +30,9 @@ pub fn parse_article(
     bytes: &[u8],
     id: String,
     path: PathBuf,
-    limits: &Limits,
+    reading: &Reading,
 ) -> Result<Article, ParseError> {
-    parse_article_with_estimate(bytes, id, path, limits).map(|(article, _)| article)
+    parse_article_with_estimate(bytes, id, path, reading).map(|(article, _)| article)
 }
 
 /// [`parse_article`], also giving the estimate with the words that weighed most, when the
@@ -41,15 +42,15 @@ pub fn parse_article_with_estimate(
     bytes: &[u8],
     id: String,
     path: PathBuf,
-    limits: &Limits,
+    reading: &Reading,
 ) -> Result<(Article, Option<Estimate>), ParseError> {
-    let mut article = parse_file(bytes, id, path, limits)?;
+    let mut article = parse_file(bytes, id, path, reading)?;
     let estimate = article
         .sentiment
         .is_untagged()
-        .then(|| sentiment::estimate_article(&article));
+        .then(|| sentiment::estimate_article(&article, reading.scale));
     if let Some(estimate) = &estimate {
-        article.sentiment = Sentiment::estimated(estimate.score);
+        article.sentiment = Sentiment::estimated(estimate.score, reading.scale);
     }
     Ok((article, estimate))
 }
@@ -59,17 +60,18 @@ fn parse_file(
     bytes: &[u8],
     id: String,
     path: PathBuf,
-    limits: &Limits,
+    reading: &Reading,
 ) -> Result<Article, ParseError> {
     let mut warnings = Vec::new();
-    let text = clean_text(bytes, limits, &mut warnings)?;
-    let (fields, title, body) = read_head(&text, &path, limits, &mut warnings)?;
+    let text = clean_text(bytes, &reading.limits, &mut warnings)?;
+    let (fields, title, body) = read_head(&text, &path, &reading.limits, &mut warnings)?;
     let date = fields
         .date
         .or_else(|| ArticleDate::from_file_name(&file_name(&path)));
     let sentiment = sentiment(
         fields.sentiment_score,
         fields.sentiment_label,
+        reading.scale,
         &mut warnings,
     );
     let body = body.trim_start_matches('\n').to_owned();
@@ -96,17 +98,31 @@ fn parse_file(
 pub fn parse_title_and_sentiment(
     bytes: &[u8],
     path: &Path,
-    limits: &Limits,
+    reading: &Reading,
 ) -> Result<(String, Sentiment), ParseError> {
     let mut warnings = Vec::new();
-    let text = clean_text(bytes, limits, &mut warnings)?;
-    let (fields, title, _) = read_head(&text, path, limits, &mut warnings)?;
+    let text = clean_text(bytes, &reading.limits, &mut warnings)?;
+    let (fields, title, _) = read_head(&text, path, &reading.limits, &mut warnings)?;
     let sentiment = sentiment(
         fields.sentiment_score,
         fields.sentiment_label,
+        reading.scale,
         &mut warnings,
     );
     Ok((title, sentiment))
+}
+
+/// The body [`parse_article`] gives the file's `bytes`, without the work the rest of the
+/// article needs (the front matter's fields, the words counted, the sentiment estimated): what
+/// is read again when an article is opened.
+pub fn parse_body(bytes: &[u8], reading: &Reading) -> Result<String, ParseError> {
+    let text = clean_text(bytes, &reading.limits, &mut Vec::new())?;
+    let split = frontmatter::split(&text).map_err(FrontMatterError::from)?;
+    let body = match split.front_matter {
+        Some(_) => split.body,
+        None => title_and_rest(split.body).1,
+    };
+    Ok(body.trim_start_matches('\n').to_owned())
 }
 
 /// The file's text, decoded and sanitised, or why it is not an article.
@@ -225,20 +241,25 @@ fn title_from_body(body: &str) -> Option<String> {
         .map(|line| title_from_line(line).0)
 }
 
-fn sentiment(score: Option<f64>, label: Option<String>, warnings: &mut Vec<String>) -> Sentiment {
+fn sentiment(
+    score: Option<f64>,
+    label: Option<String>,
+    scale: Scale,
+    warnings: &mut Vec<String>,
+) -> Sentiment {
     if let Some(label) = &label {
         match (Bucket::from_label(label), score) {
             (None, _) => warnings.push(format!(
                 "`sentiment_label` \"{label}\" is not a known label (it should name positive, neutral or negative)"
             )),
-            (Some(bucket), Some(score)) if Bucket::from_score(score) != bucket => warnings.push(format!(
+            (Some(bucket), Some(score)) if scale.bucket(score) != bucket => warnings.push(format!(
                 "`sentiment_label` \"{label}\" disagrees with `sentiment_score` {score} ({}); the label is used",
-                Bucket::from_score(score)
+                scale.bucket(score)
             )),
             _ => {}
         }
     }
-    Sentiment::from_file(score, label)
+    Sentiment::from_file(score, label, scale)
 }
 
 /// Words are runs of text between white space that hold at least one letter or digit, so that

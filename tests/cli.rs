@@ -3,7 +3,6 @@
 mod common;
 
 use common::{moodwire, moodwire_with_closed_stdout, repository};
-use moodwire::Bucket;
 use serde_json::Value;
 
 const SEED_ID: &str = "2026-02-01-russia-foreign-technology-imports.md";
@@ -107,7 +106,7 @@ fn untagged_articles_have_an_estimated_sentiment() {
         let s = &item["sentiment"];
         assert_eq!(s["origin"], "estimated");
         let score = s["score"].as_f64().unwrap();
-        let bucket = Bucket::from_score(score);
+        let bucket = moodwire::article::Scale::default().bucket(score);
         assert_eq!(s["bucket"], bucket.as_str());
         assert_eq!(s["label"], bucket.canonical_label());
     }

@@ -9,7 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::{assert_terminal_safe, moodwire};
-use moodwire::render::{render_markdown, to_plain};
+use moodwire::render::{Palette, render_markdown, to_plain};
 
 /// Examples whose words are expected to be missing from the output, and why. Empty: every
 /// example keeps every word.
@@ -75,7 +75,7 @@ fn the_renderer_keeps_every_word_at_two_widths() {
     for width in [20, 80] {
         let mut losses = Vec::new();
         for example in &examples {
-            let rendered = render_markdown(&example.markdown, width);
+            let rendered = render_markdown(&example.markdown, width, &Palette::default());
             let text = to_plain(&rendered.lines);
             assert!(
                 !text.chars().any(|c| c.is_control() && c != '\n'),

@@ -391,3 +391,65 @@ fn remapped_keys_drive_the_reader_and_its_help() {
     tmux.press(&["x"]);
     tmux.wait_for("EXIT=0");
 }
+
+/// An article of 9.6 MiB, over the default limit of 8 MiB and allowed by the configured one,
+/// is read wherever it is used: `show` by path and by id, search by a word at its end (cold,
+/// then from the cache), and the reader, which opens it and finds that word.
+#[test]
+fn an_article_allowed_by_the_configured_limit_is_read_everywhere() {
+    use common::tmux::{Tmux, reader_command, shell_quote, skip};
+    let dir = tempfile::tempdir().unwrap();
+    let paragraph = "A paragraph of the long report on harbour dredging and the tides.\n\n";
+    let mut text = String::from("---\ntitle: The long report\n---\n\n");
+    while text.len() < 9_600 * 1024 {
+        text.push_str(paragraph);
+    }
+    text.push_str("The last word is zanzibarite.\n");
+    let library = one_article(dir.path(), "long-report.md", &text);
+    let config = "limits:\n  max_file_bytes: 33554432\n";
+    let cache = dir.path().join("cache").display().to_string();
+    let run = |args: &[&str]| {
+        let path = dir.path().join("config.yaml");
+        std::fs::write(&path, config).unwrap();
+        moodwire_with_env(
+            args,
+            dir.path(),
+            &[
+                ("MOODWIRE_CONFIG", &path.display().to_string()),
+                ("MOODWIRE_CACHE_DIR", &cache),
+            ],
+        )
+    };
+    let file = format!("{library}/long-report.md");
+    let by_path = run(&["show", &file]);
+    assert_eq!(by_path.code, 0, "{}", by_path.stderr);
+    assert!(by_path.stdout.contains("zanzibarite"));
+    let by_id = run(&["show", "long-report.md", "-l", &library, "--format", "json"]);
+    assert_eq!(by_id.code, 0, "{}", by_id.stderr);
+    assert!(by_id.stdout.contains("The last word is zanzibarite."));
+    for temperature in ["cold", "warm"] {
+        let found = run(&["list", &library, "--query", "zanzibarite", "-f", "ndjson"]);
+        assert_eq!(found.code, 0, "{temperature}: {}", found.stderr);
+        assert!(found.stdout.contains("long-report.md"), "{temperature}");
+    }
+
+    let folder = dir.path().join("config/moodwire");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("config.yaml"), config).unwrap();
+    let command = reader_command(&shell_quote(&library), dir.path());
+    let Some(tmux) = Tmux::start("large", 100, 30, dir.path(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("1 / 1");
+    tmux.press(&["/"]);
+    tmux.type_text("zanzibarite");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("1 / 1 · /zanzibarite");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("The long report");
+    tmux.press(&["n"]);
+    let screen = tmux.wait_for("The last word is zanzibarite.");
+    assert!(!screen.contains("over the limit"), "{screen}");
+    tmux.press(&["q", "q"]);
+    tmux.wait_for("EXIT=0");
+}

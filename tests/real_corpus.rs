@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use moodwire::Reading;
 use moodwire::library::Library;
-use moodwire::limits::Limits;
 use moodwire::loader::Severity;
 
 fn real_corpus() -> Option<PathBuf> {
@@ -56,7 +56,7 @@ fn every_real_file_is_loaded_or_reported_and_none_is_lost() {
         expected.len()
     );
 
-    let library = Library::load(std::slice::from_ref(&real), &Limits::default());
+    let library = Library::load(std::slice::from_ref(&real), &Reading::default());
     let mut accounted: Vec<PathBuf> = library.articles().iter().map(|a| a.path.clone()).collect();
     let errors: Vec<String> = library
         .problems()
@@ -214,7 +214,7 @@ const EXPECTED: [(&str, &str, Option<&str>); 24] = [
 #[test]
 fn named_real_posts_get_their_titles_and_dates() {
     let Some(real) = real_corpus() else { return };
-    let library = Library::load(std::slice::from_ref(&real), &Limits::default());
+    let library = Library::load(std::slice::from_ref(&real), &Reading::default());
     for (id, title, date) in EXPECTED {
         let article = library
             .find(id)
@@ -227,7 +227,7 @@ fn named_real_posts_get_their_titles_and_dates() {
 #[test]
 fn duplicate_titles_in_real_posts_warn() {
     let Some(real) = real_corpus() else { return };
-    let library = Library::load(&[real.join("www.ruby-lang.org/ko")], &Limits::default());
+    let library = Library::load(&[real.join("www.ruby-lang.org/ko")], &Reading::default());
     let article = library
         .find("2013-09-28-design-contest.md")
         .expect("the Korean design contest post loads");
@@ -248,7 +248,7 @@ fn reading_back_a_real_file_gives_the_title_and_sentiment_loading_gives() {
     let Some(real) = real_corpus() else { return };
     let mut files = BTreeSet::new();
     article_files(&real, &mut files);
-    let limits = Limits::default();
+    let limits = Reading::default();
     for path in &files {
         let bytes = std::fs::read(path).unwrap();
         let loaded = parse_article(&bytes, String::new(), path.clone(), &limits);

@@ -4,7 +4,8 @@
 
 use std::path::Path;
 
-use moodwire::limits::Limits;
+use moodwire::Reading;
+use moodwire::article::Scale;
 use moodwire::parse::parse_article;
 use moodwire::sentiment::{estimate, estimate_article};
 use moodwire::{Bucket, Origin};
@@ -48,7 +49,7 @@ fn hand_labelled_headlines_are_estimated_well() {
             panic!("bad line {line:?}");
         };
         let want = Bucket::from_name(bucket).unwrap_or_else(|| panic!("bad bucket {bucket}"));
-        let got = estimate(headline, &[], lede).bucket;
+        let got = estimate(headline, &[], lede, Scale::default()).bucket;
         if want != got {
             println!("  missed ({want} as {got}): {headline}");
         }
@@ -69,7 +70,7 @@ fn sample_articles_agree_with_their_files_when_their_sentiment_is_hidden() {
     for entry in std::fs::read_dir(folder).unwrap() {
         let path = entry.unwrap().path();
         let bytes = std::fs::read(&path).unwrap();
-        let article = parse_article(&bytes, "x".into(), path.clone(), &Limits::default()).unwrap();
+        let article = parse_article(&bytes, "x".into(), path.clone(), &Reading::default()).unwrap();
         if article.sentiment.origin != Some(Origin::File) {
             continue;
         }
@@ -77,7 +78,7 @@ fn sample_articles_agree_with_their_files_when_their_sentiment_is_hidden() {
             continue;
         };
         // The estimate reads only the title, TL;DR and body, never the sentiment fields.
-        let got = estimate_article(&article).bucket;
+        let got = estimate_article(&article, Scale::default()).bucket;
         if want != got {
             println!("  missed ({want} as {got}): {}", article.title);
         }

@@ -7,7 +7,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use moodwire::limits::Limits;
+use moodwire::Reading;
 use moodwire::loader::{self, LoadEvent};
 
 /// Far longer than reading five small files takes; reaching it means a read hangs.
@@ -45,7 +45,7 @@ fn files_that_change_after_the_walk_are_read_as_they_are_or_reported() {
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
         let mut outcomes = Vec::new();
-        loader::read_each(&walk.sources, &Limits::default(), |event| {
+        loader::read_each(&walk.sources, &Reading::default(), |event| {
             outcomes.push(match event {
                 LoadEvent::Article(article) => {
                     (article.id.clone(), format!("read: {}", article.title))

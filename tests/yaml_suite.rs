@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use moodwire::Reading;
 use moodwire::library::Library;
-use moodwire::limits::Limits;
 use moodwire::loader::Severity;
 
 /// Far longer than loading 402 small files takes; reaching it means something hangs.
@@ -92,7 +92,7 @@ fn every_yaml_suite_input_as_front_matter_is_loaded_or_reported_and_invalid_ones
     let folder = dir.path().to_path_buf();
     let (sender, receiver) = mpsc::channel();
     std::thread::spawn(move || {
-        let _ = sender.send(Library::load(&[folder], &Limits::default()));
+        let _ = sender.send(Library::load(&[folder], &Reading::default()));
     });
     let library = receiver
         .recv_timeout(PATIENCE)

@@ -4,12 +4,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use moodwire::Limits;
+use moodwire::Reading;
 use moodwire::parse::parse_article;
 use moodwire::sanitize::is_unsafe;
 
 fuzz_target!(|bytes: &[u8]| {
-    let Ok(article) = parse_article(bytes, "a.md".into(), "a.md".into(), &Limits::default()) else {
+    let Ok(article) = parse_article(bytes, "a.md".into(), "a.md".into(), &Reading::default()) else {
         return;
     };
     let fields = [&article.title, &article.body]

@@ -6,13 +6,13 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use moodwire::{Article, Library, Limits, Query};
+use moodwire::{Article, Library, Query, Reading};
 
 /// The sample library, and its articles with their bodies for the plain scan.
 fn samples() -> &'static (Library, Vec<Article>) {
     static SAMPLES: OnceLock<(Library, Vec<Article>)> = OnceLock::new();
     SAMPLES.get_or_init(|| {
-        let library = moodwire::Library::built_in(&Limits::default());
+        let library = moodwire::Library::built_in(&Reading::default());
         let articles = library
             .articles()
             .iter()

@@ -3,7 +3,7 @@
 //! One file per set of library folders, in the user's cache directory, holds every article
 //! (without its body) with the size, modification time and change time its file had when it
 //! was read, and the built index. A file whose stamp still matches is not read again. A cache that is
-//! damaged, from another version or made with other limits is ignored and replaced, silently:
+//! damaged, from another version or made with other reading is ignored and replaced, silently:
 //! it only ever saves time.
 
 mod article;
@@ -21,11 +21,11 @@ use article::EncodedRun;
 use rustc_hash::FxHashMap;
 use sections::SectionWriter;
 
-use crate::article::{Article, Scale};
+use crate::article::Article;
 use crate::index::{HeadAsRead, Index, Shard, ShardToWrite};
-use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parallel;
+use crate::reading::Reading;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
 const FORMAT_VERSION: u32 = 12;
@@ -194,10 +194,10 @@ impl CacheStore {
     /// file until a search needs them (a search for a word reads only the postings of that
     /// word); the index keeps the file open for that, so a cache written over it meanwhile
     /// (always by renaming another file into its place) does not change what it reads.
-    pub fn load(&self, roots: &[PathBuf], limits: &Limits) -> Option<Cached> {
+    pub fn load(&self, roots: &[PathBuf], reading: &Reading) -> Option<Cached> {
         let path = self.file_for(roots);
         let file = fs::File::open(&path).ok()?;
-        decode(Arc::new(file), &path, &header(roots, limits)).ok()
+        decode(Arc::new(file), &path, &header(roots, reading)).ok()
     }
 
     /// Replaces the cache of the library made of `roots`. The shards `copied` says where to
@@ -206,7 +206,7 @@ impl CacheStore {
     pub fn save(
         &self,
         roots: &[PathBuf],
-        limits: &Limits,
+        reading: &Reading,
         articles: &[Article],
         stamps: &[FileStamp],
         index: &Index,
@@ -227,7 +227,7 @@ impl CacheStore {
         if stamps.len() != articles.len() {
             return;
         }
-        let header = header(roots, limits);
+        let header = header(roots, reading);
         let per_section = articles.len().div_ceil(parallel::cores()).max(1);
         let section_starts = (0..articles.len()).step_by(per_section);
         let path = self.file_for(roots);
@@ -306,7 +306,7 @@ fn canonical_roots(roots: &[PathBuf]) -> Vec<String> {
 
 /// What must match for a cache to be used: the format, the library's folders, and the limits
 /// and scale the articles were read with.
-fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
+fn header(roots: &[PathBuf], reading: &Reading) -> Vec<u8> {
     let mut header = MAGIC.to_vec();
     header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     for root in canonical_roots(roots) {
@@ -314,15 +314,15 @@ fn header(roots: &[PathBuf], limits: &Limits) -> Vec<u8> {
         header.push(0);
     }
     for limit in [
-        limits.max_file_bytes,
-        limits.max_nesting as u64,
-        limits.max_alias_events as u64,
-        limits.max_tldr_items as u64,
+        reading.limits.max_file_bytes,
+        reading.limits.max_nesting as u64,
+        reading.limits.max_alias_events as u64,
+        reading.limits.max_tldr_items as u64,
     ] {
         header.extend_from_slice(&limit.to_le_bytes());
     }
     // Buckets are decided while reading, so a cache made with other cut points is not used.
-    let scale = Scale::current();
+    let scale = reading.scale;
     for cut in [scale.neutral_from, scale.positive_from] {
         header.extend_from_slice(&cut.to_le_bytes());
     }

@@ -28,7 +28,7 @@ fn forge(store: &CacheStore, roots: &[PathBuf], sections: &[&dyn Fn(&mut TestEnc
 #[test]
 fn a_forged_count_cannot_force_a_huge_allocation() {
     let (_dir, store, roots) = store();
-    let header = header(&roots, &Limits::default());
+    let header = header(&roots, &Reading::default());
     forge(
         &store,
         &roots,
@@ -42,7 +42,7 @@ fn a_forged_count_cannot_force_a_huge_allocation() {
             &|out| out.bytes(&[0; 4096]),
         ],
     );
-    assert!(store.load(&roots, &Limits::default()).is_none());
+    assert!(store.load(&roots, &Reading::default()).is_none());
 }
 
 #[test]
@@ -62,7 +62,7 @@ fn temporaries_left_by_killed_writers_are_removed_when_old() {
         .unwrap();
     store.save(
         &roots,
-        &Limits::default(),
+        &Reading::default(),
         &[],
         &[],
         &Index::default(),
@@ -75,7 +75,7 @@ fn temporaries_left_by_killed_writers_are_removed_when_old() {
 #[test]
 fn a_cache_of_another_version_is_not_used() {
     let (_dir, store, roots) = store();
-    let mut header = header(&roots, &Limits::default());
+    let mut header = header(&roots, &Reading::default());
     let at = MAGIC.len();
     header[at..at + 4].copy_from_slice(&(FORMAT_VERSION - 1).to_le_bytes());
     fn contents(header: &[u8], out: &mut TestEncoder) {
@@ -84,11 +84,11 @@ fn a_cache_of_another_version_is_not_used() {
         out.len(0);
     }
     forge(&store, &roots, &[&|out| contents(&header, out)]);
-    assert!(store.load(&roots, &Limits::default()).is_none());
+    assert!(store.load(&roots, &Reading::default()).is_none());
     // The same file with this version's header is used: only the version differed.
-    let header = super::header(&roots, &Limits::default());
+    let header = super::header(&roots, &Reading::default());
     forge(&store, &roots, &[&|out| contents(&header, out)]);
-    assert!(store.load(&roots, &Limits::default()).is_some());
+    assert!(store.load(&roots, &Reading::default()).is_some());
 }
 
 /// Postings and word streams are left in the file when it is opened and checked when
@@ -98,9 +98,9 @@ fn a_cache_of_another_version_is_not_used() {
 #[test]
 fn damaged_postings_and_streams_are_refused_when_read_and_the_file_removed() {
     let (_dir, store, roots) = store();
-    let limits = Limits::default();
+    let reading = Reading::default();
     let loaded =
-        crate::loader::load_embedded(crate::samples::SAMPLES, crate::samples::ORIGIN, &limits);
+        crate::loader::load_embedded(crate::samples::SAMPLES, crate::samples::ORIGIN, &reading);
     let index = Index::build(&loaded.articles);
     let articles = loaded.articles;
     let stamps = vec![
@@ -118,7 +118,7 @@ fn damaged_postings_and_streams_are_refused_when_read_and_the_file_removed() {
     let (word, phrase) = (test(&["oil"]), test(&["oil", "prices"]));
     // The last section holds the streams, the one before it the postings.
     for (from_end, fails_word) in [(1, false), (2, true)] {
-        store.save(&roots, &limits, &articles, &stamps, &index, None);
+        store.save(&roots, &reading, &articles, &stamps, &index, None);
         let path = store.file_for(&roots);
         let mut bytes = fs::read(&path).unwrap();
         let damaged = {
@@ -130,7 +130,7 @@ fn damaged_postings_and_streams_are_refused_when_read_and_the_file_removed() {
         fs::write(&path, &bytes).unwrap();
 
         let cached = store
-            .load(&roots, &limits)
+            .load(&roots, &reading)
             .expect("the rest of the file is sound");
         let found = cached.index.find(&word);
         if fails_word {

@@ -10,7 +10,7 @@ use moodwire::config::Config;
 use moodwire::marks::Marks;
 use moodwire::query::SortOrder;
 use moodwire::query::{Place, Query};
-use moodwire::render::{DateFormat, highlight_spans};
+use moodwire::render::highlight_spans;
 
 use super::args::{ListArgs, ListFormat, SortArg};
 use super::filter::query_from_args;
@@ -80,7 +80,7 @@ fn write_table(
         },
         Column {
             header: "DATE",
-            max_width: DateFormat::current().width(),
+            max_width: output.look.dates.width(),
             right_aligned: false,
         },
         Column {
@@ -115,10 +115,13 @@ fn write_table(
                 vec![Span::raw(
                     article
                         .date
-                        .map(|d| DateFormat::current().day(&d))
+                        .map(|d| output.look.dates.day(&d))
                         .unwrap_or_default(),
                 )],
-                vec![style::sentiment_cell(&article.sentiment)],
+                vec![style::sentiment_cell(
+                    &article.sentiment,
+                    &output.look.palette,
+                )],
                 vec![Span::styled(
                     article.category.clone().unwrap_or_default(),
                     style::DIM,

@@ -25,6 +25,7 @@ use clap::Parser;
 
 use moodwire::config::Config;
 use moodwire::marks::store::MarksFile;
+use moodwire::render::Look;
 use moodwire::tui::{self, Ending, LoadPlan, Settings};
 
 use args::{CacheArgs, Cli, Command};
@@ -59,7 +60,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(USAGE_ERROR);
         }
     };
-    let output = Output::detect();
+    let output = Output::detect(&config);
     let result = match &cli.command {
         Some(Command::List(args)) => list::run(args, &config, &output).map(|()| ExitCode::SUCCESS),
         Some(Command::Show(args)) => show::run(args, &config, &output).map(|()| ExitCode::SUCCESS),
@@ -112,7 +113,7 @@ fn open_reader(
     let plan = LoadPlan {
         source,
         cache: source::cache_store(CacheArgs { no_cache: false }),
-        limits: config.limits,
+        reading: config.reading(),
         watch: !cli.no_watch,
     };
     let settings = Settings {
@@ -120,6 +121,7 @@ fn open_reader(
         order: config.sort,
         marks: MarksFile::user(),
         warnings,
+        look: Look::of(&config),
     };
     match tui::run(plan, settings, started)? {
         Ending::Quit => Ok(ExitCode::SUCCESS),

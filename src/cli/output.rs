@@ -4,7 +4,8 @@ use std::io::{self, IsTerminal, Write};
 
 use ratatui::text::Line;
 
-use moodwire::render::{to_ansi, to_plain};
+use moodwire::config::Config;
+use moodwire::render::{Look, to_ansi, to_plain};
 
 /// Output width used for wrapping when stdout is not a terminal.
 pub const PIPE_WIDTH: usize = 80;
@@ -12,16 +13,19 @@ pub const PIPE_WIDTH: usize = 80;
 pub const MAX_READING_WIDTH: usize = 100;
 
 /// What the output stream can show.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Output {
     /// Styling with ANSI escape sequences: only on a terminal, and not when `NO_COLOR` is set.
     pub color: bool,
     /// The terminal's width in columns, when stdout is a terminal.
     pub terminal_width: Option<usize>,
+    /// The configuration's colours and date format.
+    pub look: Look,
 }
 
 impl Output {
-    pub fn detect() -> Output {
+    /// Output to stdout, drawn as `config` says.
+    pub fn detect(config: &Config) -> Output {
         let is_terminal = io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let terminal_width = is_terminal
@@ -32,6 +36,7 @@ impl Output {
         Output {
             color: is_terminal && !no_color,
             terminal_width,
+            look: Look::of(config),
         }
     }
 

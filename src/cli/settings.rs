@@ -1,6 +1,5 @@
-//! The configuration a command runs with: read once, its warnings printed once, its
-//! process-wide parts (bucket cut points, colours, date format) installed before any article
-//! is read.
+//! The configuration a command runs with: read once, its warnings printed once, and handed to
+//! the command as a value.
 
 use std::path::Path;
 
@@ -17,11 +16,7 @@ pub fn load(explicit: Option<&Path>) -> Result<(Config, Vec<String>), config::Co
     for warning in &loaded.warnings {
         eprintln!("moodwire: warning: {warning}");
     }
-    let config = loaded.config;
-    config.scale.install();
-    config.palette.install();
-    config.date_format.clone().install();
-    Ok((config, loaded.warnings))
+    Ok((loaded.config, loaded.warnings))
 }
 
 /// The read and starred marks, for `is:` terms and JSON output. Commands only read them: a

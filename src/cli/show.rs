@@ -8,7 +8,6 @@ use anyhow::bail;
 use moodwire::article::Article;
 use moodwire::config::Config;
 use moodwire::library::Library;
-use moodwire::limits::Limits;
 use moodwire::loader::{self, Severity, display_path};
 use moodwire::render::render_article;
 use moodwire::sanitize::sanitize_line;
@@ -27,7 +26,13 @@ pub fn run(args: &ShowArgs, config: &Config, output: &Output) -> anyhow::Result<
     match args.format {
         ShowFormat::Text => output.write_lines(
             &mut out,
-            &render_article(&article, output.reading_width(), limits.max_line_chars).lines,
+            &render_article(
+                &article,
+                output.reading_width(),
+                limits.max_line_chars,
+                &output.look,
+            )
+            .lines,
         )?,
         ShowFormat::Json => {
             serde_json::to_writer_pretty(
@@ -43,13 +48,13 @@ pub fn run(args: &ShowArgs, config: &Config, output: &Output) -> anyhow::Result<
 
 /// A file path is read directly; anything else is looked up as an id in the library.
 fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<Article> {
-    let limits: &Limits = &config.limits;
+    let reading = config.reading();
     let path = Path::new(&args.target);
     if let Ok(meta) = std::fs::symlink_metadata(path) {
         if meta.is_dir() {
             bail!("{} is a folder; show takes one article", display_path(path));
         }
-        let mut loaded = loader::load(&[path.to_path_buf()], limits);
+        let mut loaded = loader::load(&[path.to_path_buf()], &reading);
         if let Some(problem) = loaded.problems.pop() {
             bail!("{problem}");
         }
@@ -59,7 +64,7 @@ fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<Article> {
     }
     let library: &Library = open_library(&args.library, args.cache, config)?;
     match library.find_all(&args.target).as_slice() {
-        [one] => return with_body(one),
+        [one] => return with_body(library, one),
         [] => {
             // A file of the library that failed to load is named by its problem.
             let failed = library
@@ -85,7 +90,7 @@ fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<Article> {
     }
     let target = sanitize_line(&args.target);
     match picked_out(library, &args.target).as_slice() {
-        [one] => with_body(one),
+        [one] => with_body(library, one),
         [] => bail!(
             "no article file, id or title matches \"{target}\"; `moodwire list` shows the articles"
         ),
@@ -111,8 +116,10 @@ fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<Article> {
 }
 
 /// The article with its body, which the library reads from the file only when it is shown.
-fn with_body(article: &Article) -> anyhow::Result<Article> {
-    let body = Library::read_body(article).map_err(|problem| anyhow::anyhow!("{problem}"))?;
+fn with_body(library: &Library, article: &Article) -> anyhow::Result<Article> {
+    let body = library
+        .body(article)
+        .map_err(|problem| anyhow::anyhow!("{problem}"))?;
     Ok(Article {
         body,
         ..article.clone()

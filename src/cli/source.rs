@@ -58,7 +58,7 @@ pub fn open_library(
 /// since output may be piped.
 fn load_library(paths: &[PathBuf], cache: CacheArgs, config: &Config) -> anyhow::Result<Library> {
     let source = resolve(paths, &config.library)?;
-    let limits = &config.limits;
+    let reading = config.reading();
     if paths.is_empty() && config.library.is_empty() {
         match &source {
             LibrarySource::BuiltIn => {
@@ -70,8 +70,8 @@ fn load_library(paths: &[PathBuf], cache: CacheArgs, config: &Config) -> anyhow:
         }
     }
     Ok(match source {
-        LibrarySource::Paths(paths) => Library::open(&paths, limits, cache_store(cache).as_ref()),
-        LibrarySource::BuiltIn => Library::built_in(limits),
+        LibrarySource::Paths(paths) => Library::open(&paths, &reading, cache_store(cache).as_ref()),
+        LibrarySource::BuiltIn => Library::built_in(&reading),
     })
 }
 

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 use unicode_width::UnicodeWidthStr;
 
-use moodwire::article::{Article, Bucket};
+use moodwire::article::{Article, Bucket, Scale};
 use moodwire::config::Config;
 use moodwire::query::SortOrder;
 
@@ -16,7 +16,7 @@ use super::args::{StatsArgs, StatsFormat};
 use super::filter::query_from_args;
 use super::output::Output;
 use super::source::{mention_errors, open_library};
-use super::style;
+use super::style::{self, Palette};
 
 /// The longest bar, in columns.
 const BAR_WIDTH: usize = 30;
@@ -135,21 +135,25 @@ pub fn run(args: &StatsArgs, config: &Config, output: &Output) -> anyhow::Result
             serde_json::to_writer_pretty(&mut out, &stats)?;
             writeln!(out)?;
         }
-        StatsFormat::Table => output.write_lines(&mut out, &table(&stats))?,
+        StatsFormat::Table => {
+            let lines = table(&stats, config.scale, &output.look.palette);
+            output.write_lines(&mut out, &lines)?
+        }
     }
     out.flush()?;
     mention_errors(library);
     Ok(())
 }
 
-fn table(stats: &Stats) -> Vec<Line<'static>> {
+/// The counts with bars, in `palette`; scores are coloured by the bucket `scale` puts them in.
+fn table(stats: &Stats, scale: Scale, palette: &Palette) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(
         format!("{} articles", stats.articles),
         style::BOLD,
     ))];
     let styled_bucket = |name: &str| {
         Bucket::from_name(name)
-            .map(style::bucket_style)
+            .map(|bucket| style::bucket_style(bucket, palette))
             .unwrap_or(style::DIM)
     };
     section(&mut lines, "Sentiment", &stats.sentiment, styled_bucket);
@@ -164,7 +168,7 @@ fn table(stats: &Stats) -> Vec<Line<'static>> {
     }
     section(&mut lines, "Labels", &stats.labels, |label| {
         Bucket::from_label(label)
-            .map(style::bucket_style)
+            .map(|bucket| style::bucket_style(bucket, palette))
             .unwrap_or_default()
     });
     section(&mut lines, "Categories", &stats.categories, |_| {
@@ -180,7 +184,7 @@ fn table(stats: &Stats) -> Vec<Line<'static>> {
     section(&mut lines, "Scores", &Counts(scores), |score| {
         score
             .parse::<f64>()
-            .map(|s| style::bucket_style(Bucket::from_score(s)))
+            .map(|s| style::bucket_style(scale.bucket(s), palette))
             .unwrap_or(style::DIM)
     });
     let mut months = stats.months.0.clone();

@@ -6,7 +6,7 @@ use ratatui::text::Span;
 use moodwire::article::Sentiment;
 use moodwire::marks::Marks;
 pub use moodwire::render::{
-    NO_SENTIMENT, bucket_badge, bucket_style, sentiment_score_text, sentiment_style,
+    NO_SENTIMENT, Palette, bucket_badge, bucket_style, sentiment_score_text, sentiment_style,
 };
 
 pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
@@ -14,7 +14,7 @@ pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 
 /// `▼ neg 4`: badge, short bucket name and score, in the bucket's colour; an estimate is
 /// dimmed and its score marked, `▲ pos ~7`.
-pub fn sentiment_cell(sentiment: &Sentiment) -> Span<'static> {
+pub fn sentiment_cell(sentiment: &Sentiment, palette: &Palette) -> Span<'static> {
     let score = sentiment_score_text(sentiment).unwrap_or_default();
     match sentiment.bucket {
         Some(bucket) => {
@@ -23,7 +23,7 @@ pub fn sentiment_cell(sentiment: &Sentiment) -> Span<'static> {
                 format!("{} {short} {score}", bucket_badge(bucket))
                     .trim_end()
                     .to_owned(),
-                sentiment_style(sentiment),
+                sentiment_style(sentiment, palette),
             )
         }
         None => Span::styled(NO_SENTIMENT, DIM),

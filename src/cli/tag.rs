@@ -9,10 +9,10 @@ use anyhow::bail;
 use serde::Serialize;
 
 use moodwire::config::Config;
-use moodwire::limits::Limits;
 use moodwire::loader::{Source, display_path, read_regular_file, walk};
 use moodwire::parallel;
 use moodwire::parse::parse_article_with_estimate;
+use moodwire::reading::Reading;
 use moodwire::sentiment::{self, Estimate};
 use moodwire::tagger::{self, Tag};
 
@@ -58,7 +58,7 @@ struct Summary {
 
 /// Runs the command; true when some file failed.
 pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
-    let limits = &config.limits;
+    let reading = config.reading();
     let paths = match args.paths.as_slice() {
         [] if !config.library.is_empty() => {
             eprintln!("moodwire: no PATH given; tagging the configuration's library");
@@ -91,7 +91,7 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
     let mut staged = Vec::new();
     parallel::for_each(
         &found.sources,
-        |source| tag_one(source, args, limits),
+        |source| tag_one(source, args, &reading),
         |_, outcome| match outcome {
             Some((outcome, written)) => {
                 if let Some(written) = written {
@@ -149,22 +149,22 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
 fn tag_one(
     source: &Source,
     args: &TagArgs,
-    limits: &Limits,
+    reading: &Reading,
 ) -> Option<(Outcome, Option<tagger::Staged>)> {
     let path = display_path(&source.path);
-    let (bytes, stamp) = match read_regular_file(&source.path, limits.max_file_bytes) {
+    let (bytes, stamp) = match read_regular_file(&source.path, reading.limits.max_file_bytes) {
         Ok(read) => read,
         Err(message) => return Some((failed(path, None, message), None)),
     };
     let parsed =
-        parse_article_with_estimate(&bytes, source.id.clone(), source.path.clone(), limits);
+        parse_article_with_estimate(&bytes, source.id.clone(), source.path.clone(), reading);
     let (article, estimate) = match parsed {
         Ok(parsed) => parsed,
         Err(error) => return Some((failed(path, None, error.to_string()), None)),
     };
     let estimate = match estimate {
         Some(estimate) => estimate,
-        None if args.force => sentiment::estimate_article(&article),
+        None if args.force => sentiment::estimate_article(&article, reading.scale),
         None => return None,
     };
     let title = Some(article.title.clone());
@@ -182,6 +182,7 @@ fn tag_one(
             &article,
             &tag,
             args.force,
+            reading,
         )
     });
     Some(match staged {

@@ -9,19 +9,22 @@
 
 mod node;
 mod read;
+mod theme;
 mod values;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::article::Scale;
+use crate::date_format::DateFormat;
 use crate::limits::Limits;
 use crate::loader::display_path;
 use crate::query::SortOrder;
-use crate::render::{DateFormat, Palette};
+use crate::reading::Reading;
 use crate::sanitize::sanitize_line;
 
 pub use read::KeyRemap;
+pub use theme::{Colour, Named, Theme};
 
 /// The commented default written by `moodwire config init`; reading it gives
 /// [`Config::default`] (a test checks that they agree).
@@ -38,10 +41,21 @@ pub struct Config {
     pub date_format: DateFormat,
     /// The score cut points between the sentiment buckets.
     pub scale: Scale,
-    pub palette: Palette,
+    /// The colours of the command line and the reader.
+    pub theme: Theme,
     /// Reader actions given other keys, in the order written.
     pub keys: Vec<KeyRemap>,
     pub limits: Limits,
+}
+
+impl Config {
+    /// How article files are read, by these settings.
+    pub fn reading(&self) -> Reading {
+        Reading {
+            limits: self.limits,
+            scale: self.scale,
+        }
+    }
 }
 
 /// A configuration file and what it said.

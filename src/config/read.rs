@@ -3,10 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use super::Config;
 use super::node::{self, Entries, Located, Node};
 use super::values;
-use crate::render::Palette;
+use super::{Config, Theme};
 use crate::tui::keymap::Key;
 
 /// An action of the reader given other keys: `keys: { quit: [q, Ctrl-q] }`.
@@ -63,10 +62,10 @@ pub fn config(text: &str, base: &Path) -> Result<Read, Problem> {
                 values::check_scale(&config.scale).map_err(|m| (key.line, m))?;
             }
             "theme" => {
-                for (name, colour) in section(&key, value, &mut warnings, Palette::NAMES)? {
+                for (name, colour) in section(&key, value, &mut warnings, Theme::NAMES)? {
                     let colour_text = text_of(&name, &colour)?;
                     let colour_value = values::colour(&colour_text).map_err(at(&colour))?;
-                    config.palette.set(&name.value, colour_value);
+                    config.theme.set(&name.value, colour_value);
                 }
             }
             "keys" => {

@@ -1,7 +1,6 @@
 use std::path::Path;
 
 use ratatui::crossterm::event::KeyCode;
-use ratatui::style::Color;
 
 use super::read;
 use super::*;
@@ -79,10 +78,10 @@ limits:
     assert_eq!(config.date_format.pattern(), "%d %b %Y");
     assert_eq!(config.scale.neutral_from, 4.0);
     assert_eq!(config.scale.positive_from, 7.5);
-    assert_eq!(config.palette.positive, Color::Rgb(0, 255, 0));
-    assert_eq!(config.palette.negative, Color::LightRed);
-    assert_eq!(config.palette.star, Color::Indexed(214));
-    assert_eq!(config.palette.neutral, Palette::default().neutral);
+    assert_eq!(config.theme.positive, Colour::Rgb(0, 255, 0));
+    assert_eq!(config.theme.negative, Colour::Named(Named::LightRed));
+    assert_eq!(config.theme.star, Colour::Indexed(214));
+    assert_eq!(config.theme.neutral, Theme::default().neutral);
     assert_eq!(
         config.keys,
         [

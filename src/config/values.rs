@@ -2,12 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::style::Color;
-
+use super::Colour;
 use crate::article::Scale;
+use crate::date_format::DateFormat;
 use crate::limits::Limits;
 use crate::query::SortOrder;
-use crate::render::DateFormat;
 use crate::tui::keymap;
 
 pub fn sort(text: &str) -> Result<SortOrder, String> {
@@ -38,8 +37,8 @@ pub fn check_scale(scale: &Scale) -> Result<(), String> {
 }
 
 /// A colour by name (`green`, `light-red`, `dark-gray`), 256-colour index or `#rrggbb`.
-pub fn colour(text: &str) -> Result<Color, String> {
-    text.trim().parse::<Color>().map_err(|_| {
+pub fn colour(text: &str) -> Result<Colour, String> {
+    Colour::parse(text).ok_or_else(|| {
         format!(
             "`{text}` is not a colour (a name such as green or light-blue, a number 0 to 255, or #rrggbb)"
         )

@@ -442,13 +442,13 @@ pub(super) fn through_encoding(shard: &Shard) -> Result<Shard, Damaged> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::limits::Limits;
     use crate::parse::parse_article;
+    use crate::reading::Reading;
 
     fn shard() -> Shard {
         let text = b"---\ntitle: Oil prices\ntags: [energy]\n---\nOil prices rose again.\n";
         let article =
-            parse_article(text, "a.md".into(), "a.md".into(), &Limits::default()).unwrap();
+            parse_article(text, "a.md".into(), "a.md".into(), &Reading::default()).unwrap();
         let mut shard = Shard::build(&[DocText::Article(&article)]);
         shard.set_globals(vec![0]);
         shard

@@ -1,9 +1,9 @@
 //! The index must answer exactly what a plain scan of the articles answers.
 
 use super::*;
-use crate::limits::Limits;
 use crate::parse::parse_article;
 use crate::query::{Query, Test};
+use crate::reading::Reading;
 
 /// Words with shared prefixes, so that prefix and phrase matching have something to get wrong.
 const VOCABULARY: [&str; 28] = [
@@ -89,7 +89,7 @@ fn random_article(random: &mut Random, n: usize) -> Article {
         text.as_bytes(),
         format!("{n}.md"),
         format!("{n}.md").into(),
-        &Limits::default(),
+        &Reading::default(),
     )
     .unwrap_or_else(|e| panic!("generated article {n} did not parse: {e}\n{text}"))
 }
@@ -213,7 +213,7 @@ fn empty_libraries_and_empty_articles_are_indexed() {
         b"---\ntitle: '!!!'\n---\n...\n",
         "a.md".into(),
         "a.md".into(),
-        &Limits::default(),
+        &Reading::default(),
     )
     .unwrap();
     let index = Index::build_sharded(&[DocText::Article(&blank)], 2);
@@ -232,7 +232,7 @@ fn long_article(n: usize, len: usize, words: &[(usize, &str)]) -> Article {
         text.as_bytes(),
         format!("{n}.md"),
         format!("{n}.md").into(),
-        &Limits::default(),
+        &Reading::default(),
     )
     .unwrap()
 }

@@ -8,10 +8,10 @@ use rustc_hash::FxHashMap;
 
 use crate::article::{Article, Sentiment};
 use crate::index::{Index, NO_DOC, Shard};
-use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Loaded, Problem, Source};
-use crate::parse::parse_article;
+use crate::parse::parse_body;
 use crate::query::{Query, SortOrder};
+use crate::reading::Reading;
 use crate::samples;
 use read::ReadArticles;
 
@@ -44,18 +44,20 @@ pub struct Library {
     /// The index made again from the articles' files, should the word streams the index left
     /// in its cache file become unreadable (see [`Library::search`]).
     reread: OnceLock<Index>,
+    /// How the articles' files were read, and how their bodies are read again.
+    reading: Reading,
 }
 
 impl Library {
     /// Loads the articles under `paths`.
-    pub fn load(paths: &[PathBuf], limits: &Limits) -> Library {
-        Library::load_with_progress(paths, limits, &mut |_| {})
+    pub fn load(paths: &[PathBuf], reading: &Reading) -> Library {
+        Library::load_with_progress(paths, reading, &mut |_| {})
     }
 
     /// Loads the articles under `paths`, telling `progress` about each file as it is read.
     pub fn load_with_progress(
         paths: &[PathBuf],
-        limits: &Limits,
+        reading: &Reading,
         progress: &mut dyn FnMut(Progress),
     ) -> Library {
         let walk = loader::walk(paths);
@@ -63,9 +65,9 @@ impl Library {
             files: walk.sources.len(),
         });
         let mut problems = walk.problems;
-        let (read, shards) = read_and_index(&walk.sources, limits, &mut problems, progress);
+        let (read, shards) = read_and_index(&walk.sources, reading, &mut problems, progress);
         let parsed = read.len();
-        Library::from_indexed(read, shards, problems, parsed)
+        Library::from_indexed(read, shards, problems, parsed, reading)
     }
 
     /// A library of articles whose words are already in `shards`, `parsed_files` of which were
@@ -77,6 +79,7 @@ impl Library {
         mut shards: Vec<Shard>,
         problems: Vec<Problem>,
         parsed_files: usize,
+        reading: &Reading,
     ) -> Library {
         read.sort_by(in_library_order);
         let mut globals: Vec<Vec<u32>> = shards
@@ -97,19 +100,18 @@ impl Library {
         let index = Index::from_shards(shards, read.len())
             .expect("every indexed document is read exactly once, so the shards cover the library");
         let stamps = read.places.iter().map(|place| place.stamp).collect();
-        Library::from_parts(read.articles.into(), stamps, problems, index, parsed_files)
+        let articles = read.articles.into();
+        Library::from_parts(articles, stamps, problems, index, parsed_files, reading)
     }
 
     /// The sample library built into the program.
-    pub fn built_in(limits: &Limits) -> Library {
-        Library::from_loaded(loader::load_embedded(
-            samples::SAMPLES,
-            samples::ORIGIN,
-            limits,
-        ))
+    pub fn built_in(reading: &Reading) -> Library {
+        let loaded = loader::load_embedded(samples::SAMPLES, samples::ORIGIN, reading);
+        Library::from_loaded(loaded, reading)
     }
 
-    pub fn from_loaded(loaded: Loaded) -> Library {
+    /// A library of the articles of `loaded`, read as `reading` says.
+    pub fn from_loaded(loaded: Loaded, reading: &Reading) -> Library {
         let Loaded {
             mut articles,
             problems,
@@ -118,7 +120,14 @@ impl Library {
         articles.sort_unstable_by(in_library_order);
         let index = Index::build(&articles);
         let parsed_files = articles.len();
-        Library::from_parts(articles.into(), Vec::new(), problems, index, parsed_files)
+        Library::from_parts(
+            articles.into(),
+            Vec::new(),
+            problems,
+            index,
+            parsed_files,
+            reading,
+        )
     }
 
     /// A library of `articles`, already in date order, indexed by `index`. Bodies are dropped:
@@ -131,6 +140,7 @@ impl Library {
         mut problems: Vec<Problem>,
         index: Index,
         parsed_files: usize,
+        reading: &Reading,
     ) -> Library {
         articles.drop_bodies();
         problems.extend(duplicate_ids(&articles));
@@ -143,32 +153,30 @@ impl Library {
             stamps: Arc::new(stamps),
             parsed_files,
             reread: OnceLock::new(),
+            reading: *reading,
         }
     }
 
-    /// The body of `article`, read again from its file (or from the built-in samples). It
-    /// needs no library, so a body can be read while the library is still loading.
-    pub fn read_body(article: &Article) -> Result<String, Problem> {
-        if let Ok(name) = article.path.strip_prefix(samples::ORIGIN) {
-            let bytes = samples::file(&name.to_string_lossy()).ok_or_else(|| {
-                Problem::error(&article.path, "no such built-in sample".to_owned())
-            })?;
-            let parsed = parse_article(
-                bytes,
-                article.id.clone(),
-                article.path.clone(),
-                &Limits::default(),
-            );
-            return parsed
-                .map(|a| a.body)
-                .map_err(|e| Problem::error(&article.path, e.to_string()));
-        }
-        let source = Source {
-            path: article.path.clone(),
-            id: article.id.clone(),
-            stamp: None,
+    /// The body of `article`, read again from its file as this library reads its files.
+    pub fn body(&self, article: &Article) -> Result<String, Problem> {
+        Library::read_body(article, &self.reading)
+    }
+
+    /// The body of `article`, read again from its file (or from the built-in samples) as
+    /// `reading` says, so that a body can be read while its library is still loading.
+    pub fn read_body(article: &Article, reading: &Reading) -> Result<String, Problem> {
+        let fail = |reason: String| Problem::error(&article.path, reason);
+        let bytes = match article.path.strip_prefix(samples::ORIGIN) {
+            Ok(name) => samples::file(&name.to_string_lossy())
+                .map(<[u8]>::to_vec)
+                .ok_or_else(|| fail("no such built-in sample".to_owned()))?,
+            Err(_) => {
+                loader::read_regular_file(&article.path, reading.limits.max_file_bytes)
+                    .map_err(fail)?
+                    .0
+            }
         };
-        loader::read_source(&source, &Limits::default()).map(|(read, _)| read.body)
+        parse_body(&bytes, reading).map_err(|error| fail(error.to_string()))
     }
 
     /// The stamp the file of document `doc` had when it was read, if it is a file whose stamp
@@ -292,13 +300,13 @@ pub use saving::CacheToWrite;
 /// Reads and indexes `sources`, adding the files that fail to `problems`.
 fn read_and_index(
     sources: &[Source],
-    limits: &Limits,
+    reading: &Reading,
     problems: &mut Vec<Problem>,
     progress: &mut dyn FnMut(Progress),
 ) -> (ReadArticles, Vec<Shard>) {
     let mut read = ReadArticles::with_capacity(sources.len());
     let mut done = 0;
-    let shards = read::read_and_index(sources, limits, |result| {
+    let shards = read::read_and_index(sources, reading, |result| {
         done += 1;
         match result {
             Ok(indexed) => {
@@ -320,6 +328,7 @@ fn read_and_index(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Scale;
     use crate::article::Sentiment;
     use crate::date::ArticleDate;
 
@@ -332,7 +341,7 @@ mod tests {
             category: None,
             tags: vec![],
             source_url: None,
-            sentiment: Sentiment::from_file(score, None),
+            sentiment: Sentiment::from_file(score, None, Scale::default()),
             tldr: vec![],
             body: String::new(),
             words: 0,
@@ -342,16 +351,19 @@ mod tests {
     }
 
     fn library() -> Library {
-        Library::from_loaded(Loaded {
-            articles: vec![
-                article("old", "Old", Some("2025-01-01"), Some(2.0)),
-                article("undated", "Undated", None, None),
-                article("new", "New", Some("2026-01-01"), Some(8.0)),
-                article("tie-b", "beta", Some("2025-06-01"), Some(5.0)),
-                article("tie-a", "Alpha", Some("2025-06-01"), None),
-            ],
-            ..Loaded::default()
-        })
+        Library::from_loaded(
+            Loaded {
+                articles: vec![
+                    article("old", "Old", Some("2025-01-01"), Some(2.0)),
+                    article("undated", "Undated", None, None),
+                    article("new", "New", Some("2026-01-01"), Some(8.0)),
+                    article("tie-b", "beta", Some("2025-06-01"), Some(5.0)),
+                    article("tie-a", "Alpha", Some("2025-06-01"), None),
+                ],
+                ..Loaded::default()
+            },
+            &Reading::default(),
+        )
     }
 
     fn ids(articles: &[&Article]) -> Vec<String> {
@@ -388,9 +400,9 @@ mod tests {
     #[test]
     fn search_answers_what_a_scan_answers() {
         let loaded =
-            crate::loader::load_embedded(samples::SAMPLES, samples::ORIGIN, &Limits::default());
+            crate::loader::load_embedded(samples::SAMPLES, samples::ORIGIN, &Reading::default());
         let reference: Vec<Article> = loaded.articles.clone();
-        let library = Library::from_loaded(loaded);
+        let library = Library::from_loaded(loaded, &Reading::default());
         let queries = [
             "sanctions",
             "s",
@@ -445,7 +457,7 @@ mod tests {
             .unwrap()
             .count();
         assert_eq!(samples::SAMPLES.len(), on_disk);
-        let library = Library::built_in(&Limits::default());
+        let library = Library::built_in(&Reading::default());
         assert_eq!(library.articles().len(), on_disk);
         assert!(library.problems().is_empty(), "{:?}", library.problems());
         for article in library.articles() {

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use super::reuse::{keep_unchanged, rebuild_unchanged, shards_to_keep};
 use super::{Articles, CacheToWrite, Library, Progress, read_and_index};
 use crate::cache::{CacheStore, Cached};
-use crate::limits::Limits;
 use crate::loader::{self, FileStamp, Source};
 use crate::parallel;
+use crate::reading::Reading;
 
 /// A file the cache holds unchanged.
 pub(super) struct Unchanged {
@@ -23,20 +23,20 @@ impl Library {
     /// same stamp (size, modification and change time) as when it was cached, and saves the cache again when
     /// anything changed. Without a cache this is [`Library::load`]. The answers are the same
     /// either way.
-    pub fn open(paths: &[PathBuf], limits: &Limits, cache: Option<&CacheStore>) -> Library {
-        Library::open_with_progress(paths, limits, cache, &mut |_| {})
+    pub fn open(paths: &[PathBuf], reading: &Reading, cache: Option<&CacheStore>) -> Library {
+        Library::open_with_progress(paths, reading, cache, &mut |_| {})
     }
 
     /// [`Library::open`], telling `progress` how far it has got: articles read from their
     /// files are reported one by one as they are parsed, those from the cache all at once.
     pub fn open_with_progress(
         paths: &[PathBuf],
-        limits: &Limits,
+        reading: &Reading,
         cache: Option<&CacheStore>,
         progress: &mut dyn FnMut(Progress),
     ) -> Library {
         let (library, cache_to_write) =
-            Library::open_leaving_the_cache(paths, limits, cache, progress);
+            Library::open_leaving_the_cache(paths, reading, cache, progress);
         if let Some(cache) = cache_to_write {
             cache.write();
         }
@@ -47,17 +47,17 @@ impl Library {
     /// to the caller, who can hand the library on first.
     pub fn open_leaving_the_cache(
         paths: &[PathBuf],
-        limits: &Limits,
+        reading: &Reading,
         cache: Option<&CacheStore>,
         progress: &mut dyn FnMut(Progress),
     ) -> (Library, Option<CacheToWrite>) {
         let Some(store) = cache else {
-            return (Library::load_with_progress(paths, limits, progress), None);
+            return (Library::load_with_progress(paths, reading, progress), None);
         };
         // The cache is read while the folders are walked: the walk waits on the file system
         // one file at a time, and reading the cache keeps the other cores busy meanwhile.
         let (cached, walk) = parallel::join(
-            || store.load(paths, limits),
+            || store.load(paths, reading),
             || {
                 let walk = loader::walk(paths);
                 progress(Progress::Found {
@@ -68,17 +68,17 @@ impl Library {
         );
         let mut problems = walk.problems;
         let Some(cached) = cached else {
-            let (read, shards) = read_and_index(&walk.sources, limits, &mut problems, progress);
+            let (read, shards) = read_and_index(&walk.sources, reading, &mut problems, progress);
             let parsed = read.len();
-            let library = Library::from_indexed(read, shards, problems, parsed);
-            let cache = CacheToWrite::of(&library, store, paths, limits, None);
+            let library = Library::from_indexed(read, shards, problems, parsed, reading);
+            let cache = CacheToWrite::of(&library, store, paths, reading, None);
             return (library, Some(cache));
         };
         let (unchanged, to_read) = split_unchanged(walk.sources, &cached);
         progress(Progress::Cached {
             articles: unchanged.len(),
         });
-        let (mut read, mut shards) = read_and_index(&to_read, limits, &mut problems, progress);
+        let (mut read, mut shards) = read_and_index(&to_read, reading, &mut problems, progress);
         if read.is_empty() && unchanged.len() == cached.articles.len() {
             // Nothing changed but files that still fail to load: the cached index is the
             // library's as it is, with each article's id and path as this walk names them
@@ -92,7 +92,8 @@ impl Library {
                 }
             }
             let articles = Articles::cached(cached.articles, names);
-            let library = Library::from_parts(articles, cached.stamps, problems, cached.index, 0);
+            let library =
+                Library::from_parts(articles, cached.stamps, problems, cached.index, 0, reading);
             return (library, None);
         }
         let mut parsed = read.len();
@@ -109,15 +110,15 @@ impl Library {
             // files are read again too.
             let sources: Vec<Source> = unchanged.into_iter().map(|file| file.source).collect();
             let (mut reread, reread_shards) =
-                read_and_index(&sources, limits, &mut problems, progress);
+                read_and_index(&sources, reading, &mut problems, progress);
             reread.shift_shards(shards.len());
             parsed += reread.len();
             (reread, reread_shards)
         };
         read.append(kept);
         shards.extend(rebuilt);
-        let library = Library::from_indexed(read, shards, problems, parsed);
-        let cache = CacheToWrite::of(&library, store, paths, limits, copied);
+        let library = Library::from_indexed(read, shards, problems, parsed, reading);
+        let cache = CacheToWrite::of(&library, store, paths, reading, copied);
         (library, Some(cache))
     }
 }
@@ -195,14 +196,14 @@ mod tests {
     fn reopening_an_unchanged_library_parses_nothing() {
         let (_dir, library, store) = library_of(20);
         let paths = [library.clone()];
-        let limits = Limits::default();
+        let reading = Reading::default();
         assert_eq!(
-            Library::open(&paths, &limits, Some(&store)).parsed_files(),
+            Library::open(&paths, &reading, Some(&store)).parsed_files(),
             20,
             "cold: every file"
         );
         assert_eq!(
-            Library::open(&paths, &limits, Some(&store)).parsed_files(),
+            Library::open(&paths, &reading, Some(&store)).parsed_files(),
             0,
             "warm: none"
         );
@@ -217,11 +218,11 @@ mod tests {
             .unwrap()
             .set_modified(modified)
             .unwrap();
-        let reopened = Library::open(&paths, &limits, Some(&store));
+        let reopened = Library::open(&paths, &reading, Some(&store));
         assert_eq!(reopened.parsed_files(), 1);
         assert!(reopened.articles().iter().any(|a| a.title == "Story X"));
         assert_eq!(
-            Library::open(&paths, &limits, Some(&store)).parsed_files(),
+            Library::open(&paths, &reading, Some(&store)).parsed_files(),
             0
         );
     }
@@ -233,7 +234,7 @@ mod tests {
         let (_dir, library, store) = stories(10..30);
         let warm = Library::open(
             std::slice::from_ref(&library),
-            &Limits::default(),
+            &Reading::default(),
             Some(&store),
         );
         assert_eq!(warm.parsed_files(), 0);
@@ -254,7 +255,7 @@ mod tests {
             20,
             "a term on the articles themselves has them all decoded at once"
         );
-        let cold = Library::load(std::slice::from_ref(&library), &Limits::default());
+        let cold = Library::load(std::slice::from_ref(&library), &Reading::default());
         assert_eq!(
             warm.articles(),
             cold.articles(),
@@ -275,7 +276,7 @@ mod tests {
         let store = CacheStore::new(dir.path().join("cache"));
         Library::open(
             std::slice::from_ref(&library),
-            &Limits::default(),
+            &Reading::default(),
             Some(&store),
         );
         (dir, library, store)
@@ -296,8 +297,8 @@ mod tests {
         // Two digits each, so that no story's word starts another's.
         let (_dir, library, store) = stories(10..50);
         let paths = [library.clone()];
-        let limits = Limits::default();
-        let cached_shards = Library::open(&paths, &limits, Some(&store))
+        let reading = Reading::default();
+        let cached_shards = Library::open(&paths, &reading, Some(&store))
             .index()
             .shards()
             .len();
@@ -322,12 +323,12 @@ mod tests {
         ];
         let expected: Vec<Vec<String>> = queries
             .iter()
-            .map(|q| found(&Library::load(&paths, &limits), q))
+            .map(|q| found(&Library::load(&paths, &reading), q))
             .collect();
         assert_eq!(expected[1], ["new.md", "13.md"]);
         assert!(expected[2].is_empty() && expected[3].is_empty());
         assert_eq!(expected[4], ["17.md"]);
-        let reopened = Library::open(&paths, &limits, Some(&store));
+        let reopened = Library::open(&paths, &reading, Some(&store));
         assert_eq!(reopened.parsed_files(), 2);
         let shards = reopened.index().shards();
         assert!(
@@ -344,7 +345,7 @@ mod tests {
         for (query, expected) in queries.iter().zip(&expected) {
             assert_eq!(&found(&reopened, query), expected, "{query}");
         }
-        let warm = Library::open(&paths, &limits, Some(&store));
+        let warm = Library::open(&paths, &reading, Some(&store));
         assert_eq!(warm.parsed_files(), 0);
         for (query, expected) in queries.iter().zip(&expected) {
             assert_eq!(
@@ -362,12 +363,12 @@ mod tests {
         let queries = ["oil", "zinc", "tin", "story17", "story19", "\"of story\""];
         let expected: Vec<Vec<String>> = queries
             .iter()
-            .map(|q| found(&Library::load(&paths, &limits), q))
+            .map(|q| found(&Library::load(&paths, &reading), q))
             .collect();
         assert_eq!(expected[2], ["17.md"]);
-        let reopened = Library::open(&paths, &limits, Some(&store));
+        let reopened = Library::open(&paths, &reading, Some(&store));
         assert_eq!(reopened.parsed_files(), 1);
-        let warm = Library::open(&paths, &limits, Some(&store));
+        let warm = Library::open(&paths, &reading, Some(&store));
         assert_eq!(warm.parsed_files(), 0);
         let live: usize = warm.index().shards().iter().map(Shard::live_docs).sum();
         assert_eq!(live, 40);
@@ -388,14 +389,14 @@ mod tests {
     fn many_loads_of_a_few_changes_merge_the_small_shards_and_keep_the_large() {
         let (_dir, library, store) = stories(100..400);
         let paths = [library.clone()];
-        let limits = Limits::default();
+        let reading = Reading::default();
         let most = MAX_KEPT_SHARDS_PER_CORE * parallel::cores();
         let (mut merged, mut previous) = (false, 0);
         for change in 0..most + 4 {
             std::thread::sleep(Duration::from_millis(5));
             let text = format!("---\ntitle: Story 100\n---\nNow zinc{change}.\n");
             write(&library.join("100.md"), &text);
-            let reopened = Library::open(&paths, &limits, Some(&store));
+            let reopened = Library::open(&paths, &reading, Some(&store));
             assert_eq!(reopened.parsed_files(), 1, "change {change}");
             let shards = reopened.index().shards();
             assert!(
@@ -425,12 +426,12 @@ mod tests {
     fn many_changes_build_the_shards_again() {
         let (_dir, library, store) = library_of(20);
         let paths = [library.clone()];
-        let limits = Limits::default();
-        Library::open(&paths, &limits, Some(&store));
+        let reading = Reading::default();
+        Library::open(&paths, &reading, Some(&store));
         for n in 0..6 {
             fs::remove_file(library.join(format!("{n}.md"))).unwrap();
         }
-        let reopened = Library::open(&paths, &limits, Some(&store));
+        let reopened = Library::open(&paths, &reading, Some(&store));
         assert_eq!(reopened.parsed_files(), 0);
         let shards = reopened.index().shards();
         assert!(
@@ -448,16 +449,16 @@ mod tests {
     fn a_cache_left_to_the_caller_is_written_when_asked() {
         let (dir, library, store) = library_of(5);
         let paths = [library];
-        let limits = Limits::default();
+        let reading = Reading::default();
         let cache_files = || fs::read_dir(dir.path().join("cache")).map_or(0, |d| d.count());
         let (opened, cache) =
-            Library::open_leaving_the_cache(&paths, &limits, Some(&store), &mut |_| {});
+            Library::open_leaving_the_cache(&paths, &reading, Some(&store), &mut |_| {});
         assert_eq!(opened.articles().len(), 5);
         assert_eq!(cache_files(), 0, "nothing written yet");
         cache.expect("a cache to write").write();
         assert_eq!(cache_files(), 1);
         let (warm, cache) =
-            Library::open_leaving_the_cache(&paths, &limits, Some(&store), &mut |_| {});
+            Library::open_leaving_the_cache(&paths, &reading, Some(&store), &mut |_| {});
         assert_eq!(warm.parsed_files(), 0);
         assert!(cache.is_none(), "nothing changed, nothing to write");
     }
@@ -477,7 +478,7 @@ mod tests {
         let store = CacheStore::new(dir.path().join("cache"));
         let paths = [library.clone()];
         for run in ["cold", "warm"] {
-            let opened = Library::open(&paths, &Limits::default(), Some(&store));
+            let opened = Library::open(&paths, &Reading::default(), Some(&store));
             assert_eq!(opened.articles().len(), 3);
             let parsed = if run == "cold" { 3 } else { 0 };
             assert_eq!(opened.parsed_files(), parsed, "{run}");
@@ -492,7 +493,7 @@ mod tests {
             }
         }
         assert_eq!(
-            crate::library::Library::built_in(&Limits::default()).stamp(0),
+            crate::library::Library::built_in(&Reading::default()).stamp(0),
             None,
             "built-in samples are not files"
         );
@@ -502,9 +503,9 @@ mod tests {
     fn progress_reports_each_article_as_it_is_read_and_cached_ones_at_once() {
         let (_dir, library, store) = library_of(5);
         let paths = [library];
-        let limits = Limits::default();
+        let reading = Reading::default();
         let mut steps = Vec::new();
-        let opened = Library::open_with_progress(&paths, &limits, Some(&store), &mut |step| {
+        let opened = Library::open_with_progress(&paths, &reading, Some(&store), &mut |step| {
             steps.push(match step {
                 Progress::Found { files } => format!("found {files}"),
                 Progress::Cached { articles } => format!("cached {articles}"),
@@ -532,7 +533,7 @@ mod tests {
         assert_eq!(done, [1, 2, 3, 4, 5, 6], "counts rise by one per file");
 
         steps.clear();
-        Library::open_with_progress(&paths, &limits, Some(&store), &mut |step| {
+        Library::open_with_progress(&paths, &reading, Some(&store), &mut |step| {
             steps.push(format!("{step:?}"))
         });
         assert_eq!(steps.len(), 3, "{steps:?}");

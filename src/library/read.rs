@@ -8,9 +8,9 @@ use std::cmp::Ordering;
 
 use crate::article::Article;
 use crate::index::{Shard, ShardBuilder};
-use crate::limits::Limits;
 use crate::loader::{FileStamp, Problem, Source, read_source};
 use crate::parallel;
+use crate::reading::Reading;
 
 /// An article read by [`read_and_index`], without its body, with where its words went.
 #[derive(Debug)]
@@ -28,14 +28,14 @@ pub struct Indexed {
 /// shards are returned at the end, their documents not yet given library numbers.
 pub fn read_and_index(
     sources: &[Source],
-    limits: &Limits,
+    reading: &Reading,
     mut on_result: impl FnMut(Result<Indexed, Problem>),
 ) -> Vec<Shard> {
     let builders = parallel::for_each_with(
         sources,
         ShardBuilder::default,
         |builder, source| {
-            read_source(source, limits).map(|(mut article, stamp)| {
+            read_source(source, reading).map(|(mut article, stamp)| {
                 let local = builder.add_article(&article);
                 article.body = String::new();
                 (article, stamp, local)

@@ -8,14 +8,14 @@ use std::sync::Arc;
 use super::{Articles, Library};
 use crate::cache::{CacheStore, ShardSections};
 use crate::index::Index;
-use crate::limits::Limits;
 use crate::loader::FileStamp;
+use crate::reading::Reading;
 
 /// What writing the cache of a library needs, shared with the library rather than copied.
 pub struct CacheToWrite {
     store: CacheStore,
     paths: Vec<PathBuf>,
-    limits: Limits,
+    reading: Reading,
     articles: Arc<Articles>,
     stamps: Arc<Vec<FileStamp>>,
     index: Arc<Index>,
@@ -24,19 +24,19 @@ pub struct CacheToWrite {
 }
 
 impl CacheToWrite {
-    /// The cache of `library`, opened from `paths` with `limits`, to be written to `store`;
+    /// The cache of `library`, opened from `paths` with `reading`, to be written to `store`;
     /// `copied` tells where the shards kept from the cache it was opened through lie.
     pub(super) fn of(
         library: &Library,
         store: &CacheStore,
         paths: &[PathBuf],
-        limits: &Limits,
+        reading: &Reading,
         copied: Option<ShardSections>,
     ) -> CacheToWrite {
         CacheToWrite {
             store: store.clone(),
             paths: paths.to_vec(),
-            limits: *limits,
+            reading: *reading,
             articles: Arc::clone(&library.articles),
             stamps: Arc::clone(&library.stamps),
             index: Arc::clone(&library.index),
@@ -48,7 +48,7 @@ impl CacheToWrite {
     pub fn write(self) {
         self.store.save(
             &self.paths,
-            &self.limits,
+            &self.reading,
             self.articles.as_slice(),
             &self.stamps,
             &self.index,

@@ -69,7 +69,7 @@ impl Library {
             let mut articles = self.articles.as_slice().to_vec();
             parallel::for_each(
                 self.articles.as_slice(),
-                |article| Library::read_body(article).unwrap_or_default(),
+                |article| self.body(article).unwrap_or_default(),
                 |doc, body| articles[doc].body = body,
             );
             Index::build(&articles)
@@ -125,7 +125,7 @@ mod tests {
 
     use super::*;
     use crate::cache::CacheStore;
-    use crate::limits::Limits;
+    use crate::reading::Reading;
 
     /// A library of `stories` files, some of them holding the phrase "central bank", and a
     /// cache of its own that the library has been opened through once.
@@ -144,7 +144,7 @@ mod tests {
         }
         let store = CacheStore::new(dir.path().join("cache"));
         let paths = vec![library];
-        Library::open(&paths, &Limits::default(), Some(&store));
+        Library::open(&paths, &Reading::default(), Some(&store));
         (dir, paths, store)
     }
 
@@ -173,9 +173,9 @@ mod tests {
     fn expected_and_opened(paths: &[PathBuf], store: &CacheStore) -> (Vec<Vec<String>>, Library) {
         let expected = QUERIES
             .iter()
-            .map(|q| ids(&Library::load(paths, &Limits::default()), q))
+            .map(|q| ids(&Library::load(paths, &Reading::default()), q))
             .collect();
-        let library = Library::open(paths, &Limits::default(), Some(store));
+        let library = Library::open(paths, &Reading::default(), Some(store));
         assert_eq!(library.parsed_files(), 0, "opened from the cache");
         (expected, library)
     }
@@ -221,7 +221,7 @@ mod tests {
             assert_eq!(&ids(&library, query), expected, "{query}");
         }
         assert!(library.reread.get().is_some(), "the files were read again");
-        let reopened = Library::open(&paths, &Limits::default(), Some(&store));
+        let reopened = Library::open(&paths, &Reading::default(), Some(&store));
         assert_eq!(
             reopened.parsed_files(),
             30,
@@ -251,20 +251,20 @@ mod tests {
         .unwrap();
         let expected: Vec<Vec<String>> = QUERIES
             .iter()
-            .map(|q| ids(&Library::load(&paths, &Limits::default()), q))
+            .map(|q| ids(&Library::load(&paths, &Reading::default()), q))
             .collect();
-        let reopened = Library::open(&paths, &Limits::default(), Some(&store));
+        let reopened = Library::open(&paths, &Reading::default(), Some(&store));
         assert_eq!(reopened.parsed_files(), 1, "the cache was used");
         assert!(!file.exists(), "the damaged cache is removed");
         for (query, expected) in QUERIES.iter().zip(&expected) {
             assert_eq!(&ids(&reopened, query), expected, "{query}");
         }
-        let next = Library::open(&paths, &Limits::default(), Some(&store));
+        let next = Library::open(&paths, &Reading::default(), Some(&store));
         assert_eq!(next.parsed_files(), 30, "every file read again");
         for (query, expected) in QUERIES.iter().zip(&expected) {
             assert_eq!(&ids(&next, query), expected, "{query}, opened again");
         }
-        let warm = Library::open(&paths, &Limits::default(), Some(&store));
+        let warm = Library::open(&paths, &Reading::default(), Some(&store));
         assert_eq!(warm.parsed_files(), 0, "a good cache was written");
     }
 }

@@ -15,9 +15,9 @@ pub use stamp::FileStamp;
 pub use walk::{ARTICLE_EXTENSIONS, Source, Walk, is_article_file, walk};
 
 use crate::article::Article;
-use crate::limits::Limits;
 use crate::parallel;
 use crate::parse::parse_article;
+use crate::reading::Reading;
 
 /// Progress of a load, delivered as it happens so that a caller can show articles before the
 /// whole library is read.
@@ -47,28 +47,28 @@ impl Loaded {
 }
 
 /// Loads every article under `paths`.
-pub fn load(paths: &[PathBuf], limits: &Limits) -> Loaded {
+pub fn load(paths: &[PathBuf], reading: &Reading) -> Loaded {
     let mut loaded = Loaded::default();
-    load_each(paths, limits, |event| loaded.take(event));
+    load_each(paths, reading, |event| loaded.take(event));
     loaded
 }
 
 /// Loads every article under `paths`, handing each result to `on_event` on the calling thread
 /// as soon as it is ready. Files are parsed on all cores.
-pub fn load_each(paths: &[PathBuf], limits: &Limits, mut on_event: impl FnMut(LoadEvent)) {
+pub fn load_each(paths: &[PathBuf], reading: &Reading, mut on_event: impl FnMut(LoadEvent)) {
     let walk = walk(paths);
     on_event(LoadEvent::Found(walk.sources.len()));
     for problem in walk.problems {
         on_event(LoadEvent::Problem(problem));
     }
-    read_each(&walk.sources, limits, on_event);
+    read_each(&walk.sources, reading, on_event);
 }
 
 /// Reads and parses `sources` on all cores, handing each result to `on_event` as it is ready.
-pub fn read_each(sources: &[Source], limits: &Limits, mut on_event: impl FnMut(LoadEvent)) {
+pub fn read_each(sources: &[Source], reading: &Reading, mut on_event: impl FnMut(LoadEvent)) {
     parallel::for_each(
         sources,
-        |source| read_source(source, limits),
+        |source| read_source(source, reading),
         |_, result| {
             on_event(match result {
                 Ok((article, _)) => LoadEvent::Article(Box::new(article)),
@@ -80,11 +80,11 @@ pub fn read_each(sources: &[Source], limits: &Limits, mut on_event: impl FnMut(L
 
 /// Loads articles held in memory, such as the sample library built into the binary. `origin`
 /// names where they came from and prefixes each path.
-pub fn load_embedded(files: &[(&str, &[u8])], origin: &str, limits: &Limits) -> Loaded {
+pub fn load_embedded(files: &[(&str, &[u8])], origin: &str, reading: &Reading) -> Loaded {
     let mut loaded = Loaded::default();
     for (name, bytes) in files {
         let path = PathBuf::from(origin).join(name);
-        match parse_article(bytes, (*name).to_owned(), path.clone(), limits) {
+        match parse_article(bytes, (*name).to_owned(), path.clone(), reading) {
             Ok(article) => loaded.articles.push(article),
             Err(error) => loaded
                 .problems

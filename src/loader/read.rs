@@ -8,15 +8,16 @@ use super::problem::{Problem, describe_io_error};
 use super::stamp::FileStamp;
 use super::walk::Source;
 use crate::article::Article;
-use crate::limits::Limits;
 use crate::parse::parse_article;
+use crate::reading::Reading;
 
 /// Reads and parses one file, with the stamp it had before it was read: if it changes while
 /// being read, the stamp no longer matches and a cache will read it again.
-pub fn read_source(source: &Source, limits: &Limits) -> Result<(Article, FileStamp), Problem> {
+pub fn read_source(source: &Source, reading: &Reading) -> Result<(Article, FileStamp), Problem> {
     let fail = |message: String| Problem::error(&source.path, message);
-    let (bytes, stamp) = read_regular_file(&source.path, limits.max_file_bytes).map_err(fail)?;
-    let article = parse_article(&bytes, source.id.clone(), source.path.clone(), limits)
+    let (bytes, stamp) =
+        read_regular_file(&source.path, reading.limits.max_file_bytes).map_err(fail)?;
+    let article = parse_article(&bytes, source.id.clone(), source.path.clone(), reading)
         .map_err(|e| fail(e.to_string()))?;
     Ok((article, stamp))
 }

@@ -51,7 +51,7 @@ fn walks_folders_recursively_for_article_files_only() {
     }
     write(dir.path(), "image.png", "not an article");
     write(dir.path(), "notes.rst", ARTICLE);
-    let loaded = load(&[dir.path().to_path_buf()], &Limits::default());
+    let loaded = load(&[dir.path().to_path_buf()], &Reading::default());
     assert_eq!(
         ids(&loaded),
         [
@@ -75,7 +75,7 @@ fn skips_hidden_files_and_folders() {
     write(dir.path(), ".hidden.md", ARTICLE);
     write(dir.path(), ".git/notes.md", ARTICLE);
     assert_eq!(
-        ids(&load(&[dir.path().to_path_buf()], &Limits::default())),
+        ids(&load(&[dir.path().to_path_buf()], &Reading::default())),
         ["seen.md"]
     );
 }
@@ -84,7 +84,7 @@ fn skips_hidden_files_and_folders() {
 fn a_file_named_directly_is_loaded_whatever_its_name_and_known_by_its_file_name() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "sub/notes.rst", ARTICLE);
-    let loaded = load(&[dir.path().join("sub/notes.rst")], &Limits::default());
+    let loaded = load(&[dir.path().join("sub/notes.rst")], &Reading::default());
     assert_eq!(ids(&loaded), ["notes.rst"]);
 }
 
@@ -97,7 +97,7 @@ fn a_folder_named_twice_is_read_once() {
         dir.path().join("sub"),
         dir.path().to_path_buf(),
     ];
-    assert_eq!(ids(&load(&paths, &Limits::default())), ["sub/a.md"]);
+    assert_eq!(ids(&load(&paths, &Reading::default())), ["sub/a.md"]);
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn symlink_cycles_end_and_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "lib/a.md", ARTICLE);
     symlink(dir.path().join("lib"), dir.path().join("lib/again")).unwrap();
-    let loaded = load(&[dir.path().join("lib")], &Limits::default());
+    let loaded = load(&[dir.path().join("lib")], &Reading::default());
     assert_eq!(ids(&loaded), ["a.md"]);
     let root = dir.path().join("lib");
     assert_eq!(
@@ -125,7 +125,7 @@ fn dangling_and_looping_links_are_errors() {
     .unwrap();
     symlink(dir.path().join("loop-b.md"), dir.path().join("loop-a.md")).unwrap();
     symlink(dir.path().join("loop-a.md"), dir.path().join("loop-b.md")).unwrap();
-    let loaded = load(&[dir.path().to_path_buf()], &Limits::default());
+    let loaded = load(&[dir.path().to_path_buf()], &Reading::default());
     assert!(loaded.articles.is_empty());
     assert_eq!(
         problems(&loaded, dir.path()),
@@ -139,7 +139,7 @@ fn dangling_and_looping_links_are_errors() {
 
 #[test]
 fn a_missing_path_is_an_error() {
-    let loaded = load(&[PathBuf::from("/no/such/place")], &Limits::default());
+    let loaded = load(&[PathBuf::from("/no/such/place")], &Reading::default());
     assert_eq!(loaded.problems.len(), 1);
     assert_eq!(
         loaded.problems[0].to_string(),
@@ -152,7 +152,7 @@ fn files_over_the_size_limit_are_reported_without_being_read() {
     let dir = tempfile::tempdir().unwrap();
     let file = fs::File::create(dir.path().join("huge.md")).unwrap();
     file.set_len(20 * 1024 * 1024).unwrap();
-    let loaded = load(&[dir.path().to_path_buf()], &Limits::default());
+    let loaded = load(&[dir.path().to_path_buf()], &Reading::default());
     assert_eq!(
         problems(&loaded, dir.path()),
         ["huge.md: the file is 20 MiB, over the limit of 8 MiB"]
@@ -168,7 +168,7 @@ fn a_named_pipe_is_reported_not_waited_on() {
         eprintln!("skipped: mkfifo is not available");
         return;
     }
-    let loaded = load(&[dir.path().to_path_buf()], &Limits::default());
+    let loaded = load(&[dir.path().to_path_buf()], &Reading::default());
     assert_eq!(
         problems(&loaded, dir.path()),
         ["pipe.md: not a regular file"]
@@ -183,7 +183,7 @@ fn streams_the_count_first_and_then_every_file() {
     }
     write(dir.path(), "bad.md", "");
     let mut events = Vec::new();
-    load_each(&[dir.path().to_path_buf()], &Limits::default(), |event| {
+    load_each(&[dir.path().to_path_buf()], &Reading::default(), |event| {
         events.push(event)
     });
     assert!(matches!(events[0], LoadEvent::Found(51)));
@@ -203,7 +203,7 @@ fn embedded_files_load_with_an_origin_prefix() {
     let loaded = load_embedded(
         &[("a.md", ARTICLE.as_bytes()), ("b.md", b"")],
         "(built-in)",
-        &Limits::default(),
+        &Reading::default(),
     );
     assert_eq!(ids(&loaded), ["a.md"]);
     assert_eq!(loaded.articles[0].path, Path::new("(built-in)/a.md"));

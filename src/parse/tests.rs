@@ -12,7 +12,7 @@ fn parse_named(name: &str, text: &str) -> Article {
         text.as_bytes(),
         name.into(),
         PathBuf::from(name),
-        &Limits::default(),
+        &Reading::default(),
     ) {
         Ok(article) => article,
         Err(error) => panic!("{name} did not parse: {error}"),
@@ -20,7 +20,7 @@ fn parse_named(name: &str, text: &str) -> Article {
 }
 
 fn parse_error(text: &[u8]) -> String {
-    match parse_article(text, "x.md".into(), "x.md".into(), &Limits::default()) {
+    match parse_article(text, "x.md".into(), "x.md".into(), &Reading::default()) {
         Ok(article) => panic!("expected an error, got {article:?}"),
         Err(error) => error.to_string(),
     }
@@ -34,7 +34,7 @@ fn seed_article_reads_every_field() {
         bytes,
         "seed.md".into(),
         "seed.md".into(),
-        &Limits::default(),
+        &Reading::default(),
     )
     .unwrap();
     assert_eq!(
@@ -213,7 +213,7 @@ fn invalid_utf8_is_decoded_lossily_with_a_warning() {
         b"Caf\xe9 news\nbody",
         "a.txt".into(),
         "a.txt".into(),
-        &Limits::default(),
+        &Reading::default(),
     )
     .unwrap();
     assert_eq!(article.title, "Caf\u{fffd} news");
@@ -455,7 +455,7 @@ fn reading_back_gives_what_loading_gives() {
         b"---\ntitle:\n\t- tab\n---\n",
         b"---\ntitle: [unclosed\n---\n",
     ];
-    let limits = Limits::default();
+    let limits = Reading::default();
     let path = Path::new("2026-02-01-post.md");
     for bytes in files {
         let loaded = parse_article(bytes, String::new(), path.to_owned(), &limits);
@@ -474,5 +474,34 @@ fn reading_back_gives_what_loading_gives() {
             (Err(loaded), Err(read_back)) => assert_eq!(read_back, loaded, "{shown:?}"),
             (loaded, read_back) => panic!("{shown:?}: {loaded:?} against {read_back:?}"),
         }
+    }
+}
+
+/// What is read again when an article is opened is the body the article was loaded with.
+#[test]
+fn the_body_read_again_is_the_body_loaded() {
+    let mut files: Vec<Vec<u8>> = crate::samples::SAMPLES
+        .iter()
+        .map(|(_, bytes)| bytes.to_vec())
+        .collect();
+    for text in [
+        "Plain title\n\nPlain body.\n".into(),
+        "\n\n#\n## Heading title\nBody under it.\n".into(),
+        "A line far too long to be a title, ".repeat(8) + "\nand more.\n",
+        "\u{feff}---\r\ntitle: CRLF\r\n---\r\n\r\n\r\nBody.\r\n".into(),
+        "+++\ntitle = \"TOML\"\n+++\nBody \u{1b}[31mred\u{1b}[0m.\n".into(),
+        "---\ntitle: Only front matter\n---\n".into(),
+    ] {
+        files.push(text.into_bytes());
+    }
+    for bytes in files {
+        let loaded = parse_article(&bytes, "x".into(), "x.md".into(), &Reading::default());
+        let body = parse_body(&bytes, &Reading::default());
+        assert_eq!(
+            body.ok(),
+            loaded.ok().map(|article| article.body),
+            "{}",
+            String::from_utf8_lossy(&bytes)
+        );
     }
 }

@@ -41,6 +41,7 @@ impl LabelFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Scale;
     use crate::article::Sentiment;
 
     fn article(score: Option<f64>) -> Article {
@@ -52,7 +53,7 @@ mod tests {
             category: None,
             tags: vec![],
             source_url: None,
-            sentiment: Sentiment::from_file(score, None),
+            sentiment: Sentiment::from_file(score, None, Scale::default()),
             tldr: vec![],
             body: String::new(),
             words: 0,
@@ -64,7 +65,8 @@ mod tests {
     #[test]
     fn label_filters() {
         let mut tagged = article(Some(8.0));
-        tagged.sentiment = Sentiment::from_file(Some(8.0), Some("Bullish/Positive".into()));
+        tagged.sentiment =
+            Sentiment::from_file(Some(8.0), Some("Bullish/Positive".into()), Scale::default());
         let untagged = article(None);
         assert!(LabelFilter::parse("bullish").matches(&tagged));
         assert!(LabelFilter::parse("POSITIVE").matches(&tagged));

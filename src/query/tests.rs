@@ -1,8 +1,8 @@
 //! One test per rule of the query language, matched by the plain scan.
 
 use super::*;
-use crate::limits::Limits;
 use crate::parse::parse_article;
+use crate::reading::Reading;
 
 fn article(front_matter: &str, body: &str) -> Article {
     let text = format!("---\n{front_matter}\n---\n{body}");
@@ -10,7 +10,7 @@ fn article(front_matter: &str, body: &str) -> Article {
         text.as_bytes(),
         "a.md".into(),
         "a.md".into(),
-        &Limits::default(),
+        &Reading::default(),
     )
     .unwrap()
 }

@@ -7,19 +7,24 @@ use super::badge::{bucket_badge, sentiment_score_text, sentiment_style};
 use super::long_lines::cut_long_lines;
 use super::text::str_width;
 use super::wrap::{Piece, wrap};
-use super::{DateFormat, MIN_WIDTH, Rendered, render_markdown, theme};
+use super::{Look, MIN_WIDTH, Rendered, render_markdown, theme};
 use crate::article::Article;
 use crate::date::Precision;
 
 const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 const SEPARATOR: &str = " · ";
 
-/// Renders `article` for reading at `width` columns; body lines longer than `max_line_chars`
-/// characters are cut (see [`Limits::max_line_chars`](crate::limits::Limits)).
-pub fn render_article(article: &Article, width: usize, max_line_chars: usize) -> Rendered {
+/// Renders `article` for reading at `width` columns in `look`; body lines longer than
+/// `max_line_chars` characters are cut (see [`Limits::max_line_chars`](crate::limits::Limits)).
+pub fn render_article(
+    article: &Article,
+    width: usize,
+    max_line_chars: usize,
+    look: &Look,
+) -> Rendered {
     let width = width.max(MIN_WIDTH);
     let mut lines = wrapped(&[Piece::Text(TITLE, article.title.clone())], width, "", "");
-    lines.extend(wrapped(&meta_line(article), width, "", ""));
+    lines.extend(wrapped(&meta_line(article, look), width, "", ""));
     if !article.tags.is_empty() {
         let tags = format!("tags: {}", article.tags.join(", "));
         lines.extend(wrapped(&[Piece::Text(theme::DIM, tags)], width, "", ""));
@@ -29,7 +34,7 @@ pub fn render_article(article: &Article, width: usize, max_line_chars: usize) ->
         lines.extend(tldr_box(&article.tldr, width));
     }
     let body = cut_long_lines(article.body_without_title(), max_line_chars);
-    let body = render_markdown(&body, width);
+    let body = render_markdown(&body, width, &look.palette);
     if !body.lines.is_empty() {
         lines.push(Line::default());
     }
@@ -41,11 +46,11 @@ pub fn render_article(article: &Article, width: usize, max_line_chars: usize) ->
 }
 
 /// `2026-02-01 06:48 · News · ft.com · ▼ Bearish/Negative 4`, before wrapping.
-fn meta_line(article: &Article) -> Vec<Piece> {
+fn meta_line(article: &Article, look: &Look) -> Vec<Piece> {
     let mut parts: Vec<Piece> = Vec::new();
     if let Some(date) = article.date {
         let dt = date.datetime;
-        let day = DateFormat::current().day(&date);
+        let day = look.dates.day(&date);
         let shown = match date.precision {
             Precision::Day => day,
             _ => format!("{day} {:02}:{:02}", dt.hour(), dt.minute()),
@@ -72,7 +77,7 @@ fn meta_line(article: &Article) -> Vec<Piece> {
             false => "",
         };
         parts.push(Piece::Text(
-            sentiment_style(sentiment),
+            sentiment_style(sentiment, &look.palette),
             format!("{} {label}{score}{estimated}", bucket_badge(bucket)),
         ));
     } else if let Some(label) = &sentiment.label {
@@ -150,8 +155,8 @@ fn wrapped(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::limits::Limits;
     use crate::parse::parse_article;
+    use crate::reading::Reading;
     use crate::render::to_plain;
 
     fn seed() -> Article {
@@ -161,14 +166,14 @@ mod tests {
             bytes,
             "seed.md".into(),
             "seed.md".into(),
-            &Limits::default(),
+            &Reading::default(),
         )
         .unwrap()
     }
 
     #[test]
     fn lays_out_title_meta_tldr_and_body() {
-        let rendered = render_article(&seed(), 60, usize::MAX);
+        let rendered = render_article(&seed(), 60, usize::MAX, &Look::default());
         let text = to_plain(&rendered.lines);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
@@ -199,7 +204,7 @@ mod tests {
     #[test]
     fn no_line_is_wider_than_asked() {
         for width in [20, 33, 60, 100] {
-            for line in render_article(&seed(), width, usize::MAX).lines {
+            for line in render_article(&seed(), width, usize::MAX, &Look::default()).lines {
                 assert!(line.width() <= width, "{width}: {line:?}");
             }
         }

@@ -16,8 +16,8 @@ pub const ESTIMATE_MARK: &str = "~";
 /// alike.
 pub const NO_SENTIMENT: &str = "–";
 
-pub fn bucket_style(bucket: Bucket) -> Style {
-    let palette = Palette::current();
+/// The style of `bucket`: its colour in `palette`.
+pub fn bucket_style(bucket: Bucket, palette: &Palette) -> Style {
     match bucket {
         Bucket::Positive => Style::new().fg(palette.positive),
         Bucket::Neutral => Style::new().fg(palette.neutral),
@@ -52,8 +52,10 @@ pub fn sentiment_score_text(sentiment: &Sentiment) -> Option<String> {
 }
 
 /// The bucket's style, dimmed for an estimate.
-pub fn sentiment_style(sentiment: &Sentiment) -> Style {
-    let style = sentiment.bucket.map(bucket_style).unwrap_or_default();
+pub fn sentiment_style(sentiment: &Sentiment, palette: &Palette) -> Style {
+    let style = (sentiment.bucket)
+        .map(|bucket| bucket_style(bucket, palette))
+        .unwrap_or_default();
     match sentiment.is_estimated() {
         true => style.add_modifier(Modifier::DIM),
         false => style,
@@ -62,9 +64,9 @@ pub fn sentiment_style(sentiment: &Sentiment) -> Style {
 
 /// The badge of a sentiment: its bucket's symbol in [`sentiment_style`] (dimmed for an
 /// estimate), or a dim [`NO_SENTIMENT`] when there is no bucket.
-pub fn sentiment_badge(sentiment: &Sentiment) -> Span<'static> {
+pub fn sentiment_badge(sentiment: &Sentiment, palette: &Palette) -> Span<'static> {
     match sentiment.bucket {
-        Some(bucket) => Span::styled(bucket_badge(bucket), sentiment_style(sentiment)),
+        Some(bucket) => Span::styled(bucket_badge(bucket), sentiment_style(sentiment, palette)),
         None => Span::styled(NO_SENTIMENT, Style::new().add_modifier(Modifier::DIM)),
     }
 }
@@ -72,30 +74,34 @@ pub fn sentiment_badge(sentiment: &Sentiment) -> Span<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::Scale;
 
     #[test]
     fn estimates_are_marked_and_dimmed() {
-        let estimated = Sentiment::estimated(6.0);
+        let estimated = Sentiment::estimated(6.0, Scale::default());
         assert_eq!(sentiment_score_text(&estimated).as_deref(), Some("~6"));
         assert!(
-            sentiment_style(&estimated)
+            sentiment_style(&estimated, &Palette::default())
                 .add_modifier
                 .contains(Modifier::DIM)
         );
-        let from_file = Sentiment::from_file(Some(7.5), None);
+        let from_file = Sentiment::from_file(Some(7.5), None, Scale::default());
         assert_eq!(sentiment_score_text(&from_file).as_deref(), Some("7.5"));
         assert!(
-            !sentiment_style(&from_file)
+            !sentiment_style(&from_file, &Palette::default())
                 .add_modifier
                 .contains(Modifier::DIM)
         );
         assert_eq!(sentiment_score_text(&Sentiment::default()), None);
         assert!(
-            sentiment_badge(&estimated)
+            sentiment_badge(&estimated, &Palette::default())
                 .style
                 .add_modifier
                 .contains(Modifier::DIM)
         );
-        assert_eq!(sentiment_badge(&Sentiment::default()).content, NO_SENTIMENT);
+        assert_eq!(
+            sentiment_badge(&Sentiment::default(), &Palette::default()).content,
+            NO_SENTIMENT
+        );
     }
 }

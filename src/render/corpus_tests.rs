@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{layout, render_markdown, to_plain};
+use super::{Palette, layout, render_markdown, to_plain};
 
 /// Every real post in `$MOODWIRE_CORPORA/real` (front matter and all, as a worst case) renders
 /// within the width and without control characters.
@@ -37,7 +37,7 @@ fn real_posts_render_within_width() {
             }
             posts += 1;
             for width in [20, 80] {
-                let rendered = render_markdown(&markdown, width);
+                let rendered = render_markdown(&markdown, width, &Palette::default());
                 let text = to_plain(&rendered.lines);
                 assert!(
                     !text.chars().any(|c| c.is_control() && c != '\n'),
@@ -81,8 +81,8 @@ fn hostile_input_stays_within_width_and_clean() {
     ];
     for md in inputs {
         for width in [0, 20, 21, 57, 200] {
-            let r = render_markdown(md, width);
-            let (lines, _) = layout(md, width.max(20));
+            let r = render_markdown(md, width, &Palette::default());
+            let (lines, _) = layout(md, width.max(20), &Palette::default());
             assert!(
                 lines.iter().all(|l| l.width() <= width.max(20)),
                 "{md:?} at {width}"

@@ -10,9 +10,9 @@ use super::inline::{Inline, LinkTable};
 use super::lists::{ListInfo, ListState, item_marker, scan_lists};
 use super::table::{self, Table};
 use super::text::{clean_inline, str_width};
-use super::theme;
 use super::wrap::{Piece, wrap};
 use super::writer::{Container, Kind, Writer};
+use super::{Palette, theme};
 
 const QUOTE_BAR: &str = "│ ";
 
@@ -24,9 +24,14 @@ fn options() -> Options {
 }
 
 /// Lays out `markdown` for a text column of `width`; returns the lines and the link targets.
-pub(crate) fn render(markdown: &str, width: usize) -> (Vec<Line<'static>>, Vec<String>) {
+pub(crate) fn render(
+    markdown: &str,
+    width: usize,
+    palette: &Palette,
+) -> (Vec<Line<'static>>, Vec<String>) {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
     let mut renderer = Renderer {
+        palette: *palette,
         writer: Writer::new(width),
         inline: Inline::default(),
         links: LinkTable::default(),
@@ -51,6 +56,7 @@ struct Raw {
 /// Layout state for one document at one width. Inline content waits in `inline` until its
 /// block ends, because only then is the whole paragraph known and can be wrapped.
 struct Renderer {
+    palette: Palette,
     writer: Writer,
     inline: Inline,
     links: LinkTable,
@@ -110,11 +116,11 @@ impl Renderer {
             Tag::Paragraph | Tag::DefinitionList | Tag::DefinitionListTitle => self.flush(),
             Tag::Heading { level, .. } => {
                 self.flush();
-                self.inline.push_style(theme::heading(level));
+                self.inline.push_style(theme::heading(level, &self.palette));
                 // The markers keep a heading recognisable where there is no colour or bold.
                 let markers = "#".repeat(level as usize);
                 self.inline
-                    .styled(theme::heading(level), &format!("{markers} "));
+                    .styled(theme::heading(level, &self.palette), &format!("{markers} "));
             }
             Tag::BlockQuote(_) => self.open(Container::uniform(Kind::Quote, QUOTE_BAR, theme::DIM)),
             Tag::CodeBlock(_) | Tag::MetadataBlock(_) => self.start_raw(true),
@@ -160,7 +166,7 @@ impl Renderer {
             Tag::Strikethrough => self.inline.push_style(theme::STRIKE),
             Tag::Superscript | Tag::Subscript => self.inline.push_style(Style::new()),
             Tag::Link { dest_url, .. } => {
-                self.inline.push_style(theme::link());
+                self.inline.push_style(theme::link(&self.palette));
                 self.open_links.push(dest_url.into_string());
             }
             Tag::Image { dest_url, .. } => {

@@ -8,11 +8,11 @@ mod ansi;
 mod article;
 mod badge;
 mod blocks;
-mod dates;
 mod highlight;
 mod inline;
 mod lists;
 mod long_lines;
+mod look;
 mod markdown;
 mod palette;
 mod table;
@@ -34,8 +34,8 @@ pub use badge::{
     ESTIMATE_MARK, NO_SENTIMENT, bucket_badge, bucket_style, score_text, sentiment_badge,
     sentiment_score_text, sentiment_style,
 };
-pub use dates::DateFormat;
 pub use highlight::{MATCH, highlight_spans};
+pub use look::Look;
 pub use palette::Palette;
 pub use text::prefix_within;
 
@@ -55,9 +55,9 @@ pub struct Rendered {
 /// Links and images are followed by `[n]` and listed under a closing `Links` heading, because a
 /// terminal cannot make text clickable everywhere and the reader needs the URLs by number.
 #[must_use]
-pub fn render_markdown(markdown: &str, width: usize) -> Rendered {
+pub fn render_markdown(markdown: &str, width: usize, palette: &Palette) -> Rendered {
     let width = width.max(MIN_WIDTH);
-    let (body, links) = layout(markdown, width);
+    let (body, links) = layout(markdown, width, palette);
     Rendered {
         lines: clamp(body, width),
         links,
@@ -65,27 +65,27 @@ pub fn render_markdown(markdown: &str, width: usize) -> Rendered {
 }
 
 /// The body and the links section, before the final width guard.
-fn layout(markdown: &str, width: usize) -> (Vec<Line<'static>>, Vec<String>) {
-    let (mut lines, urls) = markdown::render(markdown, width);
+fn layout(markdown: &str, width: usize, palette: &Palette) -> (Vec<Line<'static>>, Vec<String>) {
+    let (mut lines, urls) = markdown::render(markdown, width, palette);
     if !urls.is_empty() {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled("Links", theme::DIM)));
-        lines.extend(links_section(&urls, width));
+        lines.extend(links_section(&urls, width, palette));
     }
     (lines, urls)
 }
 
 /// `[n] url` lines; a URL longer than the line continues under the URL column.
-fn links_section(links: &[String], width: usize) -> Vec<Line<'static>> {
+fn links_section(links: &[String], width: usize, palette: &Palette) -> Vec<Line<'static>> {
     let label_width = format!("[{}] ", links.len()).len();
     let url_width = width.saturating_sub(label_width).max(1);
     let mut out = Vec::new();
     for (i, url) in links.iter().enumerate() {
         let label = format!("{:<label_width$}", format!("[{}]", i + 1));
         let url = text::clean_inline(url);
-        let chunks = wrap::break_hard(&[(theme::link_url(), url)], url_width);
+        let chunks = wrap::break_hard(&[(theme::link_url(palette), url)], url_width);
         for (j, chunk) in chunks.into_iter().enumerate() {
             let lead = if j == 0 {
                 Span::styled(label.clone(), theme::LINK_MARKER)

@@ -1,12 +1,13 @@
-//! The colours of the command line and the reader, which the configuration's `theme` may
-//! change. The defaults are named ANSI colours, so that the terminal's palette decides the
-//! shades; every colour also comes with a symbol or a modifier, so nothing is lost without it.
-
-use std::sync::OnceLock;
+//! The colours of the command line and the reader, from the configuration's `theme`. Every
+//! colour also comes with a symbol or a modifier, so nothing is lost without it.
 
 use ratatui::style::Color;
 
+use crate::config::{Colour, Named, Theme};
+
+/// The theme's colours as the terminal draws them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(missing_docs)]
 pub struct Palette {
     pub positive: Color,
     pub neutral: Color,
@@ -22,51 +23,50 @@ pub struct Palette {
 
 impl Default for Palette {
     fn default() -> Palette {
+        Palette::of(&Theme::default())
+    }
+}
+
+impl Palette {
+    /// The colours `theme` names.
+    pub fn of(theme: &Theme) -> Palette {
         Palette {
-            positive: Color::Green,
-            neutral: Color::Yellow,
-            negative: Color::Red,
-            accent: Color::Cyan,
-            error: Color::Red,
-            link: Color::Blue,
-            heading: Color::Cyan,
-            star: Color::Yellow,
+            positive: color(theme.positive),
+            neutral: color(theme.neutral),
+            negative: color(theme.negative),
+            accent: color(theme.accent),
+            error: color(theme.error),
+            link: color(theme.link),
+            heading: color(theme.heading),
+            star: color(theme.star),
         }
     }
 }
 
-/// Set once from the configuration; process-wide because every view draws with it.
-static INSTALLED: OnceLock<Palette> = OnceLock::new();
-
-impl Palette {
-    /// The colours' names in the configuration's `theme`, one for each arm of [`Palette::set`].
-    pub const NAMES: &[&str] = &[
-        "positive", "neutral", "negative", "accent", "error", "link", "heading", "star",
-    ];
-
-    /// Sets the colour called `name` in the configuration; other names are ignored.
-    pub fn set(&mut self, name: &str, colour: Color) {
-        let slot = match name {
-            "positive" => &mut self.positive,
-            "neutral" => &mut self.neutral,
-            "negative" => &mut self.negative,
-            "accent" => &mut self.accent,
-            "error" => &mut self.error,
-            "link" => &mut self.link,
-            "heading" => &mut self.heading,
-            "star" => &mut self.star,
-            _ => return,
-        };
-        *slot = colour;
-    }
-
-    /// Makes this the palette of the process; only the first call counts.
-    pub fn install(self) {
-        let _ = INSTALLED.set(self);
-    }
-
-    pub fn current() -> Palette {
-        INSTALLED.get().copied().unwrap_or_default()
+/// The terminal colour of a configured one.
+pub fn color(colour: Colour) -> Color {
+    match colour {
+        Colour::Default => Color::Reset,
+        Colour::Indexed(index) => Color::Indexed(index),
+        Colour::Rgb(r, g, b) => Color::Rgb(r, g, b),
+        Colour::Named(named) => match named {
+            Named::Black => Color::Black,
+            Named::Red => Color::Red,
+            Named::Green => Color::Green,
+            Named::Yellow => Color::Yellow,
+            Named::Blue => Color::Blue,
+            Named::Magenta => Color::Magenta,
+            Named::Cyan => Color::Cyan,
+            Named::Gray => Color::Gray,
+            Named::DarkGray => Color::DarkGray,
+            Named::LightRed => Color::LightRed,
+            Named::LightGreen => Color::LightGreen,
+            Named::LightYellow => Color::LightYellow,
+            Named::LightBlue => Color::LightBlue,
+            Named::LightMagenta => Color::LightMagenta,
+            Named::LightCyan => Color::LightCyan,
+            Named::White => Color::White,
+        },
     }
 }
 
@@ -74,17 +74,39 @@ impl Palette {
 mod tests {
     use super::*;
 
+    /// Each configured colour becomes the terminal colour ratatui reads from the same text.
     #[test]
-    fn every_name_sets_its_own_colour() {
-        let mut palette = Palette::default();
-        for (at, name) in Palette::NAMES.iter().enumerate() {
-            palette.set(name, Color::Indexed(at as u8));
+    fn configured_colours_are_the_colours_their_names_say() {
+        for text in [
+            "reset",
+            "black",
+            "red",
+            "green",
+            "yellow",
+            "blue",
+            "magenta",
+            "cyan",
+            "gray",
+            "dark-gray",
+            "light-red",
+            "light-green",
+            "light-yellow",
+            "light-blue",
+            "light-magenta",
+            "light-cyan",
+            "white",
+            "bright black",
+            "grey",
+            "0",
+            "214",
+            "#ff8000",
+        ] {
+            let configured = Colour::parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                Some(color(configured)),
+                text.parse::<Color>().ok(),
+                "{text}"
+            );
         }
-        let p = palette;
-        let set = [
-            p.positive, p.neutral, p.negative, p.accent, p.error, p.link, p.heading, p.star,
-        ];
-        let expected: Vec<Color> = (0..8).map(Color::Indexed).collect();
-        assert_eq!(set.to_vec(), expected);
     }
 }

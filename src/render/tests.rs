@@ -3,10 +3,10 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
-use super::{layout, render_markdown, to_ansi, to_plain};
+use super::{Palette, layout, render_markdown, to_ansi, to_plain};
 
 fn plain(md: &str, width: usize) -> Vec<String> {
-    render_markdown(md, width)
+    render_markdown(md, width, &Palette::default())
         .lines
         .iter()
         .map(|l| l.to_string().trim_end().to_string())
@@ -41,7 +41,7 @@ Footnote ref[^n] and ![alt text](img.png).\n\n[^n]: The note body, long enough t
 
 #[test]
 fn headings_are_bold_coloured_marked_and_h1_underlined() {
-    let r = render_markdown("# Top\n\n## Second\n\ntext", 40);
+    let r = render_markdown("# Top\n\n## Second\n\ntext", 40, &Palette::default());
     let h1 = style_of(&r.lines, "Top");
     let h2 = style_of(&r.lines, "Second");
     assert!(has(h1, Modifier::BOLD) && has(h1, Modifier::UNDERLINED));
@@ -69,7 +69,7 @@ fn paragraphs_wrap_by_words_with_soft_and_hard_breaks() {
 
 #[test]
 fn inline_styles_keep_their_text() {
-    let r = render_markdown("*it* **bo** ~~st~~ `co de`", 40);
+    let r = render_markdown("*it* **bo** ~~st~~ `co de`", 40, &Palette::default());
     assert_eq!(to_plain(&r.lines), "it bo st co de\n");
     assert!(has(style_of(&r.lines, "it"), Modifier::ITALIC));
     assert!(has(style_of(&r.lines, "bo"), Modifier::BOLD));
@@ -83,7 +83,7 @@ fn inline_styles_keep_their_text() {
 #[test]
 fn links_get_numbered_markers_and_a_links_section() {
     let md = "[one](https://a.test) [two](https://b.test) [again](https://a.test) <https://c.test>";
-    let r = render_markdown(md, 80);
+    let r = render_markdown(md, 80, &Palette::default());
     assert_eq!(
         r.links,
         ["https://a.test", "https://b.test", "https://c.test"]
@@ -122,7 +122,7 @@ fn images_show_alt_text_and_a_marker() {
 #[test]
 fn block_quotes_prefix_and_nest() {
     let md = "> one two three four five six seven\n>\n> > inner";
-    let r = render_markdown(md, 20);
+    let r = render_markdown(md, 20, &Palette::default());
     assert_eq!(
         plain(md, 20),
         ["│ one two three four", "│ five six seven", "│", "│ │ inner"]
@@ -171,7 +171,7 @@ fn task_items_show_checkboxes() {
 #[test]
 fn code_blocks_are_indented_coloured_and_hard_broken() {
     let md = "```\n\tif x {\n        a_long_identifier_name = 1234567890;\n}\n```";
-    let r = render_markdown(md, 20);
+    let r = render_markdown(md, 20, &Palette::default());
     assert_eq!(
         plain(md, 20),
         [
@@ -195,7 +195,7 @@ fn code_blocks_are_indented_coloured_and_hard_broken() {
 #[test]
 fn tables_align_columns_by_display_width() {
     let md = "| a | 数字 | c |\n|:--|--:|:-:|\n| long cell | 1 | x |\n| b | 12345 | yy |";
-    let r = render_markdown(md, 40);
+    let r = render_markdown(md, 40, &Palette::default());
     assert_eq!(
         plain(md, 40),
         [
@@ -235,7 +235,7 @@ fn thematic_break_is_a_capped_rule() {
 #[test]
 fn html_is_shown_dimmed_not_dropped() {
     let md = "<div>\n  <b>hi</b>\n</div>\n\nan <span>inline</span> tag";
-    let r = render_markdown(md, 40);
+    let r = render_markdown(md, 40, &Palette::default());
     assert_eq!(
         plain(md, 40),
         [
@@ -291,14 +291,14 @@ fn cjk_wraps_by_display_width() {
 fn no_line_is_ever_wider_than_the_width() {
     for width in 20..=120 {
         // Checked before the final clamp too: layout itself must respect the width.
-        let (lines, _) = layout(MIXED, width);
+        let (lines, _) = layout(MIXED, width, &Palette::default());
         for line in &lines {
             assert!(line.width() <= width, "width {width}: {line:?}");
         }
     }
     for width in [0, 1, 5, 19] {
         assert!(
-            render_markdown(MIXED, width)
+            render_markdown(MIXED, width, &Palette::default())
                 .lines
                 .iter()
                 .all(|l| l.width() <= 20)
@@ -316,14 +316,26 @@ fn no_double_leading_or_trailing_blank_lines() {
             assert!(!(pair.iter().all(|l| l.trim().is_empty())), "{lines:#?}");
         }
     }
-    assert!(render_markdown("", 80).lines.is_empty());
-    assert!(!render_markdown(MIXED, usize::MAX).lines.is_empty());
-    assert!(render_markdown("\n\n   \n", 80).lines.is_empty());
+    assert!(
+        render_markdown("", 80, &Palette::default())
+            .lines
+            .is_empty()
+    );
+    assert!(
+        !render_markdown(MIXED, usize::MAX, &Palette::default())
+            .lines
+            .is_empty()
+    );
+    assert!(
+        render_markdown("\n\n   \n", 80, &Palette::default())
+            .lines
+            .is_empty()
+    );
 }
 
 #[test]
 fn ansi_and_plain_output() {
-    let r = render_markdown(MIXED, 60);
+    let r = render_markdown(MIXED, 60, &Palette::default());
     let ansi = to_ansi(&r.lines);
     assert!(
         ansi.contains("\x1b[1;4;35m"),

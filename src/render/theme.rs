@@ -7,15 +7,13 @@ use ratatui::style::{Color, Modifier, Style};
 
 use super::Palette;
 
-pub(crate) fn heading(level: HeadingLevel) -> Style {
+pub(crate) fn heading(level: HeadingLevel, palette: &Palette) -> Style {
     let bold = Style::new().add_modifier(Modifier::BOLD);
     match level {
         HeadingLevel::H1 => bold.fg(Color::Magenta).add_modifier(Modifier::UNDERLINED),
-        HeadingLevel::H2 => bold.fg(Palette::current().heading),
+        HeadingLevel::H2 => bold.fg(palette.heading),
         HeadingLevel::H3 => bold.fg(Color::Blue),
-        _ => bold
-            .fg(Palette::current().heading)
-            .add_modifier(Modifier::ITALIC),
+        _ => bold.fg(palette.heading).add_modifier(Modifier::ITALIC),
     }
 }
 
@@ -24,9 +22,9 @@ pub(crate) const STRONG: Style = Style::new().add_modifier(Modifier::BOLD);
 pub(crate) const STRIKE: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
 pub(crate) const INLINE_CODE: Style = Style::new().fg(Color::Yellow);
 pub(crate) const CODE_BLOCK: Style = Style::new().fg(Color::Green);
-pub(crate) fn link() -> Style {
+pub(crate) fn link(palette: &Palette) -> Style {
     Style::new()
-        .fg(Palette::current().link)
+        .fg(palette.link)
         .add_modifier(Modifier::UNDERLINED)
 }
 /// The `[n]` after a link: not underlined, so it reads as an annotation rather than link text.
@@ -39,6 +37,6 @@ pub(crate) const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 pub(crate) const MARKER: Style = Style::new().fg(Color::Cyan);
 pub(crate) const TASK_DONE: Style = Style::new().fg(Color::Green);
 pub(crate) const TABLE_HEADER: Style = Style::new().add_modifier(Modifier::BOLD);
-pub(crate) fn link_url() -> Style {
-    Style::new().fg(Palette::current().link)
+pub(crate) fn link_url(palette: &Palette) -> Style {
+    Style::new().fg(palette.link)
 }

@@ -22,7 +22,7 @@ mod lexicon;
 mod scorer;
 mod tokens;
 
-use crate::article::{Article, Bucket};
+use crate::article::{Article, Bucket, Scale};
 
 pub use scorer::Reason;
 
@@ -60,13 +60,19 @@ impl Estimate {
 }
 
 /// Estimates the sentiment of an article from its title, TL;DR and body; a heading that only
-/// repeats the title is not read twice.
-pub fn estimate_article(article: &Article) -> Estimate {
-    estimate(&article.title, &article.tldr, article.body_without_title())
+/// repeats the title is not read twice. `scale` puts the score in its bucket.
+pub fn estimate_article(article: &Article, scale: Scale) -> Estimate {
+    estimate(
+        &article.title,
+        &article.tldr,
+        article.body_without_title(),
+        scale,
+    )
 }
 
-/// Estimates sentiment from an article's title, TL;DR items and body.
-pub fn estimate(title: &str, tldr: &[String], body: &str) -> Estimate {
+/// Estimates sentiment from an article's title, TL;DR items and body; `scale` puts the score
+/// in its bucket.
+pub fn estimate(title: &str, tldr: &[String], body: &str, scale: Scale) -> Estimate {
     let mut tally = scorer::Tally::default();
     tally.add_text(title, TITLE_WEIGHT, usize::MAX);
     for item in tldr {
@@ -78,7 +84,7 @@ pub fn estimate(title: &str, tldr: &[String], body: &str) -> Estimate {
     let score = house_score(compound);
     Estimate {
         score,
-        bucket: Bucket::from_score(score),
+        bucket: scale.bucket(score),
         compound,
         reasons: tally.reasons(MAX_REASONS),
     }

@@ -1,7 +1,7 @@
 use super::*;
 
 fn headline(title: &str) -> Estimate {
-    estimate(title, &[], "")
+    estimate(title, &[], "", Scale::default())
 }
 
 fn bucket(title: &str) -> Bucket {
@@ -69,7 +69,7 @@ fn neutral_markers_hold_a_report_in_the_middle() {
 #[test]
 fn the_title_weighs_more_than_the_body() {
     let body = "Analysts had feared a weak quarter.";
-    let e = estimate("Retailer posts record profit", &[], body);
+    let e = estimate("Retailer posts record profit", &[], body, Scale::default());
     assert_eq!(e.bucket, Bucket::Positive);
 }
 
@@ -85,7 +85,7 @@ fn estimates_are_whole_numbers_on_the_house_scale_and_agree_with_their_bucket() 
             (1.0..=10.0).contains(&e.score) && e.score.fract() == 0.0,
             "{e:?}"
         );
-        assert_eq!(Bucket::from_score(e.score), e.bucket);
+        assert_eq!(Scale::default().bucket(e.score), e.bucket);
         assert_eq!(e.label(), e.bucket.canonical_label());
     }
 }

@@ -2,9 +2,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::commit;
-use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parse::parse_article;
+use crate::reading::Reading;
 use crate::tagger::{Staged, Tag, TagError, stage};
 
 fn tag() -> Tag {
@@ -15,8 +15,16 @@ fn tag() -> Tag {
 fn stage_file(path: &Path) -> Result<Staged, TagError> {
     let stamp = FileStamp::of(&fs::metadata(path).unwrap());
     let bytes = fs::read(path).unwrap();
-    let before = parse_article(&bytes, "x".into(), path.to_owned(), &Limits::default()).unwrap();
-    stage(path, &bytes, Some(stamp), &before, &tag(), false)
+    let before = parse_article(&bytes, "x".into(), path.to_owned(), &Reading::default()).unwrap();
+    stage(
+        path,
+        &bytes,
+        Some(stamp),
+        &before,
+        &tag(),
+        false,
+        &Reading::default(),
+    )
 }
 
 fn write_articles(dir: &Path, names: &[&str]) -> Vec<PathBuf> {

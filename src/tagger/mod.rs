@@ -23,7 +23,9 @@
 //! # fn main() -> Result<(), moodwire::tagger::TagError> {
 //! let path = std::path::Path::new("articles/2026-02-01-story.md");
 //! let tag = Tag::new(7.0, "Bullish/Positive")?;
-//! let written = tagger::tag_file(path, &tag, tagger::Options { replace: true, expected: None })?;
+//! let reading = moodwire::Reading::default();
+//! let options = tagger::Options { replace: true, expected: None };
+//! let written = tagger::tag_file(path, &tag, options, &reading)?;
 //! // Later, to undo: restores the previous bytes unless the file changed since.
 //! tagger::undo(&written)?;
 //! # Ok(()) }
@@ -40,9 +42,9 @@ mod temporary;
 use std::path::{Path, PathBuf};
 
 use crate::article::Article;
-use crate::limits::Limits;
 use crate::loader::FileStamp;
 use crate::parse::{parse_article, parse_title_and_sentiment};
+use crate::reading::Reading;
 
 pub use atomic::replace_file;
 pub use batch::commit;
@@ -134,26 +136,45 @@ pub struct Written {
     pub written: Vec<u8>,
 }
 
-/// Reads the file at `path` and writes the tag into it.
-pub fn tag_file(path: &Path, tag: &Tag, options: Options) -> Result<Written, TagError> {
+/// Reads the file at `path` as `reading` says and writes the tag into it.
+pub fn tag_file(
+    path: &Path,
+    tag: &Tag,
+    options: Options,
+    reading: &Reading,
+) -> Result<Written, TagError> {
     let io = |source| TagError::Io {
         path: path.to_owned(),
         source,
     };
-    let (bytes, stamp) = crate::loader::read_regular_file(path, Limits::default().max_file_bytes)
+    let (bytes, stamp) = crate::loader::read_regular_file(path, reading.limits.max_file_bytes)
         .map_err(|reason| io(std::io::Error::other(reason)))?;
     if options.expected.is_some_and(|expected| expected != stamp) {
         return Err(TagError::Changed);
     }
-    let before = read_article(path, &bytes)?;
-    tag_parsed(path, &bytes, Some(stamp), &before, tag, options.replace)
+    let before = read_article(path, &bytes, reading)?;
+    tag_parsed(
+        path,
+        &bytes,
+        Some(stamp),
+        &before,
+        tag,
+        options.replace,
+        reading,
+    )
 }
 
 /// Writes the tag into the file at `path`, which was read as `bytes`; refused if the file no
 /// longer holds them.
-pub fn tag_bytes(path: &Path, bytes: &[u8], tag: &Tag, replace: bool) -> Result<Written, TagError> {
-    let before = read_article(path, bytes)?;
-    tag_parsed(path, bytes, None, &before, tag, replace)
+pub fn tag_bytes(
+    path: &Path,
+    bytes: &[u8],
+    tag: &Tag,
+    replace: bool,
+    reading: &Reading,
+) -> Result<Written, TagError> {
+    let before = read_article(path, bytes, reading)?;
+    tag_parsed(path, bytes, None, &before, tag, replace, reading)
 }
 
 /// [`tag_bytes`] for a caller that has already parsed the bytes into `before`, and may know
@@ -166,8 +187,9 @@ pub fn tag_parsed(
     before: &Article,
     tag: &Tag,
     replace: bool,
+    reading: &Reading,
 ) -> Result<Written, TagError> {
-    let new = tagged_bytes(path, bytes, before, tag, replace)?;
+    let new = tagged_bytes(path, bytes, before, tag, replace, reading)?;
     let path = replace_file(path, bytes, read_stamp, &new)?;
     Ok(Written {
         path,
@@ -185,8 +207,9 @@ pub fn stage(
     before: &Article,
     tag: &Tag,
     replace: bool,
+    reading: &Reading,
 ) -> Result<Staged, TagError> {
-    let new = tagged_bytes(path, bytes, before, tag, replace)?;
+    let new = tagged_bytes(path, bytes, before, tag, replace, reading)?;
     Staged::write(path, bytes, read_stamp, &new)
 }
 
@@ -195,8 +218,8 @@ pub fn undo(written: &Written) -> Result<(), TagError> {
     replace_file(&written.path, &written.written, None, &written.previous).map(drop)
 }
 
-fn read_article(path: &Path, bytes: &[u8]) -> Result<Article, TagError> {
-    parse_article(bytes, String::new(), path.to_owned(), &Limits::default())
+fn read_article(path: &Path, bytes: &[u8], reading: &Reading) -> Result<Article, TagError> {
+    parse_article(bytes, String::new(), path.to_owned(), reading)
         .map_err(|e| TagError::Unsupported(e.to_string()))
 }
 
@@ -208,9 +231,10 @@ fn tagged_bytes(
     before: &Article,
     tag: &Tag,
     replace: bool,
+    reading: &Reading,
 ) -> Result<Vec<u8>, TagError> {
     let read_back = |bytes: &[u8]| {
-        parse_title_and_sentiment(bytes, path, &Limits::default()).map_err(|e| {
+        parse_title_and_sentiment(bytes, path, reading).map_err(|e| {
             TagError::Unsupported(format!(
                 "the front matter would not read back as written ({e}); tag it by hand"
             ))

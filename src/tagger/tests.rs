@@ -7,7 +7,7 @@ fn tag() -> Tag {
 
 fn parse(path: &Path) -> crate::article::Article {
     let bytes = fs::read(path).unwrap();
-    parse_article(&bytes, "x".into(), path.to_owned(), &Limits::default()).unwrap()
+    parse_article(&bytes, "x".into(), path.to_owned(), &Reading::default()).unwrap()
 }
 
 #[test]
@@ -15,7 +15,7 @@ fn a_text_file_keeps_its_first_line_as_title() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("scraped.txt");
     fs::write(&path, "Putin and Xi at Beijing\n\nUS has failed.\n").unwrap();
-    tag_file(&path, &tag(), Options::default()).unwrap();
+    tag_file(&path, &tag(), Options::default(), &Reading::default()).unwrap();
     let article = parse(&path);
     assert_eq!(article.title, "Putin and Xi at Beijing");
     assert_eq!(article.sentiment.score, Some(8.0));
@@ -30,7 +30,7 @@ fn a_heading_further_down_does_not_become_the_title() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notes.txt");
     fs::write(&path, "Plain first line\n\n## Background\nText\n").unwrap();
-    tag_file(&path, &tag(), Options::default()).unwrap();
+    tag_file(&path, &tag(), Options::default(), &Reading::default()).unwrap();
     assert_eq!(parse(&path).title, "Plain first line");
     assert!(
         fs::read_to_string(&path)
@@ -44,9 +44,9 @@ fn a_second_run_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.md");
     fs::write(&path, "---\ntitle: A\n---\nBody\n").unwrap();
-    tag_file(&path, &tag(), Options::default()).unwrap();
+    tag_file(&path, &tag(), Options::default(), &Reading::default()).unwrap();
     let once = fs::read(&path).unwrap();
-    let again = tag_file(&path, &tag(), Options::default());
+    let again = tag_file(&path, &tag(), Options::default(), &Reading::default());
     assert!(matches!(again, Err(TagError::AlreadyTagged)), "{again:?}");
     assert_eq!(fs::read(&path).unwrap(), once);
 }
@@ -58,7 +58,7 @@ fn a_file_changed_since_it_was_read_is_not_written() {
     fs::write(&path, "---\ntitle: A\n---\nBody\n").unwrap();
     let read = fs::read(&path).unwrap();
     fs::write(&path, "---\ntitle: A\n---\nBody, edited meanwhile\n").unwrap();
-    let result = tag_bytes(&path, &read, &tag(), false);
+    let result = tag_bytes(&path, &read, &tag(), false, &Reading::default());
     assert!(matches!(result, Err(TagError::Changed)), "{result:?}");
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
@@ -77,7 +77,7 @@ fn a_same_size_change_with_its_modification_time_put_back_is_refused() {
     let stamp = FileStamp::of(&meta);
     let read = fs::read(&path).unwrap();
     let before =
-        crate::parse::parse_article(&read, "a".into(), path.clone(), &Limits::default()).unwrap();
+        crate::parse::parse_article(&read, "a".into(), path.clone(), &Reading::default()).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
     fs::write(&path, "---\ntitle: A\n---\nBody two\n").unwrap();
     fs::File::options()
@@ -86,7 +86,15 @@ fn a_same_size_change_with_its_modification_time_put_back_is_refused() {
         .unwrap()
         .set_modified(meta.modified().unwrap())
         .unwrap();
-    let result = tag_parsed(&path, &read, Some(stamp), &before, &tag(), false);
+    let result = tag_parsed(
+        &path,
+        &read,
+        Some(stamp),
+        &before,
+        &tag(),
+        false,
+        &Reading::default(),
+    );
     assert!(matches!(result, Err(TagError::Changed)), "{result:?}");
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
@@ -106,7 +114,7 @@ fn a_stale_stamp_is_refused() {
         expected: Some(stamp),
     };
     assert!(matches!(
-        tag_file(&path, &tag(), options),
+        tag_file(&path, &tag(), options, &Reading::default()),
         Err(TagError::Changed)
     ));
 }
@@ -119,7 +127,7 @@ fn permissions_are_kept() {
     let path = dir.path().join("a.md");
     fs::write(&path, "---\ntitle: A\n---\n").unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-    tag_file(&path, &tag(), Options::default()).unwrap();
+    tag_file(&path, &tag(), Options::default(), &Reading::default()).unwrap();
     let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o640);
 }
@@ -132,7 +140,7 @@ fn a_symbolic_link_stays_a_link_to_the_tagged_file() {
     let link = dir.path().join("link.md");
     fs::write(&real, "---\ntitle: A\n---\n").unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    tag_file(&link, &tag(), Options::default()).unwrap();
+    tag_file(&link, &tag(), Options::default(), &Reading::default()).unwrap();
     assert!(
         fs::symlink_metadata(&link)
             .unwrap()
@@ -152,7 +160,7 @@ fn undo_restores_the_previous_bytes_unless_the_file_changed_again() {
         replace: true,
         expected: None,
     };
-    let written = tag_file(&path, &tag(), options).unwrap();
+    let written = tag_file(&path, &tag(), options, &Reading::default()).unwrap();
     assert_eq!(written.previous, original.as_bytes());
     assert_ne!(fs::read(&path).unwrap(), original.as_bytes());
     undo(&written).unwrap();
@@ -175,7 +183,7 @@ fn front_matter_that_would_not_read_back_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.md");
     fs::write(&path, "---\n- a\n- b\n---\nBody\n").unwrap();
-    let error = tag_file(&path, &tag(), Options::default()).unwrap_err();
+    let error = tag_file(&path, &tag(), Options::default(), &Reading::default()).unwrap_err();
     assert!(error.to_string().contains("read back"), "{error}");
     assert_eq!(
         fs::read_to_string(&path).unwrap(),

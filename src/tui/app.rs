@@ -4,10 +4,11 @@
 use ratatui::layout::Size;
 
 use crate::article::Bucket;
-use crate::limits::Limits;
 use crate::marks::Marks;
 use crate::query::Query;
 use crate::query::SortOrder;
+use crate::reading::Reading;
+use crate::render::Look;
 
 use super::catalog::{Catalog, Selection};
 use super::dashboard::Stats;
@@ -47,8 +48,11 @@ pub struct App {
     pub marks_unsaved: bool,
     /// The keys in use.
     pub keys: Keymap,
-    /// The limits the library is read with; the reader cuts lines at `max_line_chars`.
-    pub limits: Limits,
+    /// How the library's files are read: its limits (the reader cuts lines at
+    /// `max_line_chars`) and the scale that buckets scores.
+    pub reading: Reading,
+    /// The colours and date format to draw with.
+    pub look: Look,
     /// A one-line message for the status bar, cleared by the next key.
     pub notice: Option<String>,
     pub viewport: Size,
@@ -141,7 +145,8 @@ impl App {
             marks: Marks::default(),
             marks_unsaved: false,
             keys: Keymap::default(),
-            limits: Limits::default(),
+            reading: Reading::default(),
+            look: Look::default(),
             notice: None,
             viewport,
             color,

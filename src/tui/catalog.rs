@@ -222,12 +222,13 @@ fn select_loaded(loaded: &Loaded, selection: &Selection) -> Vec<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::limits::Limits;
+    use crate::article::Scale;
+
     use crate::tui::orders::SortKeys;
 
     fn sample_library() -> Library {
         let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/sample-articles");
-        Library::load(&[folder.into()], &Limits::default())
+        Library::load(&[folder.into()], &crate::reading::Reading::default())
     }
 
     fn assert_orders_sort(orders: &Orders, articles: &[Article]) {
@@ -285,13 +286,21 @@ mod tests {
                     .is_some()
             })
             .unwrap();
-        loaded.set_sentiment(lowest, Sentiment::from_file(Some(9.5), None), None);
+        loaded.set_sentiment(
+            lowest,
+            Sentiment::from_file(Some(9.5), None, Scale::default()),
+            None,
+        );
         loaded.set_orders(Orders::of(keys));
         let orders = loaded.orders.clone().unwrap();
         assert_orders_sort(&orders, loaded.library.articles());
         assert_eq!(orders.by_score[0], lowest, "9.5 is the highest score");
         let top = orders.by_score[0];
-        loaded.set_sentiment(top, Sentiment::from_file(Some(1.0), None), None);
+        loaded.set_sentiment(
+            top,
+            Sentiment::from_file(Some(1.0), None, Scale::default()),
+            None,
+        );
         assert_orders_sort(loaded.orders.as_ref().unwrap(), loaded.library.articles());
     }
 

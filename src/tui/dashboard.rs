@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::article::{Article, Bucket};
+use crate::article::{Article, Bucket, Scale};
 
 /// How many categories the dashboard lists.
 pub const TOP_CATEGORIES: usize = 8;
@@ -30,12 +30,14 @@ pub struct Week {
     /// `2026-W05`.
     pub label: String,
     pub mean: f64,
+    /// The bucket the mean falls in.
+    pub bucket: Bucket,
     pub articles: usize,
 }
 
 impl Stats {
-    /// The figures for documents `docs` of `articles`.
-    pub fn of(articles: &[Article], docs: &[u32]) -> Stats {
+    /// The figures for documents `docs` of `articles`, weekly means put in buckets by `scale`.
+    pub fn of(articles: &[Article], docs: &[u32], scale: Scale) -> Stats {
         let mut stats = Stats {
             articles: docs.len(),
             ..Stats::default()
@@ -68,6 +70,7 @@ impl Stats {
             .map(|((year, week), (sum, n))| Week {
                 label: format!("{year}-W{week:02}"),
                 mean: sum / n as f64,
+                bucket: scale.bucket(sum / n as f64),
                 articles: n,
             })
             .collect();

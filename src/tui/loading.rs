@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use crate::article::Article;
 use crate::cache::CacheStore;
 use crate::library::{CacheToWrite, Library, Progress};
-use crate::limits::Limits;
 use crate::loader::display_path;
+use crate::reading::Reading;
 
 use super::action::{Action, LoadMessage};
 use super::catalog::Loaded;
@@ -48,7 +48,7 @@ impl LibrarySource {
 pub struct LoadPlan {
     pub source: LibrarySource,
     pub cache: Option<CacheStore>,
-    pub limits: Limits,
+    pub reading: Reading,
     /// Follow changes to the library's folders while the reader is open.
     pub watch: bool,
 }
@@ -165,7 +165,7 @@ fn load(
     };
     let (library, cache) = match &plan.source {
         LibrarySource::BuiltIn => {
-            let library = Library::built_in(&plan.limits);
+            let library = Library::built_in(&plan.reading);
             post(LoadMessage::Found {
                 files: library.articles().len(),
             });
@@ -175,7 +175,7 @@ fn load(
             let mut batch = Batcher::default();
             let opened = Library::open_leaving_the_cache(
                 paths,
-                &plan.limits,
+                &plan.reading,
                 plan.cache.as_ref(),
                 &mut |progress| batch.take(progress, &mut post),
             );
@@ -289,7 +289,7 @@ mod tests {
         let open = || {
             let opened = Library::open_leaving_the_cache(
                 &paths,
-                &Limits::default(),
+                &Reading::default(),
                 Some(&store),
                 &mut |_| {},
             );

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use crate::article::Article;
 use crate::query::{Place, Query};
-use crate::render::{MATCH, render_article};
+use crate::render::{Look, MATCH, render_article};
 
 /// Wider than this, lines of prose are hard to follow; the reader centres a column this wide.
 pub const MAX_TEXT_WIDTH: usize = 100;
@@ -33,11 +33,20 @@ pub struct Reader {
     pub pending: bool,
     /// Longer body lines are cut when laid out.
     pub max_line_chars: usize,
+    /// The colours and date format it is laid out in.
+    pub look: Look,
 }
 
 impl Reader {
-    /// The reader for `article` (whose body is not read yet), laid out for `columns`.
-    pub fn new(article: Article, columns: u16, query: &Query, max_line_chars: usize) -> Reader {
+    /// The reader for `article` (whose body is not read yet), laid out for `columns` in
+    /// `look`, its lines cut at `max_line_chars`.
+    pub fn new(
+        article: Article,
+        columns: u16,
+        query: &Query,
+        max_line_chars: usize,
+        look: Look,
+    ) -> Reader {
         let mut reader = Reader {
             article,
             lines: Vec::new(),
@@ -47,6 +56,7 @@ impl Reader {
             error: None,
             pending: true,
             max_line_chars,
+            look,
         };
         reader.layout(columns, query);
         reader
@@ -74,7 +84,7 @@ impl Reader {
             return;
         }
         self.width = width;
-        let rendered = render_article(&self.article, width, self.max_line_chars);
+        let rendered = render_article(&self.article, width, self.max_line_chars, &self.look);
         self.lines.clear();
         self.matches.clear();
         for line in rendered.lines {

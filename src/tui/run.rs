@@ -15,6 +15,7 @@ use ratatui::layout::Size;
 use crate::library::Library;
 use crate::marks::store::MarksFile;
 use crate::query::SortOrder;
+use crate::render::Look;
 
 use super::action::{Action, Effect};
 use super::app::App;
@@ -62,6 +63,8 @@ pub struct Settings {
     pub marks: Option<MarksFile>,
     /// Warnings to show in the status bar when the reader opens (they were printed too).
     pub warnings: Vec<String>,
+    /// The colours and date format to draw with.
+    pub look: Look,
 }
 
 /// Runs the reader over the library `plan` describes until the user quits. `started` is when
@@ -74,7 +77,8 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     let mut app = App::new(plan.source.label(), Size::default(), true);
     app.keys = settings.keys;
     app.order = settings.order;
-    app.limits = plan.limits;
+    app.look = settings.look;
+    app.reading = plan.reading;
     let mut guard = Guard::enter()?;
     app.viewport = guard.terminal.size()?;
     app.color = color_wanted(std::env::var_os("NO_COLOR"));
@@ -244,7 +248,8 @@ impl Looper {
     fn perform(&mut self, effect: Effect) {
         match effect {
             Effect::ReadBody(article) => {
-                let body = Library::read_body(&article).map_err(|problem| problem.message);
+                let body = Library::read_body(&article, &self.app.reading)
+                    .map_err(|problem| problem.message);
                 self.dispatch(Action::BodyRead {
                     id: article.id,
                     body,

@@ -3,8 +3,9 @@
 use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
-use crate::article::{Article, Bucket, Sentiment};
+use crate::article::{Article, Bucket, Scale, Sentiment};
 use crate::loader::FileStamp;
+use crate::reading::Reading;
 use crate::tagger::{Tag, Written};
 
 /// The lowest and highest score of the house scale, which the picker offers.
@@ -26,16 +27,20 @@ pub struct TagPicker {
     pub stamp: Option<FileStamp>,
     pub bucket: Bucket,
     pub score: u8,
+    /// How the library reads files: the write is checked by reading it back the same way,
+    /// and the scale decides which bucket a score is in.
+    pub reading: Reading,
 }
 
 impl TagPicker {
     /// A picker for `article`, starting from its sentiment (estimated or not) so that
     /// confirming an estimate takes one key; neutral 5 when it has none.
-    pub fn new(article: &Article, stamp: Option<FileStamp>) -> TagPicker {
+    pub fn new(article: &Article, stamp: Option<FileStamp>, reading: Reading) -> TagPicker {
+        let scale = reading.scale;
         let sentiment = &article.sentiment;
         let bucket = sentiment
             .bucket
-            .or_else(|| sentiment.score.map(Bucket::from_score))
+            .or_else(|| sentiment.score.map(|score| scale.bucket(score)))
             .unwrap_or(Bucket::Neutral);
         let score = sentiment
             .score
@@ -48,7 +53,8 @@ impl TagPicker {
             current: sentiment.clone(),
             stamp,
             bucket,
-            score: nearest_in(bucket, score),
+            score: nearest_in(bucket, score, scale),
+            reading,
         }
     }
 
@@ -61,7 +67,7 @@ impl TagPicker {
             .unwrap_or(1);
         let to = at.saturating_add_signed(delta).min(Bucket::ALL.len() - 1);
         self.bucket = Bucket::ALL[to];
-        self.score = nearest_in(self.bucket, self.score);
+        self.score = nearest_in(self.bucket, self.score, self.reading.scale);
     }
 
     /// Raises or lowers the score within the scale; the bucket follows it, so that the label
@@ -69,7 +75,7 @@ impl TagPicker {
     pub fn change_score(&mut self, delta: i8) {
         let score = self.score.saturating_add_signed(delta);
         self.score = score.clamp(*SCORES.start(), *SCORES.end());
-        self.bucket = Bucket::from_score(f64::from(self.score));
+        self.bucket = self.reading.scale.bucket(f64::from(self.score));
     }
 
     /// The tag to write: the score and the bucket's canonical label.
@@ -85,24 +91,22 @@ impl TagPicker {
             path: self.path.clone(),
             tag: self.tag(),
             expected: self.stamp,
+            reading: self.reading,
         }
     }
 }
 
-/// The whole scores of `bucket`: negative 1 to 4, neutral 5 and 6, positive 7 to 10.
-fn scores_of(bucket: Bucket) -> RangeInclusive<u8> {
-    let lowest = SCORES
-        .clone()
-        .find(|&s| Bucket::from_score(f64::from(s)) == bucket);
-    let highest = SCORES
-        .clone()
-        .rev()
-        .find(|&s| Bucket::from_score(f64::from(s)) == bucket);
+/// The whole scores of `bucket` on `scale`: at the house cut points, negative 1 to 4,
+/// neutral 5 and 6, positive 7 to 10.
+fn scores_of(bucket: Bucket, scale: Scale) -> RangeInclusive<u8> {
+    let in_bucket = |s: &u8| scale.bucket(f64::from(*s)) == bucket;
+    let lowest = SCORES.clone().find(in_bucket);
+    let highest = SCORES.clone().rev().find(in_bucket);
     lowest.unwrap_or(1)..=highest.unwrap_or(10)
 }
 
-fn nearest_in(bucket: Bucket, score: u8) -> u8 {
-    let scores = scores_of(bucket);
+fn nearest_in(bucket: Bucket, score: u8, scale: Scale) -> u8 {
+    let scores = scores_of(bucket, scale);
     score.clamp(*scores.start(), *scores.end())
 }
 
@@ -114,12 +118,18 @@ pub struct TagRequest {
     pub path: PathBuf,
     pub tag: Tag,
     pub expected: Option<FileStamp>,
+    /// How the library reads the file.
+    pub reading: Reading,
 }
 
 impl TagRequest {
     /// The sentiment the article has once the tag is in its file.
     pub fn sentiment(&self) -> Sentiment {
-        Sentiment::from_file(Some(self.tag.score()), Some(self.tag.label.clone()))
+        Sentiment::from_file(
+            Some(self.tag.score()),
+            Some(self.tag.label.clone()),
+            self.reading.scale,
+        )
     }
 }
 
@@ -140,8 +150,9 @@ mod tests {
 
     #[test]
     fn buckets_cover_the_scale_at_the_house_cut_points() {
-        assert_eq!(scores_of(Bucket::Negative), 1..=4);
-        assert_eq!(scores_of(Bucket::Neutral), 5..=6);
-        assert_eq!(scores_of(Bucket::Positive), 7..=10);
+        let scale = Scale::default();
+        assert_eq!(scores_of(Bucket::Negative, scale), 1..=4);
+        assert_eq!(scores_of(Bucket::Neutral, scale), 5..=6);
+        assert_eq!(scores_of(Bucket::Positive, scale), 7..=10);
     }
 }

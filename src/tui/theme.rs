@@ -17,25 +17,24 @@ pub const MATCH_IN_SELECTED: Style = Style::new()
     .add_modifier(Modifier::BOLD)
     .add_modifier(Modifier::UNDERLINED);
 pub const UNREAD: Style = Style::new().add_modifier(Modifier::BOLD);
-pub fn error() -> Style {
-    Style::new()
-        .fg(Palette::current().error)
-        .add_modifier(Modifier::BOLD)
+/// An error message.
+pub fn error(palette: &Palette) -> Style {
+    Style::new().fg(palette.error).add_modifier(Modifier::BOLD)
 }
 
-pub fn accent() -> Style {
-    Style::new().fg(Palette::current().accent)
+/// Markers and figures worth the eye.
+pub fn accent(palette: &Palette) -> Style {
+    Style::new().fg(palette.accent)
 }
 
-pub fn key() -> Style {
-    accent().add_modifier(Modifier::BOLD)
+/// A key in a hint or the help.
+pub fn key(palette: &Palette) -> Style {
+    accent(palette).add_modifier(Modifier::BOLD)
 }
 
 /// The `★` of a starred article.
-pub fn star() -> Style {
-    Style::new()
-        .fg(Palette::current().star)
-        .add_modifier(Modifier::BOLD)
+pub fn star(palette: &Palette) -> Style {
+    Style::new().fg(palette.star).add_modifier(Modifier::BOLD)
 }
 pub const BORDER: Style = DIM;
 

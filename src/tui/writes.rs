@@ -17,7 +17,7 @@ pub fn write_tag(request: Box<TagRequest>) -> Action {
         replace: true,
         expected: request.expected,
     };
-    let result = tagger::tag_file(&request.path, &request.tag, options)
+    let result = tagger::tag_file(&request.path, &request.tag, options, &request.reading)
         .map(|written| (written, stamp_of(&request.path)))
         .map_err(|error| error.to_string());
     Action::TagWritten { request, result }

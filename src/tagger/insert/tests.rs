@@ -180,7 +180,7 @@ fn writing_then_removing_the_two_new_lines_gives_back_every_byte() {
             tagged.as_bytes(),
             "a.md".into(),
             "a.md".into(),
-            &crate::limits::Limits::default(),
+            &crate::reading::Reading::default(),
         )
         .unwrap_or_else(|e| panic!("case {case}: {e}\n{tagged}"));
         assert_eq!(article.sentiment.score, Some(3.0), "case {case}");

@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use ratatui::layout::Size;
 
 use crate::library::Library;
-use crate::limits::Limits;
+use crate::reading::Reading;
 
 use super::action::{Action, Effect, LoadMessage};
 use super::app::App;
@@ -47,7 +47,7 @@ fn app() -> App {
 
 fn sample_library() -> Library {
     let folder = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/sample-articles"));
-    Library::load(&[folder], &Limits::default())
+    Library::load(&[folder], &Reading::default())
 }
 
 fn finished(loaded: Loaded) -> Action {
@@ -78,7 +78,7 @@ fn open_selected(app: &mut App) {
     let Some(Effect::ReadBody(article)) = send(app, Action::Open) else {
         panic!("opening asks for the body");
     };
-    let body = Library::read_body(&article).map_err(|p| p.message);
+    let body = Library::read_body(&article, &app.reading).map_err(|p| p.message);
     send(
         app,
         Action::BodyRead {

@@ -264,7 +264,7 @@ fn wide_sequences_are_drawn_at_any_width() {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     for width in (20..=140).step_by(7) {
-        let library = Library::load(&[dir.path().to_path_buf()], &Limits::default());
+        let library = Library::load(&[dir.path().to_path_buf()], &Reading::default());
         let mut app = app_of(library, width, 20);
         screen(&app);
         send(&mut app, Action::ShowDashboard);

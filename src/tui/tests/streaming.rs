@@ -218,8 +218,11 @@ fn without(id: &str) -> Library {
         .filter(|a| a.id != id)
         .cloned()
         .collect();
-    Library::from_loaded(crate::loader::Loaded {
-        articles,
-        problems: Vec::new(),
-    })
+    Library::from_loaded(
+        crate::loader::Loaded {
+            articles,
+            problems: Vec::new(),
+        },
+        &Reading::default(),
+    )
 }

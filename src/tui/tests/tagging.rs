@@ -12,7 +12,7 @@ use ratatui::style::Modifier;
 
 use crate::article::{Bucket, Origin, Sentiment};
 use crate::library::Library;
-use crate::limits::Limits;
+use crate::reading::Reading;
 use crate::tagger::Tag;
 use crate::tui::action::{Action, Effect, LoadMessage};
 use crate::tui::app::{App, Mode, Screen};
@@ -39,7 +39,7 @@ fn copied() -> (tempfile::TempDir, App) {
         fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
     }
     let mut app = App::new("sample-articles".to_owned(), Size::new(100, 30), true);
-    let library = Library::load(&[folder], &Limits::default());
+    let library = Library::load(&[folder], &Reading::default());
     send(&mut app, finished(Loaded::new(library)));
     (dir, app)
 }
@@ -77,7 +77,7 @@ fn perform(app: &mut App, effect: Option<Effect>) {
 
 /// What the file says when it is read again from disk.
 fn on_disk(path: &Path) -> Sentiment {
-    let library = Library::load(&[path.to_owned()], &Limits::default());
+    let library = Library::load(&[path.to_owned()], &Reading::default());
     library.articles()[0].sentiment.clone()
 }
 
@@ -167,7 +167,7 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
     let (_dir, mut app) = copied();
     let path = path_of(&app, ESTIMATED);
     let original = fs::read(&path).unwrap();
-    let stats_before = Stats::of(app.catalog.articles(), &app.list.visible);
+    let stats_before = Stats::of(app.catalog.articles(), &app.list.visible, app.reading.scale);
     select(&mut app, ESTIMATED);
     send(&mut app, Action::TagByHand);
     send(&mut app, Action::ScoreDown);
@@ -190,7 +190,7 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
     );
     assert_eq!(app.undo.len(), 1);
     // The dashboard counts it as the file's now, no longer as an estimate.
-    let stats = Stats::of(app.catalog.articles(), &app.list.visible);
+    let stats = Stats::of(app.catalog.articles(), &app.list.visible, app.reading.scale);
     assert_eq!(stats.estimated[2], stats_before.estimated[2] - 1);
     assert_eq!(stats.buckets, stats_before.buckets);
     // `score:` queries and the score order see the new score.
@@ -340,7 +340,7 @@ fn built_in_samples_and_a_loading_library_are_not_tagged() {
     send(
         &mut app,
         finished(Loaded::new(crate::library::Library::built_in(
-            &Limits::default(),
+            &Reading::default(),
         ))),
     );
     send(&mut app, Action::TagByHand);

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Widget};
 
 use crate::article::Bucket;
-use crate::render::{ESTIMATE_MARK, NO_SENTIMENT, bucket_badge, bucket_style};
+use crate::render::{ESTIMATE_MARK, NO_SENTIMENT, Palette, bucket_badge, bucket_style};
 use crate::tui::dashboard::Stats;
 use crate::tui::theme;
 
@@ -21,11 +21,12 @@ const BAR_GAP: u16 = 1;
 
 pub struct Dashboard<'a> {
     pub stats: &'a Stats,
+    pub palette: &'a Palette,
 }
 
 impl Widget for Dashboard<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let stats = self.stats;
+        let (stats, palette) = (self.stats, self.palette);
         let categories_height = stats.categories.len().max(1) as u16 + 1;
         let top_height = if area.width >= SIDE_BY_SIDE {
             categories_height.max(5)
@@ -45,13 +46,13 @@ impl Widget for Dashboard<'_> {
         if area.width >= SIDE_BY_SIDE {
             let [left, right] =
                 Layout::horizontal([Constraint::Percentage(50), Constraint::Fill(1)]).areas(top);
-            buckets(stats, left, buf);
-            categories(stats, right, buf);
+            buckets(stats, left, buf, palette);
+            categories(stats, right, buf, palette);
         } else {
-            buckets(stats, top, buf);
-            categories(stats, bottom, buf);
+            buckets(stats, top, buf, palette);
+            categories(stats, bottom, buf, palette);
         }
-        weekly(stats, weeks, buf);
+        weekly(stats, weeks, buf, palette);
     }
 }
 
@@ -65,7 +66,7 @@ fn titled(title: String) -> Block<'static> {
 /// Horizontal bars, one per bucket and one for articles in none. The part of a bucket that is
 /// there by estimate is drawn dimmed and shaded, and counted after a `~`, so that estimates
 /// never pass for what files say.
-fn buckets(stats: &Stats, area: Rect, buf: &mut Buffer) {
+fn buckets(stats: &Stats, area: Rect, buf: &mut Buffer, palette: &Palette) {
     let estimated: usize = stats.estimated.iter().sum();
     let title = match estimated {
         0 => format!("Sentiment of {} articles", thousands(stats.articles)),
@@ -82,7 +83,7 @@ fn buckets(stats: &Stats, area: Rect, buf: &mut Buffer) {
         .iter()
         .zip(stats.buckets.iter().zip(stats.estimated))
         .map(|(&bucket, (&count, estimated))| Row {
-            badge: Span::styled(bucket_badge(bucket), bucket_style(bucket)),
+            badge: Span::styled(bucket_badge(bucket), bucket_style(bucket, palette)),
             name: bucket.as_str(),
             count,
             estimated,
@@ -132,7 +133,7 @@ struct Row {
     estimated: usize,
 }
 
-fn categories(stats: &Stats, area: Rect, buf: &mut Buffer) {
+fn categories(stats: &Stats, area: Rect, buf: &mut Buffer, palette: &Palette) {
     let block = titled("Top categories".to_owned());
     let inner = block.inner(area);
     block.render(area, buf);
@@ -153,7 +154,7 @@ fn categories(stats: &Stats, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(format!("{:>7} ", thousands(*n)), theme::DIM));
             spans.push(Span::styled(
                 "▇".repeat(n * bar_room / largest),
-                theme::accent(),
+                theme::accent(palette),
             ));
             Line::from(spans)
         })
@@ -163,7 +164,7 @@ fn categories(stats: &Stats, area: Rect, buf: &mut Buffer) {
 
 /// The mean score of each week, as many of the latest weeks as fit, coloured by the bucket
 /// the mean falls in.
-fn weekly(stats: &Stats, area: Rect, buf: &mut Buffer) {
+fn weekly(stats: &Stats, area: Rect, buf: &mut Buffer, palette: &Palette) {
     let fits = usize::from(area.width / (BAR_WIDTH + BAR_GAP)).max(1);
     let weeks = &stats.weeks[stats.weeks.len().saturating_sub(fits)..];
     let title = match (weeks.first(), weeks.last()) {
@@ -179,7 +180,7 @@ fn weekly(stats: &Stats, area: Rect, buf: &mut Buffer) {
         .map(|week| {
             Bar::new((week.mean * 10.0).round() as u64)
                 .text_value(format!("{:.1}", week.mean))
-                .style(bucket_style(Bucket::from_score(week.mean)))
+                .style(bucket_style(week.bucket, palette))
                 .value_style(theme::SELECTED)
         })
         .collect();

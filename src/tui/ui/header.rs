@@ -28,7 +28,7 @@ impl Widget for Header<'_> {
         if !app.search.applied.is_empty() {
             spans.extend([
                 sep(),
-                Span::styled("/", theme::key()),
+                Span::styled("/", theme::key(&app.look.palette)),
                 Span::raw(app.search.applied.clone()),
             ]);
         }
@@ -37,7 +37,7 @@ impl Widget for Header<'_> {
                 sep(),
                 Span::styled(
                     format!("{} {}", bucket_badge(bucket), bucket.as_str()),
-                    bucket_style(bucket),
+                    bucket_style(bucket, &app.look.palette),
                 ),
             ]);
         }

@@ -8,6 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::render::Palette;
 use crate::tui::app::Mode;
 use crate::tui::keymap::{ActiveSection, Keymap, keys_text};
 use crate::tui::theme;
@@ -22,12 +23,14 @@ pub struct Help<'a> {
     pub from: Mode,
     /// Lines scrolled down, when the keys do not fit.
     pub scroll: usize,
+    /// The colours keys are shown in.
+    pub palette: &'a Palette,
 }
 
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
-        let layout = Flowed::of(self.keys, self.from, area);
+        let layout = Flowed::of(self.keys, self.from, area, self.palette);
         let closes = match layout.overflow() {
             0 => " q, Esc or ? closes ".to_owned(),
             _ => format!(
@@ -69,11 +72,11 @@ struct Flowed {
 }
 
 impl Flowed {
-    fn of(keys: &Keymap, from: Mode, area: Rect) -> Flowed {
+    fn of(keys: &Keymap, from: Mode, area: Rect, palette: &Palette) -> Flowed {
         let inner = frame().inner(area);
         let count = usize::from((inner.width / COLUMN_WIDTH).max(1));
         let shown = usize::from(inner.height);
-        let sections = sections(keys, from);
+        let sections = sections(keys, from, palette);
         // The shortest columns that hold everything: the screen's height when it is enough,
         // else taller, and the help scrolls.
         let mut height = shown.max(1);
@@ -99,7 +102,9 @@ impl Flowed {
 
 /// How far the help opened from `from` can scroll on a terminal of `size`.
 pub fn max_scroll(keys: &Keymap, from: Mode, size: Size) -> usize {
-    Flowed::of(keys, from, Rect::from((Position::ORIGIN, size))).overflow()
+    let area = Rect::from((Position::ORIGIN, size));
+    // Colours take no room: any palette lays the help out the same.
+    Flowed::of(keys, from, area, &Palette::default()).overflow()
 }
 
 /// Puts whole sections into columns of `height` lines, starting a new column when the next
@@ -128,7 +133,7 @@ fn flow(
 
 /// Each section's heading and bindings, as lines: `first`'s section first, and none for the
 /// help itself, whose keys the frame names.
-fn sections(keys: &Keymap, first: Mode) -> Vec<Vec<Line<'static>>> {
+fn sections(keys: &Keymap, first: Mode, palette: &Palette) -> Vec<Vec<Line<'static>>> {
     let mut ordered: Vec<&ActiveSection> = keys
         .sections
         .iter()
@@ -143,7 +148,7 @@ fn sections(keys: &Keymap, first: Mode) -> Vec<Vec<Line<'static>>> {
                 .iter()
                 .map(|binding| (keys_text(binding), binding.desc))
                 .collect();
-            lines(section.title, &rows)
+            lines(section.title, &rows, palette)
         })
         .collect();
     sections.push(lines(
@@ -152,17 +157,22 @@ fn sections(keys: &Keymap, first: Mode) -> Vec<Vec<Line<'static>>> {
             ("Ctrl-c".to_owned(), "quit"),
             ("mouse".to_owned(), "wheel scrolls, click selects"),
         ],
+        palette,
     ));
     sections
 }
 
 /// A heading, then keys and descriptions in two columns as wide as the section needs.
-fn lines(title: &'static str, rows: &[(String, &'static str)]) -> Vec<Line<'static>> {
+fn lines(
+    title: &'static str,
+    rows: &[(String, &'static str)],
+    palette: &Palette,
+) -> Vec<Line<'static>> {
     let width = rows.iter().map(|(keys, _)| keys.width()).max().unwrap_or(0);
     let mut lines = vec![Line::from(Span::styled(title, theme::TITLE))];
     lines.extend(rows.iter().map(|(keys, desc)| {
         Line::from(vec![
-            Span::styled(format!("  {keys:<width$}  "), theme::key()),
+            Span::styled(format!("  {keys:<width$}  "), theme::key(palette)),
             Span::raw(*desc),
         ])
     }));

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::article::Article;
 use crate::query::Place;
-use crate::render::{DateFormat, MATCH, highlight_spans, sentiment_badge, sentiment_score_text};
+use crate::render::{MATCH, highlight_spans, sentiment_badge, sentiment_score_text};
 use crate::tui::app::App;
 use crate::tui::theme;
 
@@ -82,17 +82,21 @@ struct Row<'a> {
 impl Row<'_> {
     fn line(&self, width: usize) -> Line<'static> {
         let article = self.article;
+        let look = &self.app.look;
         let mut lead = vec![
             Span::styled(if self.unread { "•" } else { " " }, theme::UNREAD),
-            Span::styled(if self.starred { "★ " } else { "  " }, theme::star()),
+            Span::styled(
+                if self.starred { "★ " } else { "  " },
+                theme::star(&look.palette),
+            ),
         ];
         if width >= DATE_FROM {
-            let format = DateFormat::current();
+            let format = &look.dates;
             let date = article.date.map(|d| format.day(&d)).unwrap_or_default();
             let pad = format.width();
             lead.push(Span::styled(format!("{date:<pad$} "), theme::DIM));
         }
-        lead.push(sentiment_badge(&article.sentiment));
+        lead.push(sentiment_badge(&article.sentiment, &look.palette));
         if width >= SCORE_FROM {
             // An estimate reads `~6`, as in `moodwire list`.
             let score = sentiment_score_text(&article.sentiment).unwrap_or_default();

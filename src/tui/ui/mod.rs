@@ -56,7 +56,11 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
             match screen {
                 Screen::Dashboard(stats) => {
                     let middle = areas.list.union(areas.preview.unwrap_or(areas.list));
-                    dashboard::Dashboard { stats }.render(middle, buffer);
+                    dashboard::Dashboard {
+                        stats,
+                        palette: &app.look.palette,
+                    }
+                    .render(middle, buffer);
                 }
                 Screen::Categories(picker) => {
                     categories::Categories { picker }.render(areas.list, buffer);
@@ -74,6 +78,7 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
             if app.search.editing {
                 let cursor = search::SearchBar {
                     search: &app.search,
+                    palette: &app.look.palette,
                 }
                 .draw(areas.status, buffer);
                 frame.set_cursor_position(cursor);
@@ -83,13 +88,18 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
         }
     }
     if let Some(picker) = &app.tagging {
-        tag::TagBox { picker }.render(area, frame.buffer_mut());
+        tag::TagBox {
+            picker,
+            palette: &app.look.palette,
+        }
+        .render(area, frame.buffer_mut());
     }
     if app.help {
         help::Help {
             keys: &app.keys,
             from: app.screen_mode(),
             scroll: app.help_scroll,
+            palette: &app.look.palette,
         }
         .render(area, frame.buffer_mut());
     }

@@ -36,13 +36,14 @@ impl Widget for Preview<'_> {
         let mut lines = render_article(
             article,
             usize::from(inner.width),
-            self.app.limits.max_line_chars,
+            self.app.reading.limits.max_line_chars,
+            &self.app.look,
         )
         .lines;
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(format!("{} words · ", article.words), theme::DIM),
-            Span::styled("Enter", theme::key()),
+            Span::styled("Enter", theme::key(&self.app.look.palette)),
             Span::styled(" reads it", theme::DIM),
         ]));
         Paragraph::new(lines).render(inner, buf);

@@ -7,21 +7,29 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use crate::render::Palette;
 use crate::tui::app::SearchBar as Bar;
 use crate::tui::theme;
 
 pub struct SearchBar<'a> {
     pub search: &'a Bar,
+    pub palette: &'a Palette,
 }
 
 impl SearchBar<'_> {
     /// Draws the bar and returns where the cursor goes.
     pub fn draw(self, area: Rect, buf: &mut Buffer) -> Position {
         let text = &self.search.text;
-        let mut spans = vec![Span::styled("/", theme::key()), Span::raw(text.clone())];
+        let mut spans = vec![
+            Span::styled("/", theme::key(self.palette)),
+            Span::raw(text.clone()),
+        ];
         if let Some(error) = &self.search.error {
             spans.push(Span::raw("  "));
-            spans.push(Span::styled(format!("✗ {error}"), theme::error()));
+            spans.push(Span::styled(
+                format!("✗ {error}"),
+                theme::error(self.palette),
+            ));
         } else {
             spans.push(Span::styled("  Enter keeps · Esc clears", theme::DIM));
         }

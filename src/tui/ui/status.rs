@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use crate::render::Palette;
 use crate::tui::app::{App, Mode};
 use crate::tui::keymap::{Keymap, key_name};
 use crate::tui::reader::Reader;
@@ -64,7 +65,7 @@ impl Widget for Status<'_> {
         let app = self.app;
         let mut spans = Vec::new();
         if let Some(progress) = progress(app) {
-            spans.push(Span::styled(progress, theme::accent()));
+            spans.push(Span::styled(progress, theme::accent(&app.look.palette)));
             spans.push(Span::styled(" · ", theme::DIM));
         }
         match &app.notice {
@@ -77,7 +78,7 @@ impl Widget for Status<'_> {
                     Mode::Tag => TAG_HINTS,
                     _ => LIST_HINTS,
                 };
-                spans.extend(hints(&app.keys, mode, shown));
+                spans.extend(hints(&app.keys, mode, shown, &app.look.palette));
             }
         }
         Line::from(spans).render(area, buf);
@@ -101,7 +102,7 @@ pub fn progress(app: &App) -> Option<String> {
     })
 }
 
-fn hints(keys: &Keymap, mode: Mode, shown: &[Hint]) -> Vec<Span<'static>> {
+fn hints(keys: &Keymap, mode: Mode, shown: &[Hint], palette: &Palette) -> Vec<Span<'static>> {
     let mut spans = Vec::with_capacity(shown.len() * 3);
     for (actions, what) in shown {
         let Some(key) = hint_keys(keys, mode, actions) else {
@@ -110,7 +111,7 @@ fn hints(keys: &Keymap, mode: Mode, shown: &[Hint]) -> Vec<Span<'static>> {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
-        spans.push(Span::styled(key, theme::key()));
+        spans.push(Span::styled(key, theme::key(palette)));
         spans.push(Span::styled(format!(" {what}"), theme::DIM));
     }
     spans
@@ -140,6 +141,7 @@ pub struct ReaderStatus<'a> {
 impl Widget for ReaderStatus<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let reader = self.reader;
+        let palette = &self.app.look.palette;
         let total = reader.lines.len();
         let bottom = (reader.scroll + usize::from(self.text_height)).min(total);
         let percent = match total {
@@ -151,7 +153,7 @@ impl Widget for ReaderStatus<'_> {
                 "line {}/{total} {percent}%",
                 (reader.scroll + 1).min(total.max(1))
             ),
-            theme::accent(),
+            theme::accent(palette),
         )];
         if !reader.matches.is_empty() {
             let lines = match reader.matches.len() {
@@ -164,9 +166,9 @@ impl Widget for ReaderStatus<'_> {
         match &self.app.notice {
             Some(notice) => spans.push(Span::raw(notice.clone())),
             None if self.app.tagging.is_some() => {
-                spans.extend(hints(&self.app.keys, Mode::Tag, TAG_HINTS))
+                spans.extend(hints(&self.app.keys, Mode::Tag, TAG_HINTS, palette))
             }
-            None => spans.extend(hints(&self.app.keys, Mode::Reader, READER_HINTS)),
+            None => spans.extend(hints(&self.app.keys, Mode::Reader, READER_HINTS, palette)),
         }
         Line::from(spans).render(area, buf);
     }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use crate::article::{Bucket, Sentiment};
-use crate::render::{bucket_badge, bucket_style, sentiment_badge, sentiment_score_text};
+use crate::render::{Palette, bucket_badge, bucket_style, sentiment_badge, sentiment_score_text};
 use crate::tui::tagging::TagPicker;
 use crate::tui::theme;
 
@@ -19,6 +19,7 @@ const HEIGHT: u16 = 10;
 
 pub struct TagBox<'a> {
     pub picker: &'a TagPicker,
+    pub palette: &'a Palette,
 }
 
 impl Widget for TagBox<'_> {
@@ -50,14 +51,14 @@ impl Widget for TagBox<'_> {
                 vec![Span::styled(picker.title.clone(), theme::TITLE)],
                 width,
             )),
-            Line::from(fit(now(&picker.current), width)),
+            Line::from(fit(now(&picker.current, self.palette), width)),
             Line::default(),
         ];
         for bucket in Bucket::ALL {
             let chosen = bucket == picker.bucket;
             let line = Line::from(vec![
                 Span::raw(if chosen { "› " } else { "  " }),
-                Span::styled(bucket_badge(bucket), bucket_style(bucket)),
+                Span::styled(bucket_badge(bucket), bucket_style(bucket, self.palette)),
                 Span::raw(format!(" {:<width$}", bucket.canonical_label(), width = 20)),
             ]);
             lines.push(match chosen {
@@ -66,13 +67,13 @@ impl Widget for TagBox<'_> {
             });
         }
         lines.push(Line::default());
-        lines.push(score_line(picker));
+        lines.push(score_line(picker, self.palette));
         Paragraph::new(lines).render(inner, buf);
     }
 }
 
 /// `now ▼ Bearish/Negative ~2 (estimated)`, or that it has none.
-fn now(sentiment: &Sentiment) -> Vec<Span<'static>> {
+fn now(sentiment: &Sentiment, palette: &Palette) -> Vec<Span<'static>> {
     let score = sentiment_score_text(sentiment);
     let parts: Vec<&str> = [sentiment.label.as_deref(), score.as_deref()]
         .into_iter()
@@ -87,21 +88,21 @@ fn now(sentiment: &Sentiment) -> Vec<Span<'static>> {
     }
     vec![
         Span::styled("now ", theme::DIM),
-        sentiment_badge(sentiment),
+        sentiment_badge(sentiment, palette),
         Span::raw(format!(" {what}")),
     ]
 }
 
 /// `score ◂ 2 ▸  1 to 10`, the number in the chosen bucket's colour.
-fn score_line(picker: &TagPicker) -> Line<'static> {
+fn score_line(picker: &TagPicker, palette: &Palette) -> Line<'static> {
     Line::from(vec![
         Span::raw("  score "),
-        Span::styled("◂ ", theme::key()),
+        Span::styled("◂ ", theme::key(palette)),
         Span::styled(
             format!("{:>2}", picker.score),
-            bucket_style(picker.bucket).patch(theme::TITLE),
+            bucket_style(picker.bucket, palette).patch(theme::TITLE),
         ),
-        Span::styled(" ▸", theme::key()),
+        Span::styled(" ▸", theme::key(palette)),
         Span::styled("  of 1 to 10", theme::DIM),
     ])
 }

@@ -47,7 +47,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
                 Screen::Categories(Picker::new(app.catalog.articles(), app.category.as_deref()))
         }
         Action::ShowDashboard => {
-            let stats = Stats::of(app.catalog.articles(), &app.list.visible);
+            let stats = Stats::of(app.catalog.articles(), &app.list.visible, app.reading.scale);
             app.screen = Screen::Dashboard(Box::new(stats));
         }
         Action::ShowHelp => app.help = true,
@@ -123,7 +123,7 @@ pub(super) fn reselect(app: &mut App, id: Option<&str>) {
 fn refresh_view(app: &mut App) {
     keep_in_view(app);
     if let Screen::Dashboard(stats) = &mut app.screen {
-        **stats = Stats::of(app.catalog.articles(), &app.list.visible);
+        **stats = Stats::of(app.catalog.articles(), &app.list.visible, app.reading.scale);
     }
 }
 
@@ -177,7 +177,8 @@ fn open(app: &mut App) -> Option<Effect> {
         article,
         app.viewport.width,
         &app.query,
-        app.limits.max_line_chars,
+        app.reading.limits.max_line_chars,
+        app.look.clone(),
     )));
     Some(effect)
 }

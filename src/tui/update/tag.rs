@@ -34,7 +34,7 @@ pub(super) fn open(app: &mut App) {
         );
         return;
     }
-    app.tagging = Some(TagPicker::new(article, library.stamp(doc)));
+    app.tagging = Some(TagPicker::new(article, library.stamp(doc), app.reading));
 }
 
 /// Why nothing can be written now, if so: a library still loading would be replaced, with

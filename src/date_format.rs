@@ -1,7 +1,5 @@
 //! How dates are shown: a strftime format from the configuration (`%Y-%m-%d` by default).
 
-use std::sync::OnceLock;
-
 use jiff::civil::Date;
 use unicode_width::UnicodeWidthStr;
 
@@ -22,10 +20,6 @@ impl Default for DateFormat {
         }
     }
 }
-
-/// Set once from the configuration; process-wide because the command line and the reader both
-/// draw dates in many places.
-static INSTALLED: OnceLock<DateFormat> = OnceLock::new();
 
 impl DateFormat {
     /// A strftime pattern (`%d %b %Y`). Refused when it does not format or makes control
@@ -64,18 +58,6 @@ impl DateFormat {
     pub fn day(&self, date: &ArticleDate) -> String {
         jiff::fmt::strtime::format(self.pattern.as_str(), date.date())
             .unwrap_or_else(|_| date.date().to_string())
-    }
-
-    /// Makes this the format of the process; only the first call counts.
-    pub fn install(self) {
-        let _ = INSTALLED.set(self);
-    }
-
-    pub fn current() -> &'static DateFormat {
-        static DEFAULT: OnceLock<DateFormat> = OnceLock::new();
-        INSTALLED
-            .get()
-            .unwrap_or_else(|| DEFAULT.get_or_init(DateFormat::default))
     }
 }
 
