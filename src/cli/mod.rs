@@ -26,6 +26,7 @@ use clap::Parser;
 use moodwire::config::Config;
 use moodwire::marks::store::MarksFile;
 use moodwire::render::Look;
+use moodwire::tui::keymap::Keymap;
 use moodwire::tui::{self, Ending, LoadPlan, Settings};
 
 use args::{CacheArgs, Cli, Command};
@@ -53,7 +54,11 @@ pub fn main() -> ExitCode {
     if let Some(result) = early {
         return finish(result.map(|()| ExitCode::SUCCESS));
     }
-    let (config, warnings) = match settings::load(explicit) {
+    let settings::Settings {
+        config,
+        keys,
+        warnings,
+    } = match settings::load(explicit) {
         Ok(loaded) => loaded,
         Err(error) => {
             eprintln!("moodwire: {error}");
@@ -70,7 +75,7 @@ pub fn main() -> ExitCode {
         Some(Command::Check(args)) => check::run(args, &config).map(problems_code),
         Some(Command::Tag(args)) => tag::run(args, &config).map(problems_code),
         Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(ExitCode::SUCCESS),
-        None => open_reader(&cli, config, warnings, started),
+        None => open_reader(&cli, config, keys, warnings, started),
     };
     finish(result)
 }
@@ -99,6 +104,7 @@ fn problems_code(found: bool) -> ExitCode {
 fn open_reader(
     cli: &Cli,
     config: Config,
+    keys: Keymap,
     warnings: Vec<String>,
     started: Instant,
 ) -> anyhow::Result<ExitCode> {
@@ -117,7 +123,7 @@ fn open_reader(
         watch: !cli.no_watch,
     };
     let settings = Settings {
-        keys: tui::keymap::Keymap::with(&config.keys),
+        keys,
         order: config.sort,
         marks: MarksFile::user(),
         warnings,

@@ -3,20 +3,40 @@
 
 use std::path::Path;
 
-use moodwire::config::{self, Config};
+use moodwire::config::{self, Config, ConfigError};
 use moodwire::marks::Marks;
 use moodwire::marks::store::MarksFile;
+use moodwire::tui::keymap::Keymap;
+
+/// The settings a command runs with.
+pub struct Settings {
+    pub config: Config,
+    /// The reader's keys, the configuration's remaps applied. They are read for every command,
+    /// so that a wrong key is reported whichever command meets it first.
+    pub keys: Keymap,
+    /// The configuration's warnings, already printed.
+    pub warnings: Vec<String>,
+}
 
 /// Reads the configuration `--config` names, else `MOODWIRE_CONFIG`'s, else the user's. A file
 /// named explicitly must exist; the user's may not.
-pub fn load(explicit: Option<&Path>) -> Result<(Config, Vec<String>), config::ConfigError> {
+pub fn load(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
     let named = explicit.is_some()
         || std::env::var_os("MOODWIRE_CONFIG").is_some_and(|value| !value.is_empty());
     let loaded = config::load(config::location(explicit), named)?;
     for warning in &loaded.warnings {
         eprintln!("moodwire: warning: {warning}");
     }
-    Ok((loaded.config, loaded.warnings))
+    let keys = Keymap::with(&loaded.config.keys).map_err(|(line, message)| ConfigError {
+        path: loaded.path.clone().unwrap_or_default(),
+        line,
+        message,
+    })?;
+    Ok(Settings {
+        config: loaded.config,
+        keys,
+        warnings: loaded.warnings,
+    })
 }
 
 /// The read and starred marks, for `is:` terms and JSON output. Commands only read them: a

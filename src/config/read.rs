@@ -6,15 +6,18 @@ use std::path::{Path, PathBuf};
 use super::node::{self, Entries, Located, Node};
 use super::values;
 use super::{Config, Theme};
-use crate::tui::keymap::Key;
 
-/// An action of the reader given other keys: `keys: { quit: [q, Ctrl-q] }`.
+/// An action of the reader given other keys, as the file writes them: `keys: { quit: [q,
+/// Ctrl-q] }`. The reader knows its actions and keys, and reads these (its keymap says what
+/// is wrong with one, on the line given here).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyRemap {
     /// The action's name, as the help screen and `config init` list them.
     pub action: String,
-    /// The keys, read from how the file writes them (`j`, `Down`, `Ctrl-d`).
-    pub keys: Vec<Key>,
+    /// The line the action is on.
+    pub line: u64,
+    /// The keys as written (`j`, `Down`, `Ctrl-d`), each with its line.
+    pub keys: Vec<(String, u64)>,
 }
 
 /// A problem and the line it is on.
@@ -136,15 +139,13 @@ fn library(value: &Located<Node>, base: &Path) -> Result<Vec<PathBuf>, Problem> 
 }
 
 fn remap(action: &Located<String>, keys: &Located<Node>) -> Result<KeyRemap, Problem> {
-    values::check_action(&action.value).map_err(|m| (action.line, m))?;
     let items: Vec<&Located<Node>> = match &keys.value {
         Node::List(items) => items.iter().collect(),
         _ => vec![keys],
     };
     let mut out = Vec::new();
     for item in items {
-        let text = text_of(action, item)?;
-        out.push(Key::parse(&text).map_err(at(item))?);
+        out.push((text_of(action, item)?, item.line));
     }
     if out.is_empty() {
         return Err((
@@ -154,6 +155,7 @@ fn remap(action: &Located<String>, keys: &Located<Node>) -> Result<KeyRemap, Pro
     }
     Ok(KeyRemap {
         action: action.value.clone(),
+        line: action.line,
         keys: out,
     })
 }

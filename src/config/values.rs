@@ -7,7 +7,6 @@ use crate::article::Scale;
 use crate::date_format::DateFormat;
 use crate::limits::Limits;
 use crate::query::SortOrder;
-use crate::tui::keymap;
 
 pub fn sort(text: &str) -> Result<SortOrder, String> {
     match text.to_ascii_lowercase().as_str() {
@@ -80,13 +79,4 @@ pub fn folder(text: &str, base: &Path) -> PathBuf {
         return home.join(rest);
     }
     base.join(text)
-}
-
-pub fn check_action(name: &str) -> Result<(), String> {
-    match keymap::remappable(name) {
-        true => Ok(()),
-        false => Err(format!(
-            "`{name}` is not an action; `moodwire config init` lists them all"
-        )),
-    }
 }

@@ -293,3 +293,22 @@ fn phrases_are_found_wherever_they_start_in_long_documents() {
         }
     }
 }
+
+/// The scan finds "İSTANBUL" by "istanbul" (see the query's tests); so does the index.
+#[test]
+fn a_dotted_capital_i_is_found_by_a_plain_i() {
+    let text = "---\ntitle: İSTANBUL talks\n---\nAnkara and İzmir.";
+    let article = parse_article(
+        text.as_bytes(),
+        "a.md".into(),
+        "a.md".into(),
+        &Reading::default(),
+    )
+    .unwrap();
+    let index = Index::build(std::slice::from_ref(&article));
+    let query = Query::parse("istanbul").unwrap();
+    let Test::Text(test) = &query.clauses()[0].test else {
+        panic!("a word is a text test")
+    };
+    assert!(index.find(test).unwrap().contains(0), "the index agrees");
+}

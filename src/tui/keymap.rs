@@ -87,11 +87,21 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults with each remapped action given its new keys, on every screen that has it.
     /// A key taken this way is taken from the screen's other actions, so that keys can be
-    /// swapped.
-    pub fn with(remaps: &[KeyRemap]) -> Keymap {
+    /// swapped. An action or a key the reader does not know is refused with its line and why.
+    pub fn with(remaps: &[KeyRemap]) -> Result<Keymap, (u64, String)> {
         let mut keymap = Keymap::default();
         for remap in remaps {
-            let keys = &remap.keys;
+            if !remappable(&remap.action) {
+                let message = format!(
+                    "`{}` is not an action; `moodwire config init` lists them all",
+                    remap.action
+                );
+                return Err((remap.line, message));
+            }
+            let keys = (remap.keys.iter())
+                .map(|(text, line)| Key::parse(text).map_err(|message| (*line, message)))
+                .collect::<Result<Vec<Key>, _>>()?;
+            let keys = &keys;
             for section in &mut keymap.sections {
                 if !section.bindings.iter().any(|b| b.name == remap.action) {
                     continue;
@@ -105,7 +115,7 @@ impl Keymap {
                 }
             }
         }
-        keymap
+        Ok(keymap)
     }
 
     /// The action `event` stands for in `mode`, if any.

@@ -2,10 +2,10 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::config::KeyRemap;
+use crate::config::{DEFAULT_FILE, KeyRemap};
 use crate::tui::action::Action;
 use crate::tui::app::Mode;
-use crate::tui::keymap::{Key, Keymap, key_name, keys_text, markdown_table};
+use crate::tui::keymap::{Key, Keymap, action_names, key_name, keys_text, markdown_table};
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)
@@ -96,10 +96,11 @@ fn remapped(remaps: &[(&str, &[&str])]) -> Keymap {
         .iter()
         .map(|(action, keys)| KeyRemap {
             action: action.to_string(),
-            keys: keys.iter().map(|k| Key::parse(k).unwrap()).collect(),
+            line: 1,
+            keys: keys.iter().map(|k| (k.to_string(), 1)).collect(),
         })
         .collect();
-    Keymap::with(&remaps)
+    Keymap::with(&remaps).unwrap()
 }
 
 #[test]
@@ -187,4 +188,54 @@ fn the_readme_lists_the_keymap() {
         readme.contains(&table),
         "README.md should contain the key table exactly as the keymap makes it:\n{table}"
     );
+}
+
+#[test]
+fn the_commented_default_names_every_action() {
+    for (name, _) in action_names() {
+        assert!(
+            DEFAULT_FILE.contains(&format!(" {name},"))
+                || DEFAULT_FILE.contains(&format!(" {name}\n")),
+            "config init does not list `{name}`"
+        );
+    }
+}
+
+/// The configuration keeps remaps as it reads them; the keymap refuses the actions and keys it
+/// does not know, on their line.
+#[test]
+fn unknown_actions_and_keys_name_their_line() {
+    let cases: &[(&str, u64, &str)] = &[
+        (
+            "keys:\n  fly: x\n",
+            2,
+            "`fly` is not an action; `moodwire config init` lists them all",
+        ),
+        (
+            "keys:\n  quit: [x, Ctrl-Alt-Del]\n",
+            2,
+            "`Ctrl-Alt-Del` is not a key",
+        ),
+        ("keys:\n  type: x\n", 2, "`type` is not an action"),
+        (
+            "keys:\n  quit:\n    - x\n    - Hyper-x\n",
+            4,
+            "`Hyper-x` is not a key",
+        ),
+    ];
+    for (text, line, message) in cases {
+        let config = crate::config::parse(text, "c.yaml".into()).unwrap().config;
+        let error = Keymap::with(&config.keys).expect_err(text);
+        assert_eq!(error.0, *line, "{text:?}: {error:?}");
+        assert!(error.1.starts_with(message), "{text:?}: {error:?}");
+        assert!(!error.1.contains('\n'), "one line: {error:?}");
+    }
+    let config = crate::config::parse("keys:\n  quit: [x, Ctrl-q]\n", "c.yaml".into());
+    let keys = Keymap::with(&config.unwrap().config.keys).unwrap();
+    let quits = |code, modifiers| {
+        name(keys.action_for(Mode::List, press(code, modifiers))) == name(Some(Action::Quit))
+    };
+    assert!(quits(KeyCode::Char('x'), KeyModifiers::NONE));
+    assert!(quits(KeyCode::Char('q'), KeyModifiers::CONTROL));
+    assert!(!quits(KeyCode::Char('q'), KeyModifiers::NONE));
 }
