@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use moodwire::cache::CacheStore;
 use moodwire::config::Config;
 use moodwire::library::Library;
+use moodwire::library::LibrarySource;
 use moodwire::loader::display_path;
-use moodwire::tui::LibrarySource;
 
 use super::args::CacheArgs;
 

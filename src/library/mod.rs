@@ -46,6 +46,11 @@ pub struct Library {
     reread: OnceLock<Index>,
     /// How the articles' files were read, and how their bodies are read again.
     reading: Reading,
+    /// The score and title orders, once they have been worked out (see [`Warmup`]); until
+    /// then a selection in those orders sorts its rows.
+    orders: Option<Orders>,
+    /// Documents whose score changed before the orders came, which they may misplace.
+    rescored: Vec<u32>,
 }
 
 impl Library {
@@ -154,6 +159,8 @@ impl Library {
             parsed_files,
             reread: OnceLock::new(),
             reading: *reading,
+            orders: None,
+            rescored: Vec::new(),
         }
     }
 
@@ -187,13 +194,20 @@ impl Library {
 
     /// Records that the file of document `doc` was written and now carries `sentiment`, with
     /// `stamp` if it could be taken. Without one the old stamp stays, so that a later write
-    /// checked against it is refused rather than made blind.
+    /// checked against it is refused rather than made blind. The score order follows.
     pub fn set_sentiment(&mut self, doc: u32, sentiment: Sentiment, stamp: Option<FileStamp>) {
+        let score = sentiment.score;
         if let Some(article) = Arc::make_mut(&mut self.articles)
             .as_mut_slice()
             .get_mut(doc as usize)
         {
             article.sentiment = sentiment;
+        }
+        let articles = &self.articles;
+        let score_of = |d: u32| articles.get(d as usize).and_then(|a| a.sentiment.score);
+        match &mut self.orders {
+            Some(orders) => orders.rescore(doc, score, score_of),
+            None => self.rescored.push(doc),
         }
         if let (Some(slot), Some(stamp)) =
             (Arc::make_mut(&mut self.stamps).get_mut(doc as usize), stamp)
@@ -212,6 +226,50 @@ impl Library {
     /// time; a search decodes only those it finds.
     pub fn articles(&self) -> &[Article] {
         self.articles.as_slice()
+    }
+
+    /// How many articles there are.
+    pub fn len(&self) -> usize {
+        self.articles.len()
+    }
+
+    /// True when the library holds no article.
+    pub fn is_empty(&self) -> bool {
+        self.articles.is_empty()
+    }
+
+    /// Article `doc`, decoded from the cache now if it was not yet.
+    pub fn article(&self, doc: u32) -> Option<&Article> {
+        self.articles.get(doc as usize)
+    }
+
+    /// The id and path of article `doc`, without decoding it.
+    pub fn name(&self, doc: u32) -> Option<(&str, &Path)> {
+        self.articles.name(doc as usize)
+    }
+
+    /// Takes the score and title orders worked out for this library (see [`Warmup`]), with
+    /// the scores changed since put right.
+    pub fn set_orders(&mut self, mut orders: Orders) {
+        let articles = &self.articles;
+        let score_of = |d: u32| articles.get(d as usize).and_then(|a| a.sentiment.score);
+        for doc in std::mem::take(&mut self.rescored) {
+            orders.rescore(doc, score_of(doc), score_of);
+        }
+        self.orders = Some(orders);
+    }
+
+    /// True once the score and title orders have come.
+    pub fn has_orders(&self) -> bool {
+        self.orders.is_some()
+    }
+
+    /// What a front end can do on another thread once it has this library: see [`Warmup`].
+    pub fn warmup(&self) -> Warmup {
+        Warmup {
+            articles: Arc::clone(&self.articles),
+            index: Arc::clone(&self.index),
+        }
     }
 
     /// The word index, in the articles' order.
@@ -285,17 +343,31 @@ fn same_file(path: &Path, canonical: &Path) -> bool {
     path == canonical || std::fs::canonicalize(path).is_ok_and(|p| p == canonical)
 }
 
+mod arriving;
 mod articles;
+mod catalog;
 mod open;
+mod orders;
 mod progress;
 mod read;
 mod reuse;
 mod saving;
 mod search;
+mod selection;
+mod source;
+mod stream;
+mod warmup;
 
+pub use arriving::Arriving;
 pub use articles::Articles;
+pub use catalog::Catalog;
+pub use orders::{Orders, SortKeys};
 pub use progress::Progress;
 pub use saving::CacheToWrite;
+pub use selection::Selection;
+pub use source::LibrarySource;
+pub use stream::LoadEvent;
+pub use warmup::Warmup;
 
 /// Reads and indexes `sources`, adding the files that fail to `problems`.
 fn read_and_index(

@@ -5,11 +5,10 @@
 //! [`update`]: super::update::update
 
 use crate::article::{Article, Bucket};
+use crate::library::LoadEvent;
 use crate::loader::FileStamp;
 use crate::tagger::Written;
 
-use super::catalog::Loaded;
-use super::orders::Orders;
 use super::tagging::{TagRequest, Undo};
 
 /// One thing that happened, to be applied to the model by `update`.
@@ -87,11 +86,8 @@ pub enum Action {
     Quit,
     /// The terminal now has this many columns and rows.
     Resize { width: u16, height: u16 },
-    /// A message from the loading thread of load number `generation`.
-    Load {
-        generation: u64,
-        message: LoadMessage,
-    },
+    /// A step of the load number `generation`, from the loading thread.
+    Load { generation: u64, event: LoadEvent },
     /// The body of the article `id`, read from its file (or why it could not be read).
     BodyRead {
         id: String,
@@ -113,21 +109,6 @@ pub enum Action {
     LibraryChanged,
     /// Something worth a line in the status bar, such as an opener that failed.
     Notice(String),
-}
-
-/// What the loading thread reports, in order.
-#[derive(Debug)]
-pub enum LoadMessage {
-    /// The folders have been walked: this many files will be looked at.
-    Found { files: usize },
-    /// This many articles came from the cache at once.
-    Cached { articles: usize },
-    /// Articles read since the last batch (bodies already dropped); `done` files read so far.
-    Batch { articles: Vec<Article>, done: usize },
-    /// The library is complete and indexed.
-    Finished(Box<Loaded>),
-    /// The score and title orders of the library just finished.
-    Sorted(Box<Orders>),
 }
 
 /// I/O that `update` asks the event loop to perform, so that `update` itself stays pure.

@@ -10,12 +10,12 @@ use crate::query::SortOrder;
 use crate::reading::Reading;
 use crate::render::Look;
 
-use super::catalog::{Catalog, Selection};
 use super::dashboard::Stats;
 use super::keymap::Keymap;
 use super::picker::Picker;
 use super::reader::Reader;
 use super::tagging::{TagPicker, Undo};
+use crate::library::{Catalog, Selection};
 
 /// The whole state of the reader.
 #[derive(Debug)]
@@ -191,7 +191,7 @@ impl App {
     }
 
     pub fn total(&self) -> usize {
-        self.catalog.articles().len()
+        self.catalog.len()
     }
 
     pub fn shown(&self) -> usize {

@@ -3,7 +3,8 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::article::{Article, Bucket, Scale};
+use crate::article::{Bucket, Scale};
+use crate::library::Catalog;
 
 /// How many categories the dashboard lists.
 pub const TOP_CATEGORIES: usize = 8;
@@ -36,15 +37,15 @@ pub struct Week {
 }
 
 impl Stats {
-    /// The figures for documents `docs` of `articles`, weekly means put in buckets by `scale`.
-    pub fn of(articles: &[Article], docs: &[u32], scale: Scale) -> Stats {
+    /// The figures for documents `docs` of `catalog`, weekly means put in buckets by `scale`.
+    pub fn of(catalog: &Catalog, docs: &[u32], scale: Scale) -> Stats {
         let mut stats = Stats {
             articles: docs.len(),
             ..Stats::default()
         };
         let mut weeks: BTreeMap<(i16, i8), (f64, usize)> = BTreeMap::new();
         let mut categories: HashMap<&str, usize> = HashMap::new();
-        for article in docs.iter().filter_map(|&d| articles.get(d as usize)) {
+        for article in docs.iter().filter_map(|&d| catalog.article(d)) {
             let sentiment = &article.sentiment;
             match sentiment.bucket {
                 Some(bucket) => {

@@ -1,53 +1,25 @@
 //! Loading the library on a thread of its own, so that the first frame never waits for it:
-//! articles are sent on in batches as they are read (a message per article would keep the
-//! event loop busy redrawing at 100,000 articles), then the finished, indexed library.
+//! the library sends each step of opening it (see [`Library::open_streaming`]) on to the event
+//! loop, and its cache is written after it is shown.
 
-use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use crate::article::Article;
 use crate::cache::CacheStore;
-use crate::library::{CacheToWrite, Library, Progress};
-use crate::loader::display_path;
+use crate::library::{CacheToWrite, Library, LibrarySource, LoadEvent};
 use crate::reading::Reading;
 
-use super::action::{Action, LoadMessage};
-use super::catalog::Loaded;
-use super::orders::{Orders, SortKeys};
-
-/// How often at most a batch of articles is sent: often enough that the list visibly fills,
-/// seldom enough that redrawing costs little.
-const BATCH_EVERY: Duration = Duration::from_millis(50);
-
-/// Where the library comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LibrarySource {
-    /// These files and folders.
-    Paths(Vec<PathBuf>),
-    /// The sample library built into the program.
-    BuiltIn,
-}
-
-impl LibrarySource {
-    /// How the header names the library.
-    pub fn label(&self) -> String {
-        match self {
-            LibrarySource::BuiltIn => "built-in samples".to_owned(),
-            LibrarySource::Paths(paths) => {
-                let names: Vec<String> = paths.iter().map(|p| display_path(p)).collect();
-                names.join(", ")
-            }
-        }
-    }
-}
+use super::action::Action;
 
 /// What the loading thread needs.
 #[derive(Debug, Clone)]
 pub struct LoadPlan {
+    /// Where the library comes from.
     pub source: LibrarySource,
+    /// Where its cache is kept, if anywhere.
     pub cache: Option<CacheStore>,
+    /// How its files are read.
     pub reading: Reading,
     /// Follow changes to the library's folders while the reader is open.
     pub watch: bool,
@@ -157,101 +129,29 @@ fn load(
     writes: &CacheWrites,
     mut send: impl FnMut(Action) -> bool,
 ) {
-    let mut post = |message| {
-        send(Action::Load {
-            generation,
-            message,
-        })
-    };
-    let (library, cache) = match &plan.source {
-        LibrarySource::BuiltIn => {
-            let library = Library::built_in(&plan.reading);
-            post(LoadMessage::Found {
-                files: library.articles().len(),
-            });
-            (library, None)
-        }
-        LibrarySource::Paths(paths) => {
-            let mut batch = Batcher::default();
-            let opened = Library::open_leaving_the_cache(
-                paths,
-                &plan.reading,
-                plan.cache.as_ref(),
-                &mut |progress| batch.take(progress, &mut post),
-            );
-            batch.flush(&mut post);
-            opened
-        }
-    };
-    // A search as the user types must not wait on the cache file, which holds the postings of
-    // a library read from it until they are needed.
-    library.index().read_postings();
-    // The list shows the complete library at once; the sort orders follow.
-    let keys = SortKeys::of(library.articles());
     // Counted before the library is sent, so that a quit as soon as it shows still waits.
-    let writing = cache.map(|cache| (writes.begin(generation), cache));
-    post(LoadMessage::Finished(Box::new(Loaded::new(library))));
-    post(LoadMessage::Sorted(Box::new(Orders::of(keys))));
-    if let Some((_counted, cache)) = writing {
+    let mut counted = None;
+    let cache =
+        Library::open_streaming(&plan.source, &plan.reading, plan.cache.as_ref(), |event| {
+            if let LoadEvent::Finished {
+                cache_to_write: true,
+                ..
+            } = event
+            {
+                counted = Some(writes.begin(generation));
+            }
+            send(Action::Load { generation, event })
+        });
+    if let Some(cache) = cache {
         writes.write(cache, generation);
     }
-}
-
-/// Gathers read articles until it is time to send them.
-struct Batcher {
-    articles: Vec<Article>,
-    done: usize,
-    sent: Instant,
-    /// True once the event loop has gone away: nothing more is sent.
-    closed: bool,
-}
-
-impl Default for Batcher {
-    fn default() -> Batcher {
-        Batcher {
-            articles: Vec::new(),
-            done: 0,
-            // The first article goes out at once, so the list fills as soon as it can.
-            sent: Instant::now()
-                .checked_sub(BATCH_EVERY)
-                .unwrap_or_else(Instant::now),
-            closed: false,
-        }
-    }
-}
-
-impl Batcher {
-    fn take(&mut self, progress: Progress, post: &mut impl FnMut(LoadMessage) -> bool) {
-        match progress {
-            Progress::Found { files } => self.send(post, LoadMessage::Found { files }),
-            Progress::Cached { articles } => self.send(post, LoadMessage::Cached { articles }),
-            Progress::Read { article, done } => {
-                self.articles.push(article.clone());
-                self.done = done;
-            }
-            Progress::Failed { done } => self.done = done,
-        }
-        if self.sent.elapsed() >= BATCH_EVERY {
-            self.flush(post);
-        }
-    }
-
-    fn flush(&mut self, post: &mut impl FnMut(LoadMessage) -> bool) {
-        self.sent = Instant::now();
-        let articles = std::mem::take(&mut self.articles);
-        let done = self.done;
-        self.send(post, LoadMessage::Batch { articles, done });
-    }
-
-    fn send(&mut self, post: &mut impl FnMut(LoadMessage) -> bool, message: LoadMessage) {
-        if !self.closed {
-            self.closed = !post(message);
-        }
-    }
+    drop(counted);
 }
 
 #[cfg(test)]
 mod tests {
+    use std::time::Instant;
+
     use super::*;
 
     #[test]

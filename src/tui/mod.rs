@@ -6,13 +6,11 @@
 
 mod action;
 mod app;
-mod catalog;
 mod dashboard;
 mod default_keys;
 pub mod keymap;
 mod keys;
 mod loading;
-mod orders;
 mod picker;
 mod reader;
 mod run;
@@ -29,5 +27,5 @@ mod writes;
 #[cfg(test)]
 mod tests;
 
-pub use loading::{LibrarySource, LoadPlan};
+pub use loading::LoadPlan;
 pub use run::{Ending, Settings, run};

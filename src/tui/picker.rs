@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::article::Article;
+use crate::library::Catalog;
 
 /// One row of the picker: a category, or `None` for all of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,18 +18,18 @@ pub struct Picker {
 }
 
 impl Picker {
-    /// All categories of `articles`, most common first, after an "all" row; the row of
-    /// `current` is selected.
-    pub fn new(articles: &[Article], current: Option<&str>) -> Picker {
+    /// All categories of the catalog's articles, most common first, after an "all" row; the
+    /// row of `current` is selected.
+    pub fn new(catalog: &Catalog, current: Option<&str>) -> Picker {
         let mut counts: HashMap<&str, usize> = HashMap::new();
-        for category in articles.iter().filter_map(|a| a.category.as_deref()) {
+        for category in catalog.articles().filter_map(|a| a.category.as_deref()) {
             *counts.entry(category).or_default() += 1;
         }
         let mut named: Vec<(&str, usize)> = counts.into_iter().collect();
         named.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         let mut choices = vec![Choice {
             category: None,
-            count: articles.len(),
+            count: catalog.len(),
         }];
         choices.extend(named.into_iter().map(|(name, count)| Choice {
             category: Some(name.to_owned()),

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{self, Event as Input, MouseButton, MouseEvent, M
 
 use ratatui::layout::Size;
 
-use crate::library::Library;
+use crate::library::{Library, LibrarySource};
 use crate::marks::store::MarksFile;
 use crate::query::SortOrder;
 use crate::render::Look;
@@ -20,7 +20,7 @@ use crate::render::Look;
 use super::action::{Action, Effect};
 use super::app::App;
 use super::keymap::Keymap;
-use super::loading::{self, CacheWrites, LibrarySource, LoadPlan};
+use super::loading::{self, CacheWrites, LoadPlan};
 use super::saver::MarksSaver;
 use super::terminal::{Guard, watch_signals};
 use super::theme::color_wanted;

@@ -14,10 +14,10 @@ use ratatui::layout::Size;
 use crate::library::Library;
 use crate::reading::Reading;
 
-use super::action::{Action, Effect, LoadMessage};
+use crate::library::LoadEvent;
+
+use super::action::{Action, Effect};
 use super::app::App;
-use super::catalog::Loaded;
-use super::orders::{Orders, SortKeys};
 use super::update::update;
 
 /// The sample library as the reader shows it once loaded, on a terminal of `width` x `height`.
@@ -28,16 +28,16 @@ fn app_sized(width: u16, height: u16) -> App {
 /// `library` as the reader shows it once loaded, on a terminal of `width` x `height`.
 fn app_of(library: Library, width: u16, height: u16) -> App {
     let mut app = App::new("sample-articles".to_owned(), Size::new(width, height), true);
-    let keys = SortKeys::of(library.articles());
-    send(&mut app, finished(Loaded::new(library)));
+    let orders = library.warmup().orders();
+    send(&mut app, finished(library));
     send(
         &mut app,
         Action::Load {
             generation: 0,
-            message: LoadMessage::Sorted(Box::new(Orders::of(keys))),
+            event: LoadEvent::Sorted(Box::new(orders)),
         },
     );
-    assert!(app.catalog.loaded_mut().is_some_and(|l| l.has_orders()));
+    assert!(app.catalog.library().is_some_and(Library::has_orders));
     app
 }
 
@@ -50,10 +50,13 @@ fn sample_library() -> Library {
     Library::load(&[folder], &Reading::default())
 }
 
-fn finished(loaded: Loaded) -> Action {
+fn finished(library: Library) -> Action {
     Action::Load {
         generation: 0,
-        message: LoadMessage::Finished(Box::new(loaded)),
+        event: LoadEvent::Finished {
+            library: Box::new(library),
+            cache_to_write: false,
+        },
     }
 }
 

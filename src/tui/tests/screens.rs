@@ -306,7 +306,7 @@ fn while_loading_the_progress_shows() {
         &mut app,
         Action::Load {
             generation: 0,
-            message: crate::tui::action::LoadMessage::Found { files: 20000 },
+            event: crate::library::LoadEvent::Found { files: 20000 },
         },
     );
     let articles = sample_library().articles()[..3].to_vec();
@@ -314,7 +314,7 @@ fn while_loading_the_progress_shows() {
         &mut app,
         Action::Load {
             generation: 0,
-            message: crate::tui::action::LoadMessage::Batch {
+            event: crate::library::LoadEvent::Read {
                 articles,
                 done: 5123,
             },

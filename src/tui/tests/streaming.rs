@@ -3,23 +3,27 @@
 use ratatui::layout::Size;
 
 use crate::article::Article;
-use crate::tui::action::{Action, LoadMessage};
+use crate::library::LoadEvent;
+use crate::tui::action::Action;
 use crate::tui::app::App;
-use crate::tui::catalog::Loaded;
 
 use super::*;
 
-fn load(generation: u64, message: LoadMessage) -> Action {
-    Action::Load {
-        generation,
-        message,
+fn load(generation: u64, event: LoadEvent) -> Action {
+    Action::Load { generation, event }
+}
+
+fn finished_load(library: Library) -> LoadEvent {
+    LoadEvent::Finished {
+        library: Box::new(library),
+        cache_to_write: false,
     }
 }
 
 fn batch(articles: &[Article], done: usize) -> Action {
     load(
         0,
-        LoadMessage::Batch {
+        LoadEvent::Read {
             articles: articles.to_vec(),
             done,
         },
@@ -40,7 +44,7 @@ fn rows_arrive_in_order_and_the_selection_stays_on_its_article() {
     let all = library.articles();
     let mut app = App::new("x".to_owned(), Size::new(100, 30), true);
     assert!(app.load.active);
-    send(&mut app, load(0, LoadMessage::Found { files: 33 }));
+    send(&mut app, load(0, LoadEvent::Found { files: 33 }));
     // The older articles first, newest last, as parallel reading may deliver them.
     let mut older = all[20..].to_vec();
     older.reverse();
@@ -62,10 +66,7 @@ fn rows_arrive_in_order_and_the_selection_stays_on_its_article() {
     let expected: Vec<String> = all.iter().map(|a| a.title.clone()).collect();
     assert_eq!(titles(&app), expected);
 
-    send(
-        &mut app,
-        load(0, LoadMessage::Finished(Box::new(Loaded::new(library)))),
-    );
+    send(&mut app, load(0, finished_load(library)));
     assert!(!app.load.active);
     assert_eq!(
         selected_title(&app),
@@ -91,10 +92,7 @@ fn a_query_typed_while_streaming_applies_to_what_arrives() {
         assert!(!title.is_empty());
     }
     // Bodies are searched once the index is there.
-    send(
-        &mut app,
-        load(0, LoadMessage::Finished(Box::new(Loaded::new(library)))),
-    );
+    send(&mut app, load(0, finished_load(library)));
     assert!(app.shown() >= streamed);
     assert_eq!(app.search.text, "oil", "still editing");
     assert!(app.search.editing);
@@ -105,29 +103,20 @@ fn messages_from_an_abandoned_load_are_ignored() {
     let mut app = super::app();
     send(&mut app, Action::Reload);
     let old = sample_library();
-    send(
-        &mut app,
-        load(0, LoadMessage::Finished(Box::new(Loaded::new(old)))),
-    );
+    send(&mut app, load(0, finished_load(old)));
     assert!(app.load.active, "generation 0 is over");
     send(
         &mut app,
         load(
             1,
-            LoadMessage::Batch {
+            LoadEvent::Read {
                 articles: Vec::new(),
                 done: 5,
             },
         ),
     );
     assert_eq!(app.shown(), 33, "a reload does not empty the list");
-    send(
-        &mut app,
-        load(
-            1,
-            LoadMessage::Finished(Box::new(Loaded::new(sample_library()))),
-        ),
-    );
+    send(&mut app, load(1, finished_load(sample_library())));
     assert!(!app.load.active);
     assert_eq!(app.shown(), 33);
 }
@@ -167,13 +156,7 @@ fn a_change_to_the_folders_reloads_and_one_during_a_load_reloads_after_it() {
     // and the list keeps its scroll.
     let first = sample_library().articles()[0].id.clone();
     let fewer = without(&first);
-    let again = send(
-        &mut app,
-        load(
-            generation,
-            LoadMessage::Finished(Box::new(Loaded::new(fewer))),
-        ),
-    );
+    let again = send(&mut app, load(generation, finished_load(fewer)));
     assert!(
         matches!(again, Some(Effect::Reload { .. })),
         "the change seen during the load is read now"
@@ -199,13 +182,7 @@ fn an_article_deleted_under_the_cursor_leaves_the_cursor_in_place() {
         panic!("a change reloads");
     };
     let fewer = without(&gone);
-    send(
-        &mut app,
-        load(
-            generation,
-            LoadMessage::Finished(Box::new(Loaded::new(fewer))),
-        ),
-    );
+    send(&mut app, load(generation, finished_load(fewer)));
     assert_eq!(app.list.selected, 5);
     assert_eq!(app.shown(), 32);
 }

@@ -14,9 +14,8 @@ use crate::article::{Bucket, Origin, Sentiment};
 use crate::library::Library;
 use crate::reading::Reading;
 use crate::tagger::Tag;
-use crate::tui::action::{Action, Effect, LoadMessage};
+use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Mode, Screen};
-use crate::tui::catalog::Loaded;
 use crate::tui::dashboard::Stats;
 use crate::tui::ui::draw;
 use crate::tui::writes::{undo_tag, write_tag};
@@ -40,7 +39,7 @@ fn copied() -> (tempfile::TempDir, App) {
     }
     let mut app = App::new("sample-articles".to_owned(), Size::new(100, 30), true);
     let library = Library::load(&[folder], &Reading::default());
-    send(&mut app, finished(Loaded::new(library)));
+    send(&mut app, finished(library));
     (dir, app)
 }
 
@@ -49,20 +48,20 @@ fn select(app: &mut App, id: &str) {
         .list
         .visible
         .iter()
-        .position(|&doc| app.catalog.articles()[doc as usize].id == id)
+        .position(|&doc| app.catalog.id(doc) == Some(id))
         .expect("the article is shown");
     app.list.selected = at;
     crate::tui::update::keep_in_view(app);
 }
 
 fn sentiment_of(app: &App, id: &str) -> Sentiment {
-    let article = app.catalog.articles().iter().find(|a| a.id == id).unwrap();
-    article.sentiment.clone()
+    let mut articles = app.catalog.articles();
+    articles.find(|a| a.id == id).unwrap().sentiment.clone()
 }
 
 fn path_of(app: &App, id: &str) -> PathBuf {
-    let article = app.catalog.articles().iter().find(|a| a.id == id).unwrap();
-    article.path.clone()
+    let mut articles = app.catalog.articles();
+    articles.find(|a| a.id == id).unwrap().path.clone()
 }
 
 /// Performs a write or undo effect as the loop does and applies its result.
@@ -167,7 +166,7 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
     let (_dir, mut app) = copied();
     let path = path_of(&app, ESTIMATED);
     let original = fs::read(&path).unwrap();
-    let stats_before = Stats::of(app.catalog.articles(), &app.list.visible, app.reading.scale);
+    let stats_before = Stats::of(&app.catalog, &app.list.visible, app.reading.scale);
     select(&mut app, ESTIMATED);
     send(&mut app, Action::TagByHand);
     send(&mut app, Action::ScoreDown);
@@ -190,7 +189,7 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
     );
     assert_eq!(app.undo.len(), 1);
     // The dashboard counts it as the file's now, no longer as an estimate.
-    let stats = Stats::of(app.catalog.articles(), &app.list.visible, app.reading.scale);
+    let stats = Stats::of(&app.catalog, &app.list.visible, app.reading.scale);
     assert_eq!(stats.estimated[2], stats_before.estimated[2] - 1);
     assert_eq!(stats.buckets, stats_before.buckets);
     // `score:` queries and the score order see the new score.
@@ -202,7 +201,7 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
         .list
         .visible
         .iter()
-        .map(|&d| app.catalog.articles()[d as usize].id.as_str())
+        .map(|&d| app.catalog.id(d).unwrap())
         .collect();
     assert!(shown.contains(&ESTIMATED), "{shown:?}");
     send(&mut app, Action::SearchClear);
@@ -302,7 +301,7 @@ fn a_tag_that_leaves_the_filter_leaves_the_rows() {
         app.list
             .visible
             .iter()
-            .any(|&d| app.catalog.articles()[d as usize].id == NEUTRAL)
+            .any(|&d| app.catalog.id(d) == Some(NEUTRAL))
     );
 }
 
@@ -339,9 +338,7 @@ fn built_in_samples_and_a_loading_library_are_not_tagged() {
     let mut app = App::new("built-in samples".to_owned(), Size::new(100, 30), true);
     send(
         &mut app,
-        finished(Loaded::new(crate::library::Library::built_in(
-            &Reading::default(),
-        ))),
+        finished(crate::library::Library::built_in(&Reading::default())),
     );
     send(&mut app, Action::TagByHand);
     assert!(app.tagging.is_none());
@@ -357,7 +354,7 @@ fn built_in_samples_and_a_loading_library_are_not_tagged() {
         &mut app,
         Action::Load {
             generation: 0,
-            message: LoadMessage::Found { files: 33 },
+            event: crate::library::LoadEvent::Found { files: 33 },
         },
     );
     send(&mut app, Action::TagByHand);

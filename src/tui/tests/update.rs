@@ -140,7 +140,6 @@ fn sentiment_filters_combine_with_the_query() {
         let count = app
             .catalog
             .articles()
-            .iter()
             .filter(|a| bucket.is_none() || a.sentiment.bucket == bucket)
             .count();
         assert_eq!(app.shown(), count, "{bucket:?}");
@@ -153,7 +152,7 @@ fn sentiment_filters_combine_with_the_query() {
     }
     assert_eq!(
         counts,
-        2 * app.catalog.articles().len(),
+        2 * app.catalog.len(),
         "every article is in one bucket, by its file or by an estimate"
     );
     send(&mut app, Action::StartSearch);
@@ -200,12 +199,11 @@ fn s_cycles_the_sort_and_keeps_the_article() {
     send(&mut app, Action::CycleSort);
     assert_eq!(app.order, SortOrder::Score);
     assert_eq!(selected_title(&app), title);
-    let articles = app.catalog.articles();
     let scores: Vec<Option<f64>> = app
         .list
         .visible
         .iter()
-        .map(|&d| articles[d as usize].sentiment.score)
+        .map(|&d| app.catalog.article(d).unwrap().sentiment.score)
         .collect();
     assert_eq!(scores[0], Some(9.0));
     assert!(scores.windows(2).all(|w| match (w[0], w[1]) {
@@ -518,7 +516,6 @@ fn u_m_and_shift_m_change_the_marks_and_ask_for_a_save() {
     let read: Vec<&str> = app
         .catalog
         .articles()
-        .iter()
         .filter(|a| app.marks.is_read(&a.id))
         .map(|a| a.id.as_str())
         .collect();

@@ -43,11 +43,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
             refresh(app, Keep::Top);
         }
         Action::OpenCategories => {
-            app.screen =
-                Screen::Categories(Picker::new(app.catalog.articles(), app.category.as_deref()))
+            app.screen = Screen::Categories(Picker::new(&app.catalog, app.category.as_deref()))
         }
         Action::ShowDashboard => {
-            let stats = Stats::of(app.catalog.articles(), &app.list.visible, app.reading.scale);
+            let stats = Stats::of(&app.catalog, &app.list.visible, app.reading.scale);
             app.screen = Screen::Dashboard(Box::new(stats));
         }
         Action::ShowHelp => app.help = true,
@@ -79,17 +78,16 @@ pub(super) fn refresh(app: &mut App, keep: Keep) {
 
 pub(super) fn selected_id(app: &App) -> Option<String> {
     let doc = app.selected_doc()?;
-    app.catalog.article(doc).map(|a| a.id.clone())
+    app.catalog.id(doc).map(str::to_owned)
 }
 
 /// The row showing the article `id`, if any.
 fn row_of(app: &App, id: Option<&str>) -> Option<usize> {
-    let articles = app.catalog.articles();
     let id = id?;
     app.list
         .visible
         .iter()
-        .position(|&doc| articles[doc as usize].id == id)
+        .position(|&doc| app.catalog.id(doc) == Some(id))
 }
 
 /// After a reload: the list keeps its scroll and the article `id` stays selected, wherever it
@@ -123,7 +121,7 @@ pub(super) fn reselect(app: &mut App, id: Option<&str>) {
 fn refresh_view(app: &mut App) {
     keep_in_view(app);
     if let Screen::Dashboard(stats) = &mut app.screen {
-        **stats = Stats::of(app.catalog.articles(), &app.list.visible, app.reading.scale);
+        **stats = Stats::of(&app.catalog, &app.list.visible, app.reading.scale);
     }
 }
 

@@ -1,24 +1,24 @@
-//! Messages from the loading thread: articles arriving, then the finished library.
+//! The steps of a load: articles arriving, then the finished library, then its orders.
 
-use crate::tui::action::{Effect, LoadMessage};
+use crate::library::{Catalog, LoadEvent, Selection};
+use crate::tui::action::Effect;
 use crate::tui::app::App;
-use crate::tui::catalog::{Catalog, Selection};
 
 use super::list::{reselect, reselect_near, selected_id};
 
-/// Applies a message of the current load; a load that finds the folders changed under it
-/// asks for the next one.
-pub(super) fn apply(app: &mut App, message: LoadMessage) -> Option<Effect> {
-    match message {
-        LoadMessage::Found { files } => app.load.files = Some(files),
-        LoadMessage::Cached { articles } => app.load.cached = articles,
-        LoadMessage::Batch { .. } if app.load.reloading => {}
-        LoadMessage::Batch { articles, done } => {
+/// Applies a step of the current load; a load that finds the folders changed under it asks
+/// for the next one.
+pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
+    match event {
+        LoadEvent::Found { files } => app.load.files = Some(files),
+        LoadEvent::Cached { articles } => app.load.cached = articles,
+        LoadEvent::Read { .. } if app.load.reloading => {}
+        LoadEvent::Read { articles, done } => {
             app.load.read = done;
-            if let Catalog::Streaming(streamed) = &mut app.catalog {
-                let from = streamed.len();
-                streamed.extend(articles);
-                let selected = app.selected_doc();
+            let selected = app.selected_doc();
+            if let Catalog::Arriving(arriving) = &mut app.catalog {
+                let from = arriving.extend(articles);
+                // Field by field, so that the rows can change while the rest is read.
                 let selection = Selection {
                     query: &app.query,
                     bucket: app.bucket,
@@ -26,15 +26,14 @@ pub(super) fn apply(app: &mut App, message: LoadMessage) -> Option<Effect> {
                     order: app.order,
                     marks: &app.marks,
                 };
-                app.catalog
-                    .admit_new(from, &selection, &mut app.list.visible);
+                arriving.admit_new(from, &selection, &mut app.list.visible);
                 keep_selected_doc(app, selected);
             }
         }
-        LoadMessage::Finished(loaded) => {
+        LoadEvent::Finished { library, .. } => {
             let selected = selected_id(app);
             let reloaded = app.load.reloading;
-            app.catalog = Catalog::Loaded(loaded);
+            app.catalog = Catalog::Loaded(library);
             app.load.active = false;
             app.load.reloading = false;
             app.list.visible = app.catalog.select(&app.selection());
@@ -48,16 +47,16 @@ pub(super) fn apply(app: &mut App, message: LoadMessage) -> Option<Effect> {
             }
         }
         // The rows were already sorted as the orders sort them; from now on sorting is quick.
-        LoadMessage::Sorted(orders) => {
-            if let Some(loaded) = app.catalog.loaded_mut() {
-                loaded.set_orders(*orders);
+        LoadEvent::Sorted(orders) => {
+            if let Some(library) = app.catalog.library_mut() {
+                library.set_orders(*orders);
             }
         }
     }
     None
 }
 
-/// Streamed articles only ever join the end of the catalog, so the selected document keeps
+/// Arriving articles only ever join the end of the catalog, so the selected document keeps
 /// its number; the row it is on may move as earlier-dated articles arrive. A selection still
 /// on the first row stays there: until the user moves, the top of the list is what they see.
 fn keep_selected_doc(app: &mut App, doc: Option<u32>) {

@@ -10,7 +10,7 @@ fn target_id(app: &App) -> Option<String> {
         Screen::Reader(reader) => Some(reader.article.id.clone()),
         _ => {
             let doc = app.selected_doc()?;
-            app.catalog.article(doc).map(|a| a.id.clone())
+            app.catalog.id(doc).map(str::to_owned)
         }
     }
 }
@@ -44,8 +44,8 @@ pub(super) fn mark_shown_read(app: &mut App) {
     let mut changed = 0usize;
     app.marks.reserve(Mark::Read, app.list.visible.len());
     for &doc in &app.list.visible {
-        if let Some(article) = app.catalog.article(doc)
-            && app.marks.put(Mark::Read, &article.id, true)
+        if let Some(id) = app.catalog.id(doc)
+            && app.marks.put(Mark::Read, id, true)
         {
             changed += 1;
         }

@@ -26,11 +26,8 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             reader::clamp(app);
             None
         }
-        Action::Load {
-            generation,
-            message,
-        } => match generation == app.generation {
-            true => load::apply(app, message),
+        Action::Load { generation, event } => match generation == app.generation {
+            true => load::apply(app, event),
             false => None,
         },
         Action::BodyRead { id, body } => {

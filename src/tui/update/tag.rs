@@ -25,7 +25,9 @@ pub(super) fn open(app: &mut App) {
     let Some((doc, library)) = doc.zip(app.catalog.library()) else {
         return;
     };
-    let article = &library.articles()[doc as usize];
+    let Some(article) = library.article(doc) else {
+        return;
+    };
     if article.path.starts_with(samples::ORIGIN) {
         app.notice = Some(
             "built-in sample articles are not files and cannot be tagged; \
@@ -95,7 +97,8 @@ pub(super) fn written(
     };
     let previous = docs_with_path(app, &request.path)
         .next()
-        .map(|doc| app.catalog.articles()[doc as usize].sentiment.clone())
+        .and_then(|doc| app.catalog.article(doc))
+        .map(|article| article.sentiment.clone())
         .unwrap_or_default();
     let sentiment = request.sentiment();
     app.notice = Some(format!(
@@ -132,9 +135,9 @@ pub(super) fn undone(app: &mut App, undo: Undo, result: Result<Option<FileStamp>
 /// the rows, which may now leave the filter.
 fn set_sentiment(app: &mut App, path: &Path, sentiment: Sentiment, stamp: Option<FileStamp>) {
     let docs: Vec<u32> = docs_with_path(app, path).collect();
-    if let Some(loaded) = app.catalog.loaded_mut() {
+    if let Some(library) = app.catalog.library_mut() {
         for doc in docs {
-            loaded.set_sentiment(doc, sentiment.clone(), stamp);
+            library.set_sentiment(doc, sentiment.clone(), stamp);
         }
     }
     if let Screen::Reader(reader) = &mut app.screen
@@ -154,10 +157,5 @@ fn set_sentiment(app: &mut App, path: &Path, sentiment: Sentiment, stamp: Option
 }
 
 fn docs_with_path<'a>(app: &'a App, path: &'a Path) -> impl Iterator<Item = u32> + 'a {
-    app.catalog
-        .articles()
-        .iter()
-        .enumerate()
-        .filter(move |(_, a)| a.path == path)
-        .map(|(doc, _)| doc as u32)
+    app.catalog.docs_with_path(path)
 }
