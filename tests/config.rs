@@ -446,7 +446,7 @@ fn an_article_allowed_by_the_configured_limit_is_read_everywhere() {
     tmux.press(&["Enter"]);
     tmux.wait_for("1 / 1 · /zanzibarite");
     tmux.press(&["Enter"]);
-    tmux.wait_for("The long report");
+    tmux.wait_for("A paragraph of the long report");
     tmux.press(&["n"]);
     let screen = tmux.wait_for("The last word is zanzibarite.");
     assert!(!screen.contains("over the limit"), "{screen}");

@@ -19,11 +19,22 @@ pub enum Mark {
 /// Cloning is cheap: the sets are shared until one of the copies changes, so that the reader
 /// can hand a copy to the thread that saves them on every keystroke that changes a mark, even
 /// with a hundred thousand marks.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Marks {
     read: Arc<FxHashSet<String>>,
     starred: Arc<FxHashSet<String>>,
+    /// How many changes these marks have seen, so that a front end knows when to save them.
+    revision: u64,
 }
+
+/// Marks are equal when they mark the same articles, however many changes led there.
+impl PartialEq for Marks {
+    fn eq(&self, other: &Marks) -> bool {
+        self.read == other.read && self.starred == other.starred
+    }
+}
+
+impl Eq for Marks {}
 
 impl Marks {
     pub fn has(&self, mark: Mark, id: &str) -> bool {
@@ -44,10 +55,17 @@ impl Marks {
             Mark::Read => &mut self.read,
             Mark::Starred => &mut self.starred,
         });
-        match on {
+        let changed = match on {
             true => set.insert(id.to_owned()),
             false => set.remove(id),
-        }
+        };
+        self.revision += u64::from(changed);
+        changed
+    }
+
+    /// A number that moves whenever a mark is put on or taken off.
+    pub fn revision(&self) -> u64 {
+        self.revision
     }
 
     /// Flips `mark` on `id` and says whether it is now on.
@@ -84,6 +102,7 @@ impl Marks {
         Marks {
             read: Arc::new(read.into_iter().collect()),
             starred: Arc::new(starred.into_iter().collect()),
+            revision: 0,
         }
     }
 }
@@ -102,7 +121,12 @@ mod tests {
         assert!(marks.toggle(Mark::Starred, "b.md"));
         assert!(!marks.toggle(Mark::Read, "a.md"));
         assert!(!marks.is_read("a.md"));
+        let revision = marks.revision();
         assert!(!marks.put(Mark::Starred, "b.md", true), "already starred");
+        assert_eq!(marks.revision(), revision, "nothing changed");
+        assert!(marks.put(Mark::Starred, "b.md", false));
+        assert!(marks.revision() > revision);
+        marks.put(Mark::Starred, "b.md", true);
         assert_eq!(marks.sorted(Mark::Starred), ["b.md"]);
     }
 }

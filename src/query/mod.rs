@@ -104,6 +104,11 @@ impl Query {
         &self.clauses
     }
 
+    /// True when an `is:` term asks for the reader's marks.
+    pub fn has_marks(&self) -> bool {
+        (self.clauses.iter()).any(|clause| matches!(clause.test, Test::Marked { .. }))
+    }
+
     /// Matches by scanning the article's text, every article unread and unstarred: the
     /// reference the index must agree with.
     pub fn matches(&self, article: &Article) -> bool {

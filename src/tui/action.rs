@@ -7,6 +7,7 @@
 use crate::article::{Article, Bucket};
 use crate::library::LoadEvent;
 use crate::loader::FileStamp;
+use crate::marks::Marks;
 use crate::tagger::Written;
 
 use super::tagging::{TagRequest, Undo};
@@ -109,6 +110,12 @@ pub enum Action {
     LibraryChanged,
     /// Something worth a line in the status bar, such as an opener that failed.
     Notice(String),
+    /// The read and starred marks, read from the user's data folder once the first frame is
+    /// shown, with a warning if the file could not be read.
+    MarksLoaded {
+        marks: Marks,
+        warning: Option<String>,
+    },
 }
 
 /// I/O that `update` asks the event loop to perform, so that `update` itself stays pure.
@@ -124,4 +131,6 @@ pub enum Effect {
     WriteTag(Box<TagRequest>),
     /// Put back the bytes a tag write replaced, unless the file changed since.
     UndoTag(Box<Undo>),
+    /// Save the read and starred marks.
+    SaveMarks(Marks),
 }

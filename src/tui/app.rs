@@ -44,8 +44,6 @@ pub struct App {
     pub undo: Vec<Undo>,
     /// Read and starred marks, kept in the user's data folder.
     pub marks: Marks,
-    /// True when `marks` changed since they were last handed to the event loop to save.
-    pub marks_unsaved: bool,
     /// The keys in use.
     pub keys: Keymap,
     /// How the library's files are read: its limits (the reader cuts lines at
@@ -143,7 +141,6 @@ impl App {
             tagging: None,
             undo: Vec::new(),
             marks: Marks::default(),
-            marks_unsaved: false,
             keys: Keymap::default(),
             reading: Reading::default(),
             look: Look::default(),

@@ -22,6 +22,7 @@ mod trace;
 mod ui;
 mod update;
 mod watch;
+mod worker;
 mod writes;
 
 #[cfg(test)]

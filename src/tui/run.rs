@@ -28,6 +28,7 @@ use super::trace::Trace;
 use super::ui;
 use super::update::update;
 use super::watch;
+use super::worker::Worker;
 use super::writes;
 
 /// Lines the mouse wheel scrolls per notch.
@@ -72,7 +73,7 @@ pub struct Settings {
 pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<Ending> {
     let mut trace = Trace::from_env(started);
     let (sender, events) = mpsc::channel();
-    let mut warnings = settings.warnings;
+    let warnings = settings.warnings;
     // Shown once the marks are read, with any warning they bring.
     let mut app = App::new(plan.source.label(), Size::default(), true);
     app.keys = settings.keys;
@@ -91,29 +92,35 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     })?;
     guard.terminal.draw(|frame| ui::draw(frame, &app))?;
     trace.first_frame();
-    // Read after the first frame, which shows no article yet: a hundred thousand marks take
-    // tens of milliseconds to read, and nothing is saved before they are in.
-    let saver = settings.marks.map(|file| {
-        let opened = file.open(true);
-        app.marks = opened.marks;
-        warnings.extend(opened.warning);
-        let failures = sender.clone();
-        MarksSaver::start(file, move |text| {
-            let _ = failures.send(Event::Action(Action::Notice(text)));
-        })
-    });
     app.notice = (!warnings.is_empty()).then(|| warnings.join("; "));
-
+    let results = sender.clone();
+    let worker = Worker::start(move |action| {
+        let _ = results.send(Event::Action(action));
+    });
     let watch_pending = plan.watch;
     let mut looper = Looper {
         app,
         plan,
         sender,
         cache_writes,
-        saver,
+        saver: None,
+        worker,
         watch_pending,
         ending: Ending::Quit,
     };
+    // Read after the first frame, which shows no article yet: a hundred thousand marks take
+    // tens of milliseconds to read, and nothing is saved before they are in.
+    if let Some(file) = settings.marks {
+        let opened = file.open(true);
+        looper.dispatch(Action::MarksLoaded {
+            marks: opened.marks,
+            warning: opened.warning,
+        });
+        let failures = looper.sender.clone();
+        looper.saver = Some(MarksSaver::start(file, move |text| {
+            let _ = failures.send(Event::Action(Action::Notice(text)));
+        }));
+    }
     loop {
         let first = events.recv().map_err(io::Error::other)?;
         let began = Instant::now();
@@ -123,7 +130,6 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         {
             changed |= looper.handle(next)?;
         }
-        looper.save_marks();
         looper.follow_changes_once_loaded();
         if looper.app.quit {
             break;
@@ -184,6 +190,8 @@ struct Looper {
     sender: Sender<Event>,
     cache_writes: CacheWrites,
     saver: Option<MarksSaver>,
+    /// Reads bodies and writes tags off the loop.
+    worker: Worker,
     /// True until the library's folders are watched, which starts once it is first loaded.
     watch_pending: bool,
     ending: Ending,
@@ -196,15 +204,6 @@ impl Looper {
         if self.watch_pending && !self.app.load.active {
             self.watch_pending = false;
             follow_changes(&self.plan, &self.sender);
-        }
-    }
-
-    /// Hands the marks to the saving thread if they changed.
-    fn save_marks(&mut self) {
-        if std::mem::take(&mut self.app.marks_unsaved)
-            && let Some(saver) = &self.saver
-        {
-            saver.save(self.app.marks.clone());
         }
     }
 
@@ -240,27 +239,42 @@ impl Looper {
     }
 
     fn dispatch(&mut self, action: Action) {
-        if let Some(effect) = update(&mut self.app, action) {
+        for effect in update(&mut self.app, action) {
             self.perform(effect);
         }
     }
 
     fn perform(&mut self, effect: Effect) {
-        match effect {
+        let done = match effect {
             Effect::ReadBody(article) => {
-                let body = Library::read_body(&article, &self.app.reading)
-                    .map_err(|problem| problem.message);
-                self.dispatch(Action::BodyRead {
-                    id: article.id,
-                    body,
-                });
+                let reading = self.app.reading;
+                self.worker.run(move || {
+                    let body = Library::read_body(&article, &reading);
+                    Action::BodyRead {
+                        id: article.id,
+                        body: body.map_err(|problem| problem.message),
+                    }
+                })
             }
-            Effect::OpenUrl(url) => open_in_browser(url, self.sender.clone()),
+            Effect::OpenUrl(url) => {
+                open_in_browser(url, self.sender.clone());
+                None
+            }
             Effect::Reload { generation } => {
-                start_loading(&self.plan, generation, &self.cache_writes, &self.sender)
+                start_loading(&self.plan, generation, &self.cache_writes, &self.sender);
+                None
             }
-            Effect::WriteTag(request) => self.dispatch(writes::write_tag(request)),
-            Effect::UndoTag(undo) => self.dispatch(writes::undo_tag(undo)),
+            Effect::WriteTag(request) => self.worker.run(move || writes::write_tag(request)),
+            Effect::UndoTag(undo) => self.worker.run(move || writes::undo_tag(undo)),
+            Effect::SaveMarks(marks) => {
+                if let Some(saver) = &self.saver {
+                    saver.save(marks);
+                }
+                None
+            }
+        };
+        if let Some(action) = done {
+            self.dispatch(action);
         }
     }
 }

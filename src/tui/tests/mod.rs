@@ -60,8 +60,12 @@ fn finished(library: Library) -> Action {
     }
 }
 
+/// Applies `action`; returns the effect it asks for, other than saving the marks.
 fn send(app: &mut App, action: Action) -> Option<Effect> {
-    update(app, action)
+    let effects = update(app, action);
+    effects
+        .into_iter()
+        .find(|effect| !matches!(effect, Effect::SaveMarks(_)))
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -76,9 +80,21 @@ fn selected_title(app: &App) -> String {
     app.catalog.article(doc).unwrap().title.clone()
 }
 
-/// Opens the selected article and performs the body read as the loop would.
-fn open_selected(app: &mut App) {
-    let Some(Effect::ReadBody(article)) = send(app, Action::Open) else {
+/// True when `effects` ask for the marks to be saved.
+fn saves_marks(effects: &[Effect]) -> bool {
+    effects
+        .iter()
+        .any(|effect| matches!(effect, Effect::SaveMarks(_)))
+}
+
+/// Opens the selected article and performs the body read as the loop would; returns the
+/// other effects opening asked for.
+fn open_selected(app: &mut App) -> Vec<Effect> {
+    let mut effects = update(app, Action::Open);
+    let at = effects
+        .iter()
+        .position(|effect| matches!(effect, Effect::ReadBody(_)));
+    let Some(Effect::ReadBody(article)) = at.map(|at| effects.remove(at)) else {
         panic!("opening asks for the body");
     };
     let body = Library::read_body(&article, &app.reading).map_err(|p| p.message);
@@ -89,4 +105,5 @@ fn open_selected(app: &mut App) {
             body,
         },
     );
+    effects
 }

@@ -230,10 +230,10 @@ fn opening_reads_the_body_and_back_returns() {
         .id
         .clone();
     assert!(!app.marks.is_read(&id));
-    open_selected(&mut app);
+    let effects = open_selected(&mut app);
     assert_eq!(app.mode(), Mode::Reader);
     assert!(app.marks.is_read(&id), "opening marks the article read");
-    assert!(app.marks_unsaved, "and asks for the marks to be saved");
+    assert!(saves_marks(&effects), "and asks for the marks to be saved");
     let Screen::Reader(reader) = &app.screen else {
         unreachable!()
     };
@@ -478,9 +478,9 @@ fn u_m_and_shift_m_change_the_marks_and_ask_for_a_save() {
             .clone()
     };
     let first = id(&app);
-    send(&mut app, Action::ToggleStar);
+    let effects = update(&mut app, Action::ToggleStar);
     assert!(app.marks.is_starred(&first));
-    assert!(std::mem::take(&mut app.marks_unsaved));
+    assert!(saves_marks(&effects));
     send(&mut app, Action::ToggleRead);
     assert!(app.marks.is_read(&first));
     send(&mut app, Action::ToggleRead);
@@ -505,9 +505,8 @@ fn u_m_and_shift_m_change_the_marks_and_ask_for_a_save() {
         .map(|&d| app.catalog.article(d).unwrap().id.clone())
         .collect();
     assert_eq!(shown.len(), 3);
-    app.marks_unsaved = false;
-    send(&mut app, Action::MarkShownRead);
-    assert!(app.marks_unsaved);
+    let effects = update(&mut app, Action::MarkShownRead);
+    assert!(saves_marks(&effects));
     assert_eq!(
         app.notice.as_deref(),
         Some("3 articles marked read (3 shown)")
@@ -527,4 +526,37 @@ fn u_m_and_shift_m_change_the_marks_and_ask_for_a_save() {
     type_text(&mut app, "is:starred");
     assert_eq!(app.list.visible.len(), 1);
     assert_eq!(id(&app), first);
+}
+
+/// Saving the marks is an effect asked for only when they changed; the marks read from the
+/// data folder arrive as an action, are not saved back, and answer `is:` terms at once.
+#[test]
+fn marks_are_saved_when_they_change_and_arrive_as_an_action() {
+    let mut app = app();
+    assert!(!saves_marks(&update(&mut app, Action::Down)));
+    send(&mut app, Action::StartSearch);
+    type_text(&mut app, "is:starred");
+    send(&mut app, Action::SearchKeep);
+    assert_eq!(app.shown(), 0);
+    let id = app.catalog.id(0).unwrap().to_owned();
+    let marks = crate::marks::Marks::from_ids(Vec::new(), vec![id.clone()]);
+    let effects = update(
+        &mut app,
+        Action::MarksLoaded {
+            marks,
+            warning: Some("marks file set aside".to_owned()),
+        },
+    );
+    assert!(
+        !saves_marks(&effects),
+        "what was just read is not written back"
+    );
+    assert_eq!(app.shown(), 1, "is:starred sees the marks read");
+    assert_eq!(app.notice.as_deref(), Some("marks file set aside"));
+    assert!(saves_marks(&update(&mut app, Action::ToggleStar)));
+    assert_eq!(
+        app.shown(),
+        1,
+        "the list keeps its rows until the query runs again"
+    );
 }

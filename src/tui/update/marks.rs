@@ -1,8 +1,23 @@
 //! Read and starred marks: `u`, `m` and `M`, and opening an article, which marks it read.
-//! The marks change here; the event loop saves them when `marks_unsaved` says so.
+//! The marks change here; `update` asks for them to be saved whenever they did.
 
-use crate::marks::Mark;
+use crate::marks::{Mark, Marks};
 use crate::tui::app::{App, Screen};
+
+/// The marks read from the user's data folder, which `is:` terms and the rows' marks show
+/// from now on; a warning about the file goes to the status bar.
+pub(super) fn loaded(app: &mut App, marks: Marks, warning: Option<String>) {
+    app.marks = marks;
+    if let Some(warning) = warning {
+        app.notice = Some(match app.notice.take() {
+            Some(notice) => format!("{notice}; {warning}"),
+            None => warning,
+        });
+    }
+    if app.query.has_marks() {
+        super::list::refresh(app, super::list::Keep::Selected);
+    }
+}
 
 /// The article `u` and `m` act on: the one being read, else the selected row.
 fn target_id(app: &App) -> Option<String> {
@@ -20,7 +35,6 @@ pub(super) fn toggle(app: &mut App, mark: Mark) {
         return;
     };
     let on = app.marks.toggle(mark, &id);
-    app.marks_unsaved = true;
     app.notice = Some(
         match (mark, on) {
             (Mark::Read, true) => "marked read",
@@ -34,9 +48,7 @@ pub(super) fn toggle(app: &mut App, mark: Mark) {
 
 /// Marks `id` read, as opening it does.
 pub(super) fn opened(app: &mut App, id: &str) {
-    if app.marks.put(Mark::Read, id, true) {
-        app.marks_unsaved = true;
-    }
+    app.marks.put(Mark::Read, id, true);
 }
 
 /// `M`: every row the list shows, and only those, becomes read.
@@ -50,7 +62,6 @@ pub(super) fn mark_shown_read(app: &mut App) {
             changed += 1;
         }
     }
-    app.marks_unsaved |= changed > 0;
     let shown = app.list.visible.len();
     app.notice = Some(match changed {
         1 => "1 article marked read".to_owned(),

@@ -14,8 +14,19 @@ use crate::tui::app::{App, Mode, Screen};
 
 pub(super) use list::keep_in_view;
 
-/// Applies `action` to `app`.
-pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+/// Applies `action` to `app`, and hands back the I/O it asks for: whatever the action's own
+/// effect is, and the marks to save if they changed.
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let revision = app.marks.revision();
+    let loads_marks = matches!(action, Action::MarksLoaded { .. });
+    let mut effects: Vec<Effect> = apply(app, action).into_iter().collect();
+    if app.marks.revision() != revision && !loads_marks {
+        effects.push(Effect::SaveMarks(app.marks.clone()));
+    }
+    effects
+}
+
+fn apply(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Resize { width, height } => {
             app.viewport = ratatui::layout::Size::new(width, height);
@@ -50,6 +61,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::LibraryChanged => list::library_changed(app),
         Action::Notice(text) => {
             app.notice = Some(text);
+            None
+        }
+        Action::MarksLoaded { marks, warning } => {
+            marks::loaded(app, marks, warning);
             None
         }
         Action::Quit => {

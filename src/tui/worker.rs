@@ -1,0 +1,43 @@
+//! Slow I/O off the event loop: reading an article's body, writing or undoing a tag. Each job
+//! runs on one worker thread, in the order asked for (so that a tag and its undo cannot pass
+//! each other), and its result comes back to the loop as an action.
+
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+
+use super::action::Action;
+
+type Job = Box<dyn FnOnce() -> Action + Send>;
+
+/// The worker thread; it ends when the worker is dropped and its queue is done.
+pub struct Worker {
+    jobs: Option<Sender<Job>>,
+}
+
+impl Worker {
+    /// Starts the thread; `deliver` hands each job's action to the loop.
+    pub fn start(deliver: impl Fn(Action) + Send + 'static) -> Worker {
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let started = thread::Builder::new()
+            .name("moodwire-io".to_owned())
+            .spawn(move || {
+                while let Ok(job) = queue.recv() {
+                    deliver(job());
+                }
+            });
+        Worker {
+            jobs: started.ok().map(|_| jobs),
+        }
+    }
+
+    /// Runs `job` on the worker thread; on the calling thread if it could not be started.
+    pub fn run(&self, job: impl FnOnce() -> Action + Send + 'static) -> Option<Action> {
+        match &self.jobs {
+            Some(jobs) => match jobs.send(Box::new(job)) {
+                Ok(()) => None,
+                Err(refused) => Some((refused.0)()),
+            },
+            None => Some(job()),
+        }
+    }
+}
