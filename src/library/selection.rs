@@ -27,7 +27,7 @@ impl Selection<'_> {
     /// True when `article` is in the bucket and the category asked for (the query aside).
     pub(super) fn admits(&self, article: &Article) -> bool {
         self.bucket
-            .is_none_or(|b| article.sentiment.bucket == Some(b))
+            .is_none_or(|bucket| LabelFilter::Bucket(bucket).matches(article))
             && self.in_category(article)
     }
 

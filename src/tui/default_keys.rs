@@ -7,300 +7,344 @@ use super::app::Mode;
 use super::keymap::{Binding, Section, bind};
 use super::keys::*;
 
+/// How a screen that scrolls names the moves of [`navigation`].
+struct Moves {
+    down: &'static str,
+    up: &'static str,
+    top: &'static str,
+    bottom: &'static str,
+    /// Space pages down too, as in a pager, where it does not toggle anything.
+    space_pages: bool,
+}
+
+/// Moving through a list or a text: the same keys on every screen that scrolls, described in
+/// that screen's words.
+fn navigation(moves: Moves) -> Vec<Binding> {
+    const PAGES: &[Key] = &[PAGE_DOWN, ctrl('d'), key(' ')];
+    let page_down = match moves.space_pages {
+        true => PAGES,
+        false => &PAGES[..2],
+    };
+    vec![
+        bind!("down", [key('j'), DOWN], Action::Down, moves.down),
+        bind!("up", [key('k'), UP], Action::Up, moves.up),
+        bind!("top", [key('g'), HOME], Action::Top, moves.top),
+        bind!("bottom", [key('G'), END], Action::Bottom, moves.bottom),
+        Binding {
+            name: "page-down",
+            keys: page_down,
+            action: || Action::PageDown,
+            desc: "page down",
+        },
+        bind!("page-up", [PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
+    ]
+}
+
 /// Every screen's keys as they are out of the box, in the order the help screen lists them.
-pub static DEFAULTS: &[Section] = &[
-    Section {
-        mode: Mode::List,
-        title: "List",
-        bindings: &[
-            bind!("down", [key('j'), DOWN], Action::Down, "next article"),
-            bind!("up", [key('k'), UP], Action::Up, "previous article"),
-            bind!("top", [key('g'), HOME], Action::Top, "first article"),
-            bind!("bottom", [key('G'), END], Action::Bottom, "last article"),
-            bind!(
-                "page-down",
-                [PAGE_DOWN, ctrl('d')],
-                Action::PageDown,
-                "page down"
-            ),
-            bind!("page-up", [PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
-            bind!(
-                "open",
-                [ENTER, key('l')],
-                Action::Open,
-                "read the selected article"
-            ),
-            bind!("search", [key('/')], Action::StartSearch, "edit the query"),
-            bind!(
-                "filter-all",
-                [key('1')],
-                Action::SetFilter(None),
-                "all sentiments"
-            ),
-            bind!(
-                "filter-positive",
-                [key('2')],
-                Action::SetFilter(Some(Bucket::Positive)),
-                "positive only"
-            ),
-            bind!(
-                "filter-neutral",
-                [key('3')],
-                Action::SetFilter(Some(Bucket::Neutral)),
-                "neutral only"
-            ),
-            bind!(
-                "filter-negative",
-                [key('4')],
-                Action::SetFilter(Some(Bucket::Negative)),
-                "negative only"
-            ),
-            bind!(
-                "cycle-filter",
-                [key('f')],
-                Action::CycleFilter,
-                "cycle the sentiment filter"
-            ),
-            bind!(
-                "categories",
-                [key('c')],
-                Action::OpenCategories,
-                "choose a category"
-            ),
-            bind!(
-                "sort",
-                [key('s')],
-                Action::CycleSort,
-                "sort by date, score or title"
-            ),
-            bind!("reload", [key('r')], Action::Reload, "reload the library"),
-            bind!(
-                "dashboard",
-                [key('d')],
-                Action::ShowDashboard,
-                "dashboard of the shown articles"
-            ),
-            bind!(
-                "tag",
-                [key('t')],
-                Action::TagByHand,
-                "tag the selected article by hand"
-            ),
-            bind!(
-                "undo-tag",
-                [key('U')],
-                Action::UndoTag,
-                "undo the last tag written"
-            ),
-            bind!(
-                "toggle-read",
-                [key('u')],
-                Action::ToggleRead,
-                "mark read or unread"
-            ),
-            bind!("star", [key('m')], Action::ToggleStar, "star or unstar"),
-            bind!(
-                "mark-all-read",
-                [key('M')],
-                Action::MarkShownRead,
-                "mark every shown article read"
-            ),
-            bind!("help", [key('?')], Action::ShowHelp, "this help"),
-            bind!(
-                "clear",
-                [ESC],
-                Action::ClearAll,
-                "clear query, filter and category"
-            ),
-            bind!("quit", [key('q')], Action::Quit, "quit"),
-        ],
-    },
-    Section {
-        mode: Mode::Search,
-        title: "Search bar",
-        bindings: &[
-            bind!(
-                "type",
-                [Key::Typed],
-                Action::SearchInput(' '),
-                "edit the query; the list follows"
-            ),
-            bind!(
-                "delete-char",
-                [BACKSPACE],
-                Action::SearchBackspace,
-                "delete a character"
-            ),
-            bind!(
-                "keep-query",
-                [ENTER],
-                Action::SearchKeep,
-                "keep the query, back to the list"
-            ),
-            bind!(
-                "clear-query",
-                [ESC],
-                Action::SearchClear,
-                "clear the query, back to the list"
-            ),
-        ],
-    },
-    Section {
-        mode: Mode::Reader,
-        title: "Reader",
-        bindings: &[
-            bind!("down", [key('j'), DOWN], Action::Down, "scroll down"),
-            bind!("up", [key('k'), UP], Action::Up, "scroll up"),
-            bind!("top", [key('g'), HOME], Action::Top, "top"),
-            bind!("bottom", [key('G'), END], Action::Bottom, "end"),
-            bind!(
-                "page-down",
-                [PAGE_DOWN, ctrl('d'), key(' ')],
-                Action::PageDown,
-                "page down"
-            ),
-            bind!("page-up", [PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
-            bind!(
-                "next-match",
-                [key('n')],
-                Action::NextMatch,
-                "next match of the query"
-            ),
-            bind!(
-                "prev-match",
-                [key('N')],
-                Action::PrevMatch,
-                "previous match"
-            ),
-            bind!(
-                "open-source",
-                [key('o')],
-                Action::OpenSource,
-                "open the source in a browser"
-            ),
-            bind!(
-                "tag",
-                [key('t')],
-                Action::TagByHand,
-                "tag this article by hand"
-            ),
-            bind!(
-                "undo-tag",
-                [key('U')],
-                Action::UndoTag,
-                "undo the last tag written"
-            ),
-            bind!(
-                "toggle-read",
-                [key('u')],
-                Action::ToggleRead,
-                "mark unread (or read again)"
-            ),
-            bind!("star", [key('m')], Action::ToggleStar, "star or unstar"),
-            bind!("help", [key('?')], Action::ShowHelp, "this help"),
-            bind!(
-                "back",
-                [key('q'), ESC, key('h')],
-                Action::Back,
-                "back to the list"
-            ),
-        ],
-    },
-    Section {
-        mode: Mode::Categories,
-        title: "Category picker",
-        bindings: &[
-            bind!("down", [key('j'), DOWN], Action::Down, "next category"),
-            bind!("up", [key('k'), UP], Action::Up, "previous category"),
-            bind!("top", [key('g'), HOME], Action::Top, "first"),
-            bind!("bottom", [key('G'), END], Action::Bottom, "last"),
-            bind!(
-                "open",
-                [ENTER, key('l')],
-                Action::Open,
-                "show this category"
-            ),
-            bind!("help", [key('?')], Action::ShowHelp, "this help"),
-            bind!(
-                "back",
-                [key('q'), ESC, key('c')],
-                Action::Back,
-                "back, unchanged"
-            ),
-        ],
-    },
-    Section {
-        mode: Mode::Tag,
-        title: "Tag picker",
-        bindings: &[
-            bind!("up", [key('k'), UP], Action::Up, "a more positive label"),
-            bind!(
-                "down",
-                [key('j'), DOWN],
-                Action::Down,
-                "a more negative label"
-            ),
-            bind!(
-                "score-up",
-                [key('l'), RIGHT, key('+')],
-                Action::ScoreUp,
-                "raise the score"
-            ),
-            bind!(
-                "score-down",
-                [key('h'), LEFT, key('-')],
-                Action::ScoreDown,
-                "lower the score"
-            ),
-            bind!(
-                "write-tag",
-                [ENTER],
-                Action::WriteTag,
-                "write the tag into the file"
-            ),
-            bind!("help", [key('?')], Action::ShowHelp, "this help"),
-            bind!(
-                "back",
-                [key('q'), ESC],
-                Action::Back,
-                "cancel; nothing is written"
-            ),
-        ],
-    },
-    Section {
-        mode: Mode::Dashboard,
-        title: "Dashboard",
-        bindings: &[
-            bind!("help", [key('?')], Action::ShowHelp, "this help"),
-            bind!(
-                "back",
-                [key('q'), ESC, key('d')],
-                Action::Back,
-                "back to the list"
-            ),
-        ],
-    },
-    Section {
-        mode: Mode::Help,
-        title: "Help",
-        bindings: &[
-            bind!("down", [key('j'), DOWN], Action::Down, "scroll down"),
-            bind!("up", [key('k'), UP], Action::Up, "scroll up"),
-            bind!(
-                "page-down",
-                [PAGE_DOWN, ctrl('d'), key(' ')],
-                Action::PageDown,
-                "page down"
-            ),
-            bind!("page-up", [PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
-            bind!("top", [key('g'), HOME], Action::Top, "top"),
-            bind!("bottom", [key('G'), END], Action::Bottom, "end"),
-            bind!(
-                "back",
-                [key('q'), ESC, key('?')],
-                Action::Back,
-                "close the help"
-            ),
-        ],
-    },
-];
+pub fn defaults() -> Vec<Section> {
+    vec![
+        Section {
+            mode: Mode::List,
+            title: "List",
+            bindings: [navigation(LIST_MOVES), list_keys()].concat(),
+        },
+        Section {
+            mode: Mode::Search,
+            title: "Search bar",
+            bindings: search_keys(),
+        },
+        Section {
+            mode: Mode::Reader,
+            title: "Reader",
+            bindings: [navigation(TEXT_MOVES), reader_keys()].concat(),
+        },
+        Section {
+            mode: Mode::Categories,
+            title: "Category picker",
+            bindings: [navigation(CATEGORY_MOVES), category_keys()].concat(),
+        },
+        Section {
+            mode: Mode::Tag,
+            title: "Tag picker",
+            bindings: tag_keys(),
+        },
+        Section {
+            mode: Mode::Dashboard,
+            title: "Dashboard",
+            bindings: vec![
+                bind!("help", [key('?')], Action::ShowHelp, "this help"),
+                bind!(
+                    "back",
+                    [key('q'), ESC, key('d')],
+                    Action::Back,
+                    "back to the list"
+                ),
+            ],
+        },
+        Section {
+            mode: Mode::Help,
+            title: "Help",
+            bindings: [
+                navigation(TEXT_MOVES),
+                vec![bind!(
+                    "back",
+                    [key('q'), ESC, key('?')],
+                    Action::Back,
+                    "close the help"
+                )],
+            ]
+            .concat(),
+        },
+    ]
+}
+
+const LIST_MOVES: Moves = Moves {
+    down: "next article",
+    up: "previous article",
+    top: "first article",
+    bottom: "last article",
+    space_pages: false,
+};
+
+const TEXT_MOVES: Moves = Moves {
+    down: "scroll down",
+    up: "scroll up",
+    top: "top",
+    bottom: "end",
+    space_pages: true,
+};
+
+const CATEGORY_MOVES: Moves = Moves {
+    down: "next category",
+    up: "previous category",
+    top: "first",
+    bottom: "last",
+    space_pages: false,
+};
+
+fn list_keys() -> Vec<Binding> {
+    vec![
+        bind!(
+            "open",
+            [ENTER, key('l')],
+            Action::Open,
+            "read the selected article"
+        ),
+        bind!("search", [key('/')], Action::StartSearch, "edit the query"),
+        bind!(
+            "filter-all",
+            [key('1')],
+            Action::SetFilter(None),
+            "all sentiments"
+        ),
+        bind!(
+            "filter-positive",
+            [key('2')],
+            Action::SetFilter(Some(Bucket::Positive)),
+            "positive only"
+        ),
+        bind!(
+            "filter-neutral",
+            [key('3')],
+            Action::SetFilter(Some(Bucket::Neutral)),
+            "neutral only"
+        ),
+        bind!(
+            "filter-negative",
+            [key('4')],
+            Action::SetFilter(Some(Bucket::Negative)),
+            "negative only"
+        ),
+        bind!(
+            "cycle-filter",
+            [key('f')],
+            Action::CycleFilter,
+            "cycle the sentiment filter"
+        ),
+        bind!(
+            "categories",
+            [key('c')],
+            Action::OpenCategories,
+            "choose a category"
+        ),
+        bind!(
+            "sort",
+            [key('s')],
+            Action::CycleSort,
+            "sort by date, score or title"
+        ),
+        bind!("reload", [key('r')], Action::Reload, "reload the library"),
+        bind!(
+            "dashboard",
+            [key('d')],
+            Action::ShowDashboard,
+            "dashboard of the shown articles"
+        ),
+        bind!(
+            "tag",
+            [key('t')],
+            Action::TagByHand,
+            "tag the selected article by hand"
+        ),
+        bind!(
+            "undo-tag",
+            [key('U')],
+            Action::UndoTag,
+            "undo the last tag written"
+        ),
+        bind!(
+            "toggle-read",
+            [key('u')],
+            Action::ToggleRead,
+            "mark read or unread"
+        ),
+        bind!("star", [key('m')], Action::ToggleStar, "star or unstar"),
+        bind!(
+            "mark-all-read",
+            [key('M')],
+            Action::MarkShownRead,
+            "mark every shown article read"
+        ),
+        bind!("help", [key('?')], Action::ShowHelp, "this help"),
+        bind!(
+            "clear",
+            [ESC],
+            Action::ClearAll,
+            "clear query, filter and category"
+        ),
+        bind!("quit", [key('q')], Action::Quit, "quit"),
+    ]
+}
+
+fn search_keys() -> Vec<Binding> {
+    vec![
+        bind!(
+            "type",
+            [Key::Typed],
+            Action::SearchInput(' '),
+            "edit the query; the list follows"
+        ),
+        bind!(
+            "delete-char",
+            [BACKSPACE],
+            Action::SearchBackspace,
+            "delete a character"
+        ),
+        bind!(
+            "keep-query",
+            [ENTER],
+            Action::SearchKeep,
+            "keep the query, back to the list"
+        ),
+        bind!(
+            "clear-query",
+            [ESC],
+            Action::SearchClear,
+            "clear the query, back to the list"
+        ),
+    ]
+}
+
+fn reader_keys() -> Vec<Binding> {
+    vec![
+        bind!(
+            "next-match",
+            [key('n')],
+            Action::NextMatch,
+            "next match of the query"
+        ),
+        bind!(
+            "prev-match",
+            [key('N')],
+            Action::PrevMatch,
+            "previous match"
+        ),
+        bind!(
+            "open-source",
+            [key('o')],
+            Action::OpenSource,
+            "open the source in a browser"
+        ),
+        bind!(
+            "tag",
+            [key('t')],
+            Action::TagByHand,
+            "tag this article by hand"
+        ),
+        bind!(
+            "undo-tag",
+            [key('U')],
+            Action::UndoTag,
+            "undo the last tag written"
+        ),
+        bind!(
+            "toggle-read",
+            [key('u')],
+            Action::ToggleRead,
+            "mark unread (or read again)"
+        ),
+        bind!("star", [key('m')], Action::ToggleStar, "star or unstar"),
+        bind!("help", [key('?')], Action::ShowHelp, "this help"),
+        bind!(
+            "back",
+            [key('q'), ESC, key('h')],
+            Action::Back,
+            "back to the list"
+        ),
+    ]
+}
+
+fn category_keys() -> Vec<Binding> {
+    vec![
+        bind!(
+            "open",
+            [ENTER, key('l')],
+            Action::Open,
+            "show this category"
+        ),
+        bind!("help", [key('?')], Action::ShowHelp, "this help"),
+        bind!(
+            "back",
+            [key('q'), ESC, key('c')],
+            Action::Back,
+            "back, unchanged"
+        ),
+    ]
+}
+
+fn tag_keys() -> Vec<Binding> {
+    vec![
+        bind!("up", [key('k'), UP], Action::Up, "a more positive label"),
+        bind!(
+            "down",
+            [key('j'), DOWN],
+            Action::Down,
+            "a more negative label"
+        ),
+        bind!(
+            "score-up",
+            [key('l'), RIGHT, key('+')],
+            Action::ScoreUp,
+            "raise the score"
+        ),
+        bind!(
+            "score-down",
+            [key('h'), LEFT, key('-')],
+            Action::ScoreDown,
+            "lower the score"
+        ),
+        bind!(
+            "write-tag",
+            [ENTER],
+            Action::WriteTag,
+            "write the tag into the file"
+        ),
+        bind!("help", [key('?')], Action::ShowHelp, "this help"),
+        bind!(
+            "back",
+            [key('q'), ESC],
+            Action::Back,
+            "cancel; nothing is written"
+        ),
+    ]
+}

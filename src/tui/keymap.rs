@@ -9,11 +9,12 @@ use crate::config::KeyRemap;
 use super::action::Action;
 use super::app::Mode;
 
-use super::default_keys::DEFAULTS;
+use super::default_keys::defaults;
 pub use super::keys::{Key, key_name};
 use super::keys::{ctrl, matches_key, typed};
 
 /// Keys, what they do, and the words the help screen uses for it.
+#[derive(Clone)]
 pub struct Binding {
     /// What the configuration's `keys` calls the action (`page-down`).
     pub name: &'static str,
@@ -26,12 +27,12 @@ pub struct Binding {
 pub struct Section {
     pub mode: Mode,
     pub title: &'static str,
-    pub bindings: &'static [Binding],
+    pub bindings: Vec<Binding>,
 }
 
 macro_rules! bind {
-    ($name:literal, [$($key:expr),+], $action:expr, $desc:literal) => {
-        Binding { name: $name, keys: &[$($key),+], action: || $action, desc: $desc }
+    ($name:literal, [$($key:expr),+], $action:expr, $desc:expr) => {
+        Binding { name: $name, keys: const { &[$($key),+] }, action: || $action, desc: $desc }
     };
 }
 
@@ -63,8 +64,8 @@ pub struct ActiveBinding {
 
 impl Default for Keymap {
     fn default() -> Keymap {
-        let sections = DEFAULTS
-            .iter()
+        let sections = defaults()
+            .into_iter()
             .map(|section| ActiveSection {
                 mode: section.mode,
                 title: section.title,
@@ -146,7 +147,7 @@ impl Keymap {
 /// not an action one can move).
 pub fn remappable(name: &str) -> bool {
     name != "type"
-        && DEFAULTS
+        && defaults()
             .iter()
             .any(|s| s.bindings.iter().any(|b| b.name == name))
 }
@@ -154,7 +155,7 @@ pub fn remappable(name: &str) -> bool {
 /// Every action name with what it does, once each, as `config init` lists them.
 pub fn action_names() -> Vec<(&'static str, &'static str)> {
     let mut names: Vec<(&str, &str)> = Vec::new();
-    for binding in DEFAULTS.iter().flat_map(|s| s.bindings.iter()) {
+    for binding in defaults().iter().flat_map(|s| s.bindings.iter()) {
         if binding.name != "type" && !names.iter().any(|(n, _)| *n == binding.name) {
             names.push((binding.name, binding.desc));
         }
