@@ -26,7 +26,7 @@ use clap::Parser;
 use moodwire::config::Config;
 use moodwire::marks::store::MarksFile;
 use moodwire::render::Look;
-use moodwire::tui::keymap::Keymap;
+use moodwire::tui::keys::Keymap;
 use moodwire::tui::{self, Ending, LoadPlan, Settings};
 
 use args::{CacheArgs, Cli, Command};

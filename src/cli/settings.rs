@@ -6,7 +6,7 @@ use std::path::Path;
 use moodwire::config::{self, Config, ConfigError};
 use moodwire::marks::Marks;
 use moodwire::marks::store::MarksFile;
-use moodwire::tui::keymap::Keymap;
+use moodwire::tui::keys::Keymap;
 
 /// The settings a command runs with.
 pub struct Settings {

@@ -1,32 +1,21 @@
-//! The interactive reader, in The Elm Architecture: one model (`app::App`), the things that
-//! can happen to it (`action::Action`), one function that applies them (`update::update`) and
-//! hands back I/O to do (`action::Effect`), and views that only read the model (`ui`). The
-//! event loop in [`run`] ties them to the terminal; the library loads on a thread that streams
-//! articles in.
+//! The interactive reader, in The Elm Architecture, one folder per role:
+//!
+//! - [`model`]: the state ([`model::app::App`]), everything that can happen to it
+//!   ([`model::action::Action`]) and the I/O it asks for ([`model::action::Effect`]);
+//! - [`keys`]: which key means which action on each screen, with the words the help uses;
+//! - `update`: the only function that changes the model, one file per screen;
+//! - `ui`: views that only read the model, one region of the screen per file;
+//! - [`runtime`]: the event loop that ties them to the terminal, and the threads that load the
+//!   library, watch its folders, save the marks and do slow I/O, each answering with actions.
 
-mod action;
-mod app;
-mod dashboard;
-mod default_keys;
-pub mod keymap;
-mod keys;
-mod loading;
-mod picker;
-mod reader;
-mod run;
-mod saver;
-mod tagging;
-mod terminal;
-mod theme;
-mod trace;
+pub mod keys;
+pub mod model;
+pub mod runtime;
 mod ui;
 mod update;
-mod watch;
-mod worker;
-mod writes;
 
 #[cfg(test)]
 mod tests;
 
-pub use loading::LoadPlan;
-pub use run::{Ending, Settings, run};
+pub use runtime::loading::LoadPlan;
+pub use runtime::run::{Ending, Settings, run};

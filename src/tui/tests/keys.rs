@@ -3,9 +3,9 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::config::{DEFAULT_FILE, KeyRemap};
-use crate::tui::action::Action;
-use crate::tui::app::Mode;
-use crate::tui::keymap::{Key, Keymap, action_names, key_name, keys_text, markdown_table};
+use crate::tui::keys::{Key, Keymap, action_names, key_name, keys_text, markdown_table};
+use crate::tui::model::action::Action;
+use crate::tui::model::app::Mode;
 
 fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
     KeyEvent::new(code, modifiers)

@@ -16,9 +16,9 @@ use crate::reading::Reading;
 
 use crate::library::LoadEvent;
 
-use super::action::{Action, Effect};
-use super::app::App;
-use super::update::update;
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::App;
+use crate::tui::update::update;
 
 /// The sample library as the reader shows it once loaded, on a terminal of `width` x `height`.
 fn app_sized(width: u16, height: u16) -> App {

@@ -8,8 +8,8 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use crate::article::Bucket;
-use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::model::action::Action;
+use crate::tui::model::app::App;
 use crate::tui::ui::draw;
 
 use super::*;
@@ -235,7 +235,7 @@ fn very_small_terminals_never_panic() {
                 send(&mut app, Action::Back);
             }
             app.quit = false;
-            app.screen = crate::tui::app::Screen::List;
+            app.screen = crate::tui::model::app::Screen::List;
             app.help = false;
             open_selected(&mut app);
             send(&mut app, Action::PageDown);

@@ -4,8 +4,8 @@ use ratatui::layout::Size;
 
 use crate::article::Article;
 use crate::library::LoadEvent;
-use crate::tui::action::Action;
-use crate::tui::app::App;
+use crate::tui::model::action::Action;
+use crate::tui::model::app::App;
 
 use super::*;
 

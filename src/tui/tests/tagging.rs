@@ -14,11 +14,11 @@ use crate::article::{Bucket, Origin, Sentiment};
 use crate::library::Library;
 use crate::reading::Reading;
 use crate::tagger::Tag;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Mode, Screen};
-use crate::tui::dashboard::Stats;
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::{App, Mode, Screen};
+use crate::tui::model::stats::Stats;
+use crate::tui::runtime::writes::{undo_tag, write_tag};
 use crate::tui::ui::draw;
-use crate::tui::writes::{undo_tag, write_tag};
 
 use super::{finished, send};
 

@@ -3,8 +3,8 @@
 use crate::article::Bucket;
 use crate::query::Query;
 use crate::query::SortOrder;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{Mode, Screen};
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::{Mode, Screen};
 
 use super::*;
 

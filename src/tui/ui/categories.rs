@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Widget};
 
-use crate::tui::picker::Picker;
-use crate::tui::theme;
+use crate::tui::model::picker::Picker;
+use crate::tui::ui::theme;
 
 use super::text::{fit, thousands};
 

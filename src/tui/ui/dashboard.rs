@@ -8,8 +8,8 @@ use ratatui::widgets::{Bar, BarChart, Block, Borders, Paragraph, Widget};
 
 use crate::article::Bucket;
 use crate::render::{ESTIMATE_MARK, NO_SENTIMENT, Palette, bucket_badge, bucket_style};
-use crate::tui::dashboard::Stats;
-use crate::tui::theme;
+use crate::tui::model::stats::Stats;
+use crate::tui::ui::theme;
 
 use super::text::{fit, thousands};
 

@@ -7,8 +7,8 @@ use ratatui::widgets::Widget;
 
 use crate::query::SortOrder;
 use crate::render::{bucket_badge, bucket_style};
-use crate::tui::app::App;
-use crate::tui::theme;
+use crate::tui::model::app::App;
+use crate::tui::ui::theme;
 
 pub struct Header<'a> {
     pub app: &'a App,

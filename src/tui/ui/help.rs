@@ -9,9 +9,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::render::Palette;
-use crate::tui::app::Mode;
-use crate::tui::keymap::{ActiveSection, Keymap, keys_text};
-use crate::tui::theme;
+use crate::tui::keys::{ActiveSection, Keymap, keys_text};
+use crate::tui::model::app::Mode;
+use crate::tui::ui::theme;
 
 /// The width of a column of sections: two fit on a terminal 100 columns wide.
 const COLUMN_WIDTH: u16 = 49;

@@ -10,8 +10,8 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::article::Article;
 use crate::query::Place;
 use crate::render::{MATCH, highlight_spans, sentiment_badge, sentiment_score_text};
-use crate::tui::app::App;
-use crate::tui::theme;
+use crate::tui::model::app::App;
+use crate::tui::ui::theme;
 
 use super::text::fit;
 

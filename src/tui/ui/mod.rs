@@ -13,13 +13,13 @@ mod search;
 mod status;
 mod tag;
 mod text;
+pub mod theme;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget};
 
-use super::app::{App, Screen};
-use super::theme;
+use crate::tui::model::app::{App, Screen};
 
 /// Narrower or shorter than this, only a note fits.
 const MIN_WIDTH: u16 = 12;

@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::render::render_article;
-use crate::tui::app::App;
-use crate::tui::theme;
+use crate::tui::model::app::App;
+use crate::tui::ui::theme;
 
 pub struct Preview<'a> {
     pub app: &'a App,

@@ -4,7 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget};
 
-use crate::tui::reader::Reader;
+use crate::tui::model::reader::Reader;
 
 pub struct ReaderView<'a> {
     pub reader: &'a Reader,

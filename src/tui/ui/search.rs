@@ -8,8 +8,8 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::render::Palette;
-use crate::tui::app::SearchBar as Bar;
-use crate::tui::theme;
+use crate::tui::model::app::SearchBar as Bar;
+use crate::tui::ui::theme;
 
 pub struct SearchBar<'a> {
     pub search: &'a Bar,

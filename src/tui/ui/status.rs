@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::render::Palette;
-use crate::tui::app::{App, Mode};
-use crate::tui::keymap::{Keymap, key_name};
-use crate::tui::reader::Reader;
-use crate::tui::theme;
+use crate::tui::keys::{Keymap, key_name};
+use crate::tui::model::app::{App, Mode};
+use crate::tui::model::reader::Reader;
+use crate::tui::ui::theme;
 
 use super::text::thousands;
 

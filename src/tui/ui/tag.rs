@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use crate::article::{Bucket, Sentiment};
 use crate::render::{Palette, bucket_badge, bucket_style, sentiment_badge, sentiment_score_text};
-use crate::tui::tagging::TagPicker;
-use crate::tui::theme;
+use crate::tui::model::tagging::TagPicker;
+use crate::tui::ui::theme;
 
 use super::text::fit;
 

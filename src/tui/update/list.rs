@@ -2,11 +2,11 @@
 
 use crate::article::Bucket;
 use crate::query::SortOrder;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Screen};
-use crate::tui::dashboard::Stats;
-use crate::tui::picker::Picker;
-use crate::tui::reader::Reader;
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::{App, Screen};
+use crate::tui::model::picker::Picker;
+use crate::tui::model::reader::Reader;
+use crate::tui::model::stats::Stats;
 use crate::tui::ui::layout::list_areas;
 
 use super::moved;
@@ -204,7 +204,7 @@ fn reload_asked(app: &mut App) -> Option<Effect> {
 
 pub(super) fn reload(app: &mut App) -> Option<Effect> {
     app.generation += 1;
-    app.load = crate::tui::app::LoadState {
+    app.load = crate::tui::model::app::LoadState {
         active: true,
         reloading: true,
         ..Default::default()

@@ -1,8 +1,8 @@
 //! The steps of a load: articles arriving, then the finished library, then its orders.
 
 use crate::library::{Catalog, LoadEvent, Selection};
-use crate::tui::action::Effect;
-use crate::tui::app::App;
+use crate::tui::model::action::Effect;
+use crate::tui::model::app::App;
 
 use super::list::{reselect, reselect_near, selected_id};
 

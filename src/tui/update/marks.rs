@@ -2,7 +2,7 @@
 //! The marks change here; `update` asks for them to be saved whenever they did.
 
 use crate::marks::{Mark, Marks};
-use crate::tui::app::{App, Screen};
+use crate::tui::model::app::{App, Screen};
 
 /// The marks read from the user's data folder, which `is:` terms and the rows' marks show
 /// from now on; a warning about the file goes to the status bar.

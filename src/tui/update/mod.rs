@@ -9,8 +9,8 @@ mod search;
 mod tag;
 
 use crate::marks::Mark;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Mode, Screen};
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::{App, Mode, Screen};
 
 pub(super) use list::keep_in_view;
 

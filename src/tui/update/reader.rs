@@ -2,8 +2,8 @@
 
 use ratatui::layout::{Position, Rect};
 
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Screen};
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::{App, Screen};
 use crate::tui::ui::layout::reader_areas;
 
 pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {

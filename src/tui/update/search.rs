@@ -1,8 +1,8 @@
 //! The search bar: the list follows the query as it is typed.
 
 use crate::query::Query;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::App;
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::App;
 
 use super::list::{Keep, refresh};
 

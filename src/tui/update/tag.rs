@@ -6,9 +6,9 @@ use std::path::Path;
 use crate::article::Sentiment;
 use crate::loader::FileStamp;
 use crate::samples;
-use crate::tui::action::{Action, Effect};
-use crate::tui::app::{App, Screen};
-use crate::tui::tagging::{TagPicker, TagRequest, UNDO_DEPTH, Undo};
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::{App, Screen};
+use crate::tui::model::tagging::{TagPicker, TagRequest, UNDO_DEPTH, Undo};
 
 use super::list::{Keep, keep_in_view, refresh, selected_id};
 

@@ -5,7 +5,7 @@
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use super::action::Action;
+use crate::tui::model::action::Action;
 
 type Job = Box<dyn FnOnce() -> Action + Send>;
 

@@ -7,8 +7,8 @@ use std::path::Path;
 use crate::loader::FileStamp;
 use crate::tagger;
 
-use super::action::Action;
-use super::tagging::{TagRequest, Undo};
+use crate::tui::model::action::Action;
+use crate::tui::model::tagging::{TagRequest, Undo};
 
 /// Writes the requested tag, replacing the sentiment the file carries, refused if the file's
 /// stamp is no longer the one the library read.

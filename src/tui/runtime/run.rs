@@ -17,19 +17,19 @@ use crate::marks::store::MarksFile;
 use crate::query::SortOrder;
 use crate::render::Look;
 
-use super::action::{Action, Effect};
-use super::app::App;
-use super::keymap::Keymap;
-use super::loading::{self, CacheWrites, LoadPlan};
-use super::saver::MarksSaver;
-use super::terminal::{Guard, watch_signals};
-use super::theme::color_wanted;
-use super::trace::Trace;
-use super::ui;
-use super::update::update;
-use super::watch;
-use super::worker::Worker;
-use super::writes;
+use crate::tui::keys::Keymap;
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::App;
+use crate::tui::runtime::loading::{self, CacheWrites, LoadPlan};
+use crate::tui::runtime::saver::MarksSaver;
+use crate::tui::runtime::terminal::{Guard, watch_signals};
+use crate::tui::runtime::trace::Trace;
+use crate::tui::runtime::watch;
+use crate::tui::runtime::worker::Worker;
+use crate::tui::runtime::writes;
+use crate::tui::ui;
+use crate::tui::ui::theme::color_wanted;
+use crate::tui::update::update;
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: i32 = 3;

@@ -2,10 +2,10 @@
 
 use crate::article::Bucket;
 
-use super::action::Action;
-use super::app::Mode;
-use super::keymap::{Binding, Section, bind};
-use super::keys::*;
+use super::key::*;
+use crate::tui::keys::{Binding, Section, bind};
+use crate::tui::model::action::Action;
+use crate::tui::model::app::Mode;
 
 /// How a screen that scrolls names the moves of [`navigation`].
 struct Moves {

@@ -10,12 +10,12 @@ use crate::query::SortOrder;
 use crate::reading::Reading;
 use crate::render::Look;
 
-use super::dashboard::Stats;
-use super::keymap::Keymap;
-use super::picker::Picker;
-use super::reader::Reader;
-use super::tagging::{TagPicker, Undo};
 use crate::library::{Catalog, Selection};
+use crate::tui::keys::Keymap;
+use crate::tui::model::picker::Picker;
+use crate::tui::model::reader::Reader;
+use crate::tui::model::stats::Stats;
+use crate::tui::model::tagging::{TagPicker, Undo};
 
 /// The whole state of the reader.
 #[derive(Debug)]

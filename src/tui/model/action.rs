@@ -10,7 +10,7 @@ use crate::loader::FileStamp;
 use crate::marks::Marks;
 use crate::tagger::Written;
 
-use super::tagging::{TagRequest, Undo};
+use crate::tui::model::tagging::{TagRequest, Undo};
 
 /// One thing that happened, to be applied to the model by `update`.
 #[derive(Debug)]

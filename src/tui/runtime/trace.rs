@@ -6,7 +6,7 @@ use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use super::app::App;
+use crate::tui::model::app::App;
 
 pub struct Trace {
     file: Option<File>,

@@ -6,12 +6,15 @@ use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::config::KeyRemap;
 
-use super::action::Action;
-use super::app::Mode;
+use crate::tui::model::action::Action;
+use crate::tui::model::app::Mode;
 
-use super::default_keys::defaults;
-pub use super::keys::{Key, key_name};
-use super::keys::{ctrl, matches_key, typed};
+mod defaults;
+mod key;
+
+use defaults::defaults;
+pub use key::{Key, key_name};
+use key::{ctrl, matches_key, typed};
 
 /// Keys, what they do, and the words the help screen uses for it.
 #[derive(Clone)]

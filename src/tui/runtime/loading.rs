@@ -10,7 +10,7 @@ use crate::cache::CacheStore;
 use crate::library::{CacheToWrite, Library, LibrarySource, LoadEvent};
 use crate::reading::Reading;
 
-use super::action::Action;
+use crate::tui::model::action::Action;
 
 /// What the loading thread needs.
 #[derive(Debug, Clone)]

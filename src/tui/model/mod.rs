@@ -1,0 +1,8 @@
+//! The reader's model: the state, the actions that change it, and what each screen holds.
+
+pub mod action;
+pub mod app;
+pub mod picker;
+pub mod reader;
+pub mod stats;
+pub mod tagging;

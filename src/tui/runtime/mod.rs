@@ -1,0 +1,11 @@
+//! The event loop and the threads around it: the terminal, loading and watching the library,
+//! saving the marks, and slow I/O. Each tells the loop what happened as an action.
+
+pub mod loading;
+pub mod run;
+mod saver;
+mod terminal;
+mod trace;
+mod watch;
+pub(crate) mod worker;
+pub(crate) mod writes;
