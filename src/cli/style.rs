@@ -1,6 +1,5 @@
 //! Styles of the command line's human-readable output.
 
-use ratatui::style::{Modifier, Style};
 use ratatui::text::Span;
 
 use moodwire::article::Sentiment;
@@ -9,8 +8,7 @@ pub use moodwire::render::{
     NO_SENTIMENT, Palette, bucket_badge, bucket_style, sentiment_score_text, sentiment_style,
 };
 
-pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
-pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
+pub use moodwire::render::theme::{BOLD, DIM};
 
 /// `▼ neg 4`: badge, short bucket name and score, in the bucket's colour; an estimate is
 /// dimmed and its score marked, `▲ pos ~7`.

@@ -17,7 +17,7 @@ mod markdown;
 mod palette;
 mod table;
 mod text;
-mod theme;
+pub mod theme;
 mod wrap;
 mod writer;
 
