@@ -5,6 +5,7 @@
 # figures the reader writes with MOODWIRE_TRACE_TIMING.
 #
 # Usage: bash benches/reader.sh LIBRARY [RUNS]      (e.g. /work/bench/lib-100000 5)
+# MOODWIRE_BIN=PATH measures that binary instead of building this checkout's release binary.
 # Needs tmux and python3.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -13,8 +14,10 @@ runs=${2:-5}
 work=${BENCH_DIR:-target/bench}/reader
 mkdir -p "$work"
 work=$(cd "$work" && pwd)
-cargo build --release --quiet
-bin=$PWD/target/release/moodwire
+if [ -z "${MOODWIRE_BIN:-}" ]; then
+    cargo build --release --quiet
+fi
+bin=$(realpath "${MOODWIRE_BIN:-target/release/moodwire}")
 cache=$work/cache
 socket=moodwire-bench-$$
 trap 'tmux -L "$socket" kill-server 2>/dev/null || true' EXIT

@@ -25,8 +25,11 @@
 //! assert_eq!(estimated, 3);
 //! ```
 //!
-//! The core (everything but [`render`]) knows nothing of terminals; [`render`] lays Markdown
-//! out as styled lines for the command line and the interactive reader.
+//! Modules stand on floors and depend downward only (README, "Architecture"): the model and
+//! text at the bottom, reading one file, many files, the loaded [`Library`], then presentation
+//! ([`render`], [`config`]) and the front ends ([`tui`], and the binary's command line). Below
+//! presentation nothing knows of terminals, and settings are values handed down: a [`Reading`]
+//! to whatever reads files, a [`render::Look`] to whatever draws.
 
 #![forbid(unsafe_code)]
 

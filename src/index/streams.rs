@@ -81,7 +81,7 @@ impl Streams {
     }
 
     /// Reads streams written by [`Streams::encode`]. Whether they fit their shard is checked
-    /// by the shard ([`Streams::fit`]), which knows its vocabulary and documents.
+    /// by the shard (`Streams::fit`), which knows its vocabulary and documents.
     pub fn decode<R: Read>(input: &mut Decoder<R>) -> Result<Streams, Damaged> {
         let tokens = input.u32s()?;
         let span_starts = input.u32s()?;

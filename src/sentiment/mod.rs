@@ -11,7 +11,7 @@
 //! `vader-parity`) take no custom lexicon, so news words (layoffs, sanctions, default,
 //! shortage) cannot be added, and they return four numbers without saying which words
 //! weighed, which `moodwire tag` must show. The lexicon here is written for this project
-//! ([`lexicon`]); VADER's published rules and constants are its model.
+//! (`src/sentiment/lexicon.rs`); VADER's published rules and constants are its model.
 //!
 //! The title weighs most, then the TL;DR, then the opening of the body: the lede carries the
 //! news, later paragraphs drift into background, and reading a bounded prefix keeps the cost

@@ -1,8 +1,6 @@
 //! Everything that can happen to the reader, as data: keys and mouse after the keymap has
-//! read them, messages from the loading thread, and the results of effects. [`update`] is the
+//! read them, messages from the loading thread, and the results of effects. `update` is the
 //! only place that acts on them.
-//!
-//! [`update`]: super::update::update
 
 use crate::article::{Article, Bucket};
 use crate::library::LoadEvent;

@@ -1,5 +1,5 @@
 //! The reader's model: everything the screen shows is read from an [`App`], and only
-//! [`update`](super::update::update) changes one.
+//! `update` changes one.
 
 use ratatui::layout::Size;
 
