@@ -376,3 +376,79 @@ fn a_reading_session_leaves_the_library_untouched() {
     tmux.wait_for("EXIT=0");
     assert_eq!(snapshot(&library), before, "the reader changed the library");
 }
+
+/// Ctrl-z in the reader (and SIGTSTP from `kill`) gives the terminal back to the shell, in
+/// cooked mode on the main screen with the cursor shown; `fg` brings the reader back whole, in
+/// raw mode, where a key acts at once.
+#[test]
+fn suspending_gives_the_terminal_back_and_fg_brings_the_reader_back() {
+    let state = tempfile::tempdir().unwrap();
+    let shell = "env -i PATH=/usr/bin:/bin TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i";
+    let Some(tmux) = Tmux::start("suspend", 100, 30, repository(), shell) else {
+        return skip();
+    };
+    tmux.wait_for("$");
+    tmux.type_text(&reader_command("", state.path()));
+    tmux.press(&["Enter"]);
+    tmux.wait_for("· 33 / 33 ·");
+    let flag = |name: &str| {
+        let output = tmux.run(&["display-message", "-p", "-t", "t", name]);
+        String::from_utf8_lossy(&output.stdout).trim() == "1"
+    };
+    for how in ["Ctrl-z", "SIGTSTP"] {
+        match how {
+            "Ctrl-z" => tmux.press(&["C-z"]),
+            _ => {
+                let pane = tmux.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+                let pane = String::from_utf8_lossy(&pane.stdout).trim().to_owned();
+                // The pane runs a shell that runs bash, which runs the reader.
+                let child_of = |parent: &str, name: &str| {
+                    let found = Command::new("pgrep").args(["-P", parent, name]).output();
+                    String::from_utf8_lossy(&found.expect("pgrep runs").stdout)
+                        .trim()
+                        .to_owned()
+                };
+                let reader = child_of(&child_of(&pane, "bash"), "moodwire");
+                let sent = Command::new("kill").args(["-TSTP", &reader]).status();
+                assert!(sent.expect("kill runs").success(), "{reader}");
+            }
+        }
+        tmux.wait_for("Stopped");
+        assert!(!flag("#{alternate_on}"), "{how}: back on the main screen");
+        assert!(flag("#{cursor_flag}"), "{how}: the cursor is shown");
+        tmux.run(&[
+            "send-keys",
+            "-t",
+            "t",
+            "clear; stty -a | tr -s ' \\n' ' '",
+            "Enter",
+        ]);
+        let screen = tmux.wait_for("icanon");
+        let flags: Vec<&str> = screen.split_whitespace().collect();
+        for cooked in ["icanon", "echo", "isig"] {
+            assert!(flags.contains(&cooked), "{how}: {cooked} in\n{screen}");
+        }
+        tmux.type_text("fg");
+        tmux.press(&["Enter"]);
+        tmux.wait_for("· 33 / 33 ·");
+        assert!(
+            flag("#{alternate_on}"),
+            "{how}: the reader has its screen again"
+        );
+        // Raw mode: one key, no Enter, opens the help.
+        tmux.press(&["?"]);
+        tmux.wait_for("closes");
+        tmux.press(&["Escape"]);
+        tmux.wait(
+            "the help closed",
+            std::time::Duration::from_secs(20),
+            |screen| !screen.contains("closes"),
+        );
+    }
+    tmux.press(&["q"]);
+    tmux.wait(
+        "the shell's prompt",
+        std::time::Duration::from_secs(20),
+        |screen| screen.trim_end().ends_with('$'),
+    );
+}

@@ -43,6 +43,8 @@ pub(super) use bind;
 
 /// Ctrl-c quits from anywhere, as a terminal user expects even in raw mode.
 const QUIT: Key = ctrl('c');
+/// Ctrl-z suspends from anywhere, as in a shell; raw mode makes it a key, not a signal.
+const SUSPEND: Key = ctrl('z');
 
 /// The keys in use: the defaults, with the configuration's changes.
 #[derive(Debug, Clone)]
@@ -130,6 +132,9 @@ impl Keymap {
         if matches_key(QUIT, event) {
             return Some(Action::Quit);
         }
+        if matches_key(SUSPEND, event) {
+            return Some(Action::Suspend);
+        }
         let section = self.sections.iter().find(|s| s.mode == mode)?;
         for binding in &section.bindings {
             for &key in &binding.keys {
@@ -193,6 +198,7 @@ pub fn markdown_table() -> String {
         }
     }
     out += "| Anywhere | `Ctrl-c` | quit | |\n";
+    out += "| Anywhere | `Ctrl-z` | suspend; the shell's `fg` comes back | |\n";
     out += "| List and reader | mouse wheel, click | scroll; a click selects a row | |\n";
     out
 }

@@ -83,6 +83,8 @@ pub enum Action {
     MarkShownRead,
     /// Leave the reader program.
     Quit,
+    /// Give the terminal back and stop, as Ctrl-z does in a shell; `fg` comes back.
+    Suspend,
     /// The terminal now has this many columns and rows.
     Resize { width: u16, height: u16 },
     /// A step of the load number `generation`, from the loading thread.
@@ -131,4 +133,6 @@ pub enum Effect {
     UndoTag(Box<Undo>),
     /// Save the read and starred marks.
     SaveMarks(Marks),
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
 }

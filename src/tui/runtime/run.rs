@@ -30,6 +30,7 @@ use crate::tui::runtime::writes;
 use crate::tui::ui;
 use crate::tui::ui::theme::color_wanted;
 use crate::tui::update::update;
+use signal_hook::consts::{SIGCONT, SIGTSTP};
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: i32 = 3;
@@ -99,6 +100,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     });
     let watch_pending = plan.watch;
     let mut looper = Looper {
+        guard,
         app,
         plan,
         sender,
@@ -115,7 +117,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         looper.dispatch(Action::MarksLoaded {
             marks: opened.marks,
             warning: opened.warning,
-        });
+        })?;
         let failures = looper.sender.clone();
         looper.saver = Some(MarksSaver::start(file, move |text| {
             let _ = failures.send(Event::Action(Action::Notice(text)));
@@ -136,14 +138,15 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         }
         let updated = began.elapsed();
         if changed {
-            guard.terminal.draw(|frame| ui::draw(frame, &looper.app))?;
+            let app = &looper.app;
+            looper.guard.terminal.draw(|frame| ui::draw(frame, app))?;
         }
         trace.event(&looper.app, updated, began.elapsed());
     }
     if let Some(saver) = looper.saver {
         saver.finish();
     }
-    drop(guard);
+    drop(looper.guard);
     // The terminal is the user's again; a library shown is worth its cache, unless a signal
     // (Ctrl-C, or one before the quit) says to end at once.
     if looper.ending == Ending::Quit
@@ -185,6 +188,8 @@ fn panic_if_asked(input: &Input) {
 }
 
 struct Looper {
+    /// The terminal, taken over.
+    guard: Guard,
     app: App,
     plan: LoadPlan,
     sender: Sender<Event>,
@@ -220,12 +225,18 @@ impl Looper {
             }
             Event::InputFailed(error) => return Err(error),
             Event::Action(action) => action,
+            Event::Signal(SIGTSTP) => Action::Suspend,
+            // Continued after a stop this loop did not ask for: the terminal may be anyhow.
+            Event::Signal(SIGCONT) => {
+                self.guard.resume()?;
+                return Ok(true);
+            }
             Event::Signal(signal) => {
                 self.ending = Ending::Signal(signal);
                 Action::Quit
             }
         };
-        self.dispatch(action);
+        self.dispatch(action)?;
         Ok(true)
     }
 
@@ -238,13 +249,14 @@ impl Looper {
         }
     }
 
-    fn dispatch(&mut self, action: Action) {
+    fn dispatch(&mut self, action: Action) -> io::Result<()> {
         for effect in update(&mut self.app, action) {
-            self.perform(effect);
+            self.perform(effect)?;
         }
+        Ok(())
     }
 
-    fn perform(&mut self, effect: Effect) {
+    fn perform(&mut self, effect: Effect) -> io::Result<()> {
         let done = match effect {
             Effect::ReadBody(article) => {
                 let reading = self.app.reading;
@@ -272,9 +284,14 @@ impl Looper {
                 }
                 None
             }
+            Effect::Suspend => {
+                self.guard.suspend()?;
+                None
+            }
         };
-        if let Some(action) = done {
-            self.dispatch(action);
+        match done {
+            Some(action) => self.dispatch(action),
+            None => Ok(()),
         }
     }
 }

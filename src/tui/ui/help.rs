@@ -155,6 +155,7 @@ fn sections(keys: &Keymap, first: Mode, palette: &Palette) -> Vec<Vec<Line<'stat
         "Anywhere",
         &[
             ("Ctrl-c".to_owned(), "quit"),
+            ("Ctrl-z".to_owned(), "suspend; fg comes back"),
             ("mouse".to_owned(), "wheel scrolls, click selects"),
         ],
         palette,

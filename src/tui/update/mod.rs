@@ -71,6 +71,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.quit = true;
             None
         }
+        Action::Suspend => Some(Effect::Suspend),
         action => {
             app.notice = None;
             by_mode(app, action)
