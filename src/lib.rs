@@ -33,6 +33,7 @@
 
 #![forbid(unsafe_code)]
 
+pub mod address;
 pub mod article;
 pub mod cache;
 pub mod codec;

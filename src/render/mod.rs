@@ -29,7 +29,7 @@ mod tests;
 use ratatui::text::{Line, Span};
 
 pub use ansi::{to_ansi, to_plain};
-pub use article::{host_of, render_article};
+pub use article::{render_article, site_of};
 pub use badge::{
     ESTIMATE_MARK, NO_SENTIMENT, bucket_badge, bucket_style, score_text, sentiment_badge,
     sentiment_score_text, sentiment_style,
