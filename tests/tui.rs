@@ -452,3 +452,65 @@ fn suspending_gives_the_terminal_back_and_fg_brings_the_reader_back() {
         |screen| screen.trim_end().ends_with('$'),
     );
 }
+
+/// Titles with soft hyphens, bidirectional marks, joined emoji, skin tones, a variation
+/// selector and a flag: every row's category starts in the same column, as the terminal draws
+/// it, and opening an article and coming back leaves nothing behind.
+#[test]
+fn odd_characters_keep_the_columns_aligned_and_leave_nothing_behind() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library");
+    std::fs::create_dir(&library).unwrap();
+    let titles = [
+        "Co\u{ad}op\u{ad}er\u{ad}ative banks merge",
+        "\u{200f}Markets\u{200e} open \u{61c}higher",
+        "Family \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} firms grow",
+        "Thumbs \u{1f44d}\u{1f3fd} for the plan",
+        "We \u{2764}\u{fe0f} the new port",
+        "Britain \u{1f1ec}\u{1f1e7} signs a deal",
+    ];
+    for (n, title) in titles.iter().enumerate() {
+        let text = format!(
+            "---\ntitle: \"{title}\"\ncategory: Zanzibar\ndate: 2026-01-0{}\n---\nBody{}\u{ad}text.\n",
+            n + 1,
+            "\u{ad}".repeat(200)
+        );
+        std::fs::write(library.join(format!("{n}.md")), text).unwrap();
+    }
+    let command = reader_command(&shell_quote(&library.display().to_string()), dir.path());
+    // Narrower than 100 columns, the list stands alone, with its category column.
+    let Some(tmux) = Tmux::start("odd", 99, 12, dir.path(), &command) else {
+        return skip();
+    };
+    let columns = |screen: &str| -> Vec<usize> {
+        screen
+            .lines()
+            .filter_map(|line| line.find("Zanzibar").map(|at| line[..at].width()))
+            .collect()
+    };
+    let loaded = |screen: &str| screen.contains("· 6 / 6 ·") && !screen.contains("reading");
+    let screen = tmux.wait("the library", std::time::Duration::from_secs(20), loaded);
+    let first = columns(&screen);
+    assert_eq!(first.len(), titles.len(), "{screen}");
+    assert!(first.iter().all(|&c| c == first[0]), "{first:?}\n{screen}");
+    for invisible in [
+        '\u{ad}', '\u{200e}', '\u{200f}', '\u{61c}', '\u{200d}', '\u{fe0f}',
+    ] {
+        assert!(
+            !screen.contains(invisible),
+            "{invisible:?} drawn:\n{screen}"
+        );
+    }
+    tmux.press(&["Enter"]);
+    tmux.wait_for("Bodytext.");
+    tmux.press(&["q"]);
+    let back = tmux.wait("the list again", std::time::Duration::from_secs(20), loaded);
+    assert_eq!(columns(&back), first, "{back}");
+    assert!(
+        !back.contains("Bodytext"),
+        "the article left text behind:\n{back}"
+    );
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

@@ -42,7 +42,13 @@ impl Widget for Preview<'_> {
         .lines;
         lines.push(Line::default());
         lines.push(Line::from(vec![
-            Span::styled(format!("{} words · ", article.words), theme::DIM),
+            Span::styled(
+                match article.words {
+                    1 => "1 word · ".to_owned(),
+                    n => format!("{n} words · "),
+                },
+                theme::DIM,
+            ),
             Span::styled("Enter", theme::key(&self.app.look.palette)),
             Span::styled(" reads it", theme::DIM),
         ]));
