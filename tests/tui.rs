@@ -95,7 +95,7 @@ fn tag_by_hand_and_undo() {
     tmux.press(&["h", "h"]);
     tmux.wait_for("score ◂  2 ▸");
     tmux.press(&["Enter"]);
-    let screen = tmux.wait_for(&format!("tagged {id} Bearish/Negative 2"));
+    let screen = tmux.wait_for(&format!("tagged {id} Bearish/Negative 2; U undoes it"));
     assert!(
         screen.contains("▼   2 Regional banks"),
         "no longer estimated:\n{screen}"

@@ -151,6 +151,37 @@ impl Keymap {
     }
 }
 
+impl Keymap {
+    /// The keys of `action` in `mode`, by name (`Enter`, `q`), in the order bound; none when
+    /// the configuration gave them all to other actions.
+    pub fn keys_of(&self, mode: Mode, action: &str) -> Vec<String> {
+        let section = self.sections.iter().find(|s| s.mode == mode);
+        let binding = section.and_then(|s| s.bindings.iter().find(|b| b.name == action));
+        binding.map_or_else(Vec::new, |b| b.keys.iter().map(|&k| key_name(k)).collect())
+    }
+
+    /// The first key of `action` in `mode`, as a hint names it.
+    pub fn key_of(&self, mode: Mode, action: &str) -> Option<String> {
+        self.keys_of(mode, action).into_iter().next()
+    }
+
+    /// Every key of `action` in `mode` as a sentence says them: `q, Esc or ?`.
+    pub fn keys_said(&self, mode: Mode, action: &str) -> Option<String> {
+        let mut keys = self.keys_of(mode, action);
+        let last = keys.pop()?;
+        Some(match keys.is_empty() {
+            true => last,
+            false => format!("{} or {last}", keys.join(", ")),
+        })
+    }
+
+    /// `what` after the first key of `action` in `mode` (`U undoes it`), or nothing when the
+    /// action has no key: a hint never names a key that does something else.
+    pub fn hint(&self, mode: Mode, action: &str, what: &str) -> Option<String> {
+        self.key_of(mode, action).map(|key| format!("{key} {what}"))
+    }
+}
+
 /// True when the configuration may give `name` other keys (typing into the search bar is
 /// not an action one can move).
 pub fn remappable(name: &str) -> bool {

@@ -110,6 +110,8 @@ pub enum Action {
     LibraryChanged,
     /// Something worth a line in the status bar, such as an opener that failed.
     Notice(String),
+    /// The system refused to watch the library's folders, for this reason.
+    NotWatching(String),
     /// The read and starred marks, read from the user's data folder once the first frame is
     /// shown, with a warning if the file could not be read.
     MarksLoaded {

@@ -320,8 +320,7 @@ fn follow_changes(plan: &LoadPlan, sender: &Sender<Event>) {
         roots.clone(),
         move || changes.send(Event::Action(Action::LibraryChanged)).is_ok(),
         move |reason| {
-            let notice = format!("not following changes to the library ({reason}); r reloads");
-            let _ = failures.send(Event::Action(Action::Notice(notice)));
+            let _ = failures.send(Event::Action(Action::NotWatching(reason)));
         },
     );
 }
