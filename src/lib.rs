@@ -35,7 +35,7 @@
 
 pub mod article;
 pub mod cache;
-pub mod codec;
+pub(crate) mod codec;
 pub mod config;
 pub mod date;
 pub mod date_format;
@@ -50,12 +50,12 @@ pub mod parse;
 pub mod query;
 pub mod reading;
 pub mod render;
-pub mod replace_file;
-pub mod samples;
+pub(crate) mod replace_file;
+pub(crate) mod samples;
 pub mod sanitize;
 pub mod sentiment;
 pub mod tagger;
-pub mod title;
+pub(crate) mod title;
 pub mod tui;
 pub mod words;
 
