@@ -40,7 +40,7 @@ pub mod config;
 pub mod date;
 pub mod date_format;
 pub mod frontmatter;
-pub mod index;
+pub(crate) mod index;
 pub mod library;
 pub mod limits;
 pub mod loader;
