@@ -32,6 +32,7 @@
 //! to whatever reads files, a [`render::Look`] to whatever draws.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod article;
 pub mod cache;
