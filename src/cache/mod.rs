@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::codec::Damaged;
-pub use article::EncodedArticles;
+pub(crate) use article::EncodedArticles;
 use article::EncodedRun;
 use rustc_hash::FxHashMap;
 use sections::SectionWriter;
@@ -39,7 +39,7 @@ pub struct CacheStore {
 
 /// What a cache file held.
 #[derive(Debug)]
-pub struct Cached {
+pub(crate) struct Cached {
     /// In date order, the index's document order, as they were written: an article is
     /// decoded when it is used, with the id and path the walk that finds its file gives.
     pub articles: EncodedArticles,
@@ -55,7 +55,7 @@ pub struct Cached {
 /// from it, so that the next cache written can copy them as they are (they are most of the
 /// file) when it keeps those shards.
 #[derive(Debug, Clone)]
-pub struct ShardSections {
+pub(crate) struct ShardSections {
     file: Arc<fs::File>,
     /// Each shard's postings section and word streams section, in shard order.
     sections: Vec<(Range<u64>, Range<u64>)>,
@@ -112,7 +112,7 @@ enum ShardOut<'a> {
 /// Each cached article's path as bytes ([`std::ffi::OsStr::as_encoded_bytes`]), all in one
 /// buffer, and a table to find an article by its path.
 #[derive(Debug, Default)]
-pub struct CachedPaths {
+pub(crate) struct CachedPaths {
     bytes: Vec<u8>,
     /// Where each path ends in `bytes`; it starts where the one before ends.
     ends: Vec<usize>,
@@ -134,10 +134,6 @@ impl CachedPaths {
 
     pub fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
     }
 
     fn append(&mut self, other: CachedPaths) {
@@ -174,6 +170,7 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 impl CacheStore {
+    /// The cache files kept in `dir`.
     pub fn new(dir: PathBuf) -> CacheStore {
         CacheStore { dir }
     }
@@ -194,7 +191,7 @@ impl CacheStore {
     /// file until a search needs them (a search for a word reads only the postings of that
     /// word); the index keeps the file open for that, so a cache written over it meanwhile
     /// (always by renaming another file into its place) does not change what it reads.
-    pub fn load(&self, roots: &[PathBuf], reading: &Reading) -> Option<Cached> {
+    pub(crate) fn load(&self, roots: &[PathBuf], reading: &Reading) -> Option<Cached> {
         let path = self.file_for(roots);
         let file = fs::File::open(&path).ok()?;
         decode(Arc::new(file), &path, &header(roots, reading)).ok()
@@ -203,7 +200,7 @@ impl CacheStore {
     /// Replaces the cache of the library made of `roots`. The shards `copied` says where to
     /// find in the cache file they were read from are copied from there as they are. Failing
     /// to write is not an error: the next start is only slower.
-    pub fn save(
+    pub(crate) fn save(
         &self,
         roots: &[PathBuf],
         reading: &Reading,

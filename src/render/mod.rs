@@ -45,6 +45,7 @@ const MIN_WIDTH: usize = 20;
 /// Markdown rendered into styled, wrapped lines that both the `show` command and the interactive reader draw.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// The lines to draw, each within the width asked for.
     pub lines: Vec<Line<'static>>,
     /// Link targets in order of first appearance; reference number n is links[n-1].
     pub links: Vec<String>,

@@ -48,13 +48,14 @@ use crate::reading::Reading;
 
 pub use atomic::replace_file;
 pub use batch::commit;
-pub use insert::{Inserted, with_tag};
+use insert::with_tag;
 pub use staged::Staged;
 
 /// A sentiment to write: a score on the house scale and a label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     score: f64,
+    /// The label, written as it is.
     pub label: String,
 }
 
@@ -75,6 +76,7 @@ impl Tag {
         Ok(Tag { score, label })
     }
 
+    /// The score, on the scale of 1 to 10.
     pub fn score(&self) -> f64 {
         self.score
     }
@@ -92,26 +94,36 @@ impl Tag {
 /// Why a file was not tagged.
 #[derive(Debug, thiserror::Error)]
 pub enum TagError {
+    /// The file already carries a sentiment, and replacing it was not asked for.
     #[error("the file already carries sentiment (--force replaces it)")]
     AlreadyTagged,
+    /// The file no longer holds the bytes it was read with.
     #[error("the file changed since it was read; read it again and retry")]
     Changed,
+    /// The tag cannot be written as it is: why, in a sentence.
     #[error("{0}")]
     Invalid(String),
+    /// The file is not one the writer can tag safely: why, in a sentence.
     #[error("cannot tag this file: {0}")]
     Unsupported(String),
+    /// No temporary file could be written in the folder beside the file.
     #[error(
         "cannot write a temporary file beside it in {}: {}",
         crate::loader::display_path(.folder),
         crate::loader::describe_io_error(.source)
     )]
     Temporary {
+        /// The folder of the file.
         folder: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
+    /// The file, its temporary file or its folder could not be read, synced or replaced.
     #[error("{}: {}", crate::loader::display_path(.path), crate::loader::describe_io_error(.source))]
     Io {
+        /// The path the system refused.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
 }

@@ -13,12 +13,12 @@ mod defaults;
 mod key;
 
 use defaults::defaults;
-pub use key::{Key, key_name};
+pub(crate) use key::{Key, key_name};
 use key::{ctrl, matches_key, typed};
 
 /// Keys, what they do, and the words the help screen uses for it.
 #[derive(Clone)]
-pub struct Binding {
+pub(crate) struct Binding {
     /// What the configuration's `keys` calls the action (`page-down`).
     pub name: &'static str,
     pub keys: &'static [Key],
@@ -27,7 +27,7 @@ pub struct Binding {
 }
 
 /// The bindings of one screen.
-pub struct Section {
+pub(crate) struct Section {
     pub mode: Mode,
     pub title: &'static str,
     pub bindings: Vec<Binding>,
@@ -49,18 +49,18 @@ const SUSPEND: Key = ctrl('z');
 /// The keys in use: the defaults, with the configuration's changes.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    pub sections: Vec<ActiveSection>,
+    pub(crate) sections: Vec<ActiveSection>,
 }
 
 #[derive(Debug, Clone)]
-pub struct ActiveSection {
+pub(crate) struct ActiveSection {
     pub mode: Mode,
     pub title: &'static str,
     pub bindings: Vec<ActiveBinding>,
 }
 
 #[derive(Debug, Clone)]
-pub struct ActiveBinding {
+pub(crate) struct ActiveBinding {
     pub name: &'static str,
     pub keys: Vec<Key>,
     pub action: fn() -> Action,
@@ -125,7 +125,7 @@ impl Keymap {
     }
 
     /// The action `event` stands for in `mode`, if any.
-    pub fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+    pub(crate) fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
         if event.kind == KeyEventKind::Release {
             return None;
         }
@@ -203,7 +203,7 @@ pub fn action_names() -> Vec<(&'static str, &'static str)> {
 }
 
 /// The keys of a binding as one cell: `j, Down`.
-pub fn keys_text(binding: &ActiveBinding) -> String {
+pub(crate) fn keys_text(binding: &ActiveBinding) -> String {
     let names: Vec<String> = binding.keys.iter().map(|&k| key_name(k)).collect();
     names.join(", ")
 }

@@ -50,6 +50,7 @@ const CACHE_WAIT_NOTICE: Duration = Duration::from_millis(300);
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
+    /// The user quit.
     Quit,
     /// A signal asked it to stop; the exit status should say so (128 + the signal number).
     Signal(i32),
@@ -58,6 +59,7 @@ pub enum Ending {
 /// What the configuration and the command line say about the reader.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
+    /// Which key does what, with the configuration's changes.
     pub keys: Keymap,
     /// The order the list starts in.
     pub order: SortOrder,
