@@ -450,6 +450,16 @@ fn an_article_allowed_by_the_configured_limit_is_read_everywhere() {
     tmux.press(&["n"]);
     let screen = tmux.wait_for("The last word is zanzibarite.");
     assert!(!screen.contains("over the limit"), "{screen}");
+    // Tagged by hand, read within the same limit.
+    tmux.press(&["t"]);
+    tmux.wait_for("Tag by hand");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("tagged long-report.md");
+    let written = std::fs::read_to_string(format!("{library}/long-report.md")).unwrap();
+    assert!(
+        written.contains("sentiment_score: "),
+        "the tag is in the file"
+    );
     tmux.press(&["q", "q"]);
     tmux.wait_for("EXIT=0");
 }

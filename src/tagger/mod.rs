@@ -118,6 +118,15 @@ pub enum TagError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The file could not be read as an article file (missing, not a regular file, over the
+    /// size limit), said as the loader says it.
+    #[error("{}: {reason}", crate::loader::display_path(.path))]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why, in a few words.
+        reason: String,
+    },
     /// The file, its temporary file or its folder could not be read, synced or replaced.
     #[error("{}: {}", crate::loader::display_path(.path), crate::loader::describe_io_error(.source))]
     Io {
@@ -155,12 +164,11 @@ pub fn tag_file(
     options: Options,
     reading: &Reading,
 ) -> Result<Written, TagError> {
-    let io = |source| TagError::Io {
-        path: path.to_owned(),
-        source,
-    };
     let (bytes, stamp) = crate::loader::read_regular_file(path, reading.limits.max_file_bytes)
-        .map_err(|reason| io(std::io::Error::other(reason)))?;
+        .map_err(|reason| TagError::Unreadable {
+            path: path.to_owned(),
+            reason,
+        })?;
     if options.expected.is_some_and(|expected| expected != stamp) {
         return Err(TagError::Changed);
     }
