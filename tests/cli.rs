@@ -585,3 +585,83 @@ fn without_a_terminal_the_reader_points_to_list() {
         "moodwire: the reader needs a terminal; `moodwire list` prints the articles instead\n"
     );
 }
+
+/// `OR`, groups, saved searches from the configuration and dates counted back from today, as
+/// `list --query` reads them.
+#[test]
+fn queries_with_or_groups_saved_searches_and_relative_dates() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library");
+    std::fs::create_dir(&library).unwrap();
+    let today = jiff::Zoned::now().date();
+    let days_ago = |n: i64| today.checked_sub(jiff::Span::new().days(n)).unwrap();
+    for (name, front) in [
+        (
+            "oil.md",
+            format!(
+                "title: Oil output\ncategory: Energy\nsentiment_score: 6\ndate: {}",
+                days_ago(2)
+            ),
+        ),
+        (
+            "gas.md",
+            format!(
+                "title: Gas shortage\ncategory: Energy\nsentiment_score: 2\ndate: {}",
+                days_ago(20)
+            ),
+        ),
+        (
+            "cup.md",
+            format!(
+                "title: Cup final\ncategory: Sport\nsentiment_score: 2\ndate: {}",
+                days_ago(40)
+            ),
+        ),
+    ] {
+        std::fs::write(library.join(name), format!("---\n{front}\n---\nBody.\n")).unwrap();
+    }
+    let config = dir.path().join("config.yaml");
+    std::fs::write(&config, "queries:\n  energy: title:oil OR title:gas\n").unwrap();
+    let ids = |query: &str| {
+        let run = common::moodwire_with_env(
+            &[
+                "list",
+                library.to_str().unwrap(),
+                "--query",
+                query,
+                "-f",
+                "ndjson",
+                "--sort",
+                "title",
+            ],
+            dir.path(),
+            &[("MOODWIRE_CONFIG", config.to_str().unwrap())],
+        );
+        assert_eq!(run.code, 0, "{query}: {}", run.stderr);
+        run.stdout
+            .lines()
+            .map(|line| json(line)["id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("oil OR gas"), ["gas.md", "oil.md"]);
+    assert_eq!(
+        ids("(label:negative OR score:<3) -category:sport"),
+        ["gas.md"]
+    );
+    assert_eq!(ids("@energy label:negative"), ["gas.md"]);
+    assert_eq!(ids("date:>=7d"), ["oil.md"]);
+    assert_eq!(ids("date:<2w"), ["cup.md", "gas.md"]);
+    assert_eq!(ids("date:today"), Vec::<String>::new());
+    let run = common::moodwire_with_env(
+        &["list", library.to_str().unwrap(), "--query", "@sport"],
+        dir.path(),
+        &[("MOODWIRE_CONFIG", config.to_str().unwrap())],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("no saved search is called `sport`; saved: energy"),
+        "{}",
+        run.stderr
+    );
+}

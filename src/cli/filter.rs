@@ -3,13 +3,14 @@
 use anyhow::Context;
 
 use moodwire::query::LabelFilter;
-use moodwire::query::Query;
+use moodwire::query::{Query, QueryContext, SavedQueries};
 
 use super::args::FilterArgs;
 
-pub fn query_from_args(args: &FilterArgs) -> anyhow::Result<Query> {
+/// The query `--query` and `--label` ask for, `@name` read among `saved`.
+pub fn query_from_args(args: &FilterArgs, saved: &SavedQueries) -> anyhow::Result<Query> {
     let text = args.query.as_deref().unwrap_or("");
-    let query = Query::parse(text).context("invalid --query")?;
+    let query = Query::parse_in(text, &QueryContext::now(saved)).context("invalid --query")?;
     Ok(match &args.label {
         Some(label) => query.with_label(LabelFilter::parse(label)),
         None => query,

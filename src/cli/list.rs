@@ -22,7 +22,7 @@ use super::style;
 use super::table::{self, Cell, Column};
 
 pub fn run(args: &ListArgs, config: &Config, output: &Output) -> anyhow::Result<()> {
-    let query = query_from_args(&args.filter)?;
+    let query = query_from_args(&args.filter, &config.queries)?;
     let library = open_library(&args.library.paths, args.library.cache, config)?;
     let order = match args.sort {
         Some(SortArg::Date) => SortOrder::Date,

@@ -125,7 +125,7 @@ fn most_frequent_first(counts: BTreeMap<String, usize>) -> Counts {
 }
 
 pub fn run(args: &StatsArgs, config: &Config, output: &Output) -> anyhow::Result<()> {
-    let query = query_from_args(&args.filter)?;
+    let query = query_from_args(&args.filter, &config.queries)?;
     let library = open_library(&args.library.paths, args.library.cache, config)?;
     let articles = library.matching_marked(&query, SortOrder::Date, &super::settings::marks());
     let stats = Stats::of(&articles);

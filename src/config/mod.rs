@@ -19,7 +19,7 @@ use crate::article::Scale;
 use crate::date_format::DateFormat;
 use crate::limits::Limits;
 use crate::loader::display_path;
-use crate::query::SortOrder;
+use crate::query::{SavedQueries, SortOrder};
 use crate::reading::Reading;
 use crate::sanitize::sanitize_line;
 
@@ -45,6 +45,8 @@ pub struct Config {
     pub theme: Theme,
     /// Reader actions given other keys, in the order written.
     pub keys: Vec<KeyRemap>,
+    /// Saved searches, which `@name` in a query stands for.
+    pub queries: SavedQueries,
     /// The bounds on what one article file may cost to read.
     pub limits: Limits,
 }

@@ -5,7 +5,10 @@ use std::path::{Path, PathBuf};
 
 use super::node::{self, Entries, Located, Node};
 use super::values;
+use jiff::civil::Date;
+
 use super::{Config, Theme};
+use crate::query::{Query, QueryContext, SavedQueries};
 
 /// An action of the reader given other keys, as the file writes them: `keys: { quit: [q,
 /// Ctrl-q] }`. The reader knows its actions and keys, and reads these (its keymap says what
@@ -76,6 +79,7 @@ pub fn config(text: &str, base: &Path) -> Result<Read, Problem> {
                     config.keys.push(remap(&action, &keys)?);
                 }
             }
+            "queries" => config.queries = queries(section(&key, value, &mut warnings, &[])?)?,
             "limits" => {
                 for (name, number) in section(&key, value, &mut warnings, values::LIMIT_KEYS)? {
                     let n = count_of(&name, &number)?;
@@ -158,6 +162,29 @@ fn remap(action: &Located<String>, keys: &Located<Node>) -> Result<KeyRemap, Pro
         line: action.line,
         keys: out,
     })
+}
+
+/// Saved searches: each a name and a query, which must read (its `@name`s among these).
+fn queries(entries: Entries) -> Result<SavedQueries, Problem> {
+    let mut pairs = Vec::new();
+    for (name, query) in &entries {
+        pairs.push((name.value.clone(), text_of(name, query)?));
+    }
+    let saved = SavedQueries::new(pairs);
+    for (name, query) in &entries {
+        let text = saved.get(&name.value).unwrap_or_default();
+        let context = QueryContext {
+            saved: &saved,
+            today: Date::default(),
+        };
+        Query::parse_in(text, &context).map_err(|error| {
+            (
+                query.line,
+                format!("the saved search `{}` does not read: {error}", name.value),
+            )
+        })?;
+    }
+    Ok(saved)
 }
 
 /// A scalar as text: `sort: score`, `j`, `#ff8800`; numbers are taken as written (`1`).

@@ -235,3 +235,22 @@ fn messages_stay_on_one_line_whatever_the_file_quotes() {
     assert_eq!(loaded.warnings.len(), 1);
     assert!(!loaded.warnings[0].contains('\n'), "{:?}", loaded.warnings);
 }
+
+#[test]
+fn saved_searches_are_read_and_checked() {
+    let text = "queries:\n  energy: category:energy OR tag:oil\n  grim: '@energy label:negative'\n";
+    let (config, warnings) = read(text).unwrap();
+    assert_eq!(warnings, []);
+    assert_eq!(config.queries.get("grim"), Some("@energy label:negative"));
+    let error = read("queries:\n  ok: oil\n  broken: '(oil OR gas'\n").unwrap_err();
+    assert_eq!(error.0, 3);
+    assert_eq!(
+        error.1,
+        "the saved search `broken` does not read: `(` is never closed"
+    );
+    let error = read("queries:\n  a: '@b'\n").unwrap_err();
+    assert!(
+        error.1.contains("no saved search is called `b`"),
+        "{error:?}"
+    );
+}

@@ -8,12 +8,14 @@ mod builder;
 mod docset;
 mod lazy;
 pub mod postings;
+mod select;
 mod shard;
 mod streams;
 
 pub use builder::ShardBuilder;
 pub use docset::DocSet;
 pub use postings::PostingSource;
+pub(crate) use select::select;
 pub use shard::{HeadAsRead, NO_DOC, Shard, ShardToWrite};
 pub use streams::{StreamSource, Streams};
 

@@ -114,7 +114,19 @@ fn random_query(random: &mut Random) -> String {
         }
         terms.push(term);
     }
-    terms.join(" ")
+    // Alternatives and groups, excluded or not, as the query language allows.
+    match random.below(6) {
+        0 => terms.join(" OR "),
+        1 if terms.len() > 1 => {
+            let rest = terms.split_off(1).join(" OR ");
+            format!("{} ({rest})", terms[0])
+        }
+        2 if terms.len() > 1 => {
+            let rest = terms.split_off(1).join(" ");
+            format!("-({rest}) OR {}", terms[0])
+        }
+        _ => terms.join(" "),
+    }
 }
 
 /// `index` written and read back as the cache does.
@@ -129,19 +141,14 @@ fn through_encoding(index: &Index) -> Index {
 
 /// What the index answers for the text terms of `query`, combined as the library combines them.
 fn index_answer(index: &Index, query: &Query) -> Vec<u32> {
-    let mut result = DocSet::full(index.len());
-    for clause in query.clauses() {
-        let Test::Text(test) = &clause.test else {
+    let mut answer = |test: &Test, _: &DocSet| {
+        let Test::Text(test) = test else {
             unreachable!("only text terms are generated")
         };
-        let found = index.find(test).unwrap();
-        if clause.negated {
-            result.subtract(&found)
-        } else {
-            result.intersect(&found)
-        }
-    }
-    result.iter().collect()
+        index.find(test).unwrap()
+    };
+    let all = DocSet::full(index.len());
+    select(query.expr(), all, &mut answer).iter().collect()
 }
 
 #[test]

@@ -500,6 +500,11 @@ mod tests {
             "record profit",
             "\"record profit\" -label:positive",
             "date:2025-10..2025-12 -oil",
+            "oil OR gas",
+            "(label:negative OR score:<3) -category:markets",
+            "-(russia OR chip) label:negative",
+            "title:oil OR source:example",
+            "record (profit OR sales) OR is:unread -\"central bank\"",
         ];
         let mut non_trivial = 0;
         for text in queries {
@@ -520,7 +525,7 @@ mod tests {
             non_trivial += usize::from(!scanned.is_empty() && scanned.len() < reference.len());
         }
         assert!(
-            non_trivial >= 18,
+            non_trivial >= 22,
             "only {non_trivial} queries told articles apart"
         );
     }

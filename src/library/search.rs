@@ -5,7 +5,7 @@ use crate::article::Article;
 use crate::index::{DocSet, Index};
 use crate::marks::Marks;
 use crate::parallel;
-use crate::query::{Clause, Query, Test, TextTest};
+use crate::query::{Query, Test, TextTest};
 
 impl Library {
     /// The documents matching `query`, every article unread and unstarred.
@@ -17,36 +17,27 @@ impl Library {
     /// answered by the index, and the other terms are checked only on the documents still in
     /// the running.
     pub fn search_marked(&self, query: &Query, marks: &Marks) -> DocSet {
-        let mut result = DocSet::full(self.articles.len());
-        let (text, other): (Vec<&Clause>, Vec<&Clause>) = query
-            .clauses()
-            .iter()
-            .partition(|clause| matches!(clause.test, Test::Text(_)));
-        for clause in text {
-            let Test::Text(test) = &clause.test else {
-                continue;
-            };
-            let found = self.find_text(test);
-            if clause.negated {
-                result.subtract(&found)
-            } else {
-                result.intersect(&found)
+        let mut decoded = false;
+        let mut answer = |test: &Test, within: &DocSet| match test {
+            Test::Text(text) => self.find_text(text),
+            other => {
+                if !decoded {
+                    // These terms look at the articles themselves, most of them as a rule:
+                    // those still to be decoded from the cache are decoded on all cores first,
+                    // rather than one by one here.
+                    self.articles.as_slice();
+                    decoded = true;
+                }
+                let mut found = within.emptied();
+                for doc in within.iter() {
+                    if self.holds(other, doc, marks) {
+                        found.insert(doc);
+                    }
+                }
+                found
             }
-        }
-        if !other.is_empty() {
-            // These terms look at the articles themselves, most of them as a rule: those
-            // still to be decoded from the cache are decoded on all cores first, rather than
-            // one by one here.
-            self.articles.as_slice();
-            let failing: Vec<u32> = result
-                .iter()
-                .filter(|&doc| !other.iter().all(|clause| self.holds(clause, doc, marks)))
-                .collect();
-            for doc in failing {
-                result.remove(doc);
-            }
-        }
-        result
+        };
+        crate::index::select(query.expr(), DocSet::full(self.articles.len()), &mut answer)
     }
 
     /// The documents in which `test` finds its words. A phrase needs the word streams an index
@@ -86,16 +77,13 @@ impl Library {
         })
     }
 
-    /// Whether document `doc` satisfies a clause that is not a text term.
-    fn holds(&self, clause: &Clause, doc: u32, marks: &Marks) -> bool {
-        match &clause.test {
-            Test::Source(part) => {
-                let found = self.lowercase_sources()[doc as usize]
-                    .as_deref()
-                    .is_some_and(|url| url.contains(part.as_str()));
-                found != clause.negated
-            }
-            _ => clause.holds_for(&self.articles[doc as usize], marks),
+    /// Whether document `doc` satisfies a test that is not a text term.
+    fn holds(&self, test: &Test, doc: u32, marks: &Marks) -> bool {
+        match test {
+            Test::Source(part) => self.lowercase_sources()[doc as usize]
+                .as_deref()
+                .is_some_and(|url| url.contains(part.as_str())),
+            _ => test.holds_for(&self.articles[doc as usize], marks),
         }
     }
 

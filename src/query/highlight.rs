@@ -38,10 +38,7 @@ impl Query {
     /// Byte ranges of the words of `text` that the query's (not negated) text terms match,
     /// sorted and merged. A phrase highlights all of its words, only where they stand in a row.
     pub fn highlights(&self, text: &str, place: Place) -> Vec<Range<usize>> {
-        let tests: Vec<_> = self
-            .clauses
-            .iter()
-            .filter(|c| !c.negated)
+        let tests: Vec<_> = (self.expr.selecting_clauses().into_iter())
             .filter_map(|c| match &c.test {
                 Test::Text(test) if place.searched_by(test.field) => Some(test),
                 _ => None,

@@ -1,6 +1,6 @@
 //! The query language, shared by `list --query`, `stats --query` and the reader's search bar.
 //!
-//! A query is a list of terms that must all hold:
+//! A query is terms that must all hold, or alternatives joined by `OR`:
 //!
 //! - `sanction` matches an article with a word starting with "sanction" in its title, a TL;DR
 //!   item, its body, its category or a tag;
@@ -9,34 +9,42 @@
 //! - `title:`, `category:` and `tag:` restrict a term or phrase to that field; `source:` is part
 //!   of the source URL; `label:` is a sentiment (positive, neutral, negative, untagged, or part
 //!   of the label as written);
-//! - `score:` and `date:` compare: `score:>=7`, `score:3..5`, `date:2026-02`, `date:<2026`;
+//! - `score:` and `date:` compare: `score:>=7`, `score:3..5`, `date:2026-02`, `date:<2026`,
+//!   and dates before today: `date:today`, `date:>=7d`, `date:<2w`, `date:3m..1m`;
 //! - `is:read`, `is:unread`, `is:starred` and `is:unstarred` follow the reader's marks;
-//! - `-` before any term excludes what it matches.
+//! - `-` before any term, or before a group in parentheses, excludes what it matches;
+//! - `oil OR gas` matches either; terms side by side bind tighter than `OR` (`a b OR c` is
+//!   `(a b) OR c`), parentheses group; a lower-case `or` is a word;
+//! - `@name` stands for the saved search of that name.
 //!
 //! The query is parsed once and then matched many times, by the index or, as here, by a plain
 //! scan of an article's text that serves as the reference.
 
+mod expr;
 mod highlight;
 mod label;
 mod order;
 mod parse;
 mod range;
+mod saved;
 
 use jiff::civil::Date;
 
+pub(crate) use expr::Expr;
 pub use highlight::Place;
 pub use label::LabelFilter;
 pub use order::SortOrder;
 pub(crate) use range::Interval;
+pub use saved::{QueryContext, SavedQueries};
 
 use crate::article::Article;
 use crate::marks::{Mark, Marks};
 use crate::words::words;
 
-/// A parsed query: every clause must hold.
+/// A parsed query.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Query {
-    clauses: Vec<Clause>,
+    expr: Expr,
 }
 
 /// One term, possibly negated.
@@ -89,24 +97,38 @@ pub(crate) enum TextField {
 pub struct QueryError(pub String);
 
 impl Query {
-    /// Parses query text. Words without letters or digits (`-`, `"..."`) are ignored; an
-    /// unknown `field:` is plain text; a malformed `score:` or `date:` value is an error.
+    /// Parses query text, with today's date from the system's clock and no saved searches.
+    /// Words without letters or digits (`-`, `"..."`) are ignored; an unknown `field:` is
+    /// plain text; a malformed `score:` or `date:` value, an unknown `@name` or unbalanced
+    /// parentheses are errors.
     pub fn parse(text: &str) -> Result<Query, QueryError> {
-        parse::parse(text).map(|clauses| Query { clauses })
+        Query::parse_in(text, &QueryContext::now(&SavedQueries::default()))
+    }
+
+    /// Parses query text, `@name` and relative dates read in `context`.
+    pub fn parse_in(text: &str, context: &QueryContext) -> Result<Query, QueryError> {
+        parse::parse(text, context).map(|expr| Query { expr })
     }
 
     /// True when the query has no terms and so matches everything.
     pub fn is_empty(&self) -> bool {
-        self.clauses.is_empty()
+        self.expr.is_empty()
     }
 
-    pub(crate) fn clauses(&self) -> &[Clause] {
-        &self.clauses
+    /// Every term, wherever it stands in the tree.
+    #[cfg(test)]
+    pub(crate) fn clauses(&self) -> Vec<&Clause> {
+        self.expr.clauses().collect()
+    }
+
+    /// The query's terms, as a tree of `AND`, `OR` and exclusions.
+    pub(crate) fn expr(&self) -> &Expr {
+        &self.expr
     }
 
     /// True when an `is:` term asks for the reader's marks.
     pub fn has_marks(&self) -> bool {
-        (self.clauses.iter()).any(|clause| matches!(clause.test, Test::Marked { .. }))
+        (self.expr.clauses()).any(|clause| matches!(clause.test, Test::Marked { .. }))
     }
 
     /// Matches by scanning the article's text, every article unread and unstarred: the
@@ -117,18 +139,23 @@ impl Query {
 
     /// Matches by scanning the article's text, with `marks` answering `is:` terms.
     pub fn matches_marked(&self, article: &Article, marks: &Marks) -> bool {
-        self.clauses
-            .iter()
-            .all(|clause| clause.holds_for(article, marks))
+        self.expr.holds_for(article, marks)
     }
 
     /// This query, further restricted to a sentiment.
-    pub fn with_label(mut self, label: LabelFilter) -> Query {
-        self.clauses.push(Clause {
+    pub fn with_label(self, label: LabelFilter) -> Query {
+        let term = Expr::Term(Clause {
             negated: false,
             test: Test::Label(label),
         });
-        self
+        let expr = match self.expr {
+            Expr::All(mut terms) => {
+                terms.push(term);
+                Expr::All(terms)
+            }
+            other => Expr::All(vec![other, term]),
+        };
+        Query { expr }
     }
 }
 
@@ -140,7 +167,8 @@ impl Clause {
 }
 
 impl Test {
-    fn holds_for(&self, article: &Article, marks: &Marks) -> bool {
+    /// True when the article satisfies the test (negation aside), by a plain scan.
+    pub(crate) fn holds_for(&self, article: &Article, marks: &Marks) -> bool {
         match self {
             Test::Marked { mark, on } => marks.has(*mark, &article.id) == *on,
             Test::Text(text) => text

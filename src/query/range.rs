@@ -27,21 +27,26 @@ impl<T: PartialOrd> Interval<T> {
     }
 }
 
-/// A value that covers a span: a score covers one point, `2026-02` covers a month.
+/// A value that covers a span: a score covers one point, `2026-02` covers a month. Dates may
+/// count back from `today`.
 trait Span: Sized + Copy {
-    fn parse(text: &str) -> Option<(Self, Self)>;
+    fn parse(text: &str, today: Date) -> Option<(Self, Self)>;
 }
 
 impl Span for f64 {
-    fn parse(text: &str) -> Option<(f64, f64)> {
+    fn parse(text: &str, _today: Date) -> Option<(f64, f64)> {
         let value: f64 = text.trim().parse().ok().filter(|v: &f64| v.is_finite())?;
         Some((value, value))
     }
 }
 
 impl Span for Date {
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the first and last day it covers.
-    fn parse(text: &str) -> Option<(Date, Date)> {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the first and last day it covers; or one day before
+    /// `today`: `today`, `7d`, `2w`, `3m` (days, weeks, months back, by the calendar).
+    fn parse(text: &str, today: Date) -> Option<(Date, Date)> {
+        if let Some(day) = days_back(text.trim(), today) {
+            return Some((day, day));
+        }
         let parts: Vec<&str> = text.trim().split('-').collect();
         let number = |part: &str, len: usize| -> Option<i16> {
             (part.len() == len && part.bytes().all(|b| b.is_ascii_digit()))
@@ -69,17 +74,37 @@ impl Span for Date {
     }
 }
 
+/// `today`, or a number of days (`7d`), weeks (`2w`) or months (`3m`) before it.
+fn days_back(text: &str, today: Date) -> Option<Date> {
+    if text.eq_ignore_ascii_case("today") {
+        return Some(today);
+    }
+    let unit = text.chars().next_back()?.to_ascii_lowercase();
+    let count = &text[..text.len() - 1];
+    if count.is_empty() || !count.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let count: i32 = count.parse().ok()?;
+    let span = match unit {
+        'd' => jiff::Span::new().try_days(count).ok()?,
+        'w' => jiff::Span::new().try_weeks(count).ok()?,
+        'm' => jiff::Span::new().try_months(count).ok()?,
+        _ => return None,
+    };
+    today.checked_sub(span).ok()
+}
+
 /// Reads `>=V`, `<=V`, `>V`, `<V`, `=V`, `V`, `A..B`, `A..` or `..B`.
-fn parse_interval<T: Span + PartialOrd>(text: &str) -> Option<Interval<T>> {
+fn parse_interval<T: Span + PartialOrd>(text: &str, today: Date) -> Option<Interval<T>> {
     let text = text.trim();
     let (lower, upper) = if let Some(rest) = text.strip_prefix(">=") {
-        (Bound::Included(T::parse(rest)?.0), Bound::Unbounded)
+        (Bound::Included(T::parse(rest, today)?.0), Bound::Unbounded)
     } else if let Some(rest) = text.strip_prefix("<=") {
-        (Bound::Unbounded, Bound::Included(T::parse(rest)?.1))
+        (Bound::Unbounded, Bound::Included(T::parse(rest, today)?.1))
     } else if let Some(rest) = text.strip_prefix('>') {
-        (Bound::Excluded(T::parse(rest)?.1), Bound::Unbounded)
+        (Bound::Excluded(T::parse(rest, today)?.1), Bound::Unbounded)
     } else if let Some(rest) = text.strip_prefix('<') {
-        (Bound::Unbounded, Bound::Excluded(T::parse(rest)?.0))
+        (Bound::Unbounded, Bound::Excluded(T::parse(rest, today)?.0))
     } else if let Some((from, to)) = text.split_once("..") {
         // `3...5` is a slip, not the range 3 to 0.5.
         if from.ends_with('.') || to.starts_with('.') {
@@ -88,19 +113,19 @@ fn parse_interval<T: Span + PartialOrd>(text: &str) -> Option<Interval<T>> {
         let lower = if from.is_empty() {
             Bound::Unbounded
         } else {
-            Bound::Included(T::parse(from)?.0)
+            Bound::Included(T::parse(from, today)?.0)
         };
         let upper = if to.is_empty() {
             Bound::Unbounded
         } else {
-            Bound::Included(T::parse(to)?.1)
+            Bound::Included(T::parse(to, today)?.1)
         };
         if from.is_empty() && to.is_empty() {
             return None;
         }
         (lower, upper)
     } else {
-        let (first, last) = T::parse(text.strip_prefix('=').unwrap_or(text))?;
+        let (first, last) = T::parse(text.strip_prefix('=').unwrap_or(text), today)?;
         (Bound::Included(first), Bound::Included(last))
     };
     if let (Bound::Included(low), Bound::Included(high)) = (&lower, &upper)
@@ -113,11 +138,12 @@ fn parse_interval<T: Span + PartialOrd>(text: &str) -> Option<Interval<T>> {
 }
 
 pub fn parse_scores(text: &str) -> Option<Interval<f64>> {
-    parse_interval(text)
+    // Scores never count back from a date; any date would do.
+    parse_interval(text, Date::default())
 }
 
-pub fn parse_dates(text: &str) -> Option<Interval<Date>> {
-    parse_interval(text)
+pub fn parse_dates(text: &str, today: Date) -> Option<Interval<Date>> {
+    parse_interval(text, today)
 }
 
 #[cfg(test)]
@@ -133,7 +159,7 @@ mod tests {
 
     fn dates(text: &str, value: &str) -> bool {
         let value: Date = value.parse().unwrap();
-        parse_dates(text)
+        parse_dates(text, date(2026, 3, 15))
             .unwrap_or_else(|| panic!("{text} should parse"))
             .contains(&value)
     }
@@ -171,7 +197,7 @@ mod tests {
                 && !dates("2025-12-01..2026-01-15", "2026-01-16")
         );
         assert_eq!(
-            parse_dates("2025-12..2026-01").map(|i| i.upper),
+            parse_dates("2025-12..2026-01", date(2026, 3, 15)).map(|i| i.upper),
             Some(Bound::Included(date(2026, 1, 31)))
         );
     }
@@ -182,9 +208,12 @@ mod tests {
             assert!(parse_scores(bad).is_none(), "{bad}");
         }
         for bad in ["2026..2025", "2026-03..2026-02", "2026-02...2026-03"] {
-            assert!(parse_dates(bad).is_none(), "{bad}");
+            assert!(parse_dates(bad, date(2026, 3, 15)).is_none(), "{bad}");
         }
-        assert!(parse_scores("5..5").is_some() && parse_dates("2026-02..2026-02").is_some());
+        assert!(
+            parse_scores("5..5").is_some()
+                && parse_dates("2026-02..2026-02", date(2026, 3, 15)).is_some()
+        );
     }
 
     #[test]
@@ -202,7 +231,7 @@ mod tests {
             "yesterday",
             "2026-02-01T10:00",
         ] {
-            assert!(parse_dates(bad).is_none(), "{bad}");
+            assert!(parse_dates(bad, date(2026, 3, 15)).is_none(), "{bad}");
         }
     }
 }

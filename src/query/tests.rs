@@ -215,7 +215,7 @@ fn malformed_values_are_errors_that_say_what_was_expected() {
     );
     assert_eq!(
         error("oil date:2026-13"),
-        "\"date:2026-13\": expected a date such as 2026, 2026-02, >=2026-01-15 or 2025-12-01..2026-01-15"
+        "\"date:2026-13\": expected a date such as 2026-02, >=2026-01-15, 2025-12..2026-01, today or >=7d"
     );
     assert_eq!(error("title:"), "title: needs a word or a \"phrase\"");
     assert_eq!(
@@ -286,4 +286,121 @@ fn is_terms_follow_the_marks() {
         error.to_string(),
         "\"is:new\": expected is:read, is:unread, is:starred or is:unstarred"
     );
+}
+
+fn oil() -> Article {
+    article(
+        "title: Oil prices fall\ncategory: Energy\nsentiment_score: 6",
+        "Crude slid.\n",
+    )
+}
+
+fn gas() -> Article {
+    article(
+        "title: Gas shortage\ncategory: Energy\nsentiment_score: 2",
+        "Winter.\n",
+    )
+}
+
+fn sport() -> Article {
+    article(
+        "title: Cup final\ncategory: Sport\nsentiment_score: 2",
+        "Oil on the pitch.\n",
+    )
+}
+
+#[test]
+fn or_matches_either_and_binds_looser_than_terms_side_by_side() {
+    assert!(matches("oil OR gas", &oil()) && matches("oil OR gas", &gas()));
+    assert!(!matches(
+        "oil OR gas",
+        &article("title: Wheat", "Harvest.\n")
+    ));
+    // `title:oil crude OR gas` is `(title:oil crude) OR gas`.
+    assert!(matches("title:oil crude OR gas", &oil()));
+    assert!(matches("title:oil crude OR gas", &gas()));
+    assert!(!matches("title:oil crude OR gas", &sport()));
+    // A lower-case `or` is a word, which must be there.
+    assert!(!matches("oil or gas", &oil()));
+}
+
+#[test]
+fn parentheses_group_and_a_minus_excludes_a_group() {
+    let query = "(label:negative OR score:<3) -category:sport";
+    assert!(matches(query, &gas()));
+    assert!(!matches(query, &sport()), "sport is excluded");
+    assert!(!matches(query, &oil()), "neither negative nor under 3");
+    assert!(matches(
+        "-(oil OR gas)",
+        &article("title: Wheat", "Harvest.\n")
+    ));
+    assert!(!matches("-(oil OR gas)", &gas()));
+    assert!(matches("energy (oil OR gas)", &gas()));
+    assert!(!matches("energy (oil OR gas)", &sport()));
+    assert!(
+        matches("\"(oil\"", &oil()),
+        "a parenthesis in quotes is text"
+    );
+}
+
+#[test]
+fn badly_formed_groups_are_errors() {
+    let error = |text: &str| Query::parse(text).unwrap_err().to_string();
+    assert_eq!(error("(oil OR gas"), "`(` is never closed");
+    assert_eq!(error("oil) gas"), "`)` closes no `(`");
+    assert_eq!(error("oil OR"), "`OR` needs a term on each side");
+    assert_eq!(error("OR oil"), "`OR` needs a term on each side");
+    assert_eq!(error("oil OR OR gas"), "`OR` needs a term on each side");
+    assert_eq!(error("()"), "`( )` holds no term");
+    assert!(error(&"(".repeat(100)).contains("nest more than"));
+}
+
+#[test]
+fn a_saved_search_stands_for_its_query() {
+    let saved = SavedQueries::new([
+        ("energy".to_owned(), "category:energy OR tag:oil".to_owned()),
+        ("grim".to_owned(), "@energy label:negative".to_owned()),
+        ("loop".to_owned(), "oil @loop".to_owned()),
+    ]);
+    let context = QueryContext {
+        saved: &saved,
+        today: jiff::civil::date(2026, 3, 15),
+    };
+    let parse = |text: &str| Query::parse_in(text, &context);
+    let energy = parse("@energy label:negative").unwrap();
+    assert!(energy.matches(&gas()) && !energy.matches(&oil()) && !energy.matches(&sport()));
+    assert_eq!(parse("@grim").unwrap().matches(&gas()), true);
+    assert!(parse("-@energy").unwrap().matches(&sport()));
+    let unknown = parse("@sports").unwrap_err().to_string();
+    assert_eq!(
+        unknown,
+        "no saved search is called `sports`; saved: energy, grim, loop"
+    );
+    assert!(
+        parse("@loop")
+            .unwrap_err()
+            .to_string()
+            .contains("refers to itself")
+    );
+}
+
+#[test]
+fn dates_count_back_from_today() {
+    let saved = SavedQueries::default();
+    let context = QueryContext {
+        saved: &saved,
+        today: jiff::civil::date(2026, 3, 15),
+    };
+    let dated = |date: &str| article(&format!("title: T\ndate: {date}"), "Body.\n");
+    let holds = |query: &str, date: &str| {
+        Query::parse_in(query, &context)
+            .unwrap_or_else(|e| panic!("{query}: {e}"))
+            .matches(&dated(date))
+    };
+    assert!(holds("date:today", "2026-03-15") && !holds("date:today", "2026-03-14"));
+    assert!(holds("date:>=7d", "2026-03-08") && !holds("date:>=7d", "2026-03-07"));
+    assert!(holds("date:<2w", "2026-02-28") && !holds("date:<2w", "2026-03-01"));
+    assert!(holds("date:1m", "2026-02-15"));
+    assert!(holds("date:3m..1m", "2026-01-01") && !holds("date:3m..1m", "2026-03-01"));
+    assert!(Query::parse_in("date:>=7y", &context).is_err());
 }
