@@ -42,6 +42,7 @@ pub mod config;
 pub mod date;
 pub mod date_format;
 pub mod frontmatter;
+pub mod history;
 pub(crate) mod index;
 pub mod library;
 pub mod limits;

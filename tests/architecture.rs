@@ -33,6 +33,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("sentiment", 2),
     // 3. many files
     ("cache", 3),
+    ("history", 3),
     ("index", 3),
     ("loader", 3),
     ("marks", 3),

@@ -514,3 +514,55 @@ fn odd_characters_keep_the_columns_aligned_and_leave_nothing_behind() {
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+/// The search bar edits as a readline prompt, a query that does not read keeps the rows the
+/// last one showed (never "no articles match"), and the queries kept come back with Up in the
+/// next run.
+#[test]
+fn the_search_bar_edits_keeps_its_rows_and_remembers() {
+    let state = tempfile::tempdir().unwrap();
+    let command = reader_command("", state.path());
+    let Some(tmux) = Tmux::start("searchbar", 100, 30, repository(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("· 33 / 33 ·");
+    tmux.press(&["/"]);
+    tmux.type_text("record");
+    let shown = tmux.wait_for("/ 33 · /record");
+    assert!(shown.contains("· 8 / 33 ·"), "{shown}");
+    tmux.type_text(" (");
+    let screen = tmux.wait_for("never closed");
+    assert!(
+        screen.contains("· 8 / 33 · /record"),
+        "the rows stay:\n{screen}"
+    );
+    assert!(!screen.contains("no articles match"), "{screen}");
+    // Ctrl-w takes the `(` back; Home and a `-` exclude the word; Ctrl-u takes the `-` back.
+    tmux.press(&["C-w"]);
+    tmux.wait(
+        "the error gone",
+        std::time::Duration::from_secs(20),
+        |screen| !screen.contains("never closed"),
+    );
+    tmux.press(&["Home"]);
+    tmux.type_text("-");
+    tmux.wait_for("· 25 / 33 · /-record");
+    tmux.press(&["C-u"]);
+    tmux.wait_for("· 8 / 33 · /record");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("j/k move");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+
+    let Some(again) = Tmux::start("searchbar2", 100, 30, repository(), &command) else {
+        return skip();
+    };
+    again.wait_for("· 33 / 33 ·");
+    again.press(&["/", "Up"]);
+    again.wait_for("· 8 / 33 · /record");
+    // Escape alone: right before another key, the terminal would read Alt and that key.
+    again.press(&["Escape"]);
+    again.wait_for("j/k move");
+    again.press(&["q"]);
+    again.wait_for("EXIT=0");
+}

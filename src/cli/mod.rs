@@ -24,6 +24,7 @@ use std::time::Instant;
 use clap::Parser;
 
 use moodwire::config::Config;
+use moodwire::history::HistoryFile;
 use moodwire::marks::store::MarksFile;
 use moodwire::render::Look;
 use moodwire::tui::keys::Keymap;
@@ -122,12 +123,21 @@ fn open_reader(
         reading: config.reading(),
         watch: !cli.no_watch,
     };
+    let marks = MarksFile::user();
+    let history_file = marks.as_ref().map(|file| HistoryFile::beside(file.path()));
+    let history = history_file
+        .as_ref()
+        .map(HistoryFile::open)
+        .unwrap_or_default();
     let settings = Settings {
         keys,
         order: config.sort,
-        marks: MarksFile::user(),
+        marks,
         warnings,
         look: Look::of(&config),
+        saved: config.queries.clone(),
+        history_file,
+        history,
     };
     match tui::run(plan, settings, started)? {
         Ending::Quit => Ok(ExitCode::SUCCESS),

@@ -6,6 +6,7 @@ use super::key::*;
 use crate::tui::keys::{Binding, Section, bind};
 use crate::tui::model::action::Action;
 use crate::tui::model::app::Mode;
+use crate::tui::model::search::Edit;
 
 /// How a screen that scrolls names the moves of [`navigation`].
 struct Moves {
@@ -229,6 +230,60 @@ fn search_keys() -> Vec<Binding> {
             [BACKSPACE],
             Action::SearchBackspace,
             "delete a character"
+        ),
+        bind!(
+            "delete-forward",
+            [DELETE],
+            Action::SearchEdit(Edit::Delete),
+            "delete the character under the cursor"
+        ),
+        bind!(
+            "delete-word",
+            [ctrl('w')],
+            Action::SearchEdit(Edit::DeleteWord),
+            "delete the word before the cursor"
+        ),
+        bind!(
+            "delete-to-start",
+            [ctrl('u')],
+            Action::SearchEdit(Edit::DeleteToStart),
+            "delete to the start"
+        ),
+        bind!(
+            "left",
+            [LEFT],
+            Action::SearchEdit(Edit::Left),
+            "cursor left"
+        ),
+        bind!(
+            "right",
+            [RIGHT],
+            Action::SearchEdit(Edit::Right),
+            "cursor right"
+        ),
+        bind!(
+            "start",
+            [HOME, ctrl('a')],
+            Action::SearchEdit(Edit::Home),
+            "cursor to the start"
+        ),
+        bind!(
+            "end",
+            [END, ctrl('e')],
+            Action::SearchEdit(Edit::End),
+            "cursor to the end"
+        ),
+        bind!(
+            "older",
+            [UP],
+            Action::SearchEdit(Edit::Older),
+            "an earlier query (kept across runs)"
+        ),
+        bind!(
+            "newer",
+            [DOWN],
+            Action::SearchEdit(Edit::Newer),
+            "a later query"
         ),
         bind!(
             "keep-query",

@@ -41,6 +41,7 @@ pub const PAGE_UP: Key = special(KeyCode::PageUp);
 pub const ENTER: Key = special(KeyCode::Enter);
 pub const ESC: Key = special(KeyCode::Esc);
 pub const BACKSPACE: Key = special(KeyCode::Backspace);
+pub const DELETE: Key = special(KeyCode::Delete);
 
 impl Key {
     /// A key as the configuration writes it: a character (`j`, `G`, `?`), a name (`Enter`,

@@ -3,11 +3,13 @@
 //! only place that acts on them.
 
 use crate::article::{Article, Bucket};
+use crate::history::SearchHistory;
 use crate::library::LoadEvent;
 use crate::loader::FileStamp;
 use crate::marks::Marks;
 use crate::tagger::Written;
 
+use crate::tui::model::search::Edit;
 use crate::tui::model::tagging::{TagRequest, Undo};
 
 /// One thing that happened, to be applied to the model by `update`.
@@ -39,6 +41,9 @@ pub enum Action {
     SearchInput(char),
     /// Delete the character before the cursor in the search bar.
     SearchBackspace,
+    /// Move the search bar's cursor, delete more than a character, or go through the queries
+    /// kept before.
+    SearchEdit(Edit),
     /// Keep the query being edited and return to the list.
     SearchKeep,
     /// Clear the query being edited and return to the list.
@@ -135,6 +140,8 @@ pub enum Effect {
     UndoTag(Box<Undo>),
     /// Save the read and starred marks.
     SaveMarks(Marks),
+    /// Save the queries the search bar kept.
+    SaveHistory(SearchHistory),
     /// Give the terminal back and stop the process until it is continued.
     Suspend,
 }

@@ -4,8 +4,10 @@
 use ratatui::layout::Size;
 
 use crate::article::Bucket;
+use crate::history::SearchHistory;
 use crate::marks::Marks;
 use crate::query::Query;
+use crate::query::SavedQueries;
 use crate::query::SortOrder;
 use crate::reading::Reading;
 use crate::render::Look;
@@ -14,6 +16,7 @@ use crate::library::{Catalog, Selection};
 use crate::tui::keys::Keymap;
 use crate::tui::model::picker::Picker;
 use crate::tui::model::reader::Reader;
+use crate::tui::model::search::SearchBar;
 use crate::tui::model::stats::Stats;
 use crate::tui::model::tagging::{TagPicker, Undo};
 
@@ -51,6 +54,12 @@ pub struct App {
     pub reading: Reading,
     /// The colours and date format to draw with.
     pub look: Look,
+    /// Saved searches, which `@name` in the query stands for.
+    pub saved: SavedQueries,
+    /// Today, by the local calendar, from which `date:7d` counts back.
+    pub today: jiff::civil::Date,
+    /// The queries kept from the search bar, across runs.
+    pub history: SearchHistory,
     /// A one-line message for the status bar, cleared by the next key.
     pub notice: Option<String>,
     pub viewport: Size,
@@ -74,17 +83,6 @@ pub struct LoadState {
     pub reloading: bool,
     /// The folders changed while loading: load again once this load is done.
     pub stale: bool,
-}
-
-/// The query as typed, which may not parse yet.
-#[derive(Debug, Default, Clone)]
-pub struct SearchBar {
-    pub text: String,
-    pub editing: bool,
-    /// The text of the query the list shows: `text` when it parses.
-    pub applied: String,
-    /// Why `text` does not parse; the list keeps the last query that did.
-    pub error: Option<String>,
 }
 
 /// The visible rows and where the user is in them.
@@ -144,6 +142,9 @@ impl App {
             keys: Keymap::default(),
             reading: Reading::default(),
             look: Look::default(),
+            saved: SavedQueries::default(),
+            today: jiff::civil::Date::default(),
+            history: SearchHistory::default(),
             notice: None,
             viewport,
             color,

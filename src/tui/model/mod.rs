@@ -4,5 +4,6 @@ pub mod action;
 pub mod app;
 pub mod picker;
 pub mod reader;
+pub mod search;
 pub mod stats;
 pub mod tagging;

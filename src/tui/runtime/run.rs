@@ -12,8 +12,10 @@ use ratatui::crossterm::event::{self, Event as Input, MouseButton, MouseEvent, M
 
 use ratatui::layout::Size;
 
+use crate::history::{HistoryFile, SearchHistory};
 use crate::library::{Library, LibrarySource};
 use crate::marks::store::MarksFile;
+use crate::query::SavedQueries;
 use crate::query::SortOrder;
 use crate::render::Look;
 
@@ -69,6 +71,12 @@ pub struct Settings {
     pub warnings: Vec<String>,
     /// The colours and date format to draw with.
     pub look: Look,
+    /// Saved searches, which `@name` in a query stands for.
+    pub saved: SavedQueries,
+    /// Where the search bar's queries are kept, and those kept so far.
+    pub history_file: Option<HistoryFile>,
+    /// The queries kept so far.
+    pub history: SearchHistory,
 }
 
 /// Runs the reader over the library `plan` describes until the user quits. `started` is when
@@ -82,6 +90,9 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     app.keys = settings.keys;
     app.order = settings.order;
     app.look = settings.look;
+    app.saved = settings.saved;
+    app.history = settings.history;
+    app.today = jiff::Zoned::now().date();
     app.reading = plan.reading;
     let mut guard = Guard::enter()?;
     app.viewport = guard.terminal.size()?;
@@ -109,6 +120,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         cache_writes,
         saver: None,
         worker,
+        history_file: settings.history_file,
         watch_pending,
         ending: Ending::Quit,
     };
@@ -199,6 +211,8 @@ struct Looper {
     saver: Option<MarksSaver>,
     /// Reads bodies and writes tags off the loop.
     worker: Worker,
+    /// Where the search bar's queries are kept; `None` keeps them for the session only.
+    history_file: Option<HistoryFile>,
     /// True until the library's folders are watched, which starts once it is first loaded.
     watch_pending: bool,
     ending: Ending,
@@ -264,10 +278,10 @@ impl Looper {
                 let reading = self.app.reading;
                 self.worker.run(move || {
                     let body = Library::read_body(&article, &reading);
-                    Action::BodyRead {
+                    Some(Action::BodyRead {
                         id: article.id,
                         body: body.map_err(|problem| problem.message),
-                    }
+                    })
                 })
             }
             Effect::OpenUrl(url) => {
@@ -278,8 +292,18 @@ impl Looper {
                 start_loading(&self.plan, generation, &self.cache_writes, &self.sender);
                 None
             }
-            Effect::WriteTag(request) => self.worker.run(move || writes::write_tag(request)),
-            Effect::UndoTag(undo) => self.worker.run(move || writes::undo_tag(undo)),
+            Effect::WriteTag(request) => self.worker.run(move || Some(writes::write_tag(request))),
+            Effect::UndoTag(undo) => self.worker.run(move || Some(writes::undo_tag(undo))),
+            Effect::SaveHistory(history) => {
+                let file = self.history_file.clone();
+                self.worker.run(move || {
+                    let failed = file?.save(&history).err()?;
+                    Some(Action::Notice(format!(
+                        "search history not saved: {}",
+                        crate::loader::describe_io_error(&failed)
+                    )))
+                })
+            }
             Effect::SaveMarks(marks) => {
                 if let Some(saver) = &self.saver {
                     saver.save(marks);

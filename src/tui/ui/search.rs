@@ -9,7 +9,8 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::render::Palette;
 use crate::tui::keys::Keymap;
-use crate::tui::model::app::{Mode, SearchBar as Bar};
+use crate::tui::model::app::Mode;
+use crate::tui::model::search::SearchBar as Bar;
 use crate::tui::ui::theme;
 
 pub struct SearchBar<'a> {
@@ -46,7 +47,8 @@ impl SearchBar<'_> {
             }
         }
         Line::from(spans).render(area, buf);
-        let column = 1 + text.width().min(usize::from(u16::MAX));
+        let before_cursor = text.get(..self.search.cursor).unwrap_or(text);
+        let column = 1 + before_cursor.width().min(usize::from(u16::MAX));
         Position::new(
             area.x
                 .saturating_add(column as u16)

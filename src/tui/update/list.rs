@@ -22,7 +22,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Bottom => select(app, app.list.visible.len().saturating_sub(1)),
         Action::Click { column, row } => click(app, column, row),
         Action::Open => return open(app),
-        Action::StartSearch => app.search.editing = true,
+        Action::StartSearch => app.search.start(),
         Action::SetFilter(bucket) => {
             app.bucket = bucket;
             refresh(app, Keep::Top);

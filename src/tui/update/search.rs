@@ -1,6 +1,7 @@
-//! The search bar: the list follows the query as it is typed.
+//! The search bar: the list follows the query as it is typed, and keeps what it showed while
+//! the text does not read as a query.
 
-use crate::query::Query;
+use crate::query::{Query, QueryContext};
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::App;
 
@@ -9,12 +10,17 @@ use super::list::{Keep, refresh};
 pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::SearchInput(c) => {
-            app.search.text.push(c);
+            app.search.insert(c);
             apply(app);
         }
         Action::SearchBackspace => {
-            app.search.text.pop();
+            app.search.backspace();
             apply(app);
+        }
+        Action::SearchEdit(edit) => {
+            if app.search.edit(edit, &app.history) {
+                apply(app);
+            }
         }
         Action::SearchKeep => {
             app.search.editing = false;
@@ -22,6 +28,8 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
                 // The list shows the last query that parsed; the bar says so too.
                 app.search.text = app.search.applied.clone();
             }
+            app.history.push(&app.search.applied);
+            return Some(Effect::SaveHistory(app.history.clone()));
         }
         Action::SearchClear | Action::Back => {
             app.search = Default::default();
@@ -35,7 +43,11 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
 
 /// Runs the query as typed; one that does not parse leaves the rows as they were and says why.
 fn apply(app: &mut App) {
-    match Query::parse(&app.search.text) {
+    let context = QueryContext {
+        saved: &app.saved,
+        today: app.today,
+    };
+    match Query::parse_in(&app.search.text, &context) {
         Ok(query) => {
             app.search.error = None;
             app.search.applied = app.search.text.clone();
