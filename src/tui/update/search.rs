@@ -17,11 +17,7 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.search.backspace();
             apply(app);
         }
-        Action::SearchEdit(edit) => {
-            if app.search.edit(edit, &app.history) {
-                apply(app);
-            }
-        }
+        Action::SearchEdit(edit) if app.search.edit(edit, &app.history) => apply(app),
         Action::SearchKeep => {
             app.search.editing = false;
             if app.search.error.take().is_some() {
