@@ -65,6 +65,11 @@ pub fn defaults() -> Vec<Section> {
             bindings: [navigation(CATEGORY_MOVES), category_keys()].concat(),
         },
         Section {
+            mode: Mode::Saved,
+            title: "Saved searches",
+            bindings: [navigation(SAVED_MOVES), saved_keys()].concat(),
+        },
+        Section {
             mode: Mode::Tag,
             title: "Tag picker",
             bindings: tag_keys(),
@@ -113,6 +118,14 @@ const TEXT_MOVES: Moves = Moves {
     top: "top",
     bottom: "end",
     space_pages: true,
+};
+
+const SAVED_MOVES: Moves = Moves {
+    down: "next search",
+    up: "previous search",
+    top: "first",
+    bottom: "last",
+    space_pages: false,
 };
 
 const CATEGORY_MOVES: Moves = Moves {
@@ -167,6 +180,12 @@ fn list_keys() -> Vec<Binding> {
             [key('c')],
             Action::OpenCategories,
             "choose a category"
+        ),
+        bind!(
+            "saved-searches",
+            [key('@')],
+            Action::OpenSaved,
+            "saved searches, with their counts"
         ),
         bind!(
             "sort",
@@ -361,6 +380,24 @@ fn category_keys() -> Vec<Binding> {
         bind!(
             "back",
             [key('q'), ESC, key('c')],
+            Action::Back,
+            "back, unchanged"
+        ),
+    ]
+}
+
+fn saved_keys() -> Vec<Binding> {
+    vec![
+        bind!(
+            "open",
+            [ENTER, key('l')],
+            Action::Open,
+            "search with this one"
+        ),
+        bind!("help", [key('?')], Action::ShowHelp, "this help"),
+        bind!(
+            "back",
+            [key('q'), ESC, key('@')],
             Action::Back,
             "back, unchanged"
         ),

@@ -54,6 +54,8 @@ pub enum Action {
     CycleFilter,
     /// Open the category picker.
     OpenCategories,
+    /// Open the saved searches, each with how many articles it finds.
+    OpenSaved,
     /// Date, score, title, then date again.
     CycleSort,
     /// Read the library again from disk.

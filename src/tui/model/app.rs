@@ -102,6 +102,8 @@ pub enum Screen {
     Reader(Box<Reader>),
     Dashboard(Box<Stats>),
     Categories(Picker),
+    /// The saved searches, each with how many articles it finds.
+    Saved(Picker),
 }
 
 /// Which keymap applies now.
@@ -112,6 +114,8 @@ pub enum Mode {
     Reader,
     Dashboard,
     Categories,
+    /// The saved searches picker.
+    Saved,
     /// The tag picker.
     Tag,
     Help,
@@ -170,6 +174,7 @@ impl App {
             Screen::Reader(_) => Mode::Reader,
             Screen::Dashboard(_) => Mode::Dashboard,
             Screen::Categories(_) => Mode::Categories,
+            Screen::Saved(_) => Mode::Saved,
         }
     }
 

@@ -355,17 +355,17 @@ fn the_category_picker_narrows_the_list() {
     let Screen::Categories(picker) = &app.screen else {
         panic!("the picker is open");
     };
-    assert_eq!(picker.choices[0].category, None);
-    assert_eq!(picker.choices[0].count, 33);
+    assert_eq!(picker.choices[0].value, None);
+    assert_eq!(picker.choices[0].count, Some(33));
     let second = picker.choices[1].clone();
     send(&mut app, Action::Down);
     send(&mut app, Action::Open);
     assert_eq!(app.mode(), Mode::List);
-    assert_eq!(app.category, second.category);
-    assert_eq!(app.shown(), second.count);
+    assert_eq!(app.category, second.value);
+    assert_eq!(Some(app.shown()), second.count);
     send(&mut app, Action::OpenCategories);
     send(&mut app, Action::Back);
-    assert_eq!(app.category, second.category, "Esc leaves it unchanged");
+    assert_eq!(app.category, second.value, "Esc leaves it unchanged");
     send(&mut app, Action::ClearAll);
     assert_eq!(app.category, None);
 }
@@ -566,4 +566,37 @@ fn marks_are_saved_when_they_change_and_arrive_as_an_action() {
         1,
         "the list keeps its rows until the query runs again"
     );
+}
+
+/// `@` lists the saved searches with how many articles each finds; choosing one searches
+/// with it, as `@name` typed in the bar does.
+#[test]
+fn the_saved_searches_list_their_counts_and_search() {
+    let mut app = app();
+    app.saved = crate::query::SavedQueries::new([
+        ("records".to_owned(), "record".to_owned()),
+        ("grim".to_owned(), "label:negative".to_owned()),
+    ]);
+    send(&mut app, Action::OpenSaved);
+    assert_eq!(app.mode(), Mode::Saved);
+    let Screen::Saved(picker) = &app.screen else {
+        panic!("the saved searches are open");
+    };
+    let rows: Vec<(Option<String>, Option<usize>)> = picker
+        .choices
+        .iter()
+        .map(|c| (c.value.clone(), c.count))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            (Some("grim".to_owned()), Some(13)),
+            (Some("records".to_owned()), Some(8))
+        ]
+    );
+    send(&mut app, Action::Down);
+    send(&mut app, Action::Open);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(app.search.applied, "@records");
+    assert_eq!(app.shown(), 8);
 }

@@ -1,12 +1,12 @@
 //! Drawing: each region of the screen is a small widget that borrows the model and only
 //! reads it.
 
-mod categories;
 mod dashboard;
 mod header;
 pub mod help;
 pub mod layout;
 mod list;
+mod picker;
 mod preview;
 mod reader;
 mod search;
@@ -62,8 +62,12 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
                     }
                     .render(middle, buffer);
                 }
-                Screen::Categories(picker) => {
-                    categories::Categories { picker }.render(areas.list, buffer);
+                Screen::Categories(picker) | Screen::Saved(picker) => {
+                    let (title, all) = match screen {
+                        Screen::Saved(_) => ("Saved searches", "all articles"),
+                        _ => ("Category", "all categories"),
+                    };
+                    picker::PickerView { picker, title, all }.render(areas.list, buffer);
                     if let Some(preview) = areas.preview {
                         preview::Preview { app }.render(preview, buffer);
                     }

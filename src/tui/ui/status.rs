@@ -38,6 +38,13 @@ const PICKER_HINTS: &[Hint] = &[
     (&["help"], "help"),
 ];
 
+const SAVED_HINTS: &[Hint] = &[
+    (&["down", "up"], "move"),
+    (&["open"], "search with it"),
+    (&["back"], "back"),
+    (&["help"], "help"),
+];
+
 const DASHBOARD_HINTS: &[Hint] = &[(&["back"], "back"), (&["help"], "help")];
 
 const TAG_HINTS: &[Hint] = &[
@@ -74,6 +81,7 @@ impl Widget for Status<'_> {
                 let mode = app.screen_mode();
                 let shown = match mode {
                     Mode::Categories => PICKER_HINTS,
+                    Mode::Saved => SAVED_HINTS,
                     Mode::Dashboard => DASHBOARD_HINTS,
                     Mode::Tag => TAG_HINTS,
                     _ => LIST_HINTS,

@@ -1,7 +1,7 @@
 //! The list: moving through it, choosing what it shows, and the category picker.
 
 use crate::article::Bucket;
-use crate::query::SortOrder;
+use crate::query::{Query, QueryContext, SortOrder};
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::{App, Screen};
 use crate::tui::model::picker::Picker;
@@ -43,8 +43,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
             refresh(app, Keep::Top);
         }
         Action::OpenCategories => {
-            app.screen = Screen::Categories(Picker::new(&app.catalog, app.category.as_deref()))
+            app.screen =
+                Screen::Categories(Picker::categories(&app.catalog, app.category.as_deref()))
         }
+        Action::OpenSaved => app.screen = Screen::Saved(saved_searches(app)),
         Action::ShowDashboard => {
             let stats = Stats::of(&app.catalog, &app.list.visible, app.reading.scale);
             app.screen = Screen::Dashboard(Box::new(stats));
@@ -230,15 +232,62 @@ pub(super) fn picker(app: &mut App, action: Action) -> Option<Effect> {
         Action::Top => picker.selected = 0,
         Action::Bottom => picker.selected = len.saturating_sub(1),
         Action::Open => {
-            app.category = picker.chosen().and_then(|c| c.category.clone());
-            app.screen = Screen::List;
-            refresh(app, Keep::Top);
+            let chosen = picker.chosen().and_then(|c| c.value.clone());
+            match std::mem::replace(&mut app.screen, Screen::List) {
+                Screen::Saved(_) => {
+                    if let Some(name) = chosen {
+                        search_for(app, &format!("@{name}"));
+                    }
+                }
+                _ => {
+                    app.category = chosen;
+                    refresh(app, Keep::Top);
+                }
+            }
         }
-        Action::Back | Action::OpenCategories => app.screen = Screen::List,
+        Action::Back | Action::OpenCategories | Action::OpenSaved => app.screen = Screen::List,
         Action::ShowHelp => app.help = true,
         _ => {}
     }
     None
+}
+
+/// The saved searches, each with how many of the library's articles it finds now (none while
+/// the library is still arriving and a search would see only part of it).
+fn saved_searches(app: &App) -> Picker {
+    let context = QueryContext {
+        saved: &app.saved,
+        today: app.today,
+    };
+    let rows = app
+        .saved
+        .iter()
+        .map(|(name, text)| {
+            let count = (app.catalog.library())
+                .zip(Query::parse_in(text, &context).ok())
+                .map(|(library, query)| library.search_marked(&query, &app.marks).count());
+            (name.to_owned(), text.to_owned(), count)
+        })
+        .collect();
+    Picker::saved(rows)
+}
+
+/// Shows the rows `text` selects, as if it was typed in the search bar and kept.
+fn search_for(app: &mut App, text: &str) {
+    let context = QueryContext {
+        saved: &app.saved,
+        today: app.today,
+    };
+    match Query::parse_in(text, &context) {
+        Ok(query) => {
+            app.search.text = text.to_owned();
+            app.search.applied = text.to_owned();
+            app.search.error = None;
+            app.query = query;
+            refresh(app, Keep::Top);
+        }
+        Err(error) => app.notice = Some(error.to_string()),
+    }
 }
 
 fn next_bucket(bucket: Option<Bucket>) -> Option<Bucket> {

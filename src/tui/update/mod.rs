@@ -121,7 +121,7 @@ fn by_screen(app: &mut App, mode: Mode, action: Action) -> Option<Effect> {
         Mode::Search => search::update(app, action),
         Mode::List => list::update(app, action),
         Mode::Reader => reader::update(app, action),
-        Mode::Categories => list::picker(app, action),
+        Mode::Categories | Mode::Saved => list::picker(app, action),
         Mode::Tag => tag::picker(app, action),
         Mode::Dashboard => {
             match action {
