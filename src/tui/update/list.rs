@@ -216,10 +216,10 @@ pub(super) fn reload(app: &mut App) -> Option<Effect> {
     })
 }
 
-/// The category picker.
+/// The category and saved-search pickers.
 pub(super) fn picker(app: &mut App, action: Action) -> Option<Effect> {
     let page = page(app) as isize;
-    let Screen::Categories(picker) = &mut app.screen else {
+    let (Screen::Categories(picker) | Screen::Saved(picker)) = &mut app.screen else {
         return None;
     };
     let len = picker.choices.len();
