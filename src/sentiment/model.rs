@@ -159,6 +159,44 @@ impl Known {
     };
 }
 
+/// What is known of words, by the words. Nearly all words are short enough to be kept as a
+/// number (their bytes and their length), which a lookup compares without following a
+/// pointer to the text; the few longer ones are kept as text.
+#[derive(Debug, Default)]
+struct Words {
+    short: FxHashMap<u128, Known>,
+    long: FxHashMap<Box<str>, Known>,
+}
+
+impl Words {
+    /// A word of at most 15 bytes as a number: its bytes, then its length in the last byte.
+    fn short_key(word: &str) -> Option<u128> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 15 {
+            return None;
+        }
+        let mut key = [0; 16];
+        key[..bytes.len()].copy_from_slice(bytes);
+        key[15] = bytes.len() as u8;
+        Some(u128::from_le_bytes(key))
+    }
+
+    fn get(&self, word: &str) -> Option<&Known> {
+        match Words::short_key(word) {
+            Some(key) => self.short.get(&key),
+            None => self.long.get(word),
+        }
+    }
+
+    /// What is known of a word, known as nothing until now if it was not known.
+    fn slot(&mut self, word: &str) -> &mut Known {
+        match Words::short_key(word) {
+            Some(key) => self.short.entry(key).or_insert(Known::NOTHING),
+            None => self.long.entry(word.into()).or_insert(Known::NOTHING),
+        }
+    }
+}
+
 /// The learned table, with the lexicon's words.
 #[derive(Debug)]
 pub struct Model {
@@ -166,7 +204,7 @@ pub struct Model {
     /// How common each class was in the training texts.
     prior: Weights,
     dense: [Weights; DENSE],
-    known: FxHashMap<Box<str>, Known>,
+    known: Words,
     /// Each word of the model by its number, and its weights.
     words: Vec<Box<str>>,
     word_weights: Vec<[f32; CLASSES]>,
@@ -197,13 +235,12 @@ impl Model {
     /// A model that knows the lexicon's words and weighs nothing.
     fn lexicon_only() -> Model {
         let lexicon = Lexicon::get();
-        let mut known: FxHashMap<Box<str>, Known> = FxHashMap::default();
+        let mut known = Words::default();
         for (form, entry) in lexicon.forms() {
-            let slot = known.entry(form.into()).or_insert(Known::NOTHING);
-            slot.entry = Some(entry);
+            known.slot(form).entry = Some(entry);
         }
         for start in lexicon.phrase_starts() {
-            known.entry(start.into()).or_insert(Known::NOTHING).phrase = true;
+            known.slot(start).phrase = true;
         }
         Model {
             bias: [0.0; CLASSES],
@@ -248,10 +285,9 @@ impl Model {
                     let strong = spread(&weights) >= MIN_SHOWN;
                     let weights = weights.map(|w| w as f32);
                     model.word_weights[id as usize] = weights;
-                    if let Some(known) = model.known.get_mut(key) {
-                        known.weights = weights;
-                        known.strong = strong;
-                    }
+                    let known = model.known.slot(key);
+                    known.weights = weights;
+                    known.strong = strong;
                 }
                 "pair" => {
                     let Some((first, second)) = key.split_once(' ') else {
@@ -260,9 +296,7 @@ impl Model {
                     let ids = pair_key(model.id(first), model.id(second));
                     let strong = spread(&weights) >= MIN_SHOWN;
                     model.pairs.insert(ids, (weights.map(|w| w as f32), strong));
-                    if let Some(known) = model.known.get_mut(first) {
-                        known.starts_pair = true;
-                    }
+                    model.known.slot(first).starts_pair = true;
                 }
                 _ => return Err(format!("line {}: unknown kind {kind:?}", number + 1)),
             }
@@ -272,7 +306,7 @@ impl Model {
 
     /// The number of a word, given one if it has none.
     fn id(&mut self, word: &str) -> u32 {
-        let known = self.known.entry(word.into()).or_insert(Known::NOTHING);
+        let known = self.known.slot(word);
         if known.id == NO_ID {
             known.id = self.words.len() as u32;
             self.words.push(word.into());
