@@ -135,11 +135,11 @@ fn default_order_is_newest_first_with_undated_last() {
 
 #[test]
 fn label_filter_accepts_bucket_names_synonyms_and_label_text() {
-    // Seven files say negative; the three untagged samples are estimated negative.
-    assert_eq!(list_json(&["--label", "negative"]).len(), 13);
-    assert_eq!(list_json(&["--label", "bearish"]).len(), 13);
+    // Ten files say negative, and two of the three untagged samples are estimated negative.
+    assert_eq!(list_json(&["--label", "negative"]).len(), 12);
+    assert_eq!(list_json(&["--label", "bearish"]).len(), 12);
     assert_eq!(list_json(&["--label", "Positive"]).len(), 10);
-    assert_eq!(list_json(&["--label", "neutral"]).len(), 10);
+    assert_eq!(list_json(&["--label", "neutral"]).len(), 11);
     let mixed = list_json(&["--label", "mix"]);
     assert_eq!(
         ids(&mixed),
@@ -344,19 +344,19 @@ fn stats_counts_buckets_labels_categories_scores_and_months() {
     assert_eq!(stats["articles"], SAMPLE_COUNT);
     assert_eq!(
         stats["sentiment"],
-        serde_json::json!({"positive": 10, "neutral": 10, "negative": 13, "untagged": 0})
+        serde_json::json!({"positive": 10, "neutral": 11, "negative": 12, "untagged": 0})
     );
     assert_eq!(stats["estimated"], 3);
     assert_eq!(stats["labels"]["Bearish/Negative"], 7);
     assert_eq!(stats["categories"]["Business"], 5);
-    assert_eq!(stats["scores"]["5"], 8);
+    assert_eq!(stats["scores"]["5"], 9);
     assert_eq!(stats["months"]["2026-02"], 6);
     assert_eq!(stats["undated"], 3);
     let table = moodwire(&["stats"], repository());
     assert!(
         table
             .stdout
-            .contains("  negative  13  ██████████████████████████████\n"),
+            .contains("  negative  12  ██████████████████████████████\n"),
         "{}",
         table.stdout
     );
@@ -450,7 +450,7 @@ fn a_malformed_query_is_a_usage_error_before_anything_is_read() {
         ),
         (
             "date:2026-13",
-            "moodwire: invalid --query: \"date:2026-13\": expected a date such as 2026, 2026-02, >=2026-01-15 or 2025-12-01..2026-01-15\n",
+            "moodwire: invalid --query: \"date:2026-13\": expected a date such as 2026-02, >=2026-01-15, 2025-12..2026-01, today or >=7d\n",
         ),
     ] {
         for command in ["list", "stats"] {

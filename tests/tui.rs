@@ -34,9 +34,10 @@ fn sample_library_search_filter_open_back_help_quit() {
     tmux.press(&["Enter"]);
     tmux.wait_for("j/k move");
 
-    // One file labelled negative, and one plain-text scrape estimated negative.
+    // One file labelled negative (the plain-text scrape that mentions oil is estimated
+    // neutral).
     tmux.press(&["4"]);
-    let screen = tmux.wait_for("· 2 / 33 ·");
+    let screen = tmux.wait_for("· 1 / 33 ·");
     assert!(screen.contains("▼ negative"), "{screen}");
 
     tmux.press(&["Enter"]);
@@ -50,7 +51,7 @@ fn sample_library_search_filter_open_back_help_quit() {
     tmux.press(&["q"]);
     let screen = tmux.wait_for("j/k move");
     assert!(
-        screen.contains("· 2 / 33 ·"),
+        screen.contains("· 1 / 33 ·"),
         "back in the list, still filtered:\n{screen}"
     );
 
@@ -89,15 +90,15 @@ fn tag_by_hand_and_undo() {
     tmux.press(&["t"]);
     let screen = tmux.wait_for("Tag by hand");
     assert!(
-        screen.contains("now ▼ Bearish/Negative ~4 (estimated)"),
+        screen.contains("now ▼ Bearish/Negative ~1 (estimated)"),
         "{screen}"
     );
-    tmux.press(&["h", "h"]);
-    tmux.wait_for("score ◂  2 ▸");
+    tmux.press(&["l", "l"]);
+    tmux.wait_for("score ◂  3 ▸");
     tmux.press(&["Enter"]);
-    let screen = tmux.wait_for(&format!("tagged {id} Bearish/Negative 2; U undoes it"));
+    let screen = tmux.wait_for(&format!("tagged {id} Bearish/Negative 3; U undoes it"));
     assert!(
-        screen.contains("▼   2 Regional banks"),
+        screen.contains("▼   3 Regional banks"),
         "no longer estimated:\n{screen}"
     );
 
@@ -118,13 +119,13 @@ fn tag_by_hand_and_undo() {
         json["sentiment"].clone()
     };
     let written = sentiment();
-    assert_eq!(written["score"], 2, "{written}");
+    assert_eq!(written["score"], 3, "{written}");
     assert_eq!(written["label"], "Bearish/Negative", "{written}");
     assert_eq!(written["origin"], "file", "{written}");
 
     tmux.press(&["U"]);
     let screen = tmux.wait_for("as it was before the tag");
-    assert!(screen.contains("▼  ~4 Regional banks"), "{screen}");
+    assert!(screen.contains("▼  ~1 Regional banks"), "{screen}");
     assert_eq!(std::fs::read(library.join(id)).unwrap(), original);
     assert_eq!(sentiment()["origin"], "estimated");
     tmux.press(&["q"]);

