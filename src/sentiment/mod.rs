@@ -8,7 +8,7 @@
 //! narrowed" good news), two figures can say it alone ("EUR 150 mn, up from EUR 101 mn"), a
 //! loss against a profit a year before is bad news, and words such as "unchanged" or
 //! "according to" mark a report as neutral. Then a multinomial logistic regression
-//! ([`model`]), trained on labelled finance headlines ([`train`]), weighs the words, pairs of
+//! (`model`), trained on labelled finance headlines ([`train`]), weighs the words, pairs of
 //! words and what the scorer read into the odds of negative, neutral and positive. Neutral
 //! is a class of its own with its own evidence, not what is left when no strong word is read.
 //!

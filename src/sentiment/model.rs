@@ -419,12 +419,12 @@ impl Model {
         &self.prior
     }
 
-    /// The dense feature weights, in the order of [`Dense::ALL`].
+    /// The dense feature weights, in the order of `Dense::ALL`.
     pub fn dense(&self) -> &[Weights; DENSE] {
         &self.dense
     }
 
-    /// Whether a word, by its number, is one of [`QUIET`].
+    /// Whether a word, by its number, is one of `QUIET`.
     pub fn is_quiet(&self, id: u32) -> bool {
         self.quiet[id as usize]
     }
