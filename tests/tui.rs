@@ -567,3 +567,34 @@ fn the_search_bar_edits_keeps_its_rows_and_remembers() {
     again.press(&["q"]);
     again.wait_for("EXIT=0");
 }
+
+/// J reads the next article of the list and K the previous one; leaving the reader comes back
+/// to the article last read.
+#[test]
+fn j_and_k_read_one_article_after_another_in_a_terminal() {
+    let state = tempfile::tempdir().unwrap();
+    let command = reader_command("", state.path());
+    let Some(tmux) = Tmux::start("jk", 100, 30, repository(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("· 33 / 33 ·");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("WHO updates guidance on treating high blood pressure");
+    tmux.press(&["J"]);
+    tmux.wait_for("Drought-tolerant wheat lifts yields");
+    tmux.press(&["J"]);
+    tmux.wait_for("Floods leave thousands homeless");
+    tmux.press(&["K"]);
+    let screen = tmux.wait_for("Drought-tolerant wheat lifts yields");
+    assert!(
+        screen.contains("line 1/"),
+        "a reader, at its top:\n{screen}"
+    );
+    tmux.press(&["q"]);
+    // The preview beside the list shows the selected article: the one last read.
+    let list = tmux.wait_for("j/k move");
+    let preview = list.lines().nth(1).unwrap_or_default();
+    assert!(preview.contains("│ Drought-tolerant"), "{list}");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

@@ -146,6 +146,7 @@ mod tests {
             category: None,
             order,
             marks: &marks,
+            unread_only: false,
         };
         let mut sorted = sample_library();
         sorted.set_orders(sorted.warmup().orders());

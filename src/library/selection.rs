@@ -19,16 +19,25 @@ pub struct Selection<'a> {
     pub category: Option<&'a str>,
     /// The order of the rows.
     pub order: SortOrder,
-    /// Read and starred marks, for `is:` terms.
+    /// Read and starred marks, for `is:` terms and `unread_only`.
     pub marks: &'a Marks,
+    /// Only articles not marked read.
+    pub unread_only: bool,
 }
 
 impl Selection<'_> {
-    /// True when `article` is in the bucket and the category asked for (the query aside).
+    /// True when `article` is in the bucket and the category asked for, and unread if only
+    /// those are (the query aside).
     pub(super) fn admits(&self, article: &Article) -> bool {
         self.bucket
             .is_none_or(|bucket| LabelFilter::Bucket(bucket).matches(article))
             && self.in_category(article)
+            && self.unread_enough(&article.id)
+    }
+
+    /// True unless only unread articles are asked for and `id` is read.
+    fn unread_enough(&self, id: &str) -> bool {
+        !self.unread_only || !self.marks.is_read(id)
     }
 
     fn in_category(&self, article: &Article) -> bool {
@@ -51,13 +60,15 @@ impl Library {
     /// unfiltered in date order decodes none.
     pub fn select(&self, selection: &Selection) -> Vec<u32> {
         let found = self.search_marked(&selection.query_with_bucket(), selection.marks);
-        let in_category = |doc: u32| {
-            selection.category.is_none()
-                || self
-                    .article(doc)
-                    .is_some_and(|article| selection.in_category(article))
+        let admitted = |doc: u32| {
+            let unread = (self.name(doc)).is_some_and(|(id, _)| selection.unread_enough(id));
+            unread
+                && (selection.category.is_none()
+                    || self
+                        .article(doc)
+                        .is_some_and(|article| selection.in_category(article)))
         };
-        let in_order = found.iter().filter(|&d| in_category(d));
+        let in_order = found.iter().filter(|&d| admitted(d));
         let permutation = match (&self.orders, selection.order) {
             (_, SortOrder::Date) => return in_order.collect(),
             (Some(orders), SortOrder::Score) => &orders.by_score,
@@ -73,7 +84,7 @@ impl Library {
         permutation
             .iter()
             .copied()
-            .filter(|&d| found.contains(d) && in_category(d))
+            .filter(|&d| found.contains(d) && admitted(d))
             .collect()
     }
 }

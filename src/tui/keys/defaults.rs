@@ -57,7 +57,7 @@ pub fn defaults() -> Vec<Section> {
         Section {
             mode: Mode::Reader,
             title: "Reader",
-            bindings: [navigation(TEXT_MOVES), reader_keys()].concat(),
+            bindings: [navigation(READER_MOVES), reader_keys()].concat(),
         },
         Section {
             mode: Mode::Categories,
@@ -120,6 +120,12 @@ const TEXT_MOVES: Moves = Moves {
     space_pages: true,
 };
 
+/// The reader's moves: Space does more there (see [`reader_keys`]).
+const READER_MOVES: Moves = Moves {
+    space_pages: false,
+    ..TEXT_MOVES
+};
+
 const SAVED_MOVES: Moves = Moves {
     down: "next search",
     up: "previous search",
@@ -145,6 +151,12 @@ fn list_keys() -> Vec<Binding> {
             "read the selected article"
         ),
         bind!("search", [key('/')], Action::StartSearch, "edit the query"),
+        bind!(
+            "unread-only",
+            [key('a')],
+            Action::ToggleUnreadOnly,
+            "unread articles only, or all"
+        ),
         bind!(
             "filter-all",
             [key('1')],
@@ -321,6 +333,24 @@ fn search_keys() -> Vec<Binding> {
 
 fn reader_keys() -> Vec<Binding> {
     vec![
+        bind!(
+            "page-or-next",
+            [key(' ')],
+            Action::PageOrNextUnread,
+            "page down; at the end, the next unread article"
+        ),
+        bind!(
+            "next-article",
+            [key('J')],
+            Action::NextArticle,
+            "the next article of the list"
+        ),
+        bind!(
+            "previous-article",
+            [key('K')],
+            Action::PreviousArticle,
+            "the previous article of the list"
+        ),
         bind!(
             "next-match",
             [key('n')],

@@ -50,6 +50,14 @@ pub enum Action {
     SearchClear,
     /// Show only articles in this bucket, or all with `None`.
     SetFilter(Option<Bucket>),
+    /// Show only unread articles, or all again.
+    ToggleUnreadOnly,
+    /// Open the next article of the list, as it is filtered and sorted.
+    NextArticle,
+    /// Open the previous article of the list.
+    PreviousArticle,
+    /// A page down; at the end of the article, the next unread article of the list.
+    PageOrNextUnread,
     /// All, positive, neutral, negative, then all again.
     CycleFilter,
     /// Open the category picker.

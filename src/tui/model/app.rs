@@ -33,6 +33,8 @@ pub struct App {
     /// The last query that parsed; the list shows its matches.
     pub query: Query,
     pub bucket: Option<Bucket>,
+    /// Only articles not yet read are shown.
+    pub unread_only: bool,
     pub category: Option<String>,
     pub order: SortOrder,
     pub list: ListState,
@@ -134,6 +136,7 @@ impl App {
             search: SearchBar::default(),
             query: Query::default(),
             bucket: None,
+            unread_only: false,
             category: None,
             order: SortOrder::Date,
             list: ListState::default(),
@@ -185,6 +188,7 @@ impl App {
             category: self.category.as_deref(),
             order: self.order,
             marks: &self.marks,
+            unread_only: self.unread_only,
         }
     }
 

@@ -80,6 +80,25 @@ fn selected_title(app: &App) -> String {
     app.catalog.article(doc).unwrap().title.clone()
 }
 
+/// The screen as text, one line a row, drawn as the terminal would show it.
+fn screen_text(app: &App) -> String {
+    let size = app.viewport;
+    let backend = ratatui::backend::TestBackend::new(size.width, size.height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal
+        .draw(|frame| crate::tui::ui::draw(frame, app))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// True when `effects` ask for the marks to be saved.
 fn saves_marks(effects: &[Effect]) -> bool {
     effects

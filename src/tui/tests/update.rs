@@ -596,3 +596,62 @@ fn the_saved_searches_list_their_counts_and_search() {
     assert_eq!(app.search.applied, "@records");
     assert_eq!(app.shown(), 8);
 }
+
+/// J and K open the next and the previous article of the list as it is filtered and sorted,
+/// marking each read; the list follows, so that leaving the reader comes back to the last.
+#[test]
+fn j_and_k_read_one_article_after_another() {
+    let mut app = app();
+    send(&mut app, Action::CycleFilter);
+    let first = selected_title(&app);
+    open_selected(&mut app);
+    let Some(Effect::ReadBody(next)) = send(&mut app, Action::NextArticle) else {
+        panic!("J opens the next article");
+    };
+    assert_eq!(app.list.selected, 1);
+    assert!(app.marks.is_read(&next.id), "opening marks it read");
+    assert_eq!(
+        next.sentiment.bucket,
+        Some(crate::article::Bucket::Positive)
+    );
+    let Some(Effect::ReadBody(back)) = send(&mut app, Action::PreviousArticle) else {
+        panic!("K opens the previous one");
+    };
+    assert_eq!(back.title, first);
+    assert!(send(&mut app, Action::PreviousArticle).is_none());
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("this is the first article of the list")
+    );
+    send(&mut app, Action::Back);
+    assert_eq!((app.mode(), selected_title(&app)), (Mode::List, first));
+}
+
+/// Space pages down, and at the end of the article opens the next unread one below.
+#[test]
+fn space_at_the_end_opens_the_next_unread_article() {
+    let mut app = app();
+    let third = app.catalog.id(app.list.visible[2]).unwrap().to_owned();
+    let second = app.catalog.id(app.list.visible[1]).unwrap().to_owned();
+    app.marks.put(crate::marks::Mark::Read, &second, true);
+    open_selected(&mut app);
+    send(&mut app, Action::Bottom);
+    let Some(Effect::ReadBody(next)) = send(&mut app, Action::PageOrNextUnread) else {
+        panic!("Space at the end opens the next unread article");
+    };
+    assert_eq!(next.id, third, "the read second one is passed over");
+    assert_eq!(app.list.selected, 2);
+}
+
+/// `a` shows only unread articles (the header says so), and all again.
+#[test]
+fn a_shows_only_the_unread_articles() {
+    let mut app = app();
+    let first = app.catalog.id(app.list.visible[0]).unwrap().to_owned();
+    app.marks.put(crate::marks::Mark::Read, &first, true);
+    send(&mut app, Action::ToggleUnreadOnly);
+    assert_eq!(app.shown(), 32);
+    assert!(screen_text(&app).contains("unread only"));
+    send(&mut app, Action::ToggleUnreadOnly);
+    assert_eq!(app.shown(), 33);
+}

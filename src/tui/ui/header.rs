@@ -44,6 +44,9 @@ impl Widget for Header<'_> {
         if let Some(category) = &app.category {
             spans.extend([sep(), Span::raw(format!("category: {category}"))]);
         }
+        if app.unread_only {
+            spans.extend([sep(), Span::styled("unread only", theme::UNREAD)]);
+        }
         spans.extend([
             sep(),
             Span::styled(format!("by {}", order_name(app.order)), theme::DIM),

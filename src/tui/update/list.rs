@@ -27,6 +27,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
             app.bucket = bucket;
             refresh(app, Keep::Top);
         }
+        Action::ToggleUnreadOnly => {
+            app.unread_only = !app.unread_only;
+            refresh(app, Keep::Selected);
+        }
         Action::CycleFilter => {
             app.bucket = next_bucket(app.bucket);
             refresh(app, Keep::Top);
@@ -168,7 +172,7 @@ fn click(app: &mut App, column: u16, row: u16) {
     }
 }
 
-fn open(app: &mut App) -> Option<Effect> {
+pub(super) fn open(app: &mut App) -> Option<Effect> {
     let doc = app.selected_doc()?;
     let article = app.catalog.article(doc)?.clone();
     super::marks::opened(app, &article.id);

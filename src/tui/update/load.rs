@@ -25,6 +25,7 @@ pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
                     category: app.category.as_deref(),
                     order: app.order,
                     marks: &app.marks,
+                    unread_only: app.unread_only,
                 };
                 arriving.admit_new(from, &selection, &mut app.list.visible);
                 keep_selected_doc(app, selected);

@@ -18,6 +18,14 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Down => reader.scroll = scroll_to(reader.scroll + 1),
         Action::Up => reader.scroll = reader.scroll.saturating_sub(1),
         Action::PageDown => reader.scroll = scroll_to(reader.scroll.saturating_add_signed(page)),
+        Action::PageOrNextUnread if reader.scroll >= max && !reader.pending => {
+            return next_unread(app);
+        }
+        Action::PageOrNextUnread => {
+            reader.scroll = scroll_to(reader.scroll.saturating_add_signed(page))
+        }
+        Action::NextArticle => return step(app, 1),
+        Action::PreviousArticle => return step(app, -1),
         Action::PageUp => reader.scroll = reader.scroll.saturating_add_signed(-page),
         Action::Scroll(lines) => {
             reader.scroll = scroll_to(reader.scroll.saturating_add_signed(lines as isize))
@@ -38,6 +46,42 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
         _ => {}
     }
     None
+}
+
+/// Opens the article `by` rows away in the list as it is filtered and sorted, which follows,
+/// so that leaving the reader comes back to the article last read.
+fn step(app: &mut App, by: isize) -> Option<Effect> {
+    let to = app.list.selected.checked_add_signed(by);
+    match to.filter(|&row| row < app.list.visible.len()) {
+        Some(row) => {
+            app.list.selected = row;
+            super::list::keep_in_view(app);
+            super::list::open(app)
+        }
+        None => {
+            let end = if by > 0 { "last" } else { "first" };
+            app.notice = Some(format!("this is the {end} article of the list"));
+            None
+        }
+    }
+}
+
+/// Opens the next unread article below the one read, in the list's order.
+fn next_unread(app: &mut App) -> Option<Effect> {
+    let from = app.list.selected + 1;
+    let unread = (app.list.visible.iter().enumerate().skip(from))
+        .find(|&(_, &doc)| app.catalog.id(doc).is_some_and(|id| !app.marks.is_read(id)));
+    match unread {
+        Some((row, _)) => {
+            app.list.selected = row;
+            super::list::keep_in_view(app);
+            super::list::open(app)
+        }
+        None => {
+            app.notice = Some("no unread article below this one".to_owned());
+            None
+        }
+    }
 }
 
 fn no_more(none_at_all: bool, direction: &str) -> String {
