@@ -59,9 +59,10 @@ impl Library {
         let (cached, walk) = parallel::join(
             || store.load(paths, reading),
             || {
-                let walk = loader::walk(paths);
+                let walk = loader::walk(paths, &reading.limits);
                 progress(Progress::Found {
                     files: walk.sources.len(),
+                    cut_short: walk.cut_short,
                 });
                 walk
             },
@@ -507,7 +508,7 @@ mod tests {
         let mut steps = Vec::new();
         let opened = Library::open_with_progress(&paths, &reading, Some(&store), &mut |step| {
             steps.push(match step {
-                Progress::Found { files } => format!("found {files}"),
+                Progress::Found { files, .. } => format!("found {files}"),
                 Progress::Cached { articles } => format!("cached {articles}"),
                 Progress::Read { article, done } => format!("read {done} {}", article.title),
                 Progress::Failed { done } => format!("failed {done}"),

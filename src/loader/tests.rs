@@ -230,7 +230,10 @@ fn a_folder_also_reached_by_a_link_is_read_once_whichever_is_listed_first() {
     }
     symlink(dir.path().join("b-real"), dir.path().join("a-link")).unwrap();
     symlink(dir.path().join("c"), dir.path().join("d-link")).unwrap();
-    let walked = walk(&[dir.path().to_path_buf()]);
+    let walked = walk(
+        &[dir.path().to_path_buf()],
+        &crate::limits::Limits::default(),
+    );
     let ids: Vec<&str> = walked.sources.iter().map(|s| s.id.as_str()).collect();
     // A folder's entries are decided last to first: `d-link` before `c`, `b-real` before
     // `a-link`.

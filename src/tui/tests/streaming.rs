@@ -44,7 +44,16 @@ fn rows_arrive_in_order_and_the_selection_stays_on_its_article() {
     let all = library.articles();
     let mut app = App::new("x".to_owned(), Size::new(100, 30), true);
     assert!(app.load.active);
-    send(&mut app, load(0, LoadEvent::Found { files: 33 }));
+    send(
+        &mut app,
+        load(
+            0,
+            LoadEvent::Found {
+                files: 33,
+                cut_short: false,
+            },
+        ),
+    );
     // The older articles first, newest last, as parallel reading may deliver them.
     let mut older = all[20..].to_vec();
     older.reverse();
