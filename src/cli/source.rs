@@ -75,7 +75,13 @@ fn load_library(paths: &[PathBuf], cache: CacheArgs, config: &Config) -> anyhow:
             let mut cut_short = false;
             let library =
                 Library::open_with_progress(&paths, &reading, cache.as_ref(), &mut |step| {
-                    cut_short |= matches!(step, Progress::Found { cut_short: true, .. })
+                    cut_short |= matches!(
+                        step,
+                        Progress::Found {
+                            cut_short: true,
+                            ..
+                        }
+                    )
                 });
             if cut_short {
                 let message = cut_short_message(reading.limits.max_files);
