@@ -251,3 +251,34 @@ fn front_matter_that_would_not_read_back_is_refused() {
         "---\n- a\n- b\n---\nBody\n"
     );
 }
+
+/// The writer's own check, whoever calls it: a path that leads outside the roots, through a
+/// link to a file or through a linked folder, is refused and the file left as it was.
+#[cfg(unix)]
+#[test]
+fn a_file_that_resolves_outside_the_roots_is_refused() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let outside = dir.path().join("outside");
+    fs::create_dir_all(&lib).unwrap();
+    fs::create_dir_all(&outside).unwrap();
+    let bashrc = outside.join("bashrc");
+    fs::write(&bashrc, "export PATH=/bin\n").unwrap();
+    symlink(&bashrc, lib.join("note.md")).unwrap();
+    symlink(&outside, lib.join("archive")).unwrap();
+    for path in [lib.join("note.md"), lib.join("archive/bashrc")] {
+        let error = tag_file(&path, &tag(), None, &within(&lib), &Reading::default()).unwrap_err();
+        assert!(matches!(error, TagError::Outside { .. }), "{error:?}");
+        let text = error.to_string();
+        assert!(text.contains("outside the library's folders"), "{text}");
+        assert!(text.starts_with(&path.display().to_string()), "{text}");
+    }
+    assert_eq!(fs::read_to_string(&bashrc).unwrap(), "export PATH=/bin\n");
+    // No roots at all: nothing is written.
+    let inside = lib.join("a.md");
+    fs::write(&inside, "---\ntitle: A\n---\n").unwrap();
+    let nowhere = Options::default();
+    let error = tag_file(&inside, &tag(), None, &nowhere, &Reading::default()).unwrap_err();
+    assert!(matches!(error, TagError::Outside { .. }), "{error:?}");
+}
