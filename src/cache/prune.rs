@@ -74,7 +74,7 @@ pub fn prune(dir: &Path, max_bytes: u64) {
         }
     }
     // The most recently used first: what is kept.
-    caches.sort_by(|a, b| b.used.cmp(&a.used));
+    caches.sort_by_key(|cache| std::cmp::Reverse(cache.used));
     let mut total = 0u64;
     for cache in caches {
         total = total.saturating_add(cache.bytes);

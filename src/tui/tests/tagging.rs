@@ -38,7 +38,7 @@ fn copied() -> (tempfile::TempDir, App) {
         fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
     }
     let mut app = App::new("sample-articles".to_owned(), Size::new(100, 30), true);
-    let library = Library::load(&[folder.clone()], &Reading::default());
+    let library = Library::load(std::slice::from_ref(&folder), &Reading::default());
     app.roots = vec![folder];
     send(&mut app, finished(library));
     (dir, app)
