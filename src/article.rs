@@ -13,12 +13,20 @@ pub struct Article {
     pub id: String,
     /// Where the file was read from.
     pub path: PathBuf,
+    /// The front matter's title, else the first heading or line of the body, else the file
+    /// name.
     pub title: String,
+    /// The front matter's date, else one at the start of the file name.
     pub date: Option<ArticleDate>,
+    /// The front matter's `category`, else the first of its `categories`.
     pub category: Option<String>,
+    /// The front matter's `tags`, else its one `tag`.
     pub tags: Vec<String>,
+    /// Where the article was published, as the front matter gives it.
     pub source_url: Option<String>,
+    /// The sentiment the file gives, or an estimate when it gives none.
     pub sentiment: Sentiment,
+    /// The points of the summary, one line each.
     pub tldr: Vec<String>,
     /// The Markdown (or plain text) body, without front matter.
     pub body: String,
@@ -55,9 +63,11 @@ fn same_words(a: &str, b: &str) -> bool {
 /// The sentiment of an article on the house scale of 1 (most negative) to 10 (most positive).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sentiment {
+    /// The score on the house scale, as written in the file or estimated.
     pub score: Option<f64>,
     /// The label as written in the file.
     pub label: Option<String>,
+    /// The bucket, from the label when it names one, else from the score.
     pub bucket: Option<Bucket>,
     /// Where the sentiment came from; `None` when the article has none.
     pub origin: Option<Origin>,
@@ -112,6 +122,7 @@ pub enum Origin {
 }
 
 impl Origin {
+    /// The name the JSON output gives the origin: `file` or `estimated`.
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::File => "file",
@@ -154,12 +165,16 @@ impl Scale {
 /// The three sentiment buckets of the house scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Bucket {
+    /// Good news: bullish, positive.
     Positive,
+    /// Neither good nor bad, or mixed.
     Neutral,
+    /// Bad news: bearish, negative.
     Negative,
 }
 
 impl Bucket {
+    /// Every bucket, from positive to negative.
     pub const ALL: [Bucket; 3] = [Bucket::Positive, Bucket::Neutral, Bucket::Negative];
 
     /// Reads a label case-insensitively by the words in it ("Bullish/Positive", "bearish",
@@ -192,6 +207,7 @@ impl Bucket {
         }
     }
 
+    /// The bucket's name in lower case, as the output writes it.
     pub fn as_str(self) -> &'static str {
         match self {
             Bucket::Positive => "positive",

@@ -14,15 +14,20 @@ use jiff::civil::{Date, DateTime, Time};
 pub struct ArticleDate {
     /// The wall-clock date and time as written (midnight for a date alone).
     pub datetime: DateTime,
+    /// How much of the time of day was written.
     pub precision: Precision,
+    /// The UTC offset, when one was written.
     pub offset: Option<Offset>,
 }
 
 /// How much of the time of day the source gave.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precision {
+    /// A date alone.
     Day,
+    /// Hours and minutes.
     Minute,
+    /// Hours, minutes and whole seconds.
     Second,
     /// Seconds with a fraction of this many digits (at most 9).
     Fraction(u8),
@@ -64,6 +69,7 @@ impl ArticleDate {
         })
     }
 
+    /// The calendar day, without the time.
     pub fn date(&self) -> Date {
         self.datetime.date()
     }

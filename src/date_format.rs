@@ -5,6 +5,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::date::ArticleDate;
 
+/// A checked date format, with the width of the widest date it makes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DateFormat {
     pattern: String,
@@ -45,6 +46,7 @@ impl DateFormat {
         })
     }
 
+    /// The strftime pattern, as the configuration gave it.
     pub fn pattern(&self) -> &str {
         &self.pattern
     }

@@ -32,15 +32,17 @@
 //! to whatever reads files, a [`render::Look`] to whatever draws.
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
+pub mod address;
 pub mod article;
 pub mod cache;
-pub mod codec;
+pub(crate) mod codec;
 pub mod config;
 pub mod date;
 pub mod date_format;
 pub mod frontmatter;
-pub mod index;
+pub(crate) mod index;
 pub mod library;
 pub mod limits;
 pub mod loader;
@@ -50,12 +52,12 @@ pub mod parse;
 pub mod query;
 pub mod reading;
 pub mod render;
-pub mod replace_file;
-pub mod samples;
+pub(crate) mod replace_file;
+pub(crate) mod samples;
 pub mod sanitize;
 pub mod sentiment;
 pub mod tagger;
-pub mod title;
+pub(crate) mod title;
 pub mod tui;
 pub mod words;
 

@@ -14,12 +14,16 @@ use crate::title::{first_heading, title_from_line};
 /// Why a file could not be loaded as an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ParseError {
+    /// The file has no bytes at all.
     #[error("the file is empty")]
     Empty,
+    /// The file holds nothing but white space.
     #[error("the file holds only white space")]
     Blank,
+    /// The file holds a NUL byte, so it is not text.
     #[error("binary file (it contains NUL bytes)")]
     Binary,
+    /// The front matter could not be read.
     #[error(transparent)]
     FrontMatter(#[from] FrontMatterError),
 }

@@ -8,6 +8,8 @@ use crate::limits::Limits;
 /// Everything that decides what a file reads as.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Reading {
+    /// The bounds on what one file may make the reader do.
     pub limits: Limits,
+    /// Where scores are cut into buckets.
     pub scale: Scale,
 }

@@ -17,8 +17,10 @@ const BEL: char = '\u{07}';
 /// The 8-bit String Terminator.
 const ST: char = '\u{9c}';
 
-/// Returns `text` with escape sequences, control characters (except `\n`) and bidirectional
-/// overrides removed, line endings normalised to `\n` and tabs expanded to spaces.
+/// Returns `text` with escape sequences, control characters (except `\n`), bidirectional
+/// overrides and marks, and the characters terminals draw at other widths than they are
+/// measured at (see [`is_invisible`]) removed, line endings normalised to `\n` and tabs
+/// expanded to spaces.
 pub fn sanitize(text: &str) -> String {
     if is_all_plain(text) {
         return text.to_owned();
@@ -51,7 +53,8 @@ pub fn sanitize(text: &str) -> String {
                 column = 0;
                 after
             }
-            c if is_unsafe(c) => after,
+            c if is_unsafe(c) || is_invisible(c) => after,
+            ZWJ if joins_emoji(out.chars().next_back(), after.chars().next()) => after,
             c => {
                 out.push(c);
                 column += 1;
@@ -117,15 +120,67 @@ pub(crate) fn is_plain_ascii(byte: u8) -> bool {
 
 /// True for characters that need no attention at all: the fast path for clean text.
 fn is_plain(c: char) -> bool {
-    c != '\t' && c != '\r' && (c == '\n' || !is_unsafe(c))
+    c != '\t' && c != '\r' && c != ZWJ && (c == '\n' || !(is_unsafe(c) || is_invisible(c)))
 }
 
-/// Control characters (C0, DEL, C1) and the bidirectional embedding, override and isolate
-/// controls, which can make displayed text read differently from what it is.
+/// The zero width joiner: it joins emoji into one picture (a family, a profession), which some
+/// terminals draw as one and others as each emoji side by side, two columns each; and it
+/// joins letters in scripts that need it (Indic, Arabic), where it takes no room anywhere.
+const ZWJ: char = '\u{200d}';
+
+/// Characters with no width of their own that terminals and width tables do not agree on:
+/// the default-ignorable format characters (the soft hyphen, which some terminals draw one
+/// column wide; zero width spaces and joiners; variation selectors, which widen some emoji in
+/// one reckoning and not in another; the bidirectional marks; invisible operators and tags)
+/// and the emoji skin tone modifiers, which terminals draw as a square of their own. Left in,
+/// a line is drawn wider or narrower than it was laid out, and text is left behind on the
+/// screen. The zero width non-joiner stays: Persian spelling needs it, and it takes no room.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{ad}' | '\u{34f}' | '\u{61c}' | '\u{115f}' | '\u{1160}' | '\u{17b4}' | '\u{17b5}'
+        | '\u{180b}'..='\u{180f}' | '\u{200b}' | '\u{200e}' | '\u{200f}'
+        | '\u{2060}'..='\u{206f}' | '\u{3164}' | '\u{fe00}'..='\u{fe0f}' | '\u{feff}'
+        | '\u{ffa0}' | '\u{1bca0}'..='\u{1bca3}' | '\u{1d173}'..='\u{1d17a}'
+        | '\u{1f3fb}'..='\u{1f3ff}' | '\u{e0000}'..='\u{e0fff}')
+}
+
+/// True when a zero width joiner between `before` and `after` joins emoji, where it is
+/// dropped: each emoji is then drawn on its own, the same on every terminal.
+fn joins_emoji(before: Option<char>, after: Option<char>) -> bool {
+    before.is_some_and(is_pictographic) || after.is_some_and(is_pictographic)
+}
+
+/// Emoji and other pictographs, by the blocks they live in.
+fn is_pictographic(c: char) -> bool {
+    matches!(c,
+        '\u{a9}' | '\u{ae}' | '\u{203c}' | '\u{2049}' | '\u{2122}' | '\u{2139}'
+        | '\u{2194}'..='\u{21aa}' | '\u{231a}'..='\u{23ff}' | '\u{24c2}'
+        | '\u{25aa}'..='\u{27bf}' | '\u{2934}' | '\u{2935}' | '\u{2b05}'..='\u{2b55}'
+        | '\u{3030}' | '\u{303d}' | '\u{3297}' | '\u{3299}' | '\u{1f000}'..='\u{1faff}')
+}
+
+/// `text` without the characters [`is_invisible`] names and without joiners between emoji,
+/// for text that reaches the screen by another way than loading (Markdown entities).
+pub fn without_invisibles(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let joined = c == ZWJ && joins_emoji(out.chars().next_back(), chars.peek().copied());
+        if !is_invisible(c) && !joined {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Control characters (C0, DEL, C1), the bidirectional embedding, override and isolate
+/// controls and the bidirectional marks, which can make displayed text read differently from
+/// what it is.
 pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || ('\u{202a}'..='\u{202e}').contains(&c)
         || ('\u{2066}'..='\u{2069}').contains(&c)
+        || matches!(c, '\u{200e}' | '\u{200f}' | '\u{61c}')
 }
 
 /// Skips what follows an ESC: a CSI, a string sequence (OSC, DCS, SOS, PM, APC) or a short
@@ -303,5 +358,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Characters drawn at other widths than they are measured at go; what scripts need stays.
+    #[test]
+    fn invisible_and_ambiguous_characters_go() {
+        assert_eq!(sanitize("co\u{ad}op\u{200b}er\u{2060}ate"), "cooperate");
+        assert_eq!(sanitize("\u{200e}left\u{200f}right\u{61c}"), "leftright");
+        assert_eq!(sanitize("I \u{2764}\u{fe0f} it"), "I \u{2764} it");
+        assert_eq!(sanitize("\u{1f44d}\u{1f3fd}"), "\u{1f44d}");
+        let family = "\u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        assert_eq!(sanitize(family), "\u{1f468}\u{1f469}\u{1f467}");
+        // A flag is two regional indicators, as wide everywhere; it stays.
+        assert_eq!(sanitize("\u{1f1ec}\u{1f1e7}"), "\u{1f1ec}\u{1f1e7}");
+        // Persian needs the non-joiner, Devanagari the joiner: they take no room anywhere.
+        assert_eq!(
+            sanitize("\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{645}"),
+            "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{645}"
+        );
+        assert_eq!(
+            sanitize("\u{915}\u{94d}\u{200d}\u{937}"),
+            "\u{915}\u{94d}\u{200d}\u{937}"
+        );
+        assert_eq!(
+            without_invisibles("a\u{ad}b\u{1f468}\u{200d}\u{1f469}"),
+            "ab\u{1f468}\u{1f469}"
+        );
     }
 }

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 /// floor (as long as no loop forms) and of the floors below.
 const FLOORS: &[(&str, u8)] = &[
     // 1. model and text
+    ("address", 1),
     ("article", 1),
     ("codec", 1),
     ("date", 1),

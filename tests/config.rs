@@ -450,6 +450,42 @@ fn an_article_allowed_by_the_configured_limit_is_read_everywhere() {
     tmux.press(&["n"]);
     let screen = tmux.wait_for("The last word is zanzibarite.");
     assert!(!screen.contains("over the limit"), "{screen}");
+    // Tagged by hand, read within the same limit.
+    tmux.press(&["t"]);
+    tmux.wait_for("Tag by hand");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("tagged long-report.md");
+    let written = std::fs::read_to_string(format!("{library}/long-report.md")).unwrap();
+    assert!(
+        written.contains("sentiment_score: "),
+        "the tag is in the file"
+    );
     tmux.press(&["q", "q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+/// A hint names the key in use: with the undo given `z`, the notice after a tag by hand says
+/// `z undoes it`, and `z` does.
+#[test]
+fn hints_name_remapped_keys() {
+    use common::tmux::{Tmux, reader_command, shell_quote, skip};
+    let state = tempfile::tempdir().unwrap();
+    let folder = state.path().join("config/moodwire");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("config.yaml"), "keys:\n  undo-tag: z\n").unwrap();
+    let library = state.path().join("articles");
+    common::copy_samples(&library);
+    let command = reader_command(&shell_quote(&library.display().to_string()), state.path());
+    let Some(tmux) = Tmux::start("hints", 100, 30, state.path(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("· 33 / 33 ·");
+    tmux.press(&["t"]);
+    tmux.wait_for("Tag by hand");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("z undoes it");
+    tmux.press(&["z"]);
+    tmux.wait_for("as it was before the tag");
+    tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
 }

@@ -301,3 +301,33 @@ fn check_keeps_its_verdict_when_its_reader_stops_early() {
     let (code, stderr) = moodwire_with_closed_stdout(&["check", "."], dir.path());
     assert_eq!(code, Some(1), "{stderr}");
 }
+
+/// An address a browser reads otherwise than it looks is not shown as the site it seems to
+/// name: `https://evil.example\@www.reuters.com/` opens evil.example.
+#[test]
+fn show_names_no_site_a_browser_would_not_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("spoof.md");
+    fs::write(
+        &file,
+        "---\ntitle: Markets rally\nsource_url: 'https://evil.example\\@www.reuters.com/'\n---\nText.\n",
+    )
+    .unwrap();
+    let run = moodwire(&["show", file.to_str().unwrap()], dir.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let meta = run.stdout.lines().nth(1).unwrap_or_default();
+    assert!(!meta.contains("reuters.com"), "{meta}");
+    fs::write(
+        &file,
+        "---\ntitle: Markets rally\nsource_url: 'https://www.reuters.com/markets'\n---\nText.\n",
+    )
+    .unwrap();
+    let run = moodwire(&["show", file.to_str().unwrap()], dir.path());
+    assert!(
+        run.stdout
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .contains("reuters.com")
+    );
+}

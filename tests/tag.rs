@@ -242,3 +242,31 @@ fn a_file_whose_temporary_cannot_be_written_is_a_named_failure() {
     );
     assert_eq!(temporaries(dir.path()), Vec::<std::path::PathBuf>::new());
 }
+
+/// The writer reads a file within the limits it is given, and says why it will not read one
+/// as the loader says it, units and all.
+#[test]
+fn the_writer_reads_within_the_limits_it_is_given() {
+    use moodwire::Reading;
+    use moodwire::tagger::{self, Options, Tag};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.md");
+    let mut text = String::from("---\ntitle: Long\n---\n");
+    while text.len() < 9 * 1024 * 1024 {
+        text.push_str("A long line of an article about harbours and tides.\n");
+    }
+    std::fs::write(&path, &text).unwrap();
+    let tag = Tag::new(7.0, "Bullish/Positive").unwrap();
+    let options = Options::within(&[dir.path().to_owned()]);
+    let refused = tagger::tag_file(&path, &tag, None, &options, &Reading::default());
+    let message = refused.unwrap_err().to_string();
+    assert!(message.ends_with("over the limit of 8 MiB"), "{message}");
+    let mut reading = Reading::default();
+    reading.limits.max_file_bytes = 32 * 1024 * 1024;
+    tagger::tag_file(&path, &tag, None, &options, &reading).expect("written");
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("sentiment_score: 7")
+    );
+}

@@ -95,7 +95,7 @@ fn tag_by_hand_and_undo() {
     tmux.press(&["h", "h"]);
     tmux.wait_for("score ◂  2 ▸");
     tmux.press(&["Enter"]);
-    let screen = tmux.wait_for(&format!("tagged {id} Bearish/Negative 2"));
+    let screen = tmux.wait_for(&format!("tagged {id} Bearish/Negative 2; U undoes it"));
     assert!(
         screen.contains("▼   2 Regional banks"),
         "no longer estimated:\n{screen}"
@@ -375,4 +375,142 @@ fn a_reading_session_leaves_the_library_untouched() {
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
     assert_eq!(snapshot(&library), before, "the reader changed the library");
+}
+
+/// Ctrl-z in the reader (and SIGTSTP from `kill`) gives the terminal back to the shell, in
+/// cooked mode on the main screen with the cursor shown; `fg` brings the reader back whole, in
+/// raw mode, where a key acts at once.
+#[test]
+fn suspending_gives_the_terminal_back_and_fg_brings_the_reader_back() {
+    let state = tempfile::tempdir().unwrap();
+    let shell = "env -i PATH=/usr/bin:/bin TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i";
+    let Some(tmux) = Tmux::start("suspend", 100, 30, repository(), shell) else {
+        return skip();
+    };
+    tmux.wait_for("$");
+    tmux.type_text(&reader_command("", state.path()));
+    tmux.press(&["Enter"]);
+    tmux.wait_for("· 33 / 33 ·");
+    let flag = |name: &str| {
+        let output = tmux.run(&["display-message", "-p", "-t", "t", name]);
+        String::from_utf8_lossy(&output.stdout).trim() == "1"
+    };
+    for how in ["Ctrl-z", "SIGTSTP"] {
+        match how {
+            "Ctrl-z" => tmux.press(&["C-z"]),
+            _ => {
+                let pane = tmux.run(&["display-message", "-p", "-t", "t", "#{pane_pid}"]);
+                let pane = String::from_utf8_lossy(&pane.stdout).trim().to_owned();
+                // The pane runs a shell that runs bash, which runs the reader.
+                let child_of = |parent: &str, name: &str| {
+                    let found = Command::new("pgrep").args(["-P", parent, name]).output();
+                    String::from_utf8_lossy(&found.expect("pgrep runs").stdout)
+                        .trim()
+                        .to_owned()
+                };
+                let reader = child_of(&child_of(&pane, "bash"), "moodwire");
+                let sent = Command::new("kill").args(["-TSTP", &reader]).status();
+                assert!(sent.expect("kill runs").success(), "{reader}");
+            }
+        }
+        tmux.wait_for("Stopped");
+        assert!(!flag("#{alternate_on}"), "{how}: back on the main screen");
+        assert!(flag("#{cursor_flag}"), "{how}: the cursor is shown");
+        tmux.run(&[
+            "send-keys",
+            "-t",
+            "t",
+            "clear; stty -a | tr -s ' \\n' ' '",
+            "Enter",
+        ]);
+        let screen = tmux.wait_for("icanon");
+        let flags: Vec<&str> = screen.split_whitespace().collect();
+        for cooked in ["icanon", "echo", "isig"] {
+            assert!(flags.contains(&cooked), "{how}: {cooked} in\n{screen}");
+        }
+        tmux.type_text("fg");
+        tmux.press(&["Enter"]);
+        tmux.wait_for("· 33 / 33 ·");
+        assert!(
+            flag("#{alternate_on}"),
+            "{how}: the reader has its screen again"
+        );
+        // Raw mode: one key, no Enter, opens the help.
+        tmux.press(&["?"]);
+        tmux.wait_for("closes");
+        tmux.press(&["Escape"]);
+        tmux.wait(
+            "the help closed",
+            std::time::Duration::from_secs(20),
+            |screen| !screen.contains("closes"),
+        );
+    }
+    tmux.press(&["q"]);
+    tmux.wait(
+        "the shell's prompt",
+        std::time::Duration::from_secs(20),
+        |screen| screen.trim_end().ends_with('$'),
+    );
+}
+
+/// Titles with soft hyphens, bidirectional marks, joined emoji, skin tones, a variation
+/// selector and a flag: every row's category starts in the same column, as the terminal draws
+/// it, and opening an article and coming back leaves nothing behind.
+#[test]
+fn odd_characters_keep_the_columns_aligned_and_leave_nothing_behind() {
+    use unicode_width::UnicodeWidthStr;
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("library");
+    std::fs::create_dir(&library).unwrap();
+    let titles = [
+        "Co\u{ad}op\u{ad}er\u{ad}ative banks merge",
+        "\u{200f}Markets\u{200e} open \u{61c}higher",
+        "Family \u{1f468}\u{200d}\u{1f469}\u{200d}\u{1f467} firms grow",
+        "Thumbs \u{1f44d}\u{1f3fd} for the plan",
+        "We \u{2764}\u{fe0f} the new port",
+        "Britain \u{1f1ec}\u{1f1e7} signs a deal",
+    ];
+    for (n, title) in titles.iter().enumerate() {
+        let text = format!(
+            "---\ntitle: \"{title}\"\ncategory: Zanzibar\ndate: 2026-01-0{}\n---\nBody{}\u{ad}text.\n",
+            n + 1,
+            "\u{ad}".repeat(200)
+        );
+        std::fs::write(library.join(format!("{n}.md")), text).unwrap();
+    }
+    let command = reader_command(&shell_quote(&library.display().to_string()), dir.path());
+    // Narrower than 100 columns, the list stands alone, with its category column.
+    let Some(tmux) = Tmux::start("odd", 99, 12, dir.path(), &command) else {
+        return skip();
+    };
+    let columns = |screen: &str| -> Vec<usize> {
+        screen
+            .lines()
+            .filter_map(|line| line.find("Zanzibar").map(|at| line[..at].width()))
+            .collect()
+    };
+    let loaded = |screen: &str| screen.contains("· 6 / 6 ·") && !screen.contains("reading");
+    let screen = tmux.wait("the library", std::time::Duration::from_secs(20), loaded);
+    let first = columns(&screen);
+    assert_eq!(first.len(), titles.len(), "{screen}");
+    assert!(first.iter().all(|&c| c == first[0]), "{first:?}\n{screen}");
+    for invisible in [
+        '\u{ad}', '\u{200e}', '\u{200f}', '\u{61c}', '\u{200d}', '\u{fe0f}',
+    ] {
+        assert!(
+            !screen.contains(invisible),
+            "{invisible:?} drawn:\n{screen}"
+        );
+    }
+    tmux.press(&["Enter"]);
+    tmux.wait_for("Bodytext.");
+    tmux.press(&["q"]);
+    let back = tmux.wait("the list again", std::time::Duration::from_secs(20), loaded);
+    assert_eq!(columns(&back), first, "{back}");
+    assert!(
+        !back.contains("Bodytext"),
+        "the article left text behind:\n{back}"
+    );
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
 }

@@ -4,12 +4,12 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use moodwire::render::{render_markdown, to_plain};
+use moodwire::render::{Palette, render_markdown, to_plain};
 
 fuzz_target!(|input: (u8, &str)| {
     let (width, markdown) = input;
     let width = usize::from(width);
-    let rendered = render_markdown(markdown, width);
+    let rendered = render_markdown(markdown, width, &Palette::default());
     let text = to_plain(&rendered.lines);
     assert!(
         !text.chars().any(|c| c.is_control() && c != '\n'),

@@ -121,10 +121,6 @@ impl EncodedArticles {
         self.len
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
     /// Adds the articles of the next section.
     pub(super) fn push(&mut self, run: EncodedRun) {
         self.firsts.push(self.len);

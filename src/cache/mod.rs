@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::codec::Damaged;
-pub use article::EncodedArticles;
+pub(crate) use article::EncodedArticles;
 use article::EncodedRun;
 use rustc_hash::FxHashMap;
 use sections::SectionWriter;
@@ -41,7 +41,7 @@ pub struct CacheStore {
 
 /// What a cache file held.
 #[derive(Debug)]
-pub struct Cached {
+pub(crate) struct Cached {
     /// In date order, the index's document order, as they were written: an article is
     /// decoded when it is used, with the id and path the walk that finds its file gives.
     pub articles: EncodedArticles,
@@ -57,7 +57,7 @@ pub struct Cached {
 /// from it, so that the next cache written can copy them as they are (they are most of the
 /// file) when it keeps those shards.
 #[derive(Debug, Clone)]
-pub struct ShardSections {
+pub(crate) struct ShardSections {
     file: Arc<fs::File>,
     /// Each shard's postings section and word streams section, in shard order.
     sections: Vec<(Range<u64>, Range<u64>)>,
@@ -114,7 +114,7 @@ enum ShardOut<'a> {
 /// Each cached article's path as bytes ([`std::ffi::OsStr::as_encoded_bytes`]), all in one
 /// buffer, and a table to find an article by its path.
 #[derive(Debug, Default)]
-pub struct CachedPaths {
+pub(crate) struct CachedPaths {
     bytes: Vec<u8>,
     /// Where each path ends in `bytes`; it starts where the one before ends.
     ends: Vec<usize>,
@@ -136,10 +136,6 @@ impl CachedPaths {
 
     pub fn len(&self) -> usize {
         self.ends.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
     }
 
     fn append(&mut self, other: CachedPaths) {
@@ -176,6 +172,7 @@ fn hash(bytes: &[u8]) -> u64 {
 }
 
 impl CacheStore {
+    /// The cache files kept in `dir`.
     pub fn new(dir: PathBuf) -> CacheStore {
         CacheStore { dir }
     }
@@ -200,7 +197,7 @@ impl CacheStore {
     /// The file is opened as articles are (a named pipe or a device in its place is passed
     /// over, never waited on or read), and no larger than `limits.max_cache_bytes`; opening
     /// it marks it used, and then the folder is pruned (see [`prune`]).
-    pub fn load(&self, roots: &[PathBuf], reading: &Reading) -> Option<Cached> {
+    pub(crate) fn load(&self, roots: &[PathBuf], reading: &Reading) -> Option<Cached> {
         let path = self.file_for(roots);
         let max_bytes = reading.limits.max_cache_bytes;
         let opened = open_regular_file(&path, max_bytes).ok();
@@ -216,7 +213,7 @@ impl CacheStore {
     /// Replaces the cache of the library made of `roots`. The shards `copied` says where to
     /// find in the cache file they were read from are copied from there as they are. Failing
     /// to write is not an error: the next start is only slower.
-    pub fn save(
+    pub(crate) fn save(
         &self,
         roots: &[PathBuf],
         reading: &Reading,

@@ -45,6 +45,7 @@ pub struct Config {
     pub theme: Theme,
     /// Reader actions given other keys, in the order written.
     pub keys: Vec<KeyRemap>,
+    /// The bounds on what one article file may cost to read.
     pub limits: Limits,
 }
 
@@ -61,6 +62,7 @@ impl Config {
 /// A configuration file and what it said.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Loaded {
+    /// The settings, the defaults where the file says nothing.
     pub config: Config,
     /// Where it was looked for; it may not exist.
     pub path: Option<PathBuf>,
@@ -71,9 +73,11 @@ pub struct Loaded {
 /// A configuration that cannot be used: `path:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub struct ConfigError {
+    /// The configuration file.
     pub path: PathBuf,
     /// 0 when the problem is the file as a whole.
     pub line: u64,
+    /// What is wrong, on one line.
     pub message: String,
 }
 

@@ -5,13 +5,14 @@ mod fields;
 mod nesting;
 mod plain;
 mod split;
-pub mod value;
+pub(crate) mod value;
 mod yaml;
 
 pub(crate) use yaml::message as yaml_message;
 
-pub use fields::Fields;
-pub use split::{Format, Split, Unterminated, split};
+pub(crate) use fields::Fields;
+pub(crate) use split::split;
+pub use split::{Format, Unterminated};
 
 use crate::limits::Limits;
 use value::Value;
@@ -19,21 +20,32 @@ use value::Value;
 /// Why a front matter block could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum FrontMatterError {
+    /// The block is opened but never closed.
     #[error(transparent)]
     Unterminated(#[from] Unterminated),
+    /// The block nests lists and mappings deeper than the limits allow.
     #[error("{} front matter nests deeper than {limit} levels", .format.name())]
-    TooDeep { format: Format, limit: usize },
+    TooDeep {
+        /// The block's format.
+        format: Format,
+        /// The deepest nesting allowed.
+        limit: usize,
+    },
+    /// The block is not valid YAML or TOML.
     #[error("invalid {} front matter{}: {message}", .format.name(), .line.map(|l| format!(" at line {l}")).unwrap_or_default())]
     Invalid {
+        /// The block's format.
         format: Format,
+        /// The line of the file the parser stopped at, when it says.
         line: Option<usize>,
+        /// What the parser found wrong, on one line.
         message: String,
     },
 }
 
 /// Reads a front matter block. `first_line` is the file line the block starts on, so that
 /// errors point into the file rather than into the block.
-pub fn parse(
+pub(crate) fn parse(
     format: Format,
     text: &str,
     first_line: usize,

@@ -1,6 +1,7 @@
 //! A set of documents as a bitset: unions and intersections over a whole library cost a few
 //! microseconds, whatever the number of matches.
 
+/// A set of documents by number, as a search answers it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocSet {
     bits: Vec<u64>,
@@ -8,14 +9,14 @@ pub struct DocSet {
 }
 
 impl DocSet {
-    pub fn empty(len: usize) -> DocSet {
+    pub(crate) fn empty(len: usize) -> DocSet {
         DocSet {
             bits: vec![0; len.div_ceil(64)],
             len,
         }
     }
 
-    pub fn full(len: usize) -> DocSet {
+    pub(crate) fn full(len: usize) -> DocSet {
         let mut set = DocSet {
             bits: vec![u64::MAX; len.div_ceil(64)],
             len,
@@ -24,43 +25,45 @@ impl DocSet {
         set
     }
 
-    pub fn insert(&mut self, doc: u32) {
+    pub(crate) fn insert(&mut self, doc: u32) {
         let doc = doc as usize;
         if doc < self.len {
             self.bits[doc / 64] |= 1 << (doc % 64);
         }
     }
 
-    pub fn remove(&mut self, doc: u32) {
+    pub(crate) fn remove(&mut self, doc: u32) {
         let doc = doc as usize;
         if doc < self.len {
             self.bits[doc / 64] &= !(1 << (doc % 64));
         }
     }
 
+    /// True when document `doc` is in the set.
     pub fn contains(&self, doc: u32) -> bool {
         let doc = doc as usize;
         doc < self.len && self.bits[doc / 64] & (1 << (doc % 64)) != 0
     }
 
-    pub fn intersect(&mut self, other: &DocSet) {
+    pub(crate) fn intersect(&mut self, other: &DocSet) {
         for (mine, theirs) in self.bits.iter_mut().zip(&other.bits) {
             *mine &= theirs;
         }
     }
 
-    pub fn union(&mut self, other: &DocSet) {
+    pub(crate) fn union(&mut self, other: &DocSet) {
         for (mine, theirs) in self.bits.iter_mut().zip(&other.bits) {
             *mine |= theirs;
         }
     }
 
-    pub fn subtract(&mut self, other: &DocSet) {
+    pub(crate) fn subtract(&mut self, other: &DocSet) {
         for (mine, theirs) in self.bits.iter_mut().zip(&other.bits) {
             *mine &= !theirs;
         }
     }
 
+    /// How many documents are in the set.
     pub fn count(&self) -> usize {
         self.bits
             .iter()
@@ -68,6 +71,7 @@ impl DocSet {
             .sum()
     }
 
+    /// The documents in the set, lowest number first.
     pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         self.bits.iter().enumerate().flat_map(|(i, &word)| {
             let mut word = word;

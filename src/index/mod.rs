@@ -20,7 +20,7 @@ pub use streams::{StreamSource, Streams};
 use crate::article::Article;
 use crate::codec::Damaged;
 use crate::parallel;
-use crate::query::{Place, TextTest};
+use crate::query::TextTest;
 
 /// Documents per shard below which splitting the work is not worth a thread.
 const MIN_SHARD_DOCS: usize = 2_000;
@@ -42,9 +42,6 @@ pub enum DocText<'a> {
     /// from there, so the file need not be read again.
     Indexed(&'a Index, u32),
 }
-
-/// The words of one field item of a document.
-pub type FieldWords<'a> = (Place, Box<dyn Iterator<Item = &'a str> + 'a>);
 
 impl Index {
     /// Indexes `articles`; document `n` is `articles[n]`.
@@ -105,10 +102,12 @@ impl Index {
     }
 
     /// How many documents are indexed.
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.docs
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.docs == 0
     }
@@ -166,22 +165,6 @@ impl Index {
     /// it to report.
     pub fn read_postings(&self) {
         parallel::for_each(&self.shards, Shard::read_postings, |_, _| {});
-    }
-
-    /// The words of document `doc`, field item by field item (nothing for an unknown one, or
-    /// when the word streams cannot be read: see [`Index::read_all`]).
-    pub fn doc_words(&self, doc: u32) -> Box<dyn Iterator<Item = FieldWords<'_>> + '_> {
-        let found = self
-            .locations
-            .get(doc as usize)
-            .and_then(|&(shard, local)| Some((self.shards.get(shard as usize)?, local)));
-        match found {
-            Some((shard, local)) => Box::new(shard.doc_words(local).map(|(place, words)| {
-                let words: Box<dyn Iterator<Item = &str>> = Box::new(words);
-                (place, words)
-            })),
-            None => Box::new(std::iter::empty()),
-        }
     }
 }
 

@@ -69,6 +69,7 @@ impl Shard {
     }
 
     /// How many of the shard's documents are in the library.
+    #[cfg(test)]
     pub fn live_docs(&self) -> usize {
         self.globals
             .iter()
@@ -93,6 +94,7 @@ impl Shard {
 
     /// The words of local document `doc`, field item by field item; none if the shard's
     /// streams cannot be read (see [`Shard::streams`]).
+    #[cfg(test)]
     pub fn doc_words(&self, doc: u32) -> impl Iterator<Item = (Place, impl Iterator<Item = &str>)> {
         let streams = self.streams().ok();
         let spans = streams.map_or(&[][..], |streams| streams.doc_spans(doc));

@@ -57,6 +57,7 @@ impl Articles {
         }))
     }
 
+    /// How many articles there are.
     pub fn len(&self) -> usize {
         match &self.0 {
             Held::Decoded(articles) => articles.len(),
@@ -64,6 +65,7 @@ impl Articles {
         }
     }
 
+    /// True when there are no articles.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -274,7 +274,8 @@ impl Library {
     }
 
     /// The word index, in the articles' order.
-    pub fn index(&self) -> &Index {
+    #[cfg(test)]
+    pub(crate) fn index(&self) -> &Index {
         &self.index
     }
 
@@ -359,6 +360,7 @@ mod source;
 mod stream;
 mod warmup;
 
+pub use crate::index::DocSet;
 pub use arriving::Arriving;
 pub use articles::Articles;
 pub use catalog::Catalog;

@@ -6,14 +6,29 @@ use crate::article::Article;
 /// One step of opening a library.
 #[derive(Debug)]
 pub enum Progress<'a> {
-    /// The folders have been walked: this many files will be looked at. `cut_short` when the
-    /// walk stopped at `limits.max_files`.
-    Found { files: usize, cut_short: bool },
+    /// The folders have been walked: this many files will be looked at.
+    Found {
+        /// How many files were found.
+        files: usize,
+        /// True when the walk stopped at `limits.max_files`: the rest is not read.
+        cut_short: bool,
+    },
     /// This many articles were taken unchanged from the cache, all at once.
-    Cached { articles: usize },
+    Cached {
+        /// How many articles the cache gave.
+        articles: usize,
+    },
     /// A file has been read and parsed into `article` (its body already dropped); `done` files
     /// have been read so far, including those that failed.
-    Read { article: &'a Article, done: usize },
+    Read {
+        /// The article, without its body.
+        article: &'a Article,
+        /// Files read so far, failed ones included.
+        done: usize,
+    },
     /// A file has failed to load; `done` files have been read so far.
-    Failed { done: usize },
+    Failed {
+        /// Files read so far, this one included.
+        done: usize,
+    },
 }

@@ -25,14 +25,18 @@ use crate::reading::Reading;
 pub enum LoadEvent {
     /// The paths have been walked: this many files will be read.
     Found(usize),
+    /// A file was read as an article.
     Article(Box<Article>),
+    /// A problem with a file or folder.
     Problem(Problem),
 }
 
 /// Everything a load produced, in no particular order.
 #[derive(Debug, Default)]
 pub struct Loaded {
+    /// The articles read.
     pub articles: Vec<Article>,
+    /// What went wrong on the way, one problem per file or folder.
     pub problems: Vec<Problem>,
 }
 

@@ -4,6 +4,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
     /// The file was not loaded.
@@ -13,6 +14,7 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// The word a problem's line uses for it: `error` or `warning`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
@@ -24,13 +26,16 @@ impl Severity {
 /// A problem with one file or folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The file or folder the problem is with.
     pub path: PathBuf,
+    /// Whether the problem kept the file from loading.
     pub severity: Severity,
     /// One line, already safe to print.
     pub message: String,
 }
 
 impl Problem {
+    /// A problem that kept the file or folder at `path` from loading.
     pub fn error(path: &Path, message: String) -> Problem {
         Problem {
             path: path.to_path_buf(),
@@ -39,6 +44,7 @@ impl Problem {
         }
     }
 
+    /// A problem with the file or folder at `path` that kept nothing from loading.
     pub fn warning(path: &Path, message: String) -> Problem {
         Problem {
             path: path.to_path_buf(),

@@ -45,12 +45,20 @@ pub fn read_regular(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, FileStamp),
 /// Why a file was not opened by [`open_regular_file`].
 #[derive(Debug, thiserror::Error)]
 pub enum OpenError {
+    /// The system would not let it be looked at or opened.
     #[error("{}", describe_io_error(.0))]
     Io(#[from] io::Error),
+    /// A folder, a named pipe, a device.
     #[error("not a regular file")]
     NotRegular,
+    /// Larger than the limit.
     #[error("the file is {}, over the limit of {}", size_text(*.size), size_text(*.max_bytes))]
-    TooLarge { size: u64, max_bytes: u64 },
+    TooLarge {
+        /// Its size, as far as it was read.
+        size: u64,
+        /// The limit.
+        max_bytes: u64,
+    },
 }
 
 impl OpenError {

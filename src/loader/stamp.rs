@@ -10,6 +10,7 @@ use std::time::UNIX_EPOCH;
 /// and no ordinary tool can set it back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStamp {
+    /// The file's length in bytes.
     pub size: u64,
     /// Nanoseconds since the Unix epoch (negative before it).
     pub modified: i128,
@@ -19,6 +20,7 @@ pub struct FileStamp {
 }
 
 impl FileStamp {
+    /// The stamp of the file whose metadata is `meta`.
     pub fn of(meta: &Metadata) -> FileStamp {
         let modified = match meta.modified().map(|time| time.duration_since(UNIX_EPOCH)) {
             Ok(Ok(after)) => after.as_nanos() as i128,

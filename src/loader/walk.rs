@@ -19,7 +19,10 @@ pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdx", "txt", "text
 /// A file to load and the id it will be known by.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Source {
+    /// Where the file is, as reached from the path it was found under.
     pub path: PathBuf,
+    /// The article's id: its path relative to the folder it was found under, or its file
+    /// name when it was named directly.
     pub id: String,
     /// The file's stamp as the walk saw it, which is what tells whether a cached copy is
     /// current without looking at the file a second time.
@@ -30,7 +33,9 @@ pub struct Source {
 /// followed.
 #[derive(Debug, Default)]
 pub struct Walk {
+    /// The article files, each once.
     pub sources: Vec<Source>,
+    /// The paths and entries that could not be followed.
     pub problems: Vec<Problem>,
     /// True when the walk stopped at `limits.max_files` files; a problem says so too.
     pub cut_short: bool,

@@ -10,7 +10,9 @@ use std::sync::Arc;
 /// What can be marked on an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
+    /// The article has been read.
     Read,
+    /// The user starred the article, to find it again.
     Starred,
 }
 
@@ -37,14 +39,17 @@ impl PartialEq for Marks {
 impl Eq for Marks {}
 
 impl Marks {
+    /// True when `id` carries `mark`.
     pub fn has(&self, mark: Mark, id: &str) -> bool {
         self.set(mark).contains(id)
     }
 
+    /// True when `id` has been read.
     pub fn is_read(&self, id: &str) -> bool {
         self.read.contains(id)
     }
 
+    /// True when `id` is starred.
     pub fn is_starred(&self, id: &str) -> bool {
         self.starred.contains(id)
     }
@@ -98,6 +103,7 @@ impl Marks {
         ids
     }
 
+    /// The marks that say the ids in `read` are read and those in `starred` are starred.
     pub fn from_ids(read: Vec<String>, starred: Vec<String>) -> Marks {
         Marks {
             read: Arc::new(read.into_iter().collect()),

@@ -21,6 +21,7 @@ const FORMAT: u32 = 1;
 /// A marks file larger than this is not read: a million marks take about 60 MB.
 const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
+/// A file that keeps the marks between runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MarksFile {
     path: PathBuf,
@@ -37,11 +38,14 @@ struct OnDisk<S> {
 /// Marks read from disk, and what the user should hear about it.
 #[derive(Debug)]
 pub struct Opened {
+    /// The marks, none when the file is missing or could not be read.
     pub marks: Marks,
+    /// Why the file could not be read and what became of it, on one line.
     pub warning: Option<String>,
 }
 
 impl MarksFile {
+    /// The marks file at `path`, whether or not it exists yet.
     pub fn new(path: PathBuf) -> MarksFile {
         MarksFile { path }
     }
@@ -55,6 +59,7 @@ impl MarksFile {
         Some(MarksFile::new(dirs.data_dir().join("state.json")))
     }
 
+    /// Where the file is.
     pub fn path(&self) -> &Path {
         &self.path
     }

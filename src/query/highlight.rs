@@ -9,16 +9,21 @@ use crate::words::{normalize, word_spans};
 /// apply everywhere, `title:` terms only to the title, and so on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Place {
+    /// The title.
     Title,
+    /// One item of the TL;DR.
     Tldr,
+    /// The body.
     Body,
+    /// The category.
     Category,
+    /// One tag.
     Tag,
 }
 
 impl Place {
     /// True when terms restricted to `field` search text from this place.
-    pub fn searched_by(self, field: TextField) -> bool {
+    pub(crate) fn searched_by(self, field: TextField) -> bool {
         matches!(
             (field, self),
             (TextField::Any, _)

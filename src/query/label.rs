@@ -5,6 +5,7 @@ use crate::article::{Article, Bucket};
 /// A filter on sentiment, as typed on the command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LabelFilter {
+    /// Articles in the bucket, whether their sentiment is written or estimated.
     Bucket(Bucket),
     /// Articles whose file carries no sentiment.
     Untagged,
@@ -25,6 +26,7 @@ impl LabelFilter {
         }
     }
 
+    /// True when the article's sentiment passes the filter.
     pub fn matches(&self, article: &Article) -> bool {
         match self {
             LabelFilter::Bucket(bucket) => article.sentiment.bucket == Some(*bucket),

@@ -27,7 +27,7 @@ use jiff::civil::Date;
 pub use highlight::Place;
 pub use label::LabelFilter;
 pub use order::SortOrder;
-pub use range::Interval;
+pub(crate) use range::Interval;
 
 use crate::article::Article;
 use crate::marks::{Mark, Marks};
@@ -41,7 +41,7 @@ pub struct Query {
 
 /// One term, possibly negated.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Clause {
+pub(crate) struct Clause {
     /// True for `-term`: the clause holds when the test does not.
     pub negated: bool,
     pub test: Test,
@@ -49,7 +49,7 @@ pub struct Clause {
 
 /// What one term asks of an article.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Test {
+pub(crate) enum Test {
     /// Words in a row within one field, each equal but the last, which is a prefix.
     Text(TextTest),
     /// Part of the source URL, lowercased.
@@ -66,7 +66,7 @@ pub enum Test {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TextTest {
+pub(crate) struct TextTest {
     pub field: TextField,
     /// Normalised words; never empty.
     pub words: Vec<String>,
@@ -74,7 +74,7 @@ pub struct TextTest {
 
 /// Which text a term searches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TextField {
+pub(crate) enum TextField {
     /// Title, each TL;DR item, body, category and each tag.
     Any,
     Title,
@@ -100,7 +100,7 @@ impl Query {
         self.clauses.is_empty()
     }
 
-    pub fn clauses(&self) -> &[Clause] {
+    pub(crate) fn clauses(&self) -> &[Clause] {
         &self.clauses
     }
 

@@ -8,6 +8,7 @@ use super::long_lines::cut_long_lines;
 use super::text::str_width;
 use super::wrap::{Piece, wrap};
 use super::{Look, MIN_WIDTH, Rendered, render_markdown, theme};
+use crate::address::WebAddress;
 use crate::article::Article;
 use crate::date::Precision;
 
@@ -60,8 +61,8 @@ fn meta_line(article: &Article, look: &Look) -> Vec<Piece> {
     if let Some(category) = &article.category {
         parts.push(Piece::Text(Style::new(), category.clone()));
     }
-    if let Some(host) = article.source_url.as_deref().and_then(host_of) {
-        parts.push(Piece::Text(theme::DIM, host.to_owned()));
+    if let Some(site) = article.source_url.as_deref().and_then(site_of) {
+        parts.push(Piece::Text(theme::DIM, site));
     }
     let sentiment = &article.sentiment;
     if let Some(bucket) = sentiment.bucket {
@@ -93,13 +94,10 @@ fn meta_line(article: &Article, look: &Look) -> Vec<Piece> {
     pieces
 }
 
-/// The host of an http(s) URL, without `www.`.
-pub fn host_of(url: &str) -> Option<&str> {
-    let rest = url.split_once("://").map(|(_, rest)| rest)?;
-    let host = rest.split(['/', '?', '#']).next()?;
-    let host = host.rsplit('@').next()?;
-    let host = host.strip_prefix("www.").unwrap_or(host);
-    (!host.is_empty()).then_some(host)
+/// The site of an http(s) address as a browser would open it, without `www.`; none for an
+/// address a browser reads otherwise than it looks (see [`WebAddress`]).
+pub fn site_of(url: &str) -> Option<String> {
+    WebAddress::parse(url).ok().map(|address| address.site())
 }
 
 /// The TL;DR items as bullets in a rounded box the width of the text.
@@ -212,11 +210,16 @@ mod tests {
 
     #[test]
     fn finds_hosts_of_urls() {
-        assert_eq!(host_of("https://www.ft.com/content/1"), Some("ft.com"));
         assert_eq!(
-            host_of("http://user@example.org:8080?x"),
+            site_of("https://www.ft.com/content/1").as_deref(),
+            Some("ft.com")
+        );
+        assert_eq!(
+            site_of("http://user@example.org:8080?x").as_deref(),
             Some("example.org:8080")
         );
-        assert_eq!(host_of("not a url"), None);
+        assert_eq!(site_of("not a url"), None);
+        // Browsers open evil.example: it is not shown as Reuters.
+        assert_eq!(site_of(r"https://evil.example\@www.reuters.com/"), None);
     }
 }

@@ -25,6 +25,7 @@ pub fn bucket_style(bucket: Bucket, palette: &Palette) -> Style {
     }
 }
 
+/// The symbol of `bucket`, which tells it apart without colour.
 pub fn bucket_badge(bucket: Bucket) -> &'static str {
     match bucket {
         Bucket::Positive => "▲",

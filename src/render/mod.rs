@@ -29,7 +29,7 @@ mod tests;
 use ratatui::text::{Line, Span};
 
 pub use ansi::{to_ansi, to_plain};
-pub use article::{host_of, render_article};
+pub use article::{render_article, site_of};
 pub use badge::{
     ESTIMATE_MARK, NO_SENTIMENT, bucket_badge, bucket_style, score_text, sentiment_badge,
     sentiment_score_text, sentiment_style,
@@ -45,6 +45,7 @@ const MIN_WIDTH: usize = 20;
 /// Markdown rendered into styled, wrapped lines that both the `show` command and the interactive reader draw.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// The lines to draw, each within the width asked for.
     pub lines: Vec<Line<'static>>,
     /// Link targets in order of first appearance; reference number n is links[n-1].
     pub links: Vec<String>,

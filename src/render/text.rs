@@ -4,7 +4,7 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Columns between tab stops in code and HTML blocks; four matches how CommonMark reads tabs.
-use crate::sanitize::{TAB_STOP, is_unsafe};
+use crate::sanitize::{TAB_STOP, is_unsafe, without_invisibles};
 
 /// Display width as ratatui measures it (`Line::width` sums `UnicodeWidthStr::width` per span),
 /// so our own bookkeeping agrees with the width invariant callers check.
@@ -40,13 +40,15 @@ const REPLACEMENT: char = '\u{FFFD}';
 /// Text for inline flow: line breaks and tabs are just whitespace there, any other control
 /// character is replaced so nothing can move the cursor or change the terminal state.
 pub(crate) fn clean_inline(s: &str) -> String {
-    s.chars()
+    let cleaned: String = s
+        .chars()
         .map(|c| match c {
             '\t' | '\n' | '\r' => ' ',
             c if is_unsafe(c) => REPLACEMENT,
             c => c,
         })
-        .collect()
+        .collect();
+    without_invisibles(&cleaned)
 }
 
 /// One line of preformatted text (code, raw HTML) with tabs expanded to the next tab stop, so
@@ -72,7 +74,7 @@ pub(crate) fn expand_tabs(line: &str) -> String {
             }
         }
     }
-    out
+    without_invisibles(&out)
 }
 
 /// Splits text into a base character plus the zero-width characters that follow it (combining

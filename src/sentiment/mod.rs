@@ -46,6 +46,7 @@ const NEUTRAL_DAMPING: f64 = 6.0;
 pub struct Estimate {
     /// On the house scale of 1 (most negative) to 10 (most positive), a whole number.
     pub score: f64,
+    /// The bucket of the score, on the scale the estimate was made with.
     pub bucket: Bucket,
     /// In -1..1: the weighted sum of valences, normalised.
     pub compound: f64,
@@ -54,6 +55,7 @@ pub struct Estimate {
 }
 
 impl Estimate {
+    /// The bucket's canonical label, as a tag writes it.
     pub fn label(&self) -> &'static str {
         self.bucket.canonical_label()
     }

@@ -26,6 +26,7 @@ const MIN_DIRECTION_VALENCE: f64 = 1.0;
 pub struct Reason {
     /// As read, lowercased: `layoffs`, `record profit`, `not agree`, `unemployment falls`.
     pub text: String,
+    /// Above zero for good news, below for bad.
     pub weight: f64,
 }
 

@@ -56,7 +56,7 @@ use crate::reading::Reading;
 
 pub use atomic::replace_file;
 pub use batch::commit;
-pub use insert::{Inserted, with_tag};
+use insert::with_tag;
 pub use roots::Roots;
 pub use staged::Staged;
 
@@ -64,6 +64,7 @@ pub use staged::Staged;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     score: f64,
+    /// The label, written as it is.
     pub label: String,
 }
 
@@ -84,6 +85,7 @@ impl Tag {
         Ok(Tag { score, label })
     }
 
+    /// The score, on the scale of 1 to 10.
     pub fn score(&self) -> f64 {
         self.score
     }
@@ -101,63 +103,108 @@ impl Tag {
 /// Why a file was not tagged.
 #[derive(Debug, thiserror::Error)]
 pub enum TagError {
+    /// The file already carries a sentiment, and replacing it was not asked for.
     #[error("the file already carries sentiment (--force replaces it)")]
     AlreadyTagged,
+    /// The file no longer holds the bytes it was read with.
     #[error("the file changed since it was read; read it again and retry")]
     Changed,
+    /// The tag cannot be written as it is: why, in a sentence.
     #[error("{0}")]
     Invalid(String),
+    /// The file is not one the writer can tag safely: why, in a sentence.
     #[error("cannot tag this file: {0}")]
     Unsupported(String),
+    /// No temporary file could be written in the folder beside the file.
     #[error(
         "cannot write a temporary file beside it in {}: {}",
         crate::loader::display_path(.folder),
         crate::loader::describe_io_error(.source)
     )]
     Temporary {
+        /// The folder of the file.
         folder: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
+    /// The file, every link followed, lies outside the library's roots.
     #[error(
         "{} leads to {}, outside the library's folders; nothing is written there",
         crate::loader::display_path(.path),
         crate::loader::display_path(.target)
     )]
-    Outside { path: PathBuf, target: PathBuf },
+    Outside {
+        /// The path as named.
+        path: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
+    },
+    /// The file is read-only, and writing read-only files was not asked for.
     #[error(
         "{} is read-only; `moodwire tag --write --force` writes it all the same",
         crate::loader::display_path(.path)
     )]
-    ReadOnly { path: PathBuf },
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file has other names, which a new file renamed into its place would leave with the
+    /// old text.
     #[error(
         "{} has {links} names (hard links), which writing it would part: the others would keep the old text",
         crate::loader::display_path(.path)
     )]
-    HardLinks { path: PathBuf, links: u64 },
+    HardLinks {
+        /// The file.
+        path: PathBuf,
+        /// How many names it has.
+        links: u64,
+    },
+    /// The new file could not be given the file's owner and group.
     #[error(
         "cannot keep the owner and group of {} (user {uid}, group {gid}): {}",
         crate::loader::display_path(.path),
         crate::loader::describe_io_error(.source)
     )]
     Owner {
+        /// The file.
         path: PathBuf,
+        /// Its owner.
         uid: u32,
+        /// Its group.
         gid: u32,
+        /// What the system said.
         source: std::io::Error,
     },
+    /// The new file could not be given one of the file's extended attributes.
     #[error(
         "cannot keep the extended attribute `{name}` of {}: {}",
         crate::loader::display_path(.path),
         crate::loader::describe_io_error(.source)
     )]
     Attribute {
+        /// The file.
         path: PathBuf,
+        /// The attribute's name, safe to print.
         name: String,
+        /// What the system said.
         source: std::io::Error,
     },
+    /// The file could not be read as an article file (missing, not a regular file, over the
+    /// size limit), said as the loader says it.
+    #[error("{}: {reason}", crate::loader::display_path(.path))]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// Why, in a few words.
+        reason: String,
+    },
+    /// The file, its temporary file or its folder could not be read, synced or replaced.
     #[error("{}: {}", crate::loader::display_path(.path), crate::loader::describe_io_error(.source))]
     Io {
+        /// The path the system refused.
         path: PathBuf,
+        /// What the system said.
         source: std::io::Error,
     },
 }
@@ -207,12 +254,11 @@ pub fn tag_file(
     options: &Options,
     reading: &Reading,
 ) -> Result<Written, TagError> {
-    let io = |source| TagError::Io {
-        path: path.to_owned(),
-        source,
-    };
     let (bytes, stamp) = crate::loader::read_regular_file(path, reading.limits.max_file_bytes)
-        .map_err(|reason| io(std::io::Error::other(reason)))?;
+        .map_err(|reason| TagError::Unreadable {
+            path: path.to_owned(),
+            reason,
+        })?;
     if expected.is_some_and(|expected| expected != stamp) {
         return Err(TagError::Changed);
     }

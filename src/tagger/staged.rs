@@ -52,11 +52,11 @@ impl Staged {
         &self.target
     }
 
-    pub fn temporary(&self) -> &Path {
+    pub(crate) fn temporary(&self) -> &Path {
         &self.temporary
     }
 
-    pub fn device(&self) -> u64 {
+    pub(crate) fn device(&self) -> u64 {
         self.device
     }
 
@@ -81,7 +81,7 @@ impl Staged {
         Ok(())
     }
 
-    pub fn is_renamed(&self) -> bool {
+    pub(crate) fn is_renamed(&self) -> bool {
         self.renamed.load(Ordering::Relaxed)
     }
 }

@@ -342,7 +342,7 @@ fn tag_keys() -> Vec<Binding> {
         bind!("help", [key('?')], Action::ShowHelp, "this help"),
         bind!(
             "back",
-            [key('q'), ESC],
+            [ESC, key('q')],
             Action::Back,
             "cancel; nothing is written"
         ),

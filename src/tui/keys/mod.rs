@@ -13,12 +13,12 @@ mod defaults;
 mod key;
 
 use defaults::defaults;
-pub use key::{Key, key_name};
+pub(crate) use key::{Key, key_name};
 use key::{ctrl, matches_key, typed};
 
 /// Keys, what they do, and the words the help screen uses for it.
 #[derive(Clone)]
-pub struct Binding {
+pub(crate) struct Binding {
     /// What the configuration's `keys` calls the action (`page-down`).
     pub name: &'static str,
     pub keys: &'static [Key],
@@ -27,7 +27,7 @@ pub struct Binding {
 }
 
 /// The bindings of one screen.
-pub struct Section {
+pub(crate) struct Section {
     pub mode: Mode,
     pub title: &'static str,
     pub bindings: Vec<Binding>,
@@ -43,22 +43,24 @@ pub(super) use bind;
 
 /// Ctrl-c quits from anywhere, as a terminal user expects even in raw mode.
 const QUIT: Key = ctrl('c');
+/// Ctrl-z suspends from anywhere, as in a shell; raw mode makes it a key, not a signal.
+const SUSPEND: Key = ctrl('z');
 
 /// The keys in use: the defaults, with the configuration's changes.
 #[derive(Debug, Clone)]
 pub struct Keymap {
-    pub sections: Vec<ActiveSection>,
+    pub(crate) sections: Vec<ActiveSection>,
 }
 
 #[derive(Debug, Clone)]
-pub struct ActiveSection {
+pub(crate) struct ActiveSection {
     pub mode: Mode,
     pub title: &'static str,
     pub bindings: Vec<ActiveBinding>,
 }
 
 #[derive(Debug, Clone)]
-pub struct ActiveBinding {
+pub(crate) struct ActiveBinding {
     pub name: &'static str,
     pub keys: Vec<Key>,
     pub action: fn() -> Action,
@@ -123,12 +125,15 @@ impl Keymap {
     }
 
     /// The action `event` stands for in `mode`, if any.
-    pub fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
+    pub(crate) fn action_for(&self, mode: Mode, event: KeyEvent) -> Option<Action> {
         if event.kind == KeyEventKind::Release {
             return None;
         }
         if matches_key(QUIT, event) {
             return Some(Action::Quit);
+        }
+        if matches_key(SUSPEND, event) {
+            return Some(Action::Suspend);
         }
         let section = self.sections.iter().find(|s| s.mode == mode)?;
         for binding in &section.bindings {
@@ -143,6 +148,37 @@ impl Keymap {
             }
         }
         None
+    }
+}
+
+impl Keymap {
+    /// The keys of `action` in `mode`, by name (`Enter`, `q`), in the order bound; none when
+    /// the configuration gave them all to other actions.
+    pub fn keys_of(&self, mode: Mode, action: &str) -> Vec<String> {
+        let section = self.sections.iter().find(|s| s.mode == mode);
+        let binding = section.and_then(|s| s.bindings.iter().find(|b| b.name == action));
+        binding.map_or_else(Vec::new, |b| b.keys.iter().map(|&k| key_name(k)).collect())
+    }
+
+    /// The first key of `action` in `mode`, as a hint names it.
+    pub fn key_of(&self, mode: Mode, action: &str) -> Option<String> {
+        self.keys_of(mode, action).into_iter().next()
+    }
+
+    /// Every key of `action` in `mode` as a sentence says them: `q, Esc or ?`.
+    pub fn keys_said(&self, mode: Mode, action: &str) -> Option<String> {
+        let mut keys = self.keys_of(mode, action);
+        let last = keys.pop()?;
+        Some(match keys.is_empty() {
+            true => last,
+            false => format!("{} or {last}", keys.join(", ")),
+        })
+    }
+
+    /// `what` after the first key of `action` in `mode` (`U undoes it`), or nothing when the
+    /// action has no key: a hint never names a key that does something else.
+    pub fn hint(&self, mode: Mode, action: &str, what: &str) -> Option<String> {
+        self.key_of(mode, action).map(|key| format!("{key} {what}"))
     }
 }
 
@@ -167,7 +203,7 @@ pub fn action_names() -> Vec<(&'static str, &'static str)> {
 }
 
 /// The keys of a binding as one cell: `j, Down`.
-pub fn keys_text(binding: &ActiveBinding) -> String {
+pub(crate) fn keys_text(binding: &ActiveBinding) -> String {
     let names: Vec<String> = binding.keys.iter().map(|&k| key_name(k)).collect();
     names.join(", ")
 }
@@ -193,6 +229,7 @@ pub fn markdown_table() -> String {
         }
     }
     out += "| Anywhere | `Ctrl-c` | quit | |\n";
+    out += "| Anywhere | `Ctrl-z` | suspend; the shell's `fg` comes back | |\n";
     out += "| List and reader | mouse wheel, click | scroll; a click selects a row | |\n";
     out
 }

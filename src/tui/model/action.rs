@@ -83,6 +83,8 @@ pub enum Action {
     MarkShownRead,
     /// Leave the reader program.
     Quit,
+    /// Give the terminal back and stop, as Ctrl-z does in a shell; `fg` comes back.
+    Suspend,
     /// The terminal now has this many columns and rows.
     Resize { width: u16, height: u16 },
     /// A step of the load number `generation`, from the loading thread.
@@ -108,6 +110,8 @@ pub enum Action {
     LibraryChanged,
     /// Something worth a line in the status bar, such as an opener that failed.
     Notice(String),
+    /// The system refused to watch the library's folders, for this reason.
+    NotWatching(String),
     /// The read and starred marks, read from the user's data folder once the first frame is
     /// shown, with a warning if the file could not be read.
     MarksLoaded {
@@ -131,4 +135,6 @@ pub enum Effect {
     UndoTag(Box<Undo>),
     /// Save the read and starred marks.
     SaveMarks(Marks),
+    /// Give the terminal back and stop the process until it is continued.
+    Suspend,
 }

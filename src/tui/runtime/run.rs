@@ -30,6 +30,7 @@ use crate::tui::runtime::writes;
 use crate::tui::ui;
 use crate::tui::ui::theme::color_wanted;
 use crate::tui::update::update;
+use signal_hook::consts::{SIGCONT, SIGTSTP};
 
 /// Lines the mouse wheel scrolls per notch.
 const WHEEL_LINES: i32 = 3;
@@ -49,6 +50,7 @@ const CACHE_WAIT_NOTICE: Duration = Duration::from_millis(300);
 /// How the reader ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {
+    /// The user quit.
     Quit,
     /// A signal asked it to stop; the exit status should say so (128 + the signal number).
     Signal(i32),
@@ -57,6 +59,7 @@ pub enum Ending {
 /// What the configuration and the command line say about the reader.
 #[derive(Debug, Clone, Default)]
 pub struct Settings {
+    /// Which key does what, with the configuration's changes.
     pub keys: Keymap,
     /// The order the list starts in.
     pub order: SortOrder,
@@ -102,6 +105,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     });
     let watch_pending = plan.watch;
     let mut looper = Looper {
+        guard,
         app,
         plan,
         sender,
@@ -118,7 +122,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         looper.dispatch(Action::MarksLoaded {
             marks: opened.marks,
             warning: opened.warning,
-        });
+        })?;
         let failures = looper.sender.clone();
         looper.saver = Some(MarksSaver::start(file, move |text| {
             let _ = failures.send(Event::Action(Action::Notice(text)));
@@ -139,14 +143,15 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         }
         let updated = began.elapsed();
         if changed {
-            guard.terminal.draw(|frame| ui::draw(frame, &looper.app))?;
+            let app = &looper.app;
+            looper.guard.terminal.draw(|frame| ui::draw(frame, app))?;
         }
         trace.event(&looper.app, updated, began.elapsed());
     }
     if let Some(saver) = looper.saver {
         saver.finish();
     }
-    drop(guard);
+    drop(looper.guard);
     // The terminal is the user's again; a library shown is worth its cache, unless a signal
     // (Ctrl-C, or one before the quit) says to end at once.
     if looper.ending == Ending::Quit
@@ -188,6 +193,8 @@ fn panic_if_asked(input: &Input) {
 }
 
 struct Looper {
+    /// The terminal, taken over.
+    guard: Guard,
     app: App,
     plan: LoadPlan,
     sender: Sender<Event>,
@@ -223,12 +230,18 @@ impl Looper {
             }
             Event::InputFailed(error) => return Err(error),
             Event::Action(action) => action,
+            Event::Signal(SIGTSTP) => Action::Suspend,
+            // Continued after a stop this loop did not ask for: the terminal may be anyhow.
+            Event::Signal(SIGCONT) => {
+                self.guard.resume()?;
+                return Ok(true);
+            }
             Event::Signal(signal) => {
                 self.ending = Ending::Signal(signal);
                 Action::Quit
             }
         };
-        self.dispatch(action);
+        self.dispatch(action)?;
         Ok(true)
     }
 
@@ -241,13 +254,14 @@ impl Looper {
         }
     }
 
-    fn dispatch(&mut self, action: Action) {
+    fn dispatch(&mut self, action: Action) -> io::Result<()> {
         for effect in update(&mut self.app, action) {
-            self.perform(effect);
+            self.perform(effect)?;
         }
+        Ok(())
     }
 
-    fn perform(&mut self, effect: Effect) {
+    fn perform(&mut self, effect: Effect) -> io::Result<()> {
         let done = match effect {
             Effect::ReadBody(article) => {
                 let reading = self.app.reading;
@@ -275,9 +289,14 @@ impl Looper {
                 }
                 None
             }
+            Effect::Suspend => {
+                self.guard.suspend()?;
+                None
+            }
         };
-        if let Some(action) = done {
-            self.dispatch(action);
+        match done {
+            Some(action) => self.dispatch(action),
+            None => Ok(()),
         }
     }
 }
@@ -306,8 +325,7 @@ fn follow_changes(plan: &LoadPlan, sender: &Sender<Event>) {
         roots.clone(),
         move || changes.send(Event::Action(Action::LibraryChanged)).is_ok(),
         move |reason| {
-            let notice = format!("not following changes to the library ({reason}); r reloads");
-            let _ = failures.send(Event::Action(Action::Notice(notice)));
+            let _ = failures.send(Event::Action(Action::NotWatching(reason)));
         },
     );
 }

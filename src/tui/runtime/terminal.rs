@@ -1,6 +1,7 @@
 //! Taking the terminal over and giving it back, in one place: on quit, on error (the guard's
-//! `Drop`), on panic (a hook) and on SIGTERM, SIGINT and SIGHUP (a thread that turns them into
-//! messages for the event loop, which then leaves as it does on quit).
+//! `Drop`), on panic (a hook), on SIGTERM, SIGINT and SIGHUP (a thread that turns them into
+//! messages for the event loop, which then leaves as it does on quit), and around a suspension
+//! (Ctrl-z or SIGTSTP gives the terminal back and stops; SIGCONT takes it over again).
 
 use std::io::{self, Stdout, stdout};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -12,9 +13,9 @@ use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGTERM, SIGTSTP};
 use signal_hook::iterator::Signals;
 
 pub type Screen = Terminal<CrosstermBackend<Stdout>>;
@@ -27,12 +28,8 @@ pub struct Guard {
 impl Guard {
     pub fn enter() -> io::Result<Guard> {
         install_panic_hook();
-        enable_raw_mode()?;
-        TAKEN_OVER.store(true, Ordering::SeqCst);
-        // From here on the guard exists in spirit: undo what was done if the rest fails.
-        let entered = execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)
-            .and_then(|()| Terminal::new(CrosstermBackend::new(stdout())));
-        match entered {
+        take_over()?;
+        match Terminal::new(CrosstermBackend::new(stdout())) {
             Ok(mut terminal) => {
                 terminal.hide_cursor()?;
                 terminal.clear()?;
@@ -44,6 +41,39 @@ impl Guard {
             }
         }
     }
+
+    /// Gives the terminal back and stops the process, as a shell's job control expects of
+    /// Ctrl-z; once continued (`fg`), takes the terminal over again. The caller draws the
+    /// whole screen anew.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+        self.resume()
+    }
+
+    /// Takes the terminal over again after the process was continued, whatever stopped it:
+    /// raw mode, the alternate screen and the hidden cursor, and a cleared screen, so that the
+    /// next frame is drawn whole.
+    pub fn resume(&mut self) -> io::Result<()> {
+        if !TAKEN_OVER.load(Ordering::SeqCst) {
+            take_over()?;
+        }
+        self.terminal.hide_cursor()?;
+        // Not `Terminal::clear`, which asks the terminal where its cursor is: the input thread
+        // is reading the terminal, and the answer would never reach this one.
+        execute!(stdout(), Clear(ClearType::All))?;
+        // Both buffers blank: the next frame is compared with nothing and drawn whole.
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
+        Ok(())
+    }
+}
+
+/// Raw mode, the alternate screen and the mouse; undone if any of it fails.
+fn take_over() -> io::Result<()> {
+    enable_raw_mode()?;
+    TAKEN_OVER.store(true, Ordering::SeqCst);
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture).inspect_err(|_| restore())
 }
 
 impl Drop for Guard {
@@ -76,10 +106,12 @@ fn install_panic_hook() {
     }));
 }
 
-/// Calls `on_signal` with each SIGTERM, SIGINT or SIGHUP received, on a thread of its own.
-/// In raw mode Ctrl-c arrives as a key, not as SIGINT; a SIGINT comes from `kill`.
+/// Calls `on_signal` with each SIGTERM, SIGINT, SIGHUP, SIGTSTP or SIGCONT received, on a
+/// thread of its own. In raw mode Ctrl-c and Ctrl-z arrive as keys, not as SIGINT and SIGTSTP;
+/// those come from `kill`. Catching SIGTSTP keeps the process from stopping before it has
+/// given the terminal back.
 pub fn watch_signals(mut on_signal: impl FnMut(i32) + Send + 'static) -> io::Result<()> {
-    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP])?;
+    let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP, SIGTSTP, SIGCONT])?;
     thread::Builder::new()
         .name("moodwire-signals".to_owned())
         .spawn(move || {

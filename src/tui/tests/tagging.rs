@@ -185,7 +185,7 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
     assert_eq!(on_disk(&path), expected, "the file carries it");
     let notice = app.notice.clone().unwrap();
     assert!(
-        notice.contains("tagged") && notice.contains("u undoes"),
+        notice.contains("tagged") && notice.contains("; U undoes it"),
         "{notice}"
     );
     assert_eq!(app.undo.len(), 1);
@@ -380,4 +380,71 @@ fn tag_picker() {
     let buffer = terminal.backend().buffer();
     let reversed = |y: u16| buffer[(32, y)].modifier.contains(Modifier::REVERSED);
     assert!(reversed(16) && !reversed(15) && !reversed(14));
+}
+
+/// The notice after a write names the key that undoes it, remapped or not, and none when the
+/// undo has no key.
+#[test]
+fn the_notice_after_a_write_names_the_undo_key_in_use() {
+    let remap = |keys: &[&str]| {
+        let remaps = [crate::config::KeyRemap {
+            action: "undo-tag".to_owned(),
+            line: 1,
+            keys: keys.iter().map(|k| (k.to_string(), 1)).collect(),
+        }];
+        crate::tui::keys::Keymap::with(&remaps).unwrap()
+    };
+    for (keys, expected) in [(Some(&["z"][..]), Some("; z undoes it")), (None, None)] {
+        let (_dir, mut app) = copied();
+        app.keys = match keys {
+            Some(keys) => remap(keys),
+            // The undo's key taken by another action.
+            None => {
+                let remaps = [crate::config::KeyRemap {
+                    action: "star".to_owned(),
+                    line: 1,
+                    keys: vec![("U".to_owned(), 1)],
+                }];
+                crate::tui::keys::Keymap::with(&remaps).unwrap()
+            }
+        };
+        select(&mut app, ESTIMATED);
+        send(&mut app, Action::TagByHand);
+        let effect = send(&mut app, Action::WriteTag);
+        perform(&mut app, effect);
+        let notice = app.notice.clone().unwrap();
+        assert!(notice.starts_with("tagged"), "{notice}");
+        match expected {
+            Some(hint) => assert!(notice.ends_with(hint), "{notice}"),
+            None => assert!(!notice.contains("undoes"), "{notice}"),
+        }
+    }
+}
+
+/// A write sets off a reload of the folders; undoing it meanwhile is not refused.
+#[test]
+fn a_write_can_be_undone_while_the_library_reloads() {
+    let (_dir, mut app) = copied();
+    select(&mut app, ESTIMATED);
+    send(&mut app, Action::TagByHand);
+    let effect = send(&mut app, Action::WriteTag);
+    perform(&mut app, effect);
+    assert!(matches!(
+        send(&mut app, Action::LibraryChanged),
+        Some(Effect::Reload { .. })
+    ));
+    assert!(app.load.active && app.load.reloading);
+    let effect = send(&mut app, Action::UndoTag);
+    assert!(
+        matches!(effect, Some(Effect::UndoTag(_))),
+        "{:?}",
+        app.notice
+    );
+    perform(&mut app, effect);
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("as it was before the tag")
+    );
 }

@@ -317,6 +317,13 @@ fn o_opens_only_web_addresses() {
     };
     assert!(url.starts_with("https://"), "{url}");
     assert_eq!(app.notice, Some(format!("opening {url}")));
+    // What is opened is what a browser reads, and what is shown as the article's site.
+    let Screen::Reader(reader) = &mut app.screen else {
+        unreachable!()
+    };
+    reader.article.source_url = Some(r"https://evil.example\@www.reuters.com/".to_owned());
+    assert!(send(&mut app, Action::OpenSource).is_none());
+    assert!(app.notice.as_deref().unwrap().contains("backslash"));
     for (url, opens) in [
         ("javascript:alert(1)", false),
         ("file:///etc/passwd", false),

@@ -27,14 +27,26 @@ pub struct Help<'a> {
     pub palette: &'a Palette,
 }
 
+impl Help<'_> {
+    /// `j/k`: the first keys of moving down and up the help.
+    fn scroll_keys(&self) -> Option<String> {
+        let down = self.keys.key_of(Mode::Help, "down")?;
+        let up = self.keys.key_of(Mode::Help, "up")?;
+        Some(format!("{down}/{up}"))
+    }
+}
+
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
         let layout = Flowed::of(self.keys, self.from, area, self.palette);
-        let closes = match layout.overflow() {
-            0 => " q, Esc or ? closes ".to_owned(),
-            _ => format!(
-                " j/k scroll, lines {}–{} of {} · q, Esc or ? closes ",
+        let closes = (self.keys.keys_said(Mode::Help, "back"))
+            .map(|keys| format!("{keys} closes "))
+            .unwrap_or_default();
+        let closes = match (layout.overflow(), self.scroll_keys()) {
+            (0, _) | (_, None) => format!(" {closes}"),
+            (_, Some(scroll)) => format!(
+                " {scroll} scroll, lines {}–{} of {} · {closes}",
                 self.scroll.min(layout.overflow()) + 1,
                 (self.scroll + layout.shown).min(layout.height),
                 layout.height
@@ -155,6 +167,7 @@ fn sections(keys: &Keymap, first: Mode, palette: &Palette) -> Vec<Vec<Line<'stat
         "Anywhere",
         &[
             ("Ctrl-c".to_owned(), "quit"),
+            ("Ctrl-z".to_owned(), "suspend; fg comes back"),
             ("mouse".to_owned(), "wheel scrolls, click selects"),
         ],
         palette,

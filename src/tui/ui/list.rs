@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::article::Article;
 use crate::query::Place;
 use crate::render::{MATCH, highlight_spans, sentiment_badge, sentiment_score_text};
-use crate::tui::model::app::App;
+use crate::tui::model::app::{App, Mode};
 use crate::tui::ui::theme;
 
 use super::text::fit;
@@ -66,7 +66,13 @@ fn empty_note(app: &App) -> String {
     } else if app.total() == 0 {
         "no articles in this library".to_owned()
     } else {
-        "no articles match; Esc clears the query and filter".to_owned()
+        let clear = app
+            .keys
+            .hint(Mode::List, "clear", "clears the query and filter");
+        match clear {
+            Some(hint) => format!("no articles match; {hint}"),
+            None => "no articles match".to_owned(),
+        }
     }
 }
 

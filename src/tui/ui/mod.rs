@@ -79,6 +79,7 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
                 let cursor = search::SearchBar {
                     search: &app.search,
                     palette: &app.look.palette,
+                    keys: &app.keys,
                 }
                 .draw(areas.status, buffer);
                 frame.set_cursor_position(cursor);
@@ -91,6 +92,7 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
         tag::TagBox {
             picker,
             palette: &app.look.palette,
+            keys: &app.keys,
         }
         .render(area, frame.buffer_mut());
     }

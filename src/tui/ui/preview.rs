@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
 use crate::render::render_article;
-use crate::tui::model::app::App;
+use crate::tui::model::app::{App, Mode};
 use crate::tui::ui::theme;
 
 pub struct Preview<'a> {
@@ -41,11 +41,19 @@ impl Widget for Preview<'_> {
         )
         .lines;
         lines.push(Line::default());
-        lines.push(Line::from(vec![
-            Span::styled(format!("{} words · ", article.words), theme::DIM),
-            Span::styled("Enter", theme::key(&self.app.look.palette)),
-            Span::styled(" reads it", theme::DIM),
-        ]));
+        let mut footer = vec![Span::styled(
+            match article.words {
+                1 => "1 word".to_owned(),
+                n => format!("{n} words"),
+            },
+            theme::DIM,
+        )];
+        if let Some(key) = self.app.keys.key_of(Mode::List, "open") {
+            footer.push(Span::styled(" · ", theme::DIM));
+            footer.push(Span::styled(key, theme::key(&self.app.look.palette)));
+            footer.push(Span::styled(" reads it", theme::DIM));
+        }
+        lines.push(Line::from(footer));
         Paragraph::new(lines).render(inner, buf);
     }
 }

@@ -8,12 +8,15 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use crate::render::Palette;
-use crate::tui::model::app::SearchBar as Bar;
+use crate::tui::keys::Keymap;
+use crate::tui::model::app::{Mode, SearchBar as Bar};
 use crate::tui::ui::theme;
 
 pub struct SearchBar<'a> {
     pub search: &'a Bar,
     pub palette: &'a Palette,
+    /// The keys in use, which the hints name.
+    pub keys: &'a Keymap,
 }
 
 impl SearchBar<'_> {
@@ -31,7 +34,16 @@ impl SearchBar<'_> {
                 theme::error(self.palette),
             ));
         } else {
-            spans.push(Span::styled("  Enter keeps · Esc clears", theme::DIM));
+            let hints: Vec<String> = [
+                self.keys.hint(Mode::Search, "keep-query", "keeps"),
+                self.keys.hint(Mode::Search, "clear-query", "clears"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            if !hints.is_empty() {
+                spans.push(Span::styled(format!("  {}", hints.join(" · ")), theme::DIM));
+            }
         }
         Line::from(spans).render(area, buf);
         let column = 1 + text.width().min(usize::from(u16::MAX));

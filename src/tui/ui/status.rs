@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::render::Palette;
-use crate::tui::keys::{Keymap, key_name};
+use crate::tui::keys::Keymap;
 use crate::tui::model::app::{App, Mode};
 use crate::tui::model::reader::Reader;
 use crate::tui::ui::theme;
@@ -120,13 +120,8 @@ fn hints(keys: &Keymap, mode: Mode, shown: &[Hint], palette: &Palette) -> Vec<Sp
 /// The first key of each of `actions` in `mode`, joined by `/`: `j/k`. `None` when an action
 /// has no key (the configuration gave it to another).
 fn hint_keys(keys: &Keymap, mode: Mode, actions: &[&str]) -> Option<String> {
-    let section = keys.sections.iter().find(|s| s.mode == mode)?;
-    let names: Option<Vec<String>> = actions
-        .iter()
-        .map(|action| {
-            let binding = section.bindings.iter().find(|b| b.name == *action)?;
-            binding.keys.first().map(|&key| key_name(key))
-        })
+    let names: Option<Vec<String>> = (actions.iter())
+        .map(|action| keys.key_of(mode, action))
         .collect();
     names.map(|names| names.join("/"))
 }

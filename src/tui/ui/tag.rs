@@ -8,6 +8,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph, Widget};
 
 use crate::article::{Bucket, Sentiment};
 use crate::render::{Palette, bucket_badge, bucket_style, sentiment_badge, sentiment_score_text};
+use crate::tui::keys::Keymap;
+use crate::tui::model::app::Mode;
 use crate::tui::model::tagging::TagPicker;
 use crate::tui::ui::theme;
 
@@ -20,6 +22,22 @@ const HEIGHT: u16 = 10;
 pub struct TagBox<'a> {
     pub picker: &'a TagPicker,
     pub palette: &'a Palette,
+    /// The keys in use, which the frame's hints name.
+    pub keys: &'a Keymap,
+}
+
+impl TagBox<'_> {
+    /// ` Enter writes · Esc cancels `, with the keys in use.
+    fn hints(&self) -> String {
+        let hints: Vec<String> = [
+            self.keys.hint(Mode::Tag, "write-tag", "writes"),
+            self.keys.hint(Mode::Tag, "back", "cancels"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        format!(" {} ", hints.join(" · "))
+    }
 }
 
 impl Widget for TagBox<'_> {
@@ -36,7 +54,7 @@ impl Widget for TagBox<'_> {
             .border_type(BorderType::Rounded)
             .border_style(theme::BORDER)
             .title(Span::styled(" Tag by hand ", theme::TITLE))
-            .title_bottom(Span::styled(" Enter writes · Esc cancels ", theme::DIM));
+            .title_bottom(Span::styled(self.hints(), theme::DIM));
         let inner = block.inner(area);
         block.render(area, buf);
         let inner = Rect {

@@ -63,6 +63,15 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.notice = Some(text);
             None
         }
+        Action::NotWatching(reason) => {
+            let reload = (app.keys.hint(Mode::List, "reload", "reloads"))
+                .map(|hint| format!("; {hint}"))
+                .unwrap_or_default();
+            app.notice = Some(format!(
+                "not following changes to the library ({reason}){reload}"
+            ));
+            None
+        }
         Action::MarksLoaded { marks, warning } => {
             marks::loaded(app, marks, warning);
             None
@@ -71,6 +80,7 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             app.quit = true;
             None
         }
+        Action::Suspend => Some(Effect::Suspend),
         action => {
             app.notice = None;
             by_mode(app, action)

@@ -2,6 +2,7 @@
 
 use ratatui::layout::{Position, Rect};
 
+use crate::address::WebAddress;
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::{App, Screen};
 use crate::tui::ui::layout::reader_areas;
@@ -73,8 +74,9 @@ fn max_scroll(app: &App) -> usize {
     }
 }
 
-/// Asks the loop to open the article's source, if it is a web address: a `file:` or
-/// `javascript:` URL from a stranger's file must not reach the system opener.
+/// Asks the loop to open the article's source, if it is a web address a browser reads as it
+/// looks: a `file:` or `javascript:` URL from a stranger's file must not reach the system
+/// opener, nor one that opens another site than it shows.
 fn open_source(app: &mut App) -> Option<Effect> {
     let Screen::Reader(reader) = &app.screen else {
         return None;
@@ -83,24 +85,14 @@ fn open_source(app: &mut App) -> Option<Effect> {
         app.notice = Some("this article has no source link".to_owned());
         return None;
     };
-    if !is_web_address(&url) {
-        app.notice = Some("only http and https links are opened".to_owned());
-        return None;
+    match WebAddress::parse(&url) {
+        Ok(address) => {
+            app.notice = Some(format!("opening {address}"));
+            Some(Effect::OpenUrl(address.as_str().to_owned()))
+        }
+        Err(refused) => {
+            app.notice = Some(format!("not opened: {refused}"));
+            None
+        }
     }
-    app.notice = Some(format!("opening {url}"));
-    Some(Effect::OpenUrl(url))
-}
-
-/// True for `http://` and `https://` URLs with something after the scheme and no white space
-/// or control characters that an opener might read as a second argument.
-pub fn is_web_address(url: &str) -> bool {
-    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &url[8..]
-    } else if lower.starts_with("http://") {
-        &url[7..]
-    } else {
-        return false;
-    };
-    !rest.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }

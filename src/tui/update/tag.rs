@@ -39,11 +39,12 @@ pub(super) fn open(app: &mut App) {
     app.tagging = Some(TagPicker::new(article, library.stamp(doc), app.reading));
 }
 
-/// Why nothing can be written now, if so: a library still loading would be replaced, with
-/// what was written or not, by the one being read.
+/// Why nothing can be written now, if so: a library loading for the first time would be
+/// replaced, with what was written or not, by the one being read. A reload (which a write
+/// itself sets off) is no reason: a file written during it changes the folders again, and
+/// the library is read once more when it is done.
 fn refusal(app: &App) -> Option<&'static str> {
-    app.load
-        .active
+    (app.load.active && !app.load.reloading)
         .then_some("the library is still loading; tag once it is read")
 }
 
@@ -101,8 +102,11 @@ pub(super) fn written(
         .map(|article| article.sentiment.clone())
         .unwrap_or_default();
     let sentiment = request.sentiment();
+    let undo = (app.keys.hint(app.screen_mode(), "undo-tag", "undoes it"))
+        .map(|hint| format!("; {hint}"))
+        .unwrap_or_default();
     app.notice = Some(format!(
-        "tagged {} {} {}; u undoes it",
+        "tagged {} {} {}{undo}",
         request.id,
         request.tag.label,
         request.tag.score_text()
