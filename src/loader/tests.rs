@@ -286,3 +286,49 @@ fn article_names_are_judged_as_path_extensions_are() {
         );
     }
 }
+
+#[test]
+fn links_leading_out_of_the_library_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "lib/a.md", ARTICLE);
+    write(dir.path(), "lib/in/b.md", ARTICLE);
+    write(dir.path(), "outside/c.md", ARTICLE);
+    let lib = dir.path().join("lib");
+    symlink(dir.path().join("outside"), lib.join("archive")).unwrap();
+    symlink(dir.path().join("outside/c.md"), lib.join("note.md")).unwrap();
+    symlink(lib.join("in/b.md"), lib.join("alias.md")).unwrap();
+    let loaded = load(std::slice::from_ref(&lib), &Reading::default());
+    assert_eq!(ids(&loaded), ["a.md", "alias.md", "in/b.md"]);
+    let outside = dir.path().join("outside").canonicalize().unwrap();
+    assert_eq!(
+        problems(&loaded, &lib),
+        [
+            format!(
+                "archive: symbolic link to a folder outside the library ({}); skipped, as links are followed only within the library's folders",
+                outside.display()
+            ),
+            format!(
+                "note.md: symbolic link to a file outside the library ({}); skipped, as links are followed only within the library's folders",
+                outside.join("c.md").display()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_walk_stops_at_max_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..10 {
+        write(dir.path(), &format!("lib/{n}/a.md"), ARTICLE);
+    }
+    let mut limits = crate::limits::Limits::default();
+    limits.max_files = 4;
+    let walked = walk(
+        &[dir.path().join("lib"), dir.path().join("lib/9/a.md")],
+        &limits,
+    );
+    assert_eq!(walked.sources.len(), 4);
+    assert!(walked.cut_short);
+    let messages: Vec<String> = walked.problems.iter().map(|p| p.message.clone()).collect();
+    assert_eq!(messages, [cut_short_message(4)]);
+}
