@@ -321,8 +321,10 @@ fn a_walk_stops_at_max_files() {
     for n in 0..10 {
         write(dir.path(), &format!("lib/{n}/a.md"), ARTICLE);
     }
-    let mut limits = crate::limits::Limits::default();
-    limits.max_files = 4;
+    let limits = crate::limits::Limits {
+        max_files: 4,
+        ..Default::default()
+    };
     let walked = walk(
         &[dir.path().join("lib"), dir.path().join("lib/9/a.md")],
         &limits,
