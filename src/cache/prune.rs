@@ -26,9 +26,13 @@ pub fn roots_file(cache: &Path) -> PathBuf {
     cache.with_extension(&ROOTS[1..])
 }
 
-/// Writes the roots file of the cache at `cache`: each folder's bytes, NUL after each.
+/// Writes the roots file of the cache at `cache`: each folder's bytes, NUL after each. Once:
+/// the cache's name is a hash of these roots, so the file never changes.
 pub fn write_roots(cache: &Path, roots: &[PathBuf]) {
     let path = roots_file(cache);
+    if path.exists() {
+        return;
+    }
     let _ = replace_file::replace(&path, false, |out| {
         for root in roots {
             out.write_all(root.as_os_str().as_encoded_bytes())?;
