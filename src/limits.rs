@@ -1,4 +1,5 @@
-//! Resource limits that keep a hostile file from exhausting time or memory.
+//! Resource limits that keep a hostile file, or a folder named by mistake, from exhausting
+//! time, memory or disk.
 
 /// Bounds applied while loading. The defaults suit any real library; each exists because some
 /// file could otherwise make loading slow or memory-hungry.
@@ -16,6 +17,12 @@ pub struct Limits {
     /// A line of an article longer than this many characters (a minified page, an inline
     /// image as a data URL) is cut when rendered, with a note saying how much was left out.
     pub max_line_chars: usize,
+    /// A walk of the library's folders stops after this many article files, with a message,
+    /// so that a folder named by mistake (`~`, `/`) costs seconds, not the whole system.
+    pub max_files: usize,
+    /// The cache folder is kept under this many bytes: the caches used least recently go
+    /// first.
+    pub max_cache_bytes: u64,
 }
 
 impl Default for Limits {
@@ -26,6 +33,8 @@ impl Default for Limits {
             max_alias_events: 10_000,
             max_tldr_items: 50,
             max_line_chars: 20_000,
+            max_files: 200_000,
+            max_cache_bytes: 1024 * 1024 * 1024,
         }
     }
 }

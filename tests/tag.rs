@@ -257,12 +257,13 @@ fn the_writer_reads_within_the_limits_it_is_given() {
     }
     std::fs::write(&path, &text).unwrap();
     let tag = Tag::new(7.0, "Bullish/Positive").unwrap();
-    let refused = tagger::tag_file(&path, &tag, Options::default(), &Reading::default());
+    let options = Options::within(&[dir.path().to_owned()]);
+    let refused = tagger::tag_file(&path, &tag, None, &options, &Reading::default());
     let message = refused.unwrap_err().to_string();
     assert!(message.ends_with("over the limit of 8 MiB"), "{message}");
     let mut reading = Reading::default();
     reading.limits.max_file_bytes = 32 * 1024 * 1024;
-    tagger::tag_file(&path, &tag, Options::default(), &reading).expect("written");
+    tagger::tag_file(&path, &tag, None, &options, &reading).expect("written");
     assert!(
         std::fs::read_to_string(&path)
             .unwrap()

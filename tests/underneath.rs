@@ -27,7 +27,7 @@ fn files_that_change_after_the_walk_are_read_as_they_are_or_reported() {
             &format!("# {name}\n\nText.\n"),
         );
     }
-    let walk = loader::walk(&[root.to_path_buf()]);
+    let walk = loader::walk(&[root.to_path_buf()], &moodwire::Limits::default());
     assert_eq!(walk.sources.len(), 5);
 
     fs::remove_file(root.join("deleted.md")).unwrap();

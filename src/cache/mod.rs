@@ -8,6 +8,7 @@
 
 mod article;
 mod later;
+mod prune;
 mod sections;
 
 use std::fs;
@@ -23,9 +24,10 @@ use sections::SectionWriter;
 
 use crate::article::Article;
 use crate::index::{HeadAsRead, Index, Shard, ShardToWrite};
-use crate::loader::FileStamp;
+use crate::loader::{FileStamp, open_regular_file};
 use crate::parallel;
 use crate::reading::Reading;
+use crate::replace_file;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
 const FORMAT_VERSION: u32 = 12;
@@ -191,9 +193,20 @@ impl CacheStore {
     /// file until a search needs them (a search for a word reads only the postings of that
     /// word); the index keeps the file open for that, so a cache written over it meanwhile
     /// (always by renaming another file into its place) does not change what it reads.
+    ///
+    /// The file is opened as articles are (a named pipe or a device in its place is passed
+    /// over, never waited on or read), and no larger than `limits.max_cache_bytes`; opening
+    /// it marks it used, and then the folder is pruned (see [`prune`]).
     pub(crate) fn load(&self, roots: &[PathBuf], reading: &Reading) -> Option<Cached> {
         let path = self.file_for(roots);
-        let file = fs::File::open(&path).ok()?;
+        let max_bytes = reading.limits.max_cache_bytes;
+        let opened = open_regular_file(&path, max_bytes).ok();
+        if let Some((file, _)) = &opened {
+            // Its modification time is when it was last used, which the pruning goes by.
+            let _ = file.set_modified(std::time::SystemTime::now());
+        }
+        prune::prune(&self.dir, max_bytes);
+        let (file, _) = opened?;
         decode(Arc::new(file), &path, &header(roots, reading)).ok()
     }
 
@@ -228,9 +241,7 @@ impl CacheStore {
         let per_section = articles.len().div_ceil(parallel::cores()).max(1);
         let section_starts = (0..articles.len()).step_by(per_section);
         let path = self.file_for(roots);
-        if let Some(dir) = path.parent() {
-            remove_stale_temporaries(dir);
-        }
+        replace_file::remove_stale(&self.dir);
         // The cache only saves time, so it is not worth a sync: a crash leaves the old one.
         let written = crate::replace_file::replace(&path, false, |out| {
             let mut sections = SectionWriter::new(out);
@@ -277,6 +288,10 @@ impl CacheStore {
         if let (true, Some(copied)) = (copy_refused, copied) {
             later::remove_if_same(&path, &copied.file);
         }
+        if written.is_ok() {
+            prune::write_roots(&path, &resolved_roots(roots));
+        }
+        prune::prune(&self.dir, reading.limits.max_cache_bytes);
     }
 
     fn file_for(&self, roots: &[PathBuf]) -> PathBuf {
@@ -287,18 +302,21 @@ impl CacheStore {
 
 /// The roots in a form that does not depend on how they were typed or ordered.
 fn canonical_roots(roots: &[PathBuf]) -> Vec<String> {
-    let mut roots: Vec<String> = roots
+    let mut roots: Vec<String> = resolved_roots(roots)
         .iter()
-        .map(|root| {
-            fs::canonicalize(root)
-                .unwrap_or_else(|_| root.clone())
-                .to_string_lossy()
-                .into_owned()
-        })
+        .map(|root| root.to_string_lossy().into_owned())
         .collect();
     roots.sort();
     roots.dedup();
     roots
+}
+
+/// The roots, each as it resolves (as named, if it does not).
+fn resolved_roots(roots: &[PathBuf]) -> Vec<PathBuf> {
+    roots
+        .iter()
+        .map(|root| fs::canonicalize(root).unwrap_or_else(|_| root.clone()))
+        .collect()
 }
 
 /// What must match for a cache to be used: the format, the code that read the articles, the
@@ -456,32 +474,6 @@ fn decode_part(file: &Arc<fs::File>, path: &Path, part: &Part) -> Result<Decoded
             }
             input.finish()?;
             Ok(Decoded::Articles(run, stamps, paths))
-        }
-    }
-}
-
-/// A temporary file this old was left by a writer that was killed; no live writer takes this
-/// long.
-const STALE_TEMPORARY: std::time::Duration = std::time::Duration::from_secs(3600);
-
-/// Removes temporary files that killed writers left in the cache folder.
-fn remove_stale_temporaries(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| t.elapsed().ok());
-        if name.starts_with(".library-")
-            && name.ends_with(".tmp")
-            && old.is_some_and(|age| age > STALE_TEMPORARY)
-        {
-            let _ = fs::remove_file(entry.path());
         }
     }
 }

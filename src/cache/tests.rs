@@ -9,6 +9,8 @@ fn store() -> (tempfile::TempDir, CacheStore, Vec<PathBuf>) {
     let dir = tempfile::tempdir().unwrap();
     let store = CacheStore::new(dir.path().join("cache"));
     let roots = vec![dir.path().join("library")];
+    // It exists: a cache of folders that are gone is removed.
+    fs::create_dir(&roots[0]).unwrap();
     (dir, store, roots)
 }
 
@@ -49,11 +51,11 @@ fn a_forged_count_cannot_force_a_huge_allocation() {
 fn temporaries_left_by_killed_writers_are_removed_when_old() {
     let (_dir, store, roots) = store();
     fs::create_dir_all(&store.dir).unwrap();
-    let stale = store.dir.join(".library-0123.cache.99.1.tmp");
-    let fresh = store.dir.join(".library-0123.cache.98.1.tmp");
+    let (stale, _) = crate::replace_file::create_temporary(&store.dir, 0o600).unwrap();
+    let (fresh, _) = crate::replace_file::create_temporary(&store.dir, 0o600).unwrap();
     fs::write(&stale, b"half").unwrap();
     fs::write(&fresh, b"being written").unwrap();
-    let long_ago = std::time::SystemTime::now() - STALE_TEMPORARY * 2;
+    let long_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
     fs::File::options()
         .write(true)
         .open(&stale)

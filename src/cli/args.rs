@@ -181,7 +181,8 @@ pub struct TagArgs {
     #[arg(long)]
     pub write: bool,
 
-    /// Also estimate (and with --write, replace) the sentiment of files that carry one
+    /// Also estimate (and with --write, replace) the sentiment of files that carry one, and
+    /// write read-only files
     #[arg(long)]
     pub force: bool,
 

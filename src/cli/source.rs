@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 use moodwire::cache::CacheStore;
 use moodwire::config::Config;
 use moodwire::library::Library;
-use moodwire::library::LibrarySource;
-use moodwire::loader::display_path;
+use moodwire::library::{LibrarySource, Progress};
+use moodwire::loader::{cut_short_message, display_path};
 
 use super::args::CacheArgs;
 
@@ -70,7 +70,25 @@ fn load_library(paths: &[PathBuf], cache: CacheArgs, config: &Config) -> anyhow:
         }
     }
     Ok(match source {
-        LibrarySource::Paths(paths) => Library::open(&paths, &reading, cache_store(cache).as_ref()),
+        LibrarySource::Paths(paths) => {
+            let cache = cache_store(cache);
+            let mut cut_short = false;
+            let library =
+                Library::open_with_progress(&paths, &reading, cache.as_ref(), &mut |step| {
+                    cut_short |= matches!(
+                        step,
+                        Progress::Found {
+                            cut_short: true,
+                            ..
+                        }
+                    )
+                });
+            if cut_short {
+                let message = cut_short_message(reading.limits.max_files);
+                eprintln!("moodwire: {message}");
+            }
+            library
+        }
         LibrarySource::BuiltIn => Library::built_in(&reading),
     })
 }

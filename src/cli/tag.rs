@@ -77,7 +77,19 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
     if let Some(missing) = paths.iter().find(|p| fs::symlink_metadata(p).is_err()) {
         bail!("{}: no such file or folder", display_path(missing));
     }
-    let found = walk(&paths);
+    // The paths named are the roots: nothing outside them, every link followed, is written.
+    let options = tagger::Options {
+        replace: args.force,
+        read_only: args.force,
+        ..tagger::Options::within(&paths)
+    };
+    let found = walk(&paths, &reading.limits);
+    if found.cut_short {
+        eprintln!(
+            "moodwire: {}",
+            moodwire::loader::cut_short_message(reading.limits.max_files)
+        );
+    }
     let mut summary = Summary {
         written: args.write,
         ..Summary::default()
@@ -91,7 +103,7 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
     let mut staged = Vec::new();
     parallel::for_each(
         &found.sources,
-        |source| tag_one(source, args, &reading),
+        |source| tag_one(source, args, &options, &reading),
         |_, outcome| match outcome {
             Some((outcome, written)) => {
                 if let Some(written) = written {
@@ -149,6 +161,7 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
 fn tag_one(
     source: &Source,
     args: &TagArgs,
+    options: &tagger::Options,
     reading: &Reading,
 ) -> Option<(Outcome, Option<tagger::Staged>)> {
     let path = display_path(&source.path);
@@ -181,7 +194,7 @@ fn tag_one(
             Some(stamp),
             &article,
             &tag,
-            args.force,
+            options,
             reading,
         )
     });

@@ -50,6 +50,8 @@ pub const LIMIT_KEYS: &[&str] = &[
     "max_yaml_alias_events",
     "max_tldr_items",
     "max_line_chars",
+    "max_files",
+    "max_cache_bytes",
 ];
 
 pub fn set_limit(limits: &mut Limits, name: &str, value: u64) {
@@ -60,6 +62,8 @@ pub fn set_limit(limits: &mut Limits, name: &str, value: u64) {
         "max_yaml_alias_events" => limits.max_alias_events = count,
         "max_tldr_items" => limits.max_tldr_items = count,
         "max_line_chars" => limits.max_line_chars = count,
+        "max_files" => limits.max_files = count,
+        "max_cache_bytes" => limits.max_cache_bytes = value,
         _ => {}
     }
 }

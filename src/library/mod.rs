@@ -65,9 +65,10 @@ impl Library {
         reading: &Reading,
         progress: &mut dyn FnMut(Progress),
     ) -> Library {
-        let walk = loader::walk(paths);
+        let walk = loader::walk(paths, &reading.limits);
         progress(Progress::Found {
             files: walk.sources.len(),
+            cut_short: walk.cut_short,
         });
         let mut problems = walk.problems;
         let (read, shards) = read_and_index(&walk.sources, reading, &mut problems, progress);

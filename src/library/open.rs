@@ -59,9 +59,10 @@ impl Library {
         let (cached, walk) = parallel::join(
             || store.load(paths, reading),
             || {
-                let walk = loader::walk(paths);
+                let walk = loader::walk(paths, &reading.limits);
                 progress(Progress::Found {
                     files: walk.sources.len(),
+                    cut_short: walk.cut_short,
                 });
                 walk
             },
@@ -450,7 +451,13 @@ mod tests {
         let (dir, library, store) = library_of(5);
         let paths = [library];
         let reading = Reading::default();
-        let cache_files = || fs::read_dir(dir.path().join("cache")).map_or(0, |d| d.count());
+        let cache_files = || {
+            let caches = fs::read_dir(dir.path().join("cache")).into_iter().flatten();
+            let is_cache = |path: &Path| path.extension().is_some_and(|e| e == "cache");
+            caches
+                .filter(|e| is_cache(&e.as_ref().unwrap().path()))
+                .count()
+        };
         let (opened, cache) =
             Library::open_leaving_the_cache(&paths, &reading, Some(&store), &mut |_| {});
         assert_eq!(opened.articles().len(), 5);
@@ -507,7 +514,7 @@ mod tests {
         let mut steps = Vec::new();
         let opened = Library::open_with_progress(&paths, &reading, Some(&store), &mut |step| {
             steps.push(match step {
-                Progress::Found { files } => format!("found {files}"),
+                Progress::Found { files, .. } => format!("found {files}"),
                 Progress::Cached { articles } => format!("cached {articles}"),
                 Progress::Read { article, done } => format!("read {done} {}", article.title),
                 Progress::Failed { done } => format!("failed {done}"),

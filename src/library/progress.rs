@@ -10,6 +10,8 @@ pub enum Progress<'a> {
     Found {
         /// How many files were found.
         files: usize,
+        /// True when the walk stopped at `limits.max_files`: the rest is not read.
+        cut_short: bool,
     },
     /// This many articles were taken unchanged from the cache, all at once.
     Cached {

@@ -151,6 +151,7 @@ mod tests {
         let [file] = fs::read_dir(store_dir)
             .unwrap()
             .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "cache"))
             .collect::<Vec<_>>()
             .try_into()
             .unwrap();

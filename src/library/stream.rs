@@ -23,6 +23,8 @@ pub enum LoadEvent {
     Found {
         /// Files found.
         files: usize,
+        /// True when the walk stopped at `limits.max_files`: the rest is not read.
+        cut_short: bool,
     },
     /// This many articles were taken unchanged from the cache, all at once.
     Cached {
@@ -65,6 +67,7 @@ impl Library {
                 let library = Library::built_in(reading);
                 batch.send(LoadEvent::Found {
                     files: library.len(),
+                    cut_short: false,
                 });
                 (library, None)
             }
@@ -115,7 +118,9 @@ impl<S: FnMut(LoadEvent) -> bool> Batcher<S> {
 
     fn take(&mut self, step: Progress) {
         match step {
-            Progress::Found { files } => self.send(LoadEvent::Found { files }),
+            Progress::Found { files, cut_short } => {
+                self.send(LoadEvent::Found { files, cut_short })
+            }
             Progress::Cached { articles } => self.send(LoadEvent::Cached { articles }),
             Progress::Read { article, done } => {
                 if !self.closed {

@@ -25,7 +25,7 @@ pub enum ChildKind {
     /// A folder, or a symbolic link to one.
     Folder { link: bool },
     /// An article file (by its name), or a link to one, with its stamp.
-    Article(FileStamp),
+    Article { stamp: FileStamp, link: bool },
     /// An entry that cannot be looked at, and why.
     Problem(Problem),
 }
@@ -77,7 +77,10 @@ fn kind_of(entry: &fs::DirEntry, path: &Path) -> Option<ChildKind> {
     if kind.is_symlink() {
         return match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => Some(ChildKind::Folder { link: true }),
-            Ok(meta) => is_article.then(|| ChildKind::Article(FileStamp::of(&meta))),
+            Ok(meta) => is_article.then(|| ChildKind::Article {
+                stamp: FileStamp::of(&meta),
+                link: true,
+            }),
             Err(error) => Some(ChildKind::Problem(unreachable_entry(path, &error))),
         };
     }
@@ -88,7 +91,10 @@ fn kind_of(entry: &fs::DirEntry, path: &Path) -> Option<ChildKind> {
         return None;
     }
     Some(match entry.metadata() {
-        Ok(meta) => ChildKind::Article(FileStamp::of(&meta)),
+        Ok(meta) => ChildKind::Article {
+            stamp: FileStamp::of(&meta),
+            link: false,
+        },
         Err(error) => ChildKind::Problem(Problem::error(path, describe_io_error(&error))),
     })
 }

@@ -10,9 +10,9 @@ mod walk;
 use std::path::PathBuf;
 
 pub use problem::{Problem, Severity, describe_io_error, display_path};
-pub use read::{read_regular_file, read_source};
+pub use read::{OpenError, open_regular_file, read_regular, read_regular_file, read_source};
 pub use stamp::FileStamp;
-pub use walk::{ARTICLE_EXTENSIONS, Source, Walk, is_article_file, walk};
+pub use walk::{ARTICLE_EXTENSIONS, Source, Walk, cut_short_message, is_article_file, walk};
 
 use crate::article::Article;
 use crate::parallel;
@@ -60,7 +60,7 @@ pub fn load(paths: &[PathBuf], reading: &Reading) -> Loaded {
 /// Loads every article under `paths`, handing each result to `on_event` on the calling thread
 /// as soon as it is ready. Files are parsed on all cores.
 pub fn load_each(paths: &[PathBuf], reading: &Reading, mut on_event: impl FnMut(LoadEvent)) {
-    let walk = walk(paths);
+    let walk = walk(paths, &reading.limits);
     on_event(LoadEvent::Found(walk.sources.len()));
     for problem in walk.problems {
         on_event(LoadEvent::Problem(problem));

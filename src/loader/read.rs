@@ -26,41 +26,74 @@ pub fn read_source(source: &Source, reading: &Reading) -> Result<(Article, FileS
 /// before they were read; otherwise why not, in a few words. Never waits on a named pipe and
 /// never reads past the limit, whatever is put in the file's place meanwhile.
 pub fn read_regular_file(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, FileStamp), String> {
-    let describe = |e: io::Error| describe_io_error(&e);
-    let too_large = |size: u64| {
-        format!(
-            "the file is {}, over the limit of {}",
-            size_text(size),
-            size_text(max_bytes)
-        )
-    };
-    // Checked before opening, so that a device or a pipe is not even opened.
-    let meta = fs::metadata(path).map_err(describe)?;
-    if !meta.is_file() {
-        return Err("not a regular file".to_owned());
-    }
-    if meta.len() > max_bytes {
-        return Err(too_large(meta.len()));
-    }
-    let file = open_without_waiting(path).map_err(describe)?;
-    // Looked at again through the open file: it may have been replaced since it was looked
-    // at by name, and this is the one that will be read.
-    let meta = file.metadata().map_err(describe)?;
-    if !meta.is_file() {
-        return Err("not a regular file".to_owned());
-    }
-    if meta.len() > max_bytes {
-        return Err(too_large(meta.len()));
-    }
+    read_regular(path, max_bytes).map_err(|e| e.to_string())
+}
+
+/// [`read_regular_file`], telling why not as an [`OpenError`].
+pub fn read_regular(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, FileStamp), OpenError> {
+    let (file, meta) = open_regular_file(path, max_bytes)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may have grown since it was measured: read no more than the limit allows.
-    file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(describe)?;
+    file.take(max_bytes + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max_bytes {
-        return Err(too_large(bytes.len() as u64));
+        let size = bytes.len() as u64;
+        return Err(OpenError::TooLarge { size, max_bytes });
     }
     Ok((bytes, FileStamp::of(&meta)))
+}
+
+/// Why a file was not opened by [`open_regular_file`].
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    /// The system would not let it be looked at or opened.
+    #[error("{}", describe_io_error(.0))]
+    Io(#[from] io::Error),
+    /// A folder, a named pipe, a device.
+    #[error("not a regular file")]
+    NotRegular,
+    /// Larger than the limit.
+    #[error("the file is {}, over the limit of {}", size_text(*.size), size_text(*.max_bytes))]
+    TooLarge {
+        /// Its size, as far as it was read.
+        size: u64,
+        /// The limit.
+        max_bytes: u64,
+    },
+}
+
+impl OpenError {
+    /// True when there is no file at all.
+    pub fn is_not_found(&self) -> bool {
+        matches!(self, OpenError::Io(e) if e.kind() == io::ErrorKind::NotFound)
+    }
+}
+
+/// Opens the regular file at `path` for reading, if it is no larger than `max_bytes`, and
+/// returns it with its metadata as read through the open file. Never waits: a named pipe, a
+/// device (`/dev/zero`) or a folder is refused, before opening and again through the open
+/// file, since one may be put in the file's place meanwhile. Every file moodwire reads that
+/// someone else may have put there (articles, its marks, its caches) is opened so.
+pub fn open_regular_file(path: &Path, max_bytes: u64) -> Result<(File, fs::Metadata), OpenError> {
+    let check = |meta: &fs::Metadata| {
+        if !meta.is_file() {
+            return Err(OpenError::NotRegular);
+        }
+        if meta.len() > max_bytes {
+            return Err(OpenError::TooLarge {
+                size: meta.len(),
+                max_bytes,
+            });
+        }
+        Ok(())
+    };
+    // Checked before opening, so that a device or a pipe is not even opened.
+    check(&fs::metadata(path)?)?;
+    let file = open_without_waiting(path)?;
+    // Looked at again through the open file: it may have been replaced since it was looked
+    // at by name, and this is the one that will be read.
+    let meta = file.metadata()?;
+    check(&meta)?;
+    Ok((file, meta))
 }
 
 /// Opens `path` for reading without ever waiting: opening a named pipe blocks until a writer

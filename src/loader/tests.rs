@@ -230,7 +230,10 @@ fn a_folder_also_reached_by_a_link_is_read_once_whichever_is_listed_first() {
     }
     symlink(dir.path().join("b-real"), dir.path().join("a-link")).unwrap();
     symlink(dir.path().join("c"), dir.path().join("d-link")).unwrap();
-    let walked = walk(&[dir.path().to_path_buf()]);
+    let walked = walk(
+        &[dir.path().to_path_buf()],
+        &crate::limits::Limits::default(),
+    );
     let ids: Vec<&str> = walked.sources.iter().map(|s| s.id.as_str()).collect();
     // A folder's entries are decided last to first: `d-link` before `c`, `b-real` before
     // `a-link`.
@@ -282,4 +285,52 @@ fn article_names_are_judged_as_path_extensions_are() {
             "{name:?}"
         );
     }
+}
+
+#[test]
+fn links_leading_out_of_the_library_are_skipped_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "lib/a.md", ARTICLE);
+    write(dir.path(), "lib/in/b.md", ARTICLE);
+    write(dir.path(), "outside/c.md", ARTICLE);
+    let lib = dir.path().join("lib");
+    symlink(dir.path().join("outside"), lib.join("archive")).unwrap();
+    symlink(dir.path().join("outside/c.md"), lib.join("note.md")).unwrap();
+    symlink(lib.join("in/b.md"), lib.join("alias.md")).unwrap();
+    let loaded = load(std::slice::from_ref(&lib), &Reading::default());
+    assert_eq!(ids(&loaded), ["a.md", "alias.md", "in/b.md"]);
+    let outside = dir.path().join("outside").canonicalize().unwrap();
+    assert_eq!(
+        problems(&loaded, &lib),
+        [
+            format!(
+                "archive: symbolic link to a folder outside the library ({}); skipped, as links are followed only within the library's folders",
+                outside.display()
+            ),
+            format!(
+                "note.md: symbolic link to a file outside the library ({}); skipped, as links are followed only within the library's folders",
+                outside.join("c.md").display()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_walk_stops_at_max_files() {
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..10 {
+        write(dir.path(), &format!("lib/{n}/a.md"), ARTICLE);
+    }
+    let limits = crate::limits::Limits {
+        max_files: 4,
+        ..Default::default()
+    };
+    let walked = walk(
+        &[dir.path().join("lib"), dir.path().join("lib/9/a.md")],
+        &limits,
+    );
+    assert_eq!(walked.sources.len(), 4);
+    assert!(walked.cut_short);
+    let messages: Vec<String> = walked.problems.iter().map(|p| p.message.clone()).collect();
+    assert_eq!(messages, [cut_short_message(4)]);
 }

@@ -5,10 +5,12 @@ use std::ffi::OsStr;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::listing::{self, Child, ChildKind, Listing};
 use super::problem::{Problem, describe_io_error, display_path};
 use super::stamp::FileStamp;
+use crate::limits::Limits;
 use crate::parallel;
 
 /// File name endings that mark an article when walking a folder.
@@ -35,32 +37,53 @@ pub struct Walk {
     pub sources: Vec<Source>,
     /// The paths and entries that could not be followed.
     pub problems: Vec<Problem>,
+    /// True when the walk stopped at `limits.max_files` files; a problem says so too.
+    pub cut_short: bool,
 }
 
 /// Walks `paths`: a file is taken as it is (whatever its name), a folder is searched
-/// recursively for article files, skipping hidden entries. Symbolic links are followed, but a
-/// folder is never read twice, so link cycles end.
-pub fn walk(paths: &[PathBuf]) -> Walk {
+/// recursively for article files, skipping hidden entries. A symbolic link is followed only
+/// when it leads inside one of the folders named (as they resolve), so that a link to `~` or
+/// `/` does not bring in other files; and no folder is read twice, so link cycles end. The
+/// walk stops at `limits.max_files` files, with a problem that says so.
+pub fn walk(paths: &[PathBuf], limits: &Limits) -> Walk {
     let mut walk = Walk::default();
     let mut seen_folders = HashSet::new();
     let mut files = Vec::new();
-    // Folders first, so that a file also named directly is known to be found already.
+    let mut folders = Vec::new();
     for path in paths {
         match fs::metadata(path) {
-            Ok(meta) if meta.is_dir() => {
-                let real = fs::canonicalize(path).ok();
-                // A folder named twice, or inside another named one, is read once.
-                if real.clone().is_some_and(|real| !seen_folders.insert(real)) {
-                    continue;
-                }
-                walk_folder(path, real, &mut seen_folders, &mut walk);
-            }
+            Ok(meta) if meta.is_dir() => folders.push((path, fs::canonicalize(path).ok())),
             Ok(meta) => files.push((path, FileStamp::of(&meta))),
             Err(error) => walk.problems.push(unreachable_entry(path, &error)),
         }
     }
+    let mut walker = Walker {
+        roots: folders
+            .iter()
+            .filter_map(|(_, real)| real.clone())
+            .collect(),
+        max_files: limits.max_files,
+        listed: AtomicUsize::new(0),
+        seen_folders: &mut seen_folders,
+        walk: &mut walk,
+    };
+    // Folders first, so that a file also named directly is known to be found already.
+    for (path, real) in folders {
+        // A folder named twice, or inside another named one, is read once.
+        if real
+            .clone()
+            .is_some_and(|real| !walker.seen_folders.insert(real))
+        {
+            continue;
+        }
+        walker.walk_folder(path, real);
+    }
     let mut seen_files = HashSet::new();
     for (path, stamp) in files {
+        if walk.cut_short {
+            break;
+        }
         let real = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         let found_in_folder = real
             .parent()
@@ -70,6 +93,12 @@ pub fn walk(paths: &[PathBuf]) -> Walk {
                 .file_name()
                 .is_some_and(|name| name.to_string_lossy().starts_with('.'));
         if seen_files.insert(real) && !found_in_folder {
+            if walk.sources.len() >= limits.max_files {
+                walk.cut_short = true;
+                let message = cut_short_message(limits.max_files);
+                walk.problems.push(Problem::warning(path, message));
+                break;
+            }
             let name = path
                 .file_name()
                 .map_or_else(|| path.to_string_lossy(), |n| n.to_string_lossy());
@@ -102,82 +131,155 @@ pub(super) fn is_article_name(name: &OsStr) -> bool {
             .any(|known| extension.eq_ignore_ascii_case(known.as_bytes()))
 }
 
-/// Walks the folder `root` depth first, each folder's entries in name order. The folders
-/// below it are listed (and their articles looked at) on all cores first; the walk itself
-/// then only decides, in order, what to descend into and what each file is called.
-fn walk_folder(
-    root: &Path,
-    root_real: Option<PathBuf>,
-    seen_folders: &mut HashSet<PathBuf>,
-    walk: &mut Walk,
-) {
-    let mut listings = HashMap::new();
-    // Each folder with its real path (where known) and the id it gives what it holds: its
-    // path below the root, `/`-separated and safe to print (a file name may hold escape
-    // sequences).
-    let mut pending = vec![(root.to_path_buf(), root_real, String::new())];
-    while let Some((folder, folder_real, folder_id)) = pending.pop() {
-        if !listings.contains_key(&folder) {
-            // The root, or a folder a link leads to: it and the folders below it.
-            listings.extend(parallel::explore(
-                vec![folder.clone()],
-                |folder: &PathBuf| list_and_follow(folder),
-            ));
-        }
-        let listing = match listings
-            .remove(&folder)
-            .unwrap_or_else(|| listing::list(&folder))
-        {
-            Ok(listing) => listing,
-            Err(problem) => {
-                walk.problems.push(problem);
-                continue;
+/// The state of one walk over the folders named.
+struct Walker<'a> {
+    /// The folders named, as they resolve: a link is followed only to inside one of them.
+    roots: Vec<PathBuf>,
+    max_files: usize,
+    /// Articles and folders listed ahead of the walk so far, so that listing ahead stops once
+    /// it has found more than the walk will take.
+    listed: AtomicUsize,
+    seen_folders: &'a mut HashSet<PathBuf>,
+    walk: &'a mut Walk,
+}
+
+impl Walker<'_> {
+    /// Walks the folder `root` depth first, each folder's entries in name order. The folders
+    /// below it are listed (and their articles looked at) on all cores first; the walk itself
+    /// then only decides, in order, what to descend into and what each file is called.
+    fn walk_folder(&mut self, root: &Path, root_real: Option<PathBuf>) {
+        let mut listings = HashMap::new();
+        // Each folder with its real path (where known) and the id it gives what it holds: its
+        // path below the root, `/`-separated and safe to print (a file name may hold escape
+        // sequences).
+        let mut pending = vec![(root.to_path_buf(), root_real, String::new())];
+        while let Some((folder, folder_real, folder_id)) = pending.pop() {
+            if self.walk.cut_short {
+                return;
             }
-        };
-        walk.problems.extend(listing.problems);
-        // In reverse, so that the first subfolder, pushed last, is walked first.
-        for Child { path, kind } in listing.children.into_iter().rev() {
-            let name = listing::last_name(&path);
-            match kind {
-                ChildKind::Folder { link } => {
-                    // A folder that is not a link is really where its parent really is: only
-                    // links need the file system to say where they lead.
-                    let real = match &folder_real {
-                        Some(parent) if !link => Some(parent.join(name)),
-                        _ => fs::canonicalize(&path).ok(),
-                    };
-                    let first_visit = real.clone().is_none_or(|real| seen_folders.insert(real));
-                    if first_visit {
-                        let id = child_id(&folder_id, name);
-                        pending.push((path, real, id));
-                    } else if link {
-                        let message = "symbolic link to a folder that is already read; skipped";
-                        walk.problems
-                            .push(Problem::warning(&path, message.to_owned()));
+            if !listings.contains_key(&folder) {
+                // The root, or a folder a link leads to: it and the folders below it.
+                let (listed, max_files) = (&self.listed, self.max_files);
+                listings.extend(parallel::explore(
+                    vec![folder.clone()],
+                    |folder: &PathBuf| list_and_follow(folder, listed, max_files),
+                ));
+            }
+            let listing = match listings
+                .remove(&folder)
+                .unwrap_or_else(|| listing::list(&folder))
+            {
+                Ok(listing) => listing,
+                Err(problem) => {
+                    self.walk.problems.push(problem);
+                    continue;
+                }
+            };
+            self.walk.problems.extend(listing.problems);
+            // In reverse, so that the first subfolder, pushed last, is walked first.
+            for Child { path, kind } in listing.children.into_iter().rev() {
+                let name = listing::last_name(&path);
+                match kind {
+                    ChildKind::Folder { link } => {
+                        // A folder that is not a link is really where its parent really is:
+                        // only links need the file system to say where they lead.
+                        let real = match &folder_real {
+                            Some(parent) if !link => Some(parent.join(name)),
+                            _ => fs::canonicalize(&path).ok(),
+                        };
+                        if link && !self.inside(real.as_deref()) {
+                            self.outside(&path, real.as_deref(), "a folder");
+                            continue;
+                        }
+                        let first_visit = real
+                            .clone()
+                            .is_none_or(|real| self.seen_folders.insert(real));
+                        if first_visit {
+                            let id = child_id(&folder_id, name);
+                            pending.push((path, real, id));
+                        } else if link {
+                            let message = "symbolic link to a folder that is already read; skipped";
+                            self.walk
+                                .problems
+                                .push(Problem::warning(&path, message.to_owned()));
+                        }
                     }
+                    ChildKind::Article { stamp, link } => {
+                        if link {
+                            let real = fs::canonicalize(&path).ok();
+                            if !self.inside(real.as_deref()) {
+                                self.outside(&path, real.as_deref(), "a file");
+                                continue;
+                            }
+                        }
+                        if self.walk.sources.len() >= self.max_files {
+                            self.stop(root);
+                            return;
+                        }
+                        let id = child_id(&folder_id, name);
+                        let stamp = Some(stamp);
+                        self.walk.sources.push(Source { path, id, stamp });
+                    }
+                    ChildKind::Problem(problem) => self.walk.problems.push(problem),
                 }
-                ChildKind::Article(stamp) => {
-                    let id = child_id(&folder_id, name);
-                    let stamp = Some(stamp);
-                    walk.sources.push(Source { path, id, stamp });
-                }
-                ChildKind::Problem(problem) => walk.problems.push(problem),
             }
         }
     }
+
+    /// True when `real`, where a link leads, is inside one of the folders named.
+    fn inside(&self, real: Option<&Path>) -> bool {
+        real.is_some_and(|real| self.roots.iter().any(|root| real.starts_with(root)))
+    }
+
+    /// Reports the link at `path`, which leads to `real`, outside the folders named.
+    fn outside(&mut self, path: &Path, real: Option<&Path>, what: &str) {
+        let whither = real.map_or_else(|| "?".to_owned(), display_path);
+        let message = format!(
+            "symbolic link to {what} outside the library ({whither}); skipped, as links are \
+             followed only within the library's folders"
+        );
+        self.walk.problems.push(Problem::warning(path, message));
+    }
+
+    /// Ends the walk at the limit, saying so.
+    fn stop(&mut self, root: &Path) {
+        self.walk.cut_short = true;
+        self.walk
+            .problems
+            .push(Problem::warning(root, cut_short_message(self.max_files)));
+    }
+}
+
+/// What the walk says when it stops at `max_files` files.
+pub fn cut_short_message(max_files: usize) -> String {
+    format!(
+        "stopped at {max_files} files, the limit `limits.max_files` sets in the configuration; \
+         the rest of the library is not read"
+    )
 }
 
 /// Lists `folder`, and leads on to its subfolders; not to the folders links lead to, which
-/// may already be read by another way.
-fn list_and_follow(folder: &Path) -> (Result<Listing, Problem>, Vec<PathBuf>) {
+/// may already be read by another way, and no further once more articles and folders than
+/// the walk will take are listed (`listed` counts them over every thread).
+fn list_and_follow(
+    folder: &Path,
+    listed: &AtomicUsize,
+    max_files: usize,
+) -> (Result<Listing, Problem>, Vec<PathBuf>) {
     let listing = listing::list(folder);
     let subfolders = match &listing {
-        Ok(listing) => listing
-            .children
-            .iter()
-            .filter(|child| matches!(child.kind, ChildKind::Folder { link: false }))
-            .map(|child| child.path.clone())
-            .collect(),
+        Ok(listing) => {
+            let before = listed.fetch_add(listing.children.len(), Ordering::Relaxed);
+            match before > max_files {
+                true => Vec::new(),
+                false => listing
+                    .children
+                    .iter()
+                    .filter(|child| matches!(child.kind, ChildKind::Folder { link: false }))
+                    .map(|child| child.path.clone())
+                    .collect(),
+            }
+        }
         Err(_) => Vec::new(),
     };
     (listing, subfolders)

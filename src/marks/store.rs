@@ -13,10 +13,13 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 use super::{Mark, Marks};
-use crate::loader::{describe_io_error, display_path};
+use crate::loader::{describe_io_error, display_path, read_regular};
 
 /// Bumped if the layout changes; a file of another version is treated as unreadable.
 const FORMAT: u32 = 1;
+
+/// A marks file larger than this is not read: a million marks take about 60 MB.
+const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// A file that keeps the marks between runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -66,9 +69,11 @@ impl MarksFile {
     /// will write a fresh one), and left alone otherwise (commands that only read); either way
     /// the marks start empty and the warning says so.
     pub fn open(&self, repair: bool) -> Opened {
-        let bytes = match fs::read(&self.path) {
-            Ok(bytes) => bytes,
-            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+        // Opened as articles are: a named pipe or a link to `/dev/zero` in its place must not
+        // hang or fill memory.
+        let bytes = match read_regular(&self.path, MAX_BYTES) {
+            Ok((bytes, _)) => bytes,
+            Err(error) if error.is_not_found() => {
                 return Opened {
                     marks: Marks::default(),
                     warning: None,
@@ -78,9 +83,8 @@ impl MarksFile {
                 return Opened {
                     marks: Marks::default(),
                     warning: Some(format!(
-                        "{}: {}; read and starred marks are not shown",
+                        "{}: {error}; read and starred marks are not shown",
                         display_path(&self.path),
-                        describe_io_error(&error)
                     )),
                 };
             }

@@ -3,15 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
-use super::TagError;
 use super::durable;
 use super::staged::Staged;
 use super::temporary::io;
+use super::{Options, TagError};
 use crate::loader::FileStamp;
 
 /// Writes `new` over the file at `path` if it still holds `expected`: into a temporary file in
 /// the same folder, with the file's permissions, synced, renamed over it, and the rename
-/// synced. Returns the path written, symbolic links resolved, so that a link stays a link.
+/// synced, if `options` allow writing it. Returns the path written, symbolic links resolved, so
+/// that a link stays a link.
 ///
 /// `read_stamp`, when the caller has it, is the file's stamp taken before `expected` was read.
 /// One file's syncs take milliseconds; for many files at once, see [`super::commit`].
@@ -20,8 +21,9 @@ pub fn replace_file(
     expected: &[u8],
     read_stamp: Option<FileStamp>,
     new: &[u8],
+    options: &Options,
 ) -> Result<PathBuf, TagError> {
-    let staged = Staged::write(path, expected, read_stamp, new)?;
+    let staged = Staged::write(path, expected, read_stamp, new, options)?;
     durable::sync_file(staged.temporary()).map_err(io(staged.temporary()))?;
     staged.rename()?;
     durable::sync_folder(staged.folder()).map_err(io(staged.folder()))?;

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use super::TagError;
 use super::durable;
 use super::staged::Staged;
-use super::temporary;
 use crate::parallel;
+use crate::replace_file;
 
 /// Renames each staged file over its original, in order, and returns what became of each:
 /// the path written, or why not. A file that changed since it was read is refused with
@@ -48,7 +48,7 @@ pub fn commit(staged: Vec<Staged>) -> Vec<Result<PathBuf, TagError>> {
         *failure = durable::sync_folder(folder).err();
         // Cheap here, as the folder was just written: a run killed before its renames left
         // temporaries that no later run would otherwise clear.
-        temporary::remove_stale(folder);
+        replace_file::remove_stale(folder);
     }
     for (file, result) in staged.iter().zip(&mut results) {
         if let Some(Some(error)) = folders.get(file.folder())

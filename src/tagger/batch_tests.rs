@@ -5,7 +5,7 @@ use super::commit;
 use crate::loader::FileStamp;
 use crate::parse::parse_article;
 use crate::reading::Reading;
-use crate::tagger::{Staged, Tag, TagError, stage};
+use crate::tagger::{Options, Staged, Tag, TagError, stage};
 
 fn tag() -> Tag {
     Tag::new(8.0, "Bullish/Positive").unwrap()
@@ -22,7 +22,8 @@ fn stage_file(path: &Path) -> Result<Staged, TagError> {
         Some(stamp),
         &before,
         &tag(),
-        false,
+        // A file named on its own is its own root.
+        &Options::within(&[path.to_owned()]),
         &Reading::default(),
     )
 }

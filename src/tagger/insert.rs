@@ -57,25 +57,37 @@ pub fn with_tag(
     if !existing.is_empty() && !replace {
         return Err(TagError::AlreadyTagged);
     }
-    let insert_at = existing
-        .first()
-        .map_or(block.insert_at, |&(start, _)| start);
     let mut out = Vec::with_capacity(bytes.len() + 80);
     out.extend_from_slice(head);
+    if existing.is_empty() {
+        out.extend_from_slice(&text[..block.insert_at]);
+        out.extend_from_slice(&tag_lines(block.format, tag, eol));
+        out.extend_from_slice(&text[block.insert_at..]);
+        return Ok(Inserted {
+            bytes: out,
+            new_block: false,
+        });
+    }
+    // Each line that sets a key gets the new value in place of the old one, and keeps the rest:
+    // the key as spelled, the spaces, a comment after the value, its own line end. A key
+    // that was missing follows the last of them, with that line's ending.
     let mut at = 0;
+    let mut missing = vec![SCORE_KEY, LABEL_KEY];
     for &(start, end) in &existing {
-        if start == insert_at {
-            out.extend_from_slice(&text[at..start]);
-            out.extend_from_slice(&tag_lines(block.format, tag, eol));
-        } else {
-            out.extend_from_slice(&text[at..start]);
-        }
+        out.extend_from_slice(&text[at..start]);
+        let line = &text[start..end];
+        let key = key_of(line);
+        missing.retain(|&k| k != key);
+        out.extend_from_slice(&with_value(line, block.format, &value_text(key, tag)));
         at = end;
     }
-    if existing.is_empty() {
-        out.extend_from_slice(&text[..insert_at]);
-        out.extend_from_slice(&tag_lines(block.format, tag, eol));
-        at = insert_at;
+    if let Some(&(start, end)) = existing.last() {
+        let line_end = line_end_of(&text[start..end]);
+        let line_end = if line_end.is_empty() { eol } else { line_end };
+        for key in missing {
+            out.extend_from_slice(&key_line(block.format, key, tag).into_bytes());
+            out.extend_from_slice(line_end);
+        }
     }
     out.extend_from_slice(&text[at..]);
     Ok(Inserted {
@@ -208,15 +220,116 @@ fn sets_sentiment_key(line: &[u8], format: Format) -> bool {
 
 /// The two lines to insert.
 fn tag_lines(format: Format, tag: &Tag, eol: &[u8]) -> Vec<u8> {
-    let (score, label) = (tag.score_text(), quoted(&tag.label));
-    let lines = match format {
-        Format::Yaml => format!("{SCORE_KEY}: {score}\n{LABEL_KEY}: {label}\n"),
-        Format::Toml => format!("{SCORE_KEY} = {score}\n{LABEL_KEY} = {label}\n"),
+    let mut lines = Vec::new();
+    for key in [SCORE_KEY, LABEL_KEY] {
+        lines.extend_from_slice(key_line(format, key, tag).as_bytes());
+        lines.extend_from_slice(eol);
+    }
+    lines
+}
+
+/// The line that sets `key` to the tag's value, without its line end.
+fn key_line(format: Format, key: &str, tag: &Tag) -> String {
+    let value = value_text(key, tag);
+    match format {
+        Format::Yaml => format!("{key}: {value}"),
+        Format::Toml => format!("{key} = {value}"),
+    }
+}
+
+/// The tag's value for `key`, as written.
+fn value_text(key: &str, tag: &Tag) -> String {
+    match key {
+        SCORE_KEY => tag.score_text(),
+        _ => quoted(&tag.label),
+    }
+}
+
+/// Which of the two keys a line that sets one of them sets.
+fn key_of(line: &[u8]) -> &'static str {
+    let bare = line.strip_prefix(b"\"").or_else(|| line.strip_prefix(b"'"));
+    match bare.unwrap_or(line).starts_with(SCORE_KEY.as_bytes()) {
+        true => SCORE_KEY,
+        false => LABEL_KEY,
+    }
+}
+
+/// A line that sets a key, with `value` in place of the value it had: the key, separator,
+/// spaces, any comment after the value and the line end are kept as they are.
+fn with_value(line: &[u8], format: Format, value: &str) -> Vec<u8> {
+    let separator = match format {
+        Format::Yaml => b':',
+        Format::Toml => b'=',
     };
-    if eol == b"\n" {
-        lines.into_bytes()
+    let content = line.len() - line_end_of(line).len();
+    // The key may be quoted; the separator is the first one after it.
+    let key_end = match line.first() {
+        Some(&q) if q == b'"' || q == b'\'' => {
+            line[1..].iter().position(|&b| b == q).map_or(0, |p| p + 2)
+        }
+        _ => 0,
+    };
+    let Some(separator_at) = line[key_end..content].iter().position(|&b| b == separator) else {
+        return line.to_vec();
+    };
+    let mut value_start = key_end + separator_at + 1;
+    while value_start < content && matches!(line[value_start], b' ' | b'\t') {
+        value_start += 1;
+    }
+    let comment =
+        comment_start(&line[value_start..content], format).map_or(content, |c| value_start + c);
+    let value_end = value_start + line[value_start..comment].trim_ascii_end().len();
+    let mut out = Vec::with_capacity(line.len() + value.len());
+    out.extend_from_slice(&line[..value_start]);
+    if value_start == key_end + separator_at + 1 {
+        // `key:` with no space before a value it never had.
+        out.push(b' ');
+    }
+    out.extend_from_slice(value.as_bytes());
+    out.extend_from_slice(&line[value_end..]);
+    out
+}
+
+/// Where a comment starts in a value (and what follows it on its line), outside quotes: in
+/// YAML a `#` after white space, in TOML any `#`.
+fn comment_start(text: &[u8], format: Format) -> Option<usize> {
+    let mut at = 0;
+    let mut quote = None;
+    while at < text.len() {
+        let b = text[at];
+        match quote {
+            Some(b'"') if b == b'\\' => at += 1,
+            Some(q) if b == q => {
+                // A YAML single-quoted string writes a quote as two.
+                if q == b'\'' && format == Format::Yaml && text.get(at + 1) == Some(&b'\'') {
+                    at += 1;
+                } else {
+                    quote = None;
+                }
+            }
+            Some(_) => {}
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'#' => {
+                let after_space = at == 0 || matches!(text[at - 1], b' ' | b'\t');
+                if format == Format::Toml || after_space {
+                    return Some(at);
+                }
+            }
+            None => {}
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The line end a line has: `\r\n`, `\n`, or none on a last line.
+fn line_end_of(line: &[u8]) -> &[u8] {
+    if line.ends_with(b"\r\n") {
+        &line[line.len() - 2..]
+    } else if line.ends_with(b"\n") {
+        &line[line.len() - 1..]
     } else {
-        lines.replace('\n', "\r\n").into_bytes()
+        &[]
     }
 }
 

@@ -7,9 +7,12 @@
 //! refused unless they read back as the tag asked for, with the same title.
 //!
 //! Writes are atomic and durable: the new bytes go to a temporary file in the same folder,
-//! with the file's permissions, which is synced to disk and then renamed over the file. A
-//! write is refused when the file no longer holds the bytes it was read with, so that an edit
-//! made meanwhile is never lost.
+//! given the file's owner, group, mode and extended attributes before a byte is written, which
+//! is synced to disk and then renamed over the file. A write is refused when the file no
+//! longer holds the bytes it was read with, so that an edit made meanwhile is never lost; when
+//! the file, every link followed, lies outside the library's roots ([`Roots`]); when it is
+//! read-only (unless asked to) or has other names (hard links, which a rename would part);
+//! and when its owner, group or extended attributes cannot be kept.
 //!
 //! One file is written by [`tag_file`] and its kin. Many files are written faster in a batch:
 //! [`stage`] each (in parallel if you like), then [`commit`] them all, which syncs their data
@@ -24,8 +27,11 @@
 //! let path = std::path::Path::new("articles/2026-02-01-story.md");
 //! let tag = Tag::new(7.0, "Bullish/Positive")?;
 //! let reading = moodwire::Reading::default();
-//! let options = tagger::Options { replace: true, expected: None };
-//! let written = tagger::tag_file(path, &tag, options, &reading)?;
+//! let options = tagger::Options {
+//!     replace: true,
+//!     ..tagger::Options::within(&["articles".into()])
+//! };
+//! let written = tagger::tag_file(path, &tag, None, &options, &reading)?;
 //! // Later, to undo: restores the previous bytes unless the file changed since.
 //! tagger::undo(&written)?;
 //! # Ok(()) }
@@ -36,6 +42,8 @@ mod batch;
 mod check;
 mod durable;
 mod insert;
+mod keep;
+mod roots;
 mod staged;
 mod temporary;
 
@@ -49,6 +57,7 @@ use crate::reading::Reading;
 pub use atomic::replace_file;
 pub use batch::commit;
 use insert::with_tag;
+pub use roots::Roots;
 pub use staged::Staged;
 
 /// A sentiment to write: a score on the house scale and a label.
@@ -118,6 +127,69 @@ pub enum TagError {
         /// What the system said.
         source: std::io::Error,
     },
+    /// The file, every link followed, lies outside the library's roots.
+    #[error(
+        "{} leads to {}, outside the library's folders; nothing is written there",
+        crate::loader::display_path(.path),
+        crate::loader::display_path(.target)
+    )]
+    Outside {
+        /// The path as named.
+        path: PathBuf,
+        /// Where it leads.
+        target: PathBuf,
+    },
+    /// The file is read-only, and writing read-only files was not asked for.
+    #[error(
+        "{} is read-only; `moodwire tag --write --force` writes it all the same",
+        crate::loader::display_path(.path)
+    )]
+    ReadOnly {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file has other names, which a new file renamed into its place would leave with the
+    /// old text.
+    #[error(
+        "{} has {links} names (hard links), which writing it would part: the others would keep the old text",
+        crate::loader::display_path(.path)
+    )]
+    HardLinks {
+        /// The file.
+        path: PathBuf,
+        /// How many names it has.
+        links: u64,
+    },
+    /// The new file could not be given the file's owner and group.
+    #[error(
+        "cannot keep the owner and group of {} (user {uid}, group {gid}): {}",
+        crate::loader::display_path(.path),
+        crate::loader::describe_io_error(.source)
+    )]
+    Owner {
+        /// The file.
+        path: PathBuf,
+        /// Its owner.
+        uid: u32,
+        /// Its group.
+        gid: u32,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The new file could not be given one of the file's extended attributes.
+    #[error(
+        "cannot keep the extended attribute `{name}` of {}: {}",
+        crate::loader::display_path(.path),
+        crate::loader::describe_io_error(.source)
+    )]
+    Attribute {
+        /// The file.
+        path: PathBuf,
+        /// The attribute's name, safe to print.
+        name: String,
+        /// What the system said.
+        source: std::io::Error,
+    },
     /// The file could not be read as an article file (missing, not a regular file, over the
     /// size limit), said as the loader says it.
     #[error("{}: {reason}", crate::loader::display_path(.path))]
@@ -137,13 +209,27 @@ pub enum TagError {
     },
 }
 
-/// How to tag.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How to tag, and where writing is allowed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// Replace the sentiment a file already carries, instead of refusing.
     pub replace: bool,
-    /// Refuse unless the file still has this stamp, for a caller that read it earlier.
-    pub expected: Option<FileStamp>,
+    /// Write a read-only file too, instead of refusing (`tag --write --force`).
+    pub read_only: bool,
+    /// The library's roots: a file that lies outside them, every link followed, is refused.
+    /// None (the default) refuses every file.
+    pub roots: Roots,
+}
+
+impl Options {
+    /// Writing inside the library made of `roots` (folders, and files named on their own),
+    /// as they resolve now.
+    pub fn within(roots: &[PathBuf]) -> Options {
+        Options {
+            roots: Roots::new(roots),
+            ..Options::default()
+        }
+    }
 }
 
 /// A write that happened, with what is needed to undo it.
@@ -155,13 +241,17 @@ pub struct Written {
     pub previous: Vec<u8>,
     /// The bytes written.
     pub written: Vec<u8>,
+    /// How it was written: an undo writes back under the same rules.
+    pub options: Options,
 }
 
-/// Reads the file at `path` as `reading` says and writes the tag into it.
+/// Reads the file at `path` as `reading` says and writes the tag into it, refused unless the
+/// file still has the stamp `expected` (for a caller that read it earlier).
 pub fn tag_file(
     path: &Path,
     tag: &Tag,
-    options: Options,
+    expected: Option<FileStamp>,
+    options: &Options,
     reading: &Reading,
 ) -> Result<Written, TagError> {
     let (bytes, stamp) = crate::loader::read_regular_file(path, reading.limits.max_file_bytes)
@@ -169,19 +259,11 @@ pub fn tag_file(
             path: path.to_owned(),
             reason,
         })?;
-    if options.expected.is_some_and(|expected| expected != stamp) {
+    if expected.is_some_and(|expected| expected != stamp) {
         return Err(TagError::Changed);
     }
     let before = read_article(path, &bytes, reading)?;
-    tag_parsed(
-        path,
-        &bytes,
-        Some(stamp),
-        &before,
-        tag,
-        options.replace,
-        reading,
-    )
+    tag_parsed(path, &bytes, Some(stamp), &before, tag, options, reading)
 }
 
 /// Writes the tag into the file at `path`, which was read as `bytes`; refused if the file no
@@ -190,11 +272,11 @@ pub fn tag_bytes(
     path: &Path,
     bytes: &[u8],
     tag: &Tag,
-    replace: bool,
+    options: &Options,
     reading: &Reading,
 ) -> Result<Written, TagError> {
     let before = read_article(path, bytes, reading)?;
-    tag_parsed(path, bytes, None, &before, tag, replace, reading)
+    tag_parsed(path, bytes, None, &before, tag, options, reading)
 }
 
 /// [`tag_bytes`] for a caller that has already parsed the bytes into `before`, and may know
@@ -206,15 +288,16 @@ pub fn tag_parsed(
     read_stamp: Option<FileStamp>,
     before: &Article,
     tag: &Tag,
-    replace: bool,
+    options: &Options,
     reading: &Reading,
 ) -> Result<Written, TagError> {
-    let new = tagged_bytes(path, bytes, before, tag, replace, reading)?;
-    let path = replace_file(path, bytes, read_stamp, &new)?;
+    let new = tagged_bytes(path, bytes, before, tag, options.replace, reading)?;
+    let path = replace_file(path, bytes, read_stamp, &new, options)?;
     Ok(Written {
         path,
         previous: bytes.to_vec(),
         written: new,
+        options: options.clone(),
     })
 }
 
@@ -226,16 +309,23 @@ pub fn stage(
     read_stamp: Option<FileStamp>,
     before: &Article,
     tag: &Tag,
-    replace: bool,
+    options: &Options,
     reading: &Reading,
 ) -> Result<Staged, TagError> {
-    let new = tagged_bytes(path, bytes, before, tag, replace, reading)?;
-    Staged::write(path, bytes, read_stamp, &new)
+    let new = tagged_bytes(path, bytes, before, tag, options.replace, reading)?;
+    Staged::write(path, bytes, read_stamp, &new, options)
 }
 
 /// Puts back the bytes a write replaced, unless the file changed since.
 pub fn undo(written: &Written) -> Result<(), TagError> {
-    replace_file(&written.path, &written.written, None, &written.previous).map(drop)
+    replace_file(
+        &written.path,
+        &written.written,
+        None,
+        &written.previous,
+        &written.options,
+    )
+    .map(drop)
 }
 
 fn read_article(path: &Path, bytes: &[u8], reading: &Reading) -> Result<Article, TagError> {

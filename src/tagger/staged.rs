@@ -5,10 +5,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::TagError;
 use super::check::Expected;
 use super::temporary::{self, io};
+use super::{Options, TagError};
 use crate::loader::FileStamp;
+use crate::replace_file::folder_of;
 
 /// New bytes written to a temporary file beside the file they replace. Dropping it before
 /// [`Staged::rename`] removes the temporary file, so that a failure or a panic anywhere in a
@@ -26,14 +27,16 @@ pub struct Staged {
 
 impl Staged {
     /// Writes `new` beside the file at `path`, which was read as `bytes` (with the stamp
-    /// `read_stamp` from before the read, if the caller took one).
+    /// `read_stamp` from before the read, if the caller took one), if `options` allow writing
+    /// it.
     pub fn write(
         path: &Path,
         bytes: &[u8],
         read_stamp: Option<FileStamp>,
         new: &[u8],
+        options: &Options,
     ) -> Result<Staged, TagError> {
-        let (target, meta) = temporary::resolve(path)?;
+        let (target, meta) = temporary::resolve(path, options)?;
         let temporary = temporary::write_beside(&target, &meta, new)?;
         Ok(Staged {
             device: device(&meta),
@@ -59,7 +62,7 @@ impl Staged {
 
     /// The folder holding the file, where the rename happens.
     pub fn folder(&self) -> &Path {
-        temporary::folder_of(&self.target)
+        folder_of(&self.target)
     }
 
     /// Renames the temporary file over the file, unless the file changed since it was read.

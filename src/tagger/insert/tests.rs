@@ -71,21 +71,41 @@ fn sentiment_already_there_is_refused_unless_replacing() {
 }
 
 #[test]
-fn replacing_touches_only_the_lines_of_the_two_keys_in_any_spelling() {
+fn replacing_touches_only_the_values_of_the_two_keys_in_any_spelling() {
     assert_eq!(
         replace(
-            "---\ntitle: A\nsentiment_score: 9 # was\nlayout: post\n'sentiment_label': \"Up\"\n---\nB\n"
+            "---\ntitle: A\nsentiment_score: 9 # was\nlayout: post\n'sentiment_label':  \"Up\"\n---\nB\n"
         ),
-        "---\ntitle: A\nsentiment_score: 3\nsentiment_label: \"Bearish/Negative\"\nlayout: post\n---\nB\n"
+        "---\ntitle: A\nsentiment_score: 3 # was\nlayout: post\n'sentiment_label':  \"Bearish/Negative\"\n---\nB\n"
     );
+    // A key that was missing follows the other.
     assert_eq!(
         replace("+++\n\"sentiment_score\"= 9\ntitle = \"A\"\n[x]\nsentiment_score = 1\n+++\n"),
-        "+++\nsentiment_score = 3\nsentiment_label = \"Bearish/Negative\"\ntitle = \"A\"\n[x]\nsentiment_score = 1\n+++\n"
+        "+++\n\"sentiment_score\"= 3\nsentiment_label = \"Bearish/Negative\"\ntitle = \"A\"\n[x]\nsentiment_score = 1\n+++\n"
     );
     // Keys that only begin the same way, and nested keys, are not sentiment.
     assert_eq!(
         replace("---\nsentiment_scores: 1\nx:\n  sentiment_label: y\nsentiment_label: z\n---\n"),
-        "---\nsentiment_scores: 1\nx:\n  sentiment_label: y\nsentiment_score: 3\nsentiment_label: \"Bearish/Negative\"\n---\n"
+        "---\nsentiment_scores: 1\nx:\n  sentiment_label: y\nsentiment_label: \"Bearish/Negative\"\nsentiment_score: 3\n---\n"
+    );
+}
+
+#[test]
+fn a_replaced_line_keeps_its_comment_and_its_own_line_end() {
+    assert_eq!(
+        replace(
+            "---\ntitle: A\r\nsentiment_score: 7 # checked by Ana\r\nsentiment_label: 'It''s # fine' #x\n---\n"
+        ),
+        "---\ntitle: A\r\nsentiment_score: 3 # checked by Ana\r\nsentiment_label: \"Bearish/Negative\" #x\n---\n"
+    );
+    assert_eq!(
+        replace("+++\r\nsentiment_label = \"a#b\"# note\r\n+++\r\n"),
+        "+++\r\nsentiment_label = \"Bearish/Negative\"# note\r\nsentiment_score = 3\r\n+++\r\n"
+    );
+    // `#` inside a plain YAML value, not after a space, is part of the value.
+    assert_eq!(
+        replace("---\nsentiment_label: C#sharp\nsentiment_score:\n---\n"),
+        "---\nsentiment_label: \"Bearish/Negative\"\nsentiment_score: 3\n---\n"
     );
 }
 

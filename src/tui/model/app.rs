@@ -1,6 +1,8 @@
 //! The reader's model: everything the screen shows is read from an [`App`], and only
 //! `update` changes one.
 
+use std::path::PathBuf;
+
 use ratatui::layout::Size;
 
 use crate::article::Bucket;
@@ -47,6 +49,9 @@ pub struct App {
     pub tagging: Option<TagPicker>,
     /// Tag writes of this session that `u` can take back, the latest last.
     pub undo: Vec<Undo>,
+    /// The library's folders (and files named on their own): a tag is written only into a
+    /// file that lies inside them, every link followed.
+    pub roots: Vec<PathBuf>,
     /// Read and starred marks, kept in the user's data folder.
     pub marks: Marks,
     /// The keys in use.
@@ -145,6 +150,7 @@ impl App {
             help_scroll: 0,
             tagging: None,
             undo: Vec::new(),
+            roots: Vec::new(),
             marks: Marks::default(),
             keys: Keymap::default(),
             reading: Reading::default(),

@@ -84,14 +84,15 @@ impl TagPicker {
             .expect("the picker keeps the score on the scale and the label is canonical")
     }
 
-    /// The write the picker asks for.
-    pub fn request(&self) -> TagRequest {
+    /// The write the picker asks for, into a file inside `roots`.
+    pub fn request(&self, roots: Vec<PathBuf>) -> TagRequest {
         TagRequest {
             id: self.id.clone(),
             path: self.path.clone(),
             tag: self.tag(),
             expected: self.stamp,
             reading: self.reading,
+            roots,
         }
     }
 }
@@ -120,6 +121,8 @@ pub struct TagRequest {
     pub expected: Option<FileStamp>,
     /// How the library reads the file.
     pub reading: Reading,
+    /// The library's folders and files: the file must lie inside them, every link followed.
+    pub roots: Vec<PathBuf>,
 }
 
 impl TagRequest {

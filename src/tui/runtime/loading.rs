@@ -195,7 +195,14 @@ mod tests {
             );
             opened.1.expect("a cache to write")
         };
-        let cache_files = || std::fs::read_dir(dir.path().join("cache")).map_or(0, |d| d.count());
+        let cache_files = || {
+            let caches = std::fs::read_dir(dir.path().join("cache"))
+                .into_iter()
+                .flatten();
+            let is_cache =
+                |e: &std::fs::DirEntry| e.path().extension().is_some_and(|e| e == "cache");
+            caches.filter(|e| e.as_ref().is_ok_and(is_cache)).count()
+        };
         let writes = CacheWrites::default();
         let (older, newer) = (open(), open());
         let counted = (writes.begin(1), writes.begin(2));

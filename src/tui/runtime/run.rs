@@ -94,6 +94,9 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     app.history = settings.history;
     app.today = jiff::Zoned::now().date();
     app.reading = plan.reading;
+    if let LibrarySource::Paths(roots) = &plan.source {
+        app.roots = roots.clone();
+    }
     let mut guard = Guard::enter()?;
     app.viewport = guard.terminal.size()?;
     app.color = color_wanted(std::env::var_os("NO_COLOR"));

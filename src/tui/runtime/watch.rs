@@ -33,12 +33,17 @@ pub fn watch(
         .name("moodwire-watch".to_owned())
         .spawn(move || {
             let (sender, events) = mpsc::channel::<notify::Result<Event>>();
-            let watching = notify::recommended_watcher(sender).and_then(|mut watcher| {
-                for root in &roots {
-                    watcher.watch(root, RecursiveMode::Recursive)?;
-                }
-                Ok(watcher)
-            });
+            // Links are not followed: the library reads a link only when it leads inside
+            // one of its folders, which are watched already, and following one to `/` would
+            // watch the whole system.
+            let config = notify::Config::default().with_follow_symlinks(false);
+            let watching =
+                notify::RecommendedWatcher::new(sender, config).and_then(|mut watcher| {
+                    for root in &roots {
+                        watcher.watch(root, RecursiveMode::Recursive)?;
+                    }
+                    Ok(watcher)
+                });
             match watching {
                 // The watcher lives as long as this thread listens to it.
                 Ok(_watcher) => debounce(&events, changed),

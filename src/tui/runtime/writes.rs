@@ -13,11 +13,13 @@ use crate::tui::model::tagging::{TagRequest, Undo};
 /// Writes the requested tag, replacing the sentiment the file carries, refused if the file's
 /// stamp is no longer the one the library read.
 pub fn write_tag(request: Box<TagRequest>) -> Action {
+    // No writing of read-only files here: the reader has no `--force`, and says why instead.
     let options = tagger::Options {
         replace: true,
-        expected: request.expected,
+        ..tagger::Options::within(&request.roots)
     };
-    let result = tagger::tag_file(&request.path, &request.tag, options, &request.reading)
+    let (path, tag, expected) = (&request.path, &request.tag, request.expected);
+    let result = tagger::tag_file(path, tag, expected, &options, &request.reading)
         .map(|written| (written, stamp_of(&request.path)))
         .map_err(|error| error.to_string());
     Action::TagWritten { request, result }

@@ -306,7 +306,10 @@ fn while_loading_the_progress_shows() {
         &mut app,
         Action::Load {
             generation: 0,
-            event: crate::library::LoadEvent::Found { files: 20000 },
+            event: crate::library::LoadEvent::Found {
+                files: 20000,
+                cut_short: false,
+            },
         },
     );
     let articles = sample_library().articles()[..3].to_vec();

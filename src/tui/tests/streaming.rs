@@ -44,7 +44,16 @@ fn rows_arrive_in_order_and_the_selection_stays_on_its_article() {
     let all = library.articles();
     let mut app = App::new("x".to_owned(), Size::new(100, 30), true);
     assert!(app.load.active);
-    send(&mut app, load(0, LoadEvent::Found { files: 33 }));
+    send(
+        &mut app,
+        load(
+            0,
+            LoadEvent::Found {
+                files: 33,
+                cut_short: false,
+            },
+        ),
+    );
     // The older articles first, newest last, as parallel reading may deliver them.
     let mut older = all[20..].to_vec();
     older.reverse();
@@ -202,4 +211,19 @@ fn without(id: &str) -> Library {
         },
         &Reading::default(),
     )
+}
+
+#[test]
+fn a_walk_cut_short_at_the_limit_is_said_in_the_status_bar() {
+    let mut app = App::new("x".to_owned(), Size::new(100, 30), true);
+    app.reading.limits.max_files = 7;
+    let found = |cut_short| LoadEvent::Found {
+        files: 7,
+        cut_short,
+    };
+    send(&mut app, load(0, found(false)));
+    assert_eq!(app.notice, None);
+    send(&mut app, load(0, found(true)));
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(notice.starts_with("stopped at 7 files"), "{notice}");
 }

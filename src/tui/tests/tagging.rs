@@ -38,7 +38,8 @@ fn copied() -> (tempfile::TempDir, App) {
         fs::copy(entry.path(), folder.join(entry.file_name())).unwrap();
     }
     let mut app = App::new("sample-articles".to_owned(), Size::new(100, 30), true);
-    let library = Library::load(&[folder], &Reading::default());
+    let library = Library::load(std::slice::from_ref(&folder), &Reading::default());
+    app.roots = vec![folder];
     send(&mut app, finished(library));
     (dir, app)
 }
@@ -354,7 +355,10 @@ fn built_in_samples_and_a_loading_library_are_not_tagged() {
         &mut app,
         Action::Load {
             generation: 0,
-            event: crate::library::LoadEvent::Found { files: 33 },
+            event: crate::library::LoadEvent::Found {
+                files: 33,
+                cut_short: false,
+            },
         },
     );
     send(&mut app, Action::TagByHand);

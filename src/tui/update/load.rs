@@ -10,7 +10,13 @@ use super::list::{reselect, reselect_near, selected_id};
 /// for the next one.
 pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
     match event {
-        LoadEvent::Found { files } => app.load.files = Some(files),
+        LoadEvent::Found { files, cut_short } => {
+            app.load.files = Some(files);
+            if cut_short {
+                let limit = app.reading.limits.max_files;
+                app.notice = Some(crate::loader::cut_short_message(limit));
+            }
+        }
         LoadEvent::Cached { articles } => app.load.cached = articles,
         LoadEvent::Read { .. } if app.load.reloading => {}
         LoadEvent::Read { articles, done } => {

@@ -57,7 +57,7 @@ pub(super) fn picker(app: &mut App, action: Action) -> Option<Effect> {
         Action::ScoreUp => picker.change_score(1),
         Action::ScoreDown => picker.change_score(-1),
         Action::WriteTag => {
-            let request = picker.request();
+            let request = picker.request(app.roots.clone());
             app.tagging = None;
             return Some(Effect::WriteTag(Box::new(request)));
         }
