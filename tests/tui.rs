@@ -598,3 +598,31 @@ fn j_and_k_read_one_article_after_another_in_a_terminal() {
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+/// At 80 columns the footer drops other hints first: `? help` and `q quit` always show, in
+/// the list and in the reader.
+#[test]
+fn the_footer_at_80_columns_keeps_help_and_quit() {
+    let state = tempfile::tempdir().unwrap();
+    let command = reader_command("", state.path());
+    let Some(tmux) = Tmux::start("footer", 80, 24, repository(), &command) else {
+        return skip();
+    };
+    let screen = tmux.wait_for("· 33 / 33 ·");
+    let footer = screen.lines().last().unwrap_or_default().to_owned();
+    assert!(
+        footer.contains("? help") && footer.contains("q quit"),
+        "{footer}"
+    );
+    tmux.press(&["Enter"]);
+    let screen = tmux.wait_for("line 1/");
+    let footer = screen.lines().last().unwrap_or_default().to_owned();
+    assert!(
+        footer.contains("? help") && footer.contains("back"),
+        "{footer}"
+    );
+    tmux.press(&["q"]);
+    tmux.wait_for("j/k move");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

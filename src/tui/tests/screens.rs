@@ -325,3 +325,29 @@ fn while_loading_the_progress_shows() {
     );
     assert_snapshot!("loading_progress", screen(&app).backend());
 }
+
+/// On a wide terminal the titles take the room the preview does not need: at 160 columns a
+/// title of 68 characters is shown whole, and every row's category ends in the same column.
+#[test]
+fn wide_terminals_give_titles_the_room() {
+    let app = app_sized(160, 12);
+    let text = super::screen_text(&app);
+    assert!(
+        text.contains("Sky survey releases first year of data as scientists begin analysis"),
+        "{text}"
+    );
+    let ends: Vec<usize> = text
+        .lines()
+        .skip(1)
+        .take(8)
+        .map(|line| {
+            line.split('│')
+                .next()
+                .unwrap_or_default()
+                .trim_end()
+                .chars()
+                .count()
+        })
+        .collect();
+    assert!(ends.iter().all(|&end| end == ends[0]), "{ends:?}\n{text}");
+}

@@ -7,6 +7,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 pub const WIDE: u16 = 100;
 /// Below this many rows there is room for the list alone.
 const ROOM_FOR_BARS: u16 = 3;
+/// The preview takes this share of the width (in percent), but no more than `PREVIEW_MOST`
+/// columns: a wider terminal gives the list's titles the room, not the preview's margins.
+const PREVIEW_SHARE: u16 = 42;
+const PREVIEW_MOST: u16 = 64;
 
 /// The regions of the list screen; the header and status are empty on a very short terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +31,9 @@ pub fn list_areas(area: Rect) -> ListAreas {
             status,
         };
     }
+    let preview_width = (middle.width * PREVIEW_SHARE / 100).min(PREVIEW_MOST);
     let [list, preview] =
-        Layout::horizontal([Constraint::Percentage(58), Constraint::Fill(1)]).areas(middle);
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(preview_width)]).areas(middle);
     ListAreas {
         header,
         list,

@@ -5,6 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use crate::render::Palette;
 use crate::tui::keys::Keymap;
@@ -86,7 +87,8 @@ impl Widget for Status<'_> {
                     Mode::Tag => TAG_HINTS,
                     _ => LIST_HINTS,
                 };
-                spans.extend(hints(&app.keys, mode, shown, &app.look.palette));
+                let room = usize::from(area.width).saturating_sub(line_width(&spans));
+                spans.extend(hints(&app.keys, mode, shown, &app.look.palette, room));
             }
         }
         Line::from(spans).render(area, buf);
@@ -110,12 +112,40 @@ pub fn progress(app: &App) -> Option<String> {
     })
 }
 
-fn hints(keys: &Keymap, mode: Mode, shown: &[Hint], palette: &Palette) -> Vec<Span<'static>> {
-    let mut spans = Vec::with_capacity(shown.len() * 3);
-    for (actions, what) in shown {
-        let Some(key) = hint_keys(keys, mode, actions) else {
-            continue;
-        };
+/// Actions whose hints stay when the bar is too narrow for all: how to find the others and how
+/// to leave.
+const ESSENTIAL: &[&str] = &["help", "quit", "back"];
+
+/// The hints that fit in `room` columns: the others go first, from the last, so that help and
+/// the way out are always shown.
+fn hints(
+    keys: &Keymap,
+    mode: Mode,
+    shown: &[Hint],
+    palette: &Palette,
+    room: usize,
+) -> Vec<Span<'static>> {
+    let mut kept: Vec<(bool, String, &str)> = shown
+        .iter()
+        .filter_map(|(actions, what)| {
+            let essential = actions.iter().any(|action| ESSENTIAL.contains(action));
+            hint_keys(keys, mode, actions).map(|key| (essential, key, *what))
+        })
+        .collect();
+    let width = |kept: &[(bool, String, &str)]| -> usize {
+        let words: usize = (kept.iter())
+            .map(|(_, key, what)| key.width() + 1 + what.width())
+            .sum();
+        words + 2 * kept.len().saturating_sub(1)
+    };
+    while width(&kept) > room {
+        match kept.iter().rposition(|(essential, _, _)| !essential) {
+            Some(at) => drop(kept.remove(at)),
+            None => break,
+        }
+    }
+    let mut spans = Vec::with_capacity(kept.len() * 3);
+    for (_, key, what) in kept {
         if !spans.is_empty() {
             spans.push(Span::raw("  "));
         }
@@ -123,6 +153,10 @@ fn hints(keys: &Keymap, mode: Mode, shown: &[Hint], palette: &Palette) -> Vec<Sp
         spans.push(Span::styled(format!(" {what}"), theme::DIM));
     }
     spans
+}
+
+fn line_width(spans: &[Span]) -> usize {
+    spans.iter().map(Span::width).sum()
 }
 
 /// The first key of each of `actions` in `mode`, joined by `/`: `j/k`. `None` when an action
@@ -169,9 +203,19 @@ impl Widget for ReaderStatus<'_> {
         match &self.app.notice {
             Some(notice) => spans.push(Span::raw(notice.clone())),
             None if self.app.tagging.is_some() => {
-                spans.extend(hints(&self.app.keys, Mode::Tag, TAG_HINTS, palette))
+                let room = usize::from(area.width).saturating_sub(line_width(&spans));
+                spans.extend(hints(&self.app.keys, Mode::Tag, TAG_HINTS, palette, room))
             }
-            None => spans.extend(hints(&self.app.keys, Mode::Reader, READER_HINTS, palette)),
+            None => {
+                let room = usize::from(area.width).saturating_sub(line_width(&spans));
+                spans.extend(hints(
+                    &self.app.keys,
+                    Mode::Reader,
+                    READER_HINTS,
+                    palette,
+                    room,
+                ))
+            }
         }
         Line::from(spans).render(area, buf);
     }
