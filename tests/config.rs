@@ -112,7 +112,7 @@ fn broken_configurations_exit_2_with_path_line_and_message() {
         ),
         (
             "keys:\n  quit: [x]\n  jump: g\n",
-            "3: `jump` is not an action; `moodwire config init` lists them all",
+            "3: `jump` is not an action; the actions are down, up, top, bottom, page-down,",
         ),
         (
             "limits:\n  max_file_bytes: -5\n",
@@ -367,6 +367,9 @@ fn remapped_keys_drive_the_reader_and_its_help() {
     let Some(tmux) = Tmux::start("keys", 100, 30, state.path(), &command) else {
         return skip();
     };
+    // `s` was sort's: the reader starts by saying sort has no key left.
+    tmux.wait_for("`sort` has no key left in list");
+    tmux.press(&["j"]);
     // Once loaded, the status bar's hints name the keys in use.
     let screen = tmux.wait_for("s star  ? help  x quit");
     assert!(
@@ -488,4 +491,20 @@ fn hints_name_remapped_keys() {
     tmux.wait_for("as it was before the tag");
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
+}
+
+/// A remap that leaves an action without a key is warned about when moodwire starts, naming it.
+#[test]
+fn an_action_left_without_a_key_is_warned_about_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.yaml").display().to_string();
+    let run = with_config(dir.path(), "keys:\n  star: [m, s]\n", &["list"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "moodwire: warning: {path}:2: `sort` has no key left in list (its keys went to `star`)"
+        )),
+        "{}",
+        run.stderr
+    );
 }

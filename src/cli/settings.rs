@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use moodwire::config::{self, Config, ConfigError};
+use moodwire::loader::display_path;
 use moodwire::marks::Marks;
 use moodwire::marks::store::MarksFile;
 use moodwire::tui::keys::Keymap;
@@ -27,15 +28,22 @@ pub fn load(explicit: Option<&Path>) -> Result<Settings, ConfigError> {
     for warning in &loaded.warnings {
         eprintln!("moodwire: warning: {warning}");
     }
+    let path = loaded.path.clone().unwrap_or_default();
     let keys = Keymap::with(&loaded.config.keys).map_err(|(line, message)| ConfigError {
-        path: loaded.path.clone().unwrap_or_default(),
+        path: path.clone(),
         line,
         message,
     })?;
+    let mut warnings = loaded.warnings;
+    for (line, message) in keys.unbound(&loaded.config.keys) {
+        let warning = format!("{}:{line}: {message}", display_path(&path));
+        eprintln!("moodwire: warning: {warning}");
+        warnings.push(warning);
+    }
     Ok(Settings {
         config: loaded.config,
         keys,
-        warnings: loaded.warnings,
+        warnings,
     })
 }
 

@@ -98,9 +98,11 @@ impl Keymap {
         let mut keymap = Keymap::default();
         for remap in remaps {
             if !remappable(&remap.action) {
+                let actions: Vec<&str> = action_names().into_iter().map(|(name, _)| name).collect();
                 let message = format!(
-                    "`{}` is not an action; `moodwire config init` lists them all",
-                    remap.action
+                    "`{}` is not an action; the actions are {}",
+                    remap.action,
+                    actions.join(", ")
                 );
                 return Err((remap.line, message));
             }
@@ -122,6 +124,42 @@ impl Keymap {
             }
         }
         Ok(keymap)
+    }
+
+    /// Warnings for the actions that the remaps in `remaps` left without a key on a screen
+    /// where they had one: `remaps` took them for other actions.
+    pub fn unbound(&self, remaps: &[KeyRemap]) -> Vec<(u64, String)> {
+        let defaults = Keymap::default();
+        let mut warnings: Vec<(u64, String)> = Vec::new();
+        for (section, default) in self.sections.iter().zip(&defaults.sections) {
+            for (binding, was) in section.bindings.iter().zip(&default.bindings) {
+                if !binding.keys.is_empty() || was.keys.is_empty() {
+                    continue;
+                }
+                // The last remap that took one of its keys.
+                let taker = remaps.iter().rev().find(|remap| {
+                    remap
+                        .keys
+                        .iter()
+                        .any(|(text, _)| Key::parse(text).is_ok_and(|key| was.keys.contains(&key)))
+                });
+                let (line, by) = taker.map_or((0, String::new()), |remap| {
+                    (
+                        remap.line,
+                        format!(" (its keys went to `{}`)", remap.action),
+                    )
+                });
+                let message = format!(
+                    "`{}` has no key left in {}{by}",
+                    binding.name,
+                    section.title.to_lowercase()
+                );
+                if !warnings.iter().any(|(_, known)| *known == message) {
+                    warnings.push((line, message));
+                }
+            }
+        }
+        warnings
     }
 
     /// The action `event` stands for in `mode`, if any.

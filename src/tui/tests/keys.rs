@@ -209,7 +209,7 @@ fn unknown_actions_and_keys_name_their_line() {
         (
             "keys:\n  fly: x\n",
             2,
-            "`fly` is not an action; `moodwire config init` lists them all",
+            "`fly` is not an action; the actions are down, up, top, bottom,",
         ),
         (
             "keys:\n  quit: [x, Ctrl-Alt-Del]\n",
@@ -238,4 +238,35 @@ fn unknown_actions_and_keys_name_their_line() {
     assert!(quits(KeyCode::Char('x'), KeyModifiers::NONE));
     assert!(quits(KeyCode::Char('q'), KeyModifiers::CONTROL));
     assert!(!quits(KeyCode::Char('q'), KeyModifiers::NONE));
+}
+
+/// A remap that takes an action's last key away leaves a warning naming that action.
+#[test]
+fn an_action_left_without_a_key_is_warned_about() {
+    let config = crate::config::parse("keys:\n  star: U\n", "c.yaml".into()).unwrap();
+    let keys = Keymap::with(&config.config.keys).unwrap();
+    let warnings = keys.unbound(&config.config.keys);
+    assert_eq!(
+        warnings,
+        [
+            (
+                2,
+                "`undo-tag` has no key left in list (its keys went to `star`)".to_owned()
+            ),
+            (
+                2,
+                "`undo-tag` has no key left in reader (its keys went to `star`)".to_owned()
+            ),
+        ]
+    );
+    let config = crate::config::parse("keys:\n  star: [m, s]\n", "c.yaml".into()).unwrap();
+    let keys = Keymap::with(&config.config.keys).unwrap();
+    assert_eq!(
+        keys.unbound(&config.config.keys),
+        [(
+            2,
+            "`sort` has no key left in list (its keys went to `star`)".to_owned()
+        )]
+    );
+    assert_eq!(Keymap::default().unbound(&[]), []);
 }

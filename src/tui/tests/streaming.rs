@@ -227,3 +227,22 @@ fn a_walk_cut_short_at_the_limit_is_said_in_the_status_bar() {
     let notice = app.notice.clone().unwrap_or_default();
     assert!(notice.starts_with("stopped at 7 files"), "{notice}");
 }
+
+/// The reader tells when files failed to load, as `list` does.
+#[test]
+fn files_that_failed_to_load_are_told() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), "---\ntitle: Good\n---\nText.\n").unwrap();
+    std::fs::write(dir.path().join("empty.md"), "").unwrap();
+    std::fs::write(dir.path().join("broken.md"), "---\ntitle: [\n---\nText.\n").unwrap();
+    let library = Library::load(
+        &[dir.path().to_path_buf()],
+        &crate::reading::Reading::default(),
+    );
+    let mut app = App::new("lib".to_owned(), Size::new(100, 20), true);
+    send(&mut app, load(0, finished_load(library)));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("2 files could not be loaded · moodwire check says why")
+    );
+}

@@ -1,6 +1,7 @@
 //! The steps of a load: articles arriving, then the finished library, then its orders.
 
 use crate::library::{Catalog, LoadEvent, Selection};
+use crate::loader::Severity;
 use crate::tui::model::action::Effect;
 use crate::tui::model::app::App;
 
@@ -38,6 +39,15 @@ pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
             }
         }
         LoadEvent::Finished { library, .. } => {
+            let failed = (library.problems().iter())
+                .filter(|problem| problem.severity == Severity::Error)
+                .count();
+            if failed > 0 && app.notice.is_none() {
+                app.notice = Some(match failed {
+                    1 => "1 file could not be loaded · moodwire check says why".to_owned(),
+                    n => format!("{n} files could not be loaded · moodwire check says why"),
+                });
+            }
             let selected = selected_id(app);
             let reloaded = app.load.reloading;
             app.catalog = Catalog::Loaded(library);
