@@ -75,6 +75,11 @@ pub fn defaults() -> Vec<Section> {
             bindings: tag_keys(),
         },
         Section {
+            mode: Mode::Confirm,
+            title: "Question",
+            bindings: confirm_keys(),
+        },
+        Section {
             mode: Mode::Dashboard,
             title: "Dashboard",
             bindings: vec![
@@ -222,7 +227,7 @@ fn list_keys() -> Vec<Binding> {
             "undo-tag",
             [key('U')],
             Action::UndoTag,
-            "undo the last tag written"
+            "undo the last tag or mark-all"
         ),
         bind!(
             "toggle-read",
@@ -379,7 +384,7 @@ fn reader_keys() -> Vec<Binding> {
             "undo-tag",
             [key('U')],
             Action::UndoTag,
-            "undo the last tag written"
+            "undo the last tag or mark-all"
         ),
         bind!(
             "toggle-read",
@@ -468,5 +473,18 @@ fn tag_keys() -> Vec<Binding> {
             Action::Back,
             "cancel; nothing is written"
         ),
+    ]
+}
+
+fn confirm_keys() -> Vec<Binding> {
+    vec![
+        bind!("yes", [key('y'), ENTER], Action::Confirm, "yes, do it"),
+        bind!(
+            "no",
+            [key('n'), ESC, key('q')],
+            Action::Refuse,
+            "no, change nothing"
+        ),
+        bind!("help", [key('?')], Action::ShowHelp, "this help"),
     ]
 }

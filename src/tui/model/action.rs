@@ -96,6 +96,10 @@ pub enum Action {
     ToggleStar,
     /// Mark every article the list shows (with its query, filter and category) read.
     MarkShownRead,
+    /// Yes to the question asked.
+    Confirm,
+    /// No to the question asked.
+    Refuse,
     /// Leave the reader program.
     Quit,
     /// Give the terminal back and stop, as Ctrl-z does in a shell; `fg` comes back.

@@ -20,7 +20,7 @@ use crate::tui::model::picker::Picker;
 use crate::tui::model::reader::Reader;
 use crate::tui::model::search::SearchBar;
 use crate::tui::model::stats::Stats;
-use crate::tui::model::tagging::{TagPicker, Undo};
+use crate::tui::model::tagging::{Step, TagPicker};
 
 /// The whole state of the reader.
 #[derive(Debug)]
@@ -48,7 +48,9 @@ pub struct App {
     /// The tag picker, drawn over the list or the reader.
     pub tagging: Option<TagPicker>,
     /// Tag writes of this session that `u` can take back, the latest last.
-    pub undo: Vec<Undo>,
+    pub undo: Vec<Step>,
+    /// A question the reader waits for an answer to before it acts.
+    pub confirm: Option<Confirm>,
     /// The library's folders (and files named on their own): a tag is written only into a
     /// file that lies inside them, every link followed.
     pub roots: Vec<PathBuf>,
@@ -113,6 +115,13 @@ pub enum Screen {
     Saved(Picker),
 }
 
+/// What the reader asks before it acts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Mark this many shown articles read, more than a screenful.
+    MarkShownRead(usize),
+}
+
 /// Which keymap applies now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -125,6 +134,8 @@ pub enum Mode {
     Saved,
     /// The tag picker.
     Tag,
+    /// A question waiting for yes or no.
+    Confirm,
     Help,
 }
 
@@ -150,6 +161,7 @@ impl App {
             help_scroll: 0,
             tagging: None,
             undo: Vec::new(),
+            confirm: None,
             roots: Vec::new(),
             marks: Marks::default(),
             keys: Keymap::default(),
@@ -174,6 +186,9 @@ impl App {
 
     /// The mode of the screen under the help, if it is open.
     pub fn screen_mode(&self) -> Mode {
+        if self.confirm.is_some() {
+            return Mode::Confirm;
+        }
         if self.tagging.is_some() {
             return Mode::Tag;
         }

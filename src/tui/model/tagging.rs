@@ -136,7 +136,16 @@ impl TagRequest {
     }
 }
 
-/// A write that `u` can take back.
+/// Something `U` can take back: a tag written, or articles marked read all at once.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// A tag written into a file.
+    Tag(Undo),
+    /// These articles were marked read by `M`; they were unread before.
+    MarkedRead(Vec<String>),
+}
+
+/// A write that `U` can take back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Undo {
     pub id: String,

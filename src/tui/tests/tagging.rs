@@ -220,7 +220,12 @@ fn a_write_updates_the_model_at_once_and_undo_restores_it() {
     assert!(app.notice.clone().unwrap().contains("as it was"));
     assert!(app.undo.is_empty());
     assert_eq!(send(&mut app, Action::UndoTag), None);
-    assert!(app.notice.clone().unwrap().contains("no tag written"));
+    assert!(
+        app.notice
+            .clone()
+            .unwrap()
+            .contains("nothing done in this session to undo")
+    );
 }
 
 #[test]

@@ -512,7 +512,7 @@ fn u_m_and_shift_m_change_the_marks_and_ask_for_a_save() {
     assert!(saves_marks(&effects));
     assert_eq!(
         app.notice.as_deref(),
-        Some("3 articles marked read (3 shown)")
+        Some("3 articles marked read (3 shown); U undoes it")
     );
     send(&mut app, Action::ClearAll);
     let read: Vec<&str> = app
@@ -654,4 +654,55 @@ fn a_shows_only_the_unread_articles() {
     assert!(screen_text(&app).contains("unread only"));
     send(&mut app, Action::ToggleUnreadOnly);
     assert_eq!(app.shown(), 33);
+}
+
+/// `M` over more rows than the screen holds asks first: `n` changes nothing, `y` marks them,
+/// and `U` makes exactly those unread again.
+#[test]
+fn marking_more_than_a_screenful_read_asks_first_and_can_be_undone() {
+    let mut app = app_sized(100, 12);
+    let first = app.catalog.id(app.list.visible[0]).unwrap().to_owned();
+    send(&mut app, Action::ToggleRead);
+    assert!(app.marks.is_read(&first));
+    let unread = |app: &App| {
+        (app.catalog.articles())
+            .filter(|a| !app.marks.is_read(&a.id))
+            .count()
+    };
+    assert_eq!(unread(&app), 32);
+
+    let effects = update(&mut app, Action::MarkShownRead);
+    assert!(
+        !saves_marks(&effects),
+        "nothing is marked before the answer"
+    );
+    assert_eq!(app.mode(), Mode::Confirm);
+    assert!(screen_text(&app).contains("mark 32 articles read?  y yes  n no"));
+    // Any other key leaves the question open; n closes it.
+    send(&mut app, Action::Down);
+    assert_eq!(app.mode(), Mode::Confirm);
+    send(&mut app, Action::Refuse);
+    assert_eq!(app.mode(), Mode::List);
+    assert_eq!(app.notice.as_deref(), Some("nothing changed"));
+    assert_eq!(unread(&app), 32);
+
+    send(&mut app, Action::MarkShownRead);
+    let effects = update(&mut app, Action::Confirm);
+    assert!(saves_marks(&effects));
+    assert_eq!(unread(&app), 0);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("32 articles marked read (33 shown); U undoes it")
+    );
+
+    let effects = update(&mut app, Action::UndoTag);
+    assert!(saves_marks(&effects));
+    assert_eq!(app.notice.as_deref(), Some("32 articles are unread again"));
+    assert_eq!(unread(&app), 32);
+    assert!(app.marks.is_read(&first), "the one read before stays read");
+    send(&mut app, Action::UndoTag);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("nothing done in this session to undo")
+    );
 }

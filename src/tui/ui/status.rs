@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::render::Palette;
 use crate::tui::keys::Keymap;
-use crate::tui::model::app::{App, Mode};
+use crate::tui::model::app::{App, Confirm, Mode};
 use crate::tui::model::reader::Reader;
 use crate::tui::ui::theme;
 
@@ -56,6 +56,8 @@ const TAG_HINTS: &[Hint] = &[
     (&["help"], "help"),
 ];
 
+const CONFIRM_HINTS: &[Hint] = &[(&["yes"], "yes"), (&["no"], "no")];
+
 const READER_HINTS: &[Hint] = &[
     (&["next-match", "prev-match"], "match"),
     (&["open-source"], "open source"),
@@ -76,9 +78,25 @@ impl Widget for Status<'_> {
             spans.push(Span::styled(progress, theme::accent(&app.look.palette)));
             spans.push(Span::styled(" · ", theme::DIM));
         }
-        match &app.notice {
-            Some(notice) => spans.push(Span::raw(notice.clone())),
-            None => {
+        match (&app.notice, app.confirm) {
+            (_, Some(asked)) => {
+                spans.push(Span::styled(
+                    question(asked),
+                    theme::accent(&app.look.palette),
+                ));
+                spans.push(Span::raw("  "));
+                let room = usize::from(area.width).saturating_sub(line_width(&spans));
+                let palette = &app.look.palette;
+                spans.extend(hints(
+                    &app.keys,
+                    Mode::Confirm,
+                    CONFIRM_HINTS,
+                    palette,
+                    room,
+                ));
+            }
+            (Some(notice), None) => spans.push(Span::raw(notice.clone())),
+            (None, None) => {
                 let mode = app.screen_mode();
                 let shown = match mode {
                     Mode::Categories => PICKER_HINTS,
@@ -92,6 +110,14 @@ impl Widget for Status<'_> {
             }
         }
         Line::from(spans).render(area, buf);
+    }
+}
+
+/// The question the reader waits on, in words.
+fn question(asked: Confirm) -> String {
+    match asked {
+        Confirm::MarkShownRead(1) => "mark 1 article read?".to_owned(),
+        Confirm::MarkShownRead(unread) => format!("mark {} articles read?", thousands(unread)),
     }
 }
 

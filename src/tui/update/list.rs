@@ -132,7 +132,7 @@ fn refresh_view(app: &mut App) {
 }
 
 /// Rows of the list on screen.
-fn page(app: &App) -> usize {
+pub(super) fn page(app: &App) -> usize {
     let area = ratatui::layout::Rect::from((ratatui::layout::Position::ORIGIN, app.viewport));
     usize::from(list_areas(area).list.height).max(1)
 }

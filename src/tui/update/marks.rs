@@ -2,7 +2,8 @@
 //! The marks change here; `update` asks for them to be saved whenever they did.
 
 use crate::marks::{Mark, Marks};
-use crate::tui::model::app::{App, Screen};
+use crate::tui::model::app::{App, Confirm, Mode, Screen};
+use crate::tui::model::tagging::Step;
 
 /// The marks read from the user's data folder, which `is:` terms and the rows' marks show
 /// from now on; a warning about the file goes to the status bar.
@@ -51,20 +52,40 @@ pub(super) fn opened(app: &mut App, id: &str) {
     app.marks.put(Mark::Read, id, true);
 }
 
-/// `M`: every row the list shows, and only those, becomes read.
-pub(super) fn mark_shown_read(app: &mut App) {
-    let mut changed = 0usize;
+/// `M`: every row the list shows, and only those, becomes read; more than a screenful is
+/// asked about first.
+pub(super) fn mark_shown_read(app: &mut App, screenful: usize) {
+    let unread = (app.list.visible.iter())
+        .filter_map(|&doc| app.catalog.id(doc))
+        .filter(|id| !app.marks.is_read(id))
+        .count();
+    if unread > screenful {
+        app.confirm = Some(Confirm::MarkShownRead(unread));
+        return;
+    }
+    mark_read_now(app);
+}
+
+/// Marks the rows read, keeping which were unread so that `U` can take it back.
+pub(super) fn mark_read_now(app: &mut App) {
+    let mut changed = Vec::new();
     app.marks.reserve(Mark::Read, app.list.visible.len());
     for &doc in &app.list.visible {
         if let Some(id) = app.catalog.id(doc)
             && app.marks.put(Mark::Read, id, true)
         {
-            changed += 1;
+            changed.push(id.to_owned());
         }
     }
     let shown = app.list.visible.len();
-    app.notice = Some(match changed {
-        1 => "1 article marked read".to_owned(),
-        n => format!("{n} articles marked read ({shown} shown)"),
+    let undo = (app.keys.hint(Mode::List, "undo-tag", "undoes it"))
+        .map(|hint| format!("; {hint}"))
+        .unwrap_or_default();
+    app.notice = Some(match changed.len() {
+        1 => format!("1 article marked read{undo}"),
+        n => format!("{n} articles marked read ({shown} shown){undo}"),
     });
+    if !changed.is_empty() {
+        super::tag::remember(app, Step::MarkedRead(changed));
+    }
 }

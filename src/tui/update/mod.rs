@@ -10,7 +10,7 @@ mod tag;
 
 use crate::marks::Mark;
 use crate::tui::model::action::{Action, Effect};
-use crate::tui::model::app::{App, Mode, Screen};
+use crate::tui::model::app::{App, Confirm, Mode, Screen};
 
 pub(super) use list::keep_in_view;
 
@@ -105,7 +105,17 @@ fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
             None
         }
         (Mode::List, Action::MarkShownRead) => {
-            marks::mark_shown_read(app);
+            marks::mark_shown_read(app, list::page(app));
+            None
+        }
+        (Mode::Confirm, action) => {
+            let asked = app.confirm.take();
+            match (asked, action) {
+                (Some(Confirm::MarkShownRead(_)), Action::Confirm) => marks::mark_read_now(app),
+                (Some(_), Action::Refuse) => app.notice = Some("nothing changed".to_owned()),
+                // Any other key leaves the question open.
+                (asked, _) => app.confirm = asked,
+            }
             None
         }
         (mode, action) => by_screen(app, mode, action),
@@ -123,6 +133,8 @@ fn by_screen(app: &mut App, mode: Mode, action: Action) -> Option<Effect> {
         Mode::Reader => reader::update(app, action),
         Mode::Categories | Mode::Saved => list::picker(app, action),
         Mode::Tag => tag::picker(app, action),
+        // Answered in `by_mode`; the question never reaches here.
+        Mode::Confirm => None,
         Mode::Dashboard => {
             match action {
                 Action::Back | Action::ShowDashboard => app.screen = Screen::List,

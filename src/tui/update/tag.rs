@@ -5,10 +5,11 @@ use std::path::Path;
 
 use crate::article::Sentiment;
 use crate::loader::FileStamp;
+use crate::marks::Mark;
 use crate::samples;
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::{App, Screen};
-use crate::tui::model::tagging::{TagPicker, TagRequest, UNDO_DEPTH, Undo};
+use crate::tui::model::tagging::{Step, TagPicker, TagRequest, UNDO_DEPTH, Undo};
 
 use super::list::{Keep, keep_in_view, refresh, selected_id};
 
@@ -75,9 +76,20 @@ pub(super) fn undo(app: &mut App) -> Option<Effect> {
         return None;
     }
     match app.undo.pop() {
-        Some(undo) => Some(Effect::UndoTag(Box::new(undo))),
+        Some(Step::Tag(undo)) => Some(Effect::UndoTag(Box::new(undo))),
+        Some(Step::MarkedRead(ids)) => {
+            for id in &ids {
+                app.marks.put(Mark::Read, id, false);
+            }
+            app.notice = Some(match ids.len() {
+                1 => "1 article is unread again".to_owned(),
+                n => format!("{n} articles are unread again"),
+            });
+            refresh(app, Keep::Selected);
+            None
+        }
         None => {
-            app.notice = Some("no tag written in this session to undo".to_owned());
+            app.notice = Some("nothing done in this session to undo".to_owned());
             None
         }
     }
@@ -112,15 +124,23 @@ pub(super) fn written(
         request.tag.score_text()
     ));
     set_sentiment(app, &request.path, sentiment, stamp);
+    remember(
+        app,
+        Step::Tag(Undo {
+            id: request.id,
+            path: request.path,
+            written,
+            previous,
+        }),
+    );
+}
+
+/// Keeps `step` for `U`, the oldest going once there are [`UNDO_DEPTH`].
+pub(super) fn remember(app: &mut App, step: Step) {
     if app.undo.len() == UNDO_DEPTH {
         app.undo.remove(0);
     }
-    app.undo.push(Undo {
-        id: request.id,
-        path: request.path,
-        written,
-        previous,
-    });
+    app.undo.push(step);
 }
 
 /// The result of an undo. One that failed is not kept: the file no longer holds what was
