@@ -67,6 +67,35 @@ impl WebAddress {
     }
 }
 
+/// Where a link of an article may be opened: an http or https address (read as
+/// [`WebAddress::parse`] reads one; a relative link is read against `base`, the article's own
+/// address, as its page would), or a `mailto:` address. Anything else (`javascript:`,
+/// `file:`, a place in the article itself) is refused with the reason.
+pub fn openable(target: &str, base: Option<&WebAddress>) -> Result<String, AddressRefused> {
+    let refuse = |why: &str| Err(AddressRefused(why.to_owned()));
+    if target.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return refuse("the address holds white space or control characters");
+    }
+    if target.is_empty() || target.starts_with('#') {
+        return refuse("the link is to a place in the article itself");
+    }
+    match Url::parse(target) {
+        Ok(url) if url.scheme() == "mailto" && !url.path().is_empty() => Ok(url.into()),
+        Ok(url) if matches!(url.scheme(), "http" | "https") => {
+            WebAddress::parse(target).map(|address| address.url.into())
+        }
+        Ok(_) => refuse("only http, https and mailto links are opened"),
+        Err(url::ParseError::RelativeUrlWithoutBase) => match base {
+            Some(base) => match base.url.join(target) {
+                Ok(joined) => WebAddress::parse(joined.as_str()).map(|a| a.url.into()),
+                Err(_) => refuse("not a web address"),
+            },
+            None => refuse("a relative link, and the article gives no address to read it from"),
+        },
+        Err(_) => refuse("not a web address"),
+    }
+}
+
 impl fmt::Display for WebAddress {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -99,6 +128,39 @@ fn same_host(written: &str, read: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_open_as_http_https_or_mailto_and_relative_ones_from_the_article() {
+        let base = WebAddress::parse("https://www.example.com/news/today.html").ok();
+        let open = |target: &str| openable(target, base.as_ref());
+        assert_eq!(open("https://a.example/x").unwrap(), "https://a.example/x");
+        assert_eq!(
+            open("mailto:ana@example.com").unwrap(),
+            "mailto:ana@example.com"
+        );
+        assert_eq!(
+            open("../sport/match.html").unwrap(),
+            "https://www.example.com/sport/match.html"
+        );
+        assert_eq!(open("//cdn.example/a").unwrap(), "https://cdn.example/a");
+        for refused in [
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,x",
+            "#section-2",
+            "",
+            "mailto:",
+            "https://a.example/\u{1b}[31m",
+            r"https://evil.example\@www.reuters.com/",
+        ] {
+            assert!(open(refused).is_err(), "{refused:?}");
+        }
+        let without_base = openable("/sport/match.html", None).unwrap_err();
+        assert!(
+            without_base.to_string().contains("relative"),
+            "{without_base}"
+        );
+    }
 
     fn site(text: &str) -> Result<String, AddressRefused> {
         WebAddress::parse(text).map(|address| address.site())

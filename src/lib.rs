@@ -48,6 +48,7 @@ pub mod library;
 pub mod limits;
 pub mod loader;
 pub mod marks;
+pub mod opener;
 pub mod parallel;
 pub mod parse;
 pub mod query;

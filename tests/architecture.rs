@@ -20,6 +20,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("date", 1),
     ("date_format", 1),
     ("limits", 1),
+    ("opener", 1),
     ("parallel", 1),
     ("reading", 1),
     ("replace_file", 1),

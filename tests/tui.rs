@@ -626,3 +626,84 @@ fn the_footer_at_80_columns_keeps_help_and_quit() {
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+/// `1`-`9` open the article's links with `$BROWSER`, the address one argument that no shell
+/// reads (a relative link read against the article's address); the links view copies an
+/// address to the clipboard through the terminal (OSC 52, which tmux keeps in its buffer).
+#[test]
+fn links_open_by_number_with_browser_and_copy_through_the_terminal() {
+    let state = tempfile::tempdir().unwrap();
+    let library = tempfile::tempdir().unwrap();
+    let odd = "https://example.com/a?x=1&y=$(touch%20pwned);z";
+    std::fs::write(
+        library.path().join("links.md"),
+        format!(
+            "---\ntitle: Links under test\nsource_url: https://news.example/world/story.html\n---\n\
+             Markets fell ([report](/markets/today.html)) and [odd]({odd}).\n"
+        ),
+    )
+    .unwrap();
+    let record = state.path().join("opened.txt");
+    let browser = state.path().join("browser.sh");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$#\" \"$@\" >> '{}'\n",
+            record.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let command = format!(
+        "BROWSER={} {}",
+        browser.display(),
+        reader_command(&library.path().display().to_string(), state.path())
+    );
+    let Some(tmux) = Tmux::start("links", 100, 30, state.path(), &command) else {
+        return skip();
+    };
+    tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
+    tmux.wait_for("· 1 / 1 ·");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("report[1]");
+    tmux.press(&["2"]);
+    tmux.wait_for(&format!("opening {odd}"));
+    tmux.press(&["1"]);
+    tmux.wait_for("opening https://news.example/markets/today.html");
+    let opened = wait_for_file(&record, 4);
+    assert_eq!(
+        opened,
+        format!("1\n{odd}\n1\nhttps://news.example/markets/today.html\n"),
+        "each address is the one argument of the browser"
+    );
+    assert!(!state.path().join("pwned").exists());
+
+    tmux.press(&["L"]);
+    tmux.wait_for(" Links ");
+    tmux.press(&["G", "y"]);
+    tmux.wait_for("(through the terminal)");
+    let buffer = tmux.run(&["show-buffer"]);
+    assert_eq!(String::from_utf8_lossy(&buffer.stdout), odd);
+    tmux.press(&["q"]);
+    tmux.wait_for("line 1/");
+    tmux.press(&["q"]);
+    tmux.wait_for("j/k move");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
+/// The file's text once it has `lines` lines: the browser runs apart from the reader.
+fn wait_for_file(path: &std::path::Path, lines: usize) -> String {
+    let started = std::time::Instant::now();
+    loop {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        if text.lines().count() >= lines || started.elapsed() > std::time::Duration::from_secs(20) {
+            return text;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}

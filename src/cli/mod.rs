@@ -26,6 +26,7 @@ use clap::Parser;
 use moodwire::config::Config;
 use moodwire::history::HistoryFile;
 use moodwire::marks::store::MarksFile;
+use moodwire::opener::Opener;
 use moodwire::render::Look;
 use moodwire::tui::keys::Keymap;
 use moodwire::tui::{self, Ending, LoadPlan, Settings};
@@ -138,6 +139,7 @@ fn open_reader(
         saved: config.queries.clone(),
         history_file,
         history,
+        opener: Opener::new(std::env::var("BROWSER").ok().as_deref(), &config.browser),
     };
     match tui::run(plan, settings, started)? {
         Ending::Quit => Ok(ExitCode::SUCCESS),

@@ -49,6 +49,9 @@ pub struct Config {
     pub queries: SavedQueries,
     /// The bounds on what one article file may cost to read.
     pub limits: Limits,
+    /// The program that opens links and its arguments (`%s` stands for the address); empty
+    /// when not set.
+    pub browser: Vec<String>,
 }
 
 impl Config {

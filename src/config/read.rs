@@ -79,6 +79,7 @@ pub fn config(text: &str, base: &Path) -> Result<Read, Problem> {
                     config.keys.push(remap(&action, &keys)?);
                 }
             }
+            "browser" => config.browser = command(&key, &value)?,
             "queries" => config.queries = queries(section(&key, value, &mut warnings, &[])?)?,
             "limits" => {
                 for (name, number) in section(&key, value, &mut warnings, values::LIMIT_KEYS)? {
@@ -162,6 +163,19 @@ fn remap(action: &Located<String>, keys: &Located<Node>) -> Result<KeyRemap, Pro
         line: action.line,
         keys: out,
     })
+}
+
+/// A program and its arguments, written as one text (`firefox --new-tab`, split at white
+/// space) or as a list of words.
+fn command(key: &Located<String>, value: &Located<Node>) -> Result<Vec<String>, Problem> {
+    match &value.value {
+        Node::Null => Ok(Vec::new()),
+        Node::List(items) => items.iter().map(|item| text_of(key, item)).collect(),
+        _ => Ok(text_of(key, value)?
+            .split_whitespace()
+            .map(str::to_owned)
+            .collect()),
+    }
 }
 
 /// Saved searches: each a name and a query, which must read (its `@name`s among these).

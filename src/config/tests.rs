@@ -254,3 +254,19 @@ fn saved_searches_are_read_and_checked() {
         "{error:?}"
     );
 }
+
+#[test]
+fn the_browser_is_a_command_as_text_or_as_words() {
+    let words = |text: &str| read(text).unwrap().0.browser;
+    assert_eq!(
+        words("browser: firefox --new-tab\n"),
+        ["firefox", "--new-tab"]
+    );
+    assert_eq!(
+        words("browser: [my browser, '%s']\n"),
+        ["my browser", "%s"],
+        "a list keeps each word whole"
+    );
+    assert!(words("browser: \"\"\n").is_empty());
+    assert!(read("browser: {a: 1}\n").is_err());
+}

@@ -2,7 +2,7 @@
 
 use ratatui::text::Span;
 
-use super::text::expand_tabs;
+use super::text::{expand_tabs, holds_address};
 use super::theme;
 use super::wrap::{Piece, break_hard, wrap};
 
@@ -19,7 +19,8 @@ fn raw_lines(text: &str) -> std::str::Split<'_, char> {
 }
 
 /// Code keeps its line structure and spacing; only a line too wide for the column is broken,
-/// between characters, so nothing passes the edge.
+/// between characters, so nothing passes the edge, unless it holds an address, which is
+/// never broken.
 pub(crate) fn code(text: &str, width: usize) -> Lines {
     if text.is_empty() {
         return Vec::new();
@@ -27,7 +28,12 @@ pub(crate) fn code(text: &str, width: usize) -> Lines {
     let width = width.saturating_sub(CODE_INDENT.len()).max(1);
     let mut out = Vec::new();
     for line in raw_lines(text) {
-        for chunk in break_hard(&[(theme::CODE_BLOCK, expand_tabs(line))], width) {
+        let line = expand_tabs(line);
+        let room = match holds_address(&line) {
+            true => usize::MAX,
+            false => width,
+        };
+        for chunk in break_hard(&[(theme::CODE_BLOCK, line)], room) {
             let mut spans = vec![Span::raw(CODE_INDENT)];
             spans.extend(chunk);
             out.push(spans);

@@ -39,6 +39,10 @@ pub use look::Look;
 pub use palette::Palette;
 pub use text::prefix_within;
 
+/// A width no text reaches: laid out at it, a paragraph is one line (`show` into a pipe, where
+/// the program reading decides how to wrap). Lines are still cut at the reading limits.
+pub const UNWRAPPED: usize = 1 << 24;
+
 /// Narrower than this, wrapped prose and nested prefixes stop being readable.
 const MIN_WIDTH: usize = 20;
 
@@ -73,40 +77,46 @@ fn layout(markdown: &str, width: usize, palette: &Palette) -> (Vec<Line<'static>
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled("Links", theme::DIM)));
-        lines.extend(links_section(&urls, width, palette));
+        lines.extend(links_section(&urls, palette));
     }
     (lines, urls)
 }
 
-/// `[n] url` lines; a URL longer than the line continues under the URL column.
-fn links_section(links: &[String], width: usize, palette: &Palette) -> Vec<Line<'static>> {
+/// `[n] url` lines, each URL whole on its line: one longer than the line runs past it
+/// rather than being broken (see [`holds_address`]).
+fn links_section(links: &[String], palette: &Palette) -> Vec<Line<'static>> {
     let label_width = format!("[{}] ", links.len()).len();
-    let url_width = width.saturating_sub(label_width).max(1);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(links.len());
     for (i, url) in links.iter().enumerate() {
         let label = format!("{:<label_width$}", format!("[{}]", i + 1));
-        let url = text::clean_inline(url);
-        let chunks = wrap::break_hard(&[(theme::link_url(palette), url)], url_width);
-        for (j, chunk) in chunks.into_iter().enumerate() {
-            let lead = if j == 0 {
-                Span::styled(label.clone(), theme::LINK_MARKER)
-            } else {
-                Span::raw(" ".repeat(label_width))
-            };
-            let mut spans = vec![lead];
-            spans.extend(chunk);
-            out.push(Line::from(spans));
-        }
+        out.push(Line::from(vec![
+            Span::styled(label, theme::LINK_MARKER),
+            Span::styled(text::clean_inline(url), theme::link_url(palette)),
+        ]));
     }
     out
 }
 
-/// Guarantees the width invariant even where our width arithmetic and the measured width of
-/// a merged span disagree (emoji sequences split across styles): such a line is broken hard.
+/// True when the words of `line` hold a web or mail address. Such a line may be wider than the
+/// width asked for: an address is never broken, so that a terminal that finds addresses in
+/// its text finds the whole of one, and one copied from the screen works.
+#[must_use]
+pub fn holds_address(line: &Line<'_>) -> bool {
+    let text: String = line
+        .spans
+        .iter()
+        .map(|span| span.content.as_ref())
+        .collect();
+    text::holds_address(&text)
+}
+
+/// Guarantees the width invariant, but for a line holding an address, even where our width
+/// arithmetic and the measured width of a merged span disagree (emoji sequences split across
+/// styles): such a line is broken hard.
 fn clamp(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
     let mut out = Vec::with_capacity(lines.len());
     for line in lines {
-        if line.width() <= width {
+        if line.width() <= width || holds_address(&line) {
             out.push(line);
             continue;
         }

@@ -3,7 +3,7 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
 
-use super::{Palette, layout, render_markdown, to_ansi, to_plain};
+use super::{Palette, holds_address, layout, render_markdown, to_ansi, to_plain};
 
 fn plain(md: &str, width: usize) -> Vec<String> {
     render_markdown(md, width, &Palette::default())
@@ -293,7 +293,10 @@ fn no_line_is_ever_wider_than_the_width() {
         // Checked before the final clamp too: layout itself must respect the width.
         let (lines, _) = layout(MIXED, width, &Palette::default());
         for line in &lines {
-            assert!(line.width() <= width, "width {width}: {line:?}");
+            assert!(
+                line.width() <= width || holds_address(line),
+                "width {width}: {line:?}"
+            );
         }
     }
     for width in [0, 1, 5, 19] {
@@ -301,8 +304,32 @@ fn no_line_is_ever_wider_than_the_width() {
             render_markdown(MIXED, width, &Palette::default())
                 .lines
                 .iter()
-                .all(|l| l.width() <= 20)
+                .all(|l| l.width() <= 20 || holds_address(l))
         );
+    }
+}
+
+/// A link's address is never broken, in the text or in the links section: each is whole on
+/// one line, however narrow the width.
+#[test]
+fn addresses_stay_whole_on_one_line() {
+    let url = "https://example.com/a/very/long/path/that/goes/on/and/on/forever?page=2";
+    let md = format!("Read [the report]({url}) or see <{url}> and also {url} itself.");
+    for width in [20, 40, 80] {
+        let rendered = render_markdown(&md, width, &Palette::default());
+        let lines: Vec<String> = rendered.lines.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            lines.iter().filter(|l| l.contains(url)).count(),
+            3,
+            "at {width}: {lines:#?}"
+        );
+        assert!(
+            lines.iter().any(|l| *l == format!("[1] {url}")),
+            "{lines:#?}"
+        );
+        for line in &rendered.lines {
+            assert!(line.width() <= width || holds_address(line), "{line:?}");
+        }
     }
 }
 

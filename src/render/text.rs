@@ -33,6 +33,26 @@ pub fn prefix_within(text: &str, width: usize) -> &str {
     prefix
 }
 
+/// Schemes (and the `www.` people write without one) that make a word a web or mail address.
+const ADDRESS_STARTS: [&str; 4] = ["https://", "http://", "mailto:", "www."];
+
+/// True when `word` is an address (after any opening bracket or quote): a line is never broken
+/// inside one, so that a terminal that finds addresses in its text finds all of it, and one
+/// copied from the screen works.
+pub(crate) fn is_address(word: &str) -> bool {
+    let word = word.trim_start_matches(['(', '<', '[', '"', '\'', '*', '_']);
+    ADDRESS_STARTS.iter().any(|start| {
+        word.get(..start.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(start))
+            && word.len() > start.len()
+    })
+}
+
+/// True when one of the words of `text` is an address.
+pub(crate) fn holds_address(text: &str) -> bool {
+    text.split(' ').any(is_address)
+}
+
 /// Replacement for a control character: terminals would act on it instead of showing it, and a
 /// visible mark keeps the reader aware that something was there.
 const REPLACEMENT: char = '\u{FFFD}';

@@ -6,7 +6,7 @@
 use ratatui::style::Style;
 use ratatui::text::Span;
 
-use super::text::{is_cjk, is_no_break_before, str_width, units};
+use super::text::{is_address, is_cjk, is_no_break_before, str_width, units};
 
 /// Inline content before layout: styled text or a forced line break.
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +67,10 @@ enum Token {
     Break,
 }
 
+fn frags_text(frags: &[Frag]) -> String {
+    frags.iter().map(|(_, text)| text.as_str()).collect()
+}
+
 fn frags_width(frags: &[Frag]) -> usize {
     frags.iter().map(|(_, t)| str_width(t)).sum()
 }
@@ -120,7 +124,8 @@ fn tokenize(pieces: &[Piece]) -> Vec<Token> {
     tokens
 }
 
-/// Wraps `pieces` into lines no wider than `width` columns (at least 1 is assumed).
+/// Wraps `pieces` into lines no wider than `width` columns (at least 1 is assumed), but for an
+/// address wider than that: it is never broken, and takes a line of its own that runs past.
 ///
 /// Spaces at a wrap point are dropped; spaces at the start of the text or after an explicit
 /// break are kept, so indentation in raw HTML survives.
@@ -153,7 +158,7 @@ pub(crate) fn wrap(pieces: &[Piece], width: usize) -> Vec<Vec<Span<'static>>> {
                 if used.saturating_add(word) <= width {
                     line.extend(&pending);
                     line.extend(&frags);
-                } else if word <= width {
+                } else if word <= width || is_address(&frags_text(&frags)) {
                     if !line.is_empty() {
                         lines.push(std::mem::take(&mut line).into_spans());
                     }
@@ -260,6 +265,21 @@ mod tests {
             plain(&lines),
             ["see abcdef", "ghijklmnop", "qrstuvwxyz", "now"]
         );
+    }
+
+    #[test]
+    fn an_address_is_never_broken_and_runs_past_on_a_line_of_its_own() {
+        let url = "https://example.com/a/very/long/path/that/does/not/fit";
+        let lines = wrap(&[text(&format!("see ({url}) for more"))], 20);
+        assert_eq!(
+            plain(&lines),
+            ["see", format!("({url})").as_str(), "for more"]
+        );
+        let mail = "mailto:someone.with.a.long.name@example.com";
+        assert_eq!(plain(&wrap(&[text(mail)], 10)), [mail]);
+        // Words that only look a little like addresses are broken as before.
+        let lines = wrap(&[text("httpsxxxxxxxxxxxxxxxxxxxxxxx")], 10);
+        assert_eq!(lines.len(), 3);
     }
 
     #[test]

@@ -8,6 +8,29 @@ use crate::tui::model::action::Action;
 use crate::tui::model::app::Mode;
 use crate::tui::model::search::Edit;
 
+/// The keys that open the article's links by number, the n-th opening link n.
+pub(super) const DIGITS: &[Key] = &[
+    key('1'),
+    key('2'),
+    key('3'),
+    key('4'),
+    key('5'),
+    key('6'),
+    key('7'),
+    key('8'),
+    key('9'),
+];
+
+/// Link n for the n-th key of `open-link`.
+fn open_link() -> Binding {
+    Binding {
+        name: "open-link",
+        keys: DIGITS,
+        action: |at| Action::OpenLink(at + 1),
+        desc: "open the link of that number",
+    }
+}
+
 /// How a screen that scrolls names the moves of [`navigation`].
 struct Moves {
     down: &'static str,
@@ -34,7 +57,7 @@ fn navigation(moves: Moves) -> Vec<Binding> {
         Binding {
             name: "page-down",
             keys: page_down,
-            action: || Action::PageDown,
+            action: |_| Action::PageDown,
             desc: "page down",
         },
         bind!("page-up", [PAGE_UP, ctrl('u')], Action::PageUp, "page up"),
@@ -68,6 +91,11 @@ pub fn defaults() -> Vec<Section> {
             mode: Mode::Saved,
             title: "Saved searches",
             bindings: [navigation(SAVED_MOVES), saved_keys()].concat(),
+        },
+        Section {
+            mode: Mode::Links,
+            title: "Links",
+            bindings: [navigation(LINK_MOVES), link_keys()].concat(),
         },
         Section {
             mode: Mode::Tag,
@@ -114,6 +142,14 @@ const LIST_MOVES: Moves = Moves {
     up: "previous article",
     top: "first article",
     bottom: "last article",
+    space_pages: false,
+};
+
+const LINK_MOVES: Moves = Moves {
+    down: "next link",
+    up: "previous link",
+    top: "first",
+    bottom: "last",
     space_pages: false,
 };
 
@@ -374,6 +410,13 @@ fn reader_keys() -> Vec<Binding> {
             Action::OpenSource,
             "open the source in a browser"
         ),
+        open_link(),
+        bind!(
+            "links",
+            [key('L')],
+            Action::ShowLinks,
+            "the links, to open or copy"
+        ),
         bind!(
             "tag",
             [key('t')],
@@ -435,6 +478,31 @@ fn saved_keys() -> Vec<Binding> {
             [key('q'), ESC, key('@')],
             Action::Back,
             "back, unchanged"
+        ),
+    ]
+}
+
+fn link_keys() -> Vec<Binding> {
+    vec![
+        bind!(
+            "open",
+            [ENTER, key('l'), key('o')],
+            Action::Open,
+            "open the link in a browser"
+        ),
+        open_link(),
+        bind!(
+            "copy-link",
+            [key('y'), key('c')],
+            Action::CopyLink,
+            "copy the address (through the terminal)"
+        ),
+        bind!("help", [key('?')], Action::ShowHelp, "this help"),
+        bind!(
+            "back",
+            [key('q'), ESC, key('L')],
+            Action::Back,
+            "back to the article"
         ),
     ]
 }

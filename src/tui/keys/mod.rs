@@ -12,7 +12,7 @@ use crate::tui::model::app::Mode;
 mod defaults;
 mod key;
 
-use defaults::defaults;
+use defaults::{DIGITS, defaults};
 pub(crate) use key::{Key, key_name};
 use key::{ctrl, matches_key, typed};
 
@@ -22,7 +22,9 @@ pub(crate) struct Binding {
     /// What the configuration's `keys` calls the action (`page-down`).
     pub name: &'static str,
     pub keys: &'static [Key],
-    pub action: fn() -> Action,
+    /// The action of the key at this place in `keys`: most bindings do one thing whichever of
+    /// their keys is pressed; `open-link`'s n-th key opens link n.
+    pub action: fn(usize) -> Action,
     pub desc: &'static str,
 }
 
@@ -35,7 +37,7 @@ pub(crate) struct Section {
 
 macro_rules! bind {
     ($name:literal, [$($key:expr),+], $action:expr, $desc:expr) => {
-        Binding { name: $name, keys: const { &[$($key),+] }, action: || $action, desc: $desc }
+        Binding { name: $name, keys: const { &[$($key),+] }, action: |_| $action, desc: $desc }
     };
 }
 
@@ -63,7 +65,7 @@ pub(crate) struct ActiveSection {
 pub(crate) struct ActiveBinding {
     pub name: &'static str,
     pub keys: Vec<Key>,
-    pub action: fn() -> Action,
+    pub action: fn(usize) -> Action,
     pub desc: &'static str,
 }
 
@@ -175,13 +177,13 @@ impl Keymap {
         }
         let section = self.sections.iter().find(|s| s.mode == mode)?;
         for binding in &section.bindings {
-            for &key in &binding.keys {
+            for (at, &key) in binding.keys.iter().enumerate() {
                 if key == Key::Typed {
                     if let Some(c) = typed(event) {
                         return Some(Action::SearchInput(c));
                     }
                 } else if matches_key(key, event) {
-                    return Some((binding.action)());
+                    return Some((binding.action)(at));
                 }
             }
         }
@@ -240,8 +242,11 @@ pub fn action_names() -> Vec<(&'static str, &'static str)> {
     names
 }
 
-/// The keys of a binding as one cell: `j, Down`.
+/// The keys of a binding as one cell: `j, Down`; the nine digits in order as `1`–`9`.
 pub(crate) fn keys_text(binding: &ActiveBinding) -> String {
+    if binding.keys == DIGITS {
+        return "1–9".to_owned();
+    }
     let names: Vec<String> = binding.keys.iter().map(|&k| key_name(k)).collect();
     names.join(", ")
 }

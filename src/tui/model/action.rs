@@ -80,6 +80,12 @@ pub enum Action {
     PrevMatch,
     /// Open the article's source in the browser.
     OpenSource,
+    /// Open the article's link of this number, as its text numbers them.
+    OpenLink(usize),
+    /// The links view: every link of the article, to open or copy.
+    ShowLinks,
+    /// Copy the chosen link's address to the clipboard.
+    CopyLink,
     /// Open the picker to set the selected article's label and score by hand.
     TagByHand,
     /// Raise the score in the tag picker by one.
@@ -144,8 +150,10 @@ pub enum Action {
 pub enum Effect {
     /// Read the body of this article from its file.
     ReadBody(Box<Article>),
-    /// Open this http(s) URL with the system's opener.
+    /// Open this http, https or mailto address with the user's browser.
     OpenUrl(String),
+    /// Put this text on the clipboard, through the terminal (OSC 52).
+    Copy(String),
     /// Start loading the library again; messages will carry this generation.
     Reload { generation: u64 },
     /// Write a tag into an article's file through the tagger, replacing the sentiment it has.

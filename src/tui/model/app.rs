@@ -132,6 +132,8 @@ pub enum Mode {
     Categories,
     /// The saved searches picker.
     Saved,
+    /// The links view over the reader.
+    Links,
     /// The tag picker.
     Tag,
     /// A question waiting for yes or no.
@@ -195,6 +197,7 @@ impl App {
         match &self.screen {
             Screen::List if self.search.editing => Mode::Search,
             Screen::List => Mode::List,
+            Screen::Reader(reader) if reader.link_list.is_some() => Mode::Links,
             Screen::Reader(_) => Mode::Reader,
             Screen::Dashboard(_) => Mode::Dashboard,
             Screen::Categories(_) => Mode::Categories,

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use crate::article::Article;
 use crate::query::{Place, Query};
 use crate::render::{Look, MATCH, render_article};
+use crate::tui::model::links::{self, LinkList, LinkRow};
 
 /// Wider than this, lines of prose are hard to follow; the reader centres a column this wide.
 pub const MAX_TEXT_WIDTH: usize = 100;
@@ -21,6 +22,10 @@ pub struct Reader {
     /// The article with its body once read; until then the body is empty.
     pub article: Article,
     pub lines: Vec<Line<'static>>,
+    /// The targets of the links of its text, in the order the text numbers them (from 1).
+    pub links: Vec<String>,
+    /// The links view, when it is open.
+    pub link_list: Option<LinkList>,
     /// Line numbers holding a match of the query, ascending.
     pub matches: Vec<usize>,
     /// The first line on screen.
@@ -50,6 +55,8 @@ impl Reader {
         let mut reader = Reader {
             article,
             lines: Vec::new(),
+            links: Vec::new(),
+            link_list: None,
             matches: Vec::new(),
             scroll: 0,
             width: 0,
@@ -87,6 +94,7 @@ impl Reader {
         let rendered = render_article(&self.article, width, self.max_line_chars, &self.look);
         self.lines.clear();
         self.matches.clear();
+        self.links = rendered.links;
         for line in rendered.lines {
             let (line, marked) = mark_matches(line, query);
             if marked {
@@ -100,6 +108,16 @@ impl Reader {
                 .push(Line::from(format!("The body could not be read: {error}")));
         }
         self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
+    }
+
+    /// Link `number` of the text (from 1), if it has one.
+    pub fn link(&self, number: usize) -> Option<LinkRow> {
+        links::numbered(self.article.source_url.as_deref(), &self.links, number)
+    }
+
+    /// Every link of the article, its source first.
+    pub fn all_links(&self) -> Vec<LinkRow> {
+        links::all(self.article.source_url.as_deref(), &self.links)
     }
 
     /// The first match below the top line, if any.

@@ -3,7 +3,6 @@
 //! the effects, and redraws once if anything changed. It never waits on a timer.
 
 use std::io;
-use std::process::{Command, Stdio};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -15,6 +14,7 @@ use ratatui::layout::Size;
 use crate::history::{HistoryFile, SearchHistory};
 use crate::library::{Library, LibrarySource};
 use crate::marks::store::MarksFile;
+use crate::opener::Opener;
 use crate::query::SavedQueries;
 use crate::query::SortOrder;
 use crate::render::Look;
@@ -22,6 +22,7 @@ use crate::render::Look;
 use crate::tui::keys::Keymap;
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::App;
+use crate::tui::runtime::clipboard;
 use crate::tui::runtime::loading::{self, CacheWrites, LoadPlan};
 use crate::tui::runtime::saver::MarksSaver;
 use crate::tui::runtime::terminal::{Guard, watch_signals};
@@ -77,6 +78,8 @@ pub struct Settings {
     pub history_file: Option<HistoryFile>,
     /// The queries kept so far.
     pub history: SearchHistory,
+    /// The programs that open links.
+    pub opener: Opener,
 }
 
 /// Runs the reader over the library `plan` describes until the user quits. `started` is when
@@ -124,6 +127,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         saver: None,
         worker,
         history_file: settings.history_file,
+        opener: settings.opener,
         watch_pending,
         ending: Ending::Quit,
     };
@@ -216,6 +220,8 @@ struct Looper {
     worker: Worker,
     /// Where the search bar's queries are kept; `None` keeps them for the session only.
     history_file: Option<HistoryFile>,
+    /// The programs that open links.
+    opener: Opener,
     /// True until the library's folders are watched, which starts once it is first loaded.
     watch_pending: bool,
     ending: Ending,
@@ -288,7 +294,11 @@ impl Looper {
                 })
             }
             Effect::OpenUrl(url) => {
-                open_in_browser(url, self.sender.clone());
+                open_in_browser(&self.opener, url, self.sender.clone());
+                None
+            }
+            Effect::Copy(text) => {
+                clipboard::copy(self.guard.terminal.backend_mut(), &text)?;
                 None
             }
             Effect::Reload { generation } => {
@@ -383,34 +393,21 @@ fn read_input(sender: &Sender<Event>) -> io::Result<()> {
     Ok(())
 }
 
-/// The system's opener: it hands a URL to the user's browser.
-const OPENER: &str = if cfg!(target_os = "macos") {
-    "open"
-} else {
-    "xdg-open"
-};
-
-/// Starts the opener with `url` as its one argument (never through a shell) and reports a
-/// failure as a notice.
-fn open_in_browser(url: String, sender: Sender<Event>) {
-    let child = Command::new(OPENER)
-        .arg(&url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn();
+/// Starts the opener with `url` as one argument (never through a shell) and reports a failure
+/// as a notice: a program that could not be started at once, or one that ended in failure.
+fn open_in_browser(opener: &Opener, url: String, sender: Sender<Event>) {
     let notice = |text: String| Event::Action(Action::Notice(text));
-    match child {
+    match opener.open(&url) {
         Err(error) => {
-            let _ = sender.send(notice(format!("could not start {OPENER}: {error}")));
+            let _ = sender.send(notice(error.to_string()));
         }
         // Waited for on a thread so that it is not left a zombie and a failure is told.
-        Ok(mut child) => {
+        Ok((program, mut child)) => {
             let _ = thread::Builder::new().spawn(move || {
                 if let Ok(status) = child.wait()
                     && !status.success()
                 {
-                    let _ = sender.send(notice(format!("{OPENER} could not open {url}")));
+                    let _ = sender.send(notice(format!("{program} could not open {url}")));
                 }
             });
         }

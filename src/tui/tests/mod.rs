@@ -2,6 +2,7 @@
 //! `TestBackend`.
 
 mod keys;
+mod links;
 mod screens;
 mod streaming;
 mod tagging;

@@ -5,6 +5,7 @@ mod dashboard;
 mod header;
 pub mod help;
 pub mod layout;
+mod links;
 mod list;
 mod picker;
 mod preview;
@@ -43,6 +44,10 @@ fn draw_screen(frame: &mut Frame, app: &App, area: Rect) {
         Screen::Reader(reader) => {
             let (text, status) = layout::reader_areas(area);
             reader::ReaderView { reader }.render(text, buffer);
+            if let Some(list) = &reader.link_list {
+                let palette = &app.look.palette;
+                links::LinksView { list, palette }.render(text, buffer);
+            }
             status::ReaderStatus {
                 app,
                 reader,

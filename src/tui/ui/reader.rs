@@ -2,9 +2,10 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::Widget;
 
 use crate::tui::model::reader::Reader;
+use crate::tui::ui::theme;
 
 pub struct ReaderView<'a> {
     pub reader: &'a Reader,
@@ -15,18 +16,18 @@ impl Widget for ReaderView<'_> {
         let reader = self.reader;
         let width = (reader.width as u16).min(area.width);
         let margin = (area.width - width) / 2;
-        let column = Rect {
-            x: area.x + margin,
-            width,
-            ..area
-        };
-        let lines: Vec<_> = reader
-            .lines
-            .iter()
-            .skip(reader.scroll)
-            .take(usize::from(area.height))
-            .cloned()
-            .collect();
-        Paragraph::new(lines).render(column, buf);
+        let left = area.x + margin;
+        // A line holding an address is wider than the column (an address is never broken): it
+        // runs into the margin, and what the screen cannot show ends in `…`.
+        let room = area.right() - left;
+        let lines = reader.lines.iter().skip(reader.scroll);
+        for (y, line) in (area.y..area.bottom()).zip(lines) {
+            buf.set_line(left, y, line, room);
+            if line.width() > usize::from(room) && room > 0 {
+                buf[(area.right() - 1, y)]
+                    .set_symbol("…")
+                    .set_style(theme::DIM);
+            }
+        }
     }
 }

@@ -56,11 +56,20 @@ const TAG_HINTS: &[Hint] = &[
     (&["help"], "help"),
 ];
 
+const LINK_HINTS: &[Hint] = &[
+    (&["down", "up"], "move"),
+    (&["open"], "open"),
+    (&["copy-link"], "copy"),
+    (&["back"], "back"),
+    (&["help"], "help"),
+];
+
 const CONFIRM_HINTS: &[Hint] = &[(&["yes"], "yes"), (&["no"], "no")];
 
 const READER_HINTS: &[Hint] = &[
     (&["next-match", "prev-match"], "match"),
     (&["open-source"], "open source"),
+    (&["links"], "links"),
     (&["back"], "back"),
     (&["help"], "help"),
     (&["tag"], "tag"),
@@ -231,6 +240,16 @@ impl Widget for ReaderStatus<'_> {
             None if self.app.tagging.is_some() => {
                 let room = usize::from(area.width).saturating_sub(line_width(&spans));
                 spans.extend(hints(&self.app.keys, Mode::Tag, TAG_HINTS, palette, room))
+            }
+            None if self.reader.link_list.is_some() => {
+                let room = usize::from(area.width).saturating_sub(line_width(&spans));
+                spans.extend(hints(
+                    &self.app.keys,
+                    Mode::Links,
+                    LINK_HINTS,
+                    palette,
+                    room,
+                ))
             }
             None => {
                 let room = usize::from(area.width).saturating_sub(line_width(&spans));

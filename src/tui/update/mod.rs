@@ -1,6 +1,7 @@
 //! `update`: the only function that changes the model. It takes one [`Action`] and may hand
 //! back an [`Effect`] for the event loop to perform.
 
+mod links;
 mod list;
 mod load;
 mod marks;
@@ -131,6 +132,10 @@ fn by_screen(app: &mut App, mode: Mode, action: Action) -> Option<Effect> {
         Mode::Search => search::update(app, action),
         Mode::List => list::update(app, action),
         Mode::Reader => reader::update(app, action),
+        Mode::Links => {
+            let page = reader::page(app).saturating_sub(1);
+            links::update(app, action, page)
+        }
         Mode::Categories | Mode::Saved => list::picker(app, action),
         Mode::Tag => tag::picker(app, action),
         // Answered in `by_mode`; the question never reaches here.

@@ -1,8 +1,7 @@
-//! The reader: scrolling, jumping between matches, and opening the source.
+//! The reader: scrolling, jumping between matches, and from one article to the next.
 
 use ratatui::layout::{Position, Rect};
 
-use crate::address::WebAddress;
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::{App, Screen};
 use crate::tui::ui::layout::reader_areas;
@@ -40,7 +39,9 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
             Some(line) => reader.scroll = line,
             None => app.notice = Some(no_more(reader.matches.is_empty(), "above")),
         },
-        Action::OpenSource => return open_source(app),
+        Action::OpenSource => return super::links::open_source(app),
+        Action::OpenLink(number) => return super::links::open_numbered(app, number),
+        Action::ShowLinks => super::links::show(app),
         Action::Back | Action::Quit => app.screen = Screen::List,
         Action::ShowHelp => app.help = true,
         _ => {}
@@ -103,7 +104,7 @@ fn text_area(app: &App) -> Rect {
     reader_areas(Rect::from((Position::ORIGIN, app.viewport))).0
 }
 
-fn page(app: &App) -> usize {
+pub(super) fn page(app: &App) -> usize {
     usize::from(text_area(app).height).max(1)
 }
 
@@ -115,28 +116,5 @@ fn max_scroll(app: &App) -> usize {
             .len()
             .saturating_sub(usize::from(text_area(app).height)),
         _ => 0,
-    }
-}
-
-/// Asks the loop to open the article's source, if it is a web address a browser reads as it
-/// looks: a `file:` or `javascript:` URL from a stranger's file must not reach the system
-/// opener, nor one that opens another site than it shows.
-fn open_source(app: &mut App) -> Option<Effect> {
-    let Screen::Reader(reader) = &app.screen else {
-        return None;
-    };
-    let Some(url) = reader.article.source_url.clone() else {
-        app.notice = Some("this article has no source link".to_owned());
-        return None;
-    };
-    match WebAddress::parse(&url) {
-        Ok(address) => {
-            app.notice = Some(format!("opening {address}"));
-            Some(Effect::OpenUrl(address.as_str().to_owned()))
-        }
-        Err(refused) => {
-            app.notice = Some(format!("not opened: {refused}"));
-            None
-        }
     }
 }
