@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{moodwire, moodwire_with_closed_stdout, repository};
+use common::{moodwire, moodwire_with_closed_stdout, moodwire_with_env, repository};
 use serde_json::Value;
 
 const SEED_ID: &str = "2026-02-01-russia-foreign-technology-imports.md";
@@ -262,11 +262,61 @@ fn show_renders_an_article_by_id() {
         run.stdout.contains("[1] https://www.iisd.org/"),
         "links are listed at the end"
     );
-    assert!(
-        lines.iter().all(|l| char_count(l) <= 80),
-        "piped output wraps at 80 columns"
-    );
     assert!(!run.stdout.contains('\x1b'));
+}
+
+/// `show` wraps to `--width N`, else to `COLUMNS`; into a pipe with neither it does not wrap,
+/// and a link's address is never broken, whatever the width.
+#[test]
+fn show_wraps_to_the_width_asked_and_not_at_all_into_a_pipe() {
+    let paragraph = "Russia is facing significant challenges in replacing foreign technologies";
+    let link = "[2] https://2021-2025.state.gov/the-impact-of-sanctions-and-export-controls-on-the-russian-federation/";
+    let longest = |text: &str| text.lines().map(char_count).max().unwrap_or(0);
+
+    let unwrapped = moodwire(&["show", SEED_ID], repository());
+    assert_eq!(unwrapped.code, 0, "{}", unwrapped.stderr);
+    let line = (unwrapped.stdout.lines())
+        .find(|line| line.starts_with(paragraph))
+        .expect("the paragraph is there");
+    assert!(char_count(line) > 300, "a paragraph is one line: {line}");
+    assert!(unwrapped.stdout.lines().any(|l| l == link));
+
+    for (args, env, width) in [
+        (&["show", SEED_ID, "--width", "60"][..], &[][..], 60),
+        (
+            &["show", SEED_ID, "-w", "40"][..],
+            &[("COLUMNS", "90")][..],
+            40,
+        ),
+        (&["show", SEED_ID][..], &[("COLUMNS", "72")][..], 72),
+    ] {
+        let run = moodwire_with_env(args, repository(), env);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let too_wide: Vec<&str> = (run.stdout.lines())
+            .filter(|l| char_count(l) > width && !l.contains("https://"))
+            .collect();
+        assert!(too_wide.is_empty(), "{args:?} {env:?}: {too_wide:#?}");
+        assert!(
+            longest(&run.stdout) > width,
+            "the address runs past {width}"
+        );
+        assert!(
+            run.stdout.lines().any(|l| l == link),
+            "{args:?}: the address is whole"
+        );
+        assert!(
+            run.stdout
+                .lines()
+                .any(|l| char_count(l) >= width - 10 && !l.contains("https://")),
+            "{args:?}: the text fills the width"
+        );
+    }
+    let zero = moodwire_with_env(
+        &["show", SEED_ID, "--width", "0"],
+        repository(),
+        &[("COLUMNS", "50")],
+    );
+    assert_eq!(zero.stdout, unwrapped.stdout, "--width 0 does not wrap");
 }
 
 fn char_count(line: &str) -> usize {

@@ -152,6 +152,11 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+
+    /// Wrap the text to N columns (0: do not wrap). Without it, `COLUMNS` or the terminal's
+    /// width (up to 100) is used; output that is not a terminal is not wrapped
+    #[arg(long, short, value_name = "N")]
+    pub width: Option<usize>,
 }
 
 #[derive(Debug, Args)]

@@ -5,11 +5,10 @@ use std::io::{self, IsTerminal, Write};
 use ratatui::text::Line;
 
 use moodwire::config::Config;
-use moodwire::render::{Look, to_ansi, to_plain};
+use moodwire::render::{Look, UNWRAPPED, to_ansi, to_plain};
 
-/// Output width used for wrapping when stdout is not a terminal.
-pub const PIPE_WIDTH: usize = 80;
-/// Prose wider than this is hard to read, however wide the terminal.
+/// Prose wider than this is hard to read, however wide the terminal: a terminal's own width is
+/// taken up to this (a width asked for with `--width` or `COLUMNS` is taken as it is).
 pub const MAX_READING_WIDTH: usize = 100;
 
 /// What the output stream can show.
@@ -19,6 +18,8 @@ pub struct Output {
     pub color: bool,
     /// The terminal's width in columns, when stdout is a terminal.
     pub terminal_width: Option<usize>,
+    /// The width `COLUMNS` gives, when it is set to a number.
+    pub columns_variable: Option<usize>,
     /// The configuration's colours and date format.
     pub look: Look,
 }
@@ -33,17 +34,27 @@ impl Output {
             .flatten()
             .map(|(columns, _)| usize::from(columns))
             .filter(|&columns| columns > 0);
+        let columns_variable = (std::env::var("COLUMNS").ok())
+            .and_then(|text| text.trim().parse::<usize>().ok())
+            .filter(|&columns| columns > 0);
         Output {
             color: is_terminal && !no_color,
             terminal_width,
+            columns_variable,
             look: Look::of(config),
         }
     }
 
-    /// The width to wrap prose to.
-    pub fn reading_width(&self) -> usize {
-        self.terminal_width
-            .map_or(PIPE_WIDTH, |w| w.min(MAX_READING_WIDTH))
+    /// The width to wrap prose to: `asked` (`--width`; 0 does not wrap), else `COLUMNS`, else
+    /// the terminal's (up to [`MAX_READING_WIDTH`]); output that goes elsewhere with no width
+    /// asked for is not wrapped, and the program reading it wraps as it likes.
+    pub fn reading_width(&self, asked: Option<usize>) -> usize {
+        match (asked, self.columns_variable, self.terminal_width) {
+            (Some(0), _, _) => UNWRAPPED,
+            (Some(width), _, _) | (None, Some(width), _) => width,
+            (None, None, Some(terminal)) => terminal.min(MAX_READING_WIDTH),
+            (None, None, None) => UNWRAPPED,
+        }
     }
 
     /// Writes styled lines, with or without escape sequences.

@@ -28,7 +28,7 @@ pub fn run(args: &ShowArgs, config: &Config, output: &Output) -> anyhow::Result<
             &mut out,
             &render_article(
                 &article,
-                output.reading_width(),
+                output.reading_width(args.width),
                 limits.max_line_chars,
                 &output.look,
             )

@@ -40,7 +40,10 @@ fn command(args: &[&str], dir: &Path) -> Command {
         .env("MOODWIRE_CACHE_DIR", tmp.join("cache"))
         .env("MOODWIRE_DATA_DIR", own.join("data"))
         .env("XDG_CONFIG_HOME", own.join("config"))
-        .env_remove("MOODWIRE_CONFIG");
+        .env_remove("MOODWIRE_CONFIG")
+        // A width or a browser of the shell that runs the tests is not the test's.
+        .env_remove("COLUMNS")
+        .env_remove("BROWSER");
     command
 }
 
