@@ -344,3 +344,45 @@ fn quitting_as_soon_as_the_library_shows_leaves_its_cache() {
         .collect();
     assert_eq!(caches.len(), 1, "{caches:?}");
 }
+
+/// An article open in the reader follows its file: an edit shows the new text at the same
+/// place, and a deletion is said in the status bar while the text read stays.
+#[test]
+fn a_file_edited_under_an_open_article_shows_its_new_text() {
+    let state = tempfile::tempdir().unwrap();
+    let library = state.path().join("library");
+    std::fs::create_dir(&library).unwrap();
+    let file = library.join("story.md");
+    let paragraphs: Vec<String> = (1..=40)
+        .map(|n| format!("Paragraph {n} of the story."))
+        .collect();
+    std::fs::write(&file, format!("# Story\n\n{}\n", paragraphs.join("\n\n"))).unwrap();
+    let command = reader_command(&shell_quote(&library.display().to_string()), state.path());
+    let Some(tmux) = Tmux::start("follow", 100, 30, state.path(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("· 1 / 1 ·");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("line 1/");
+    tmux.press(&["j", "j", "j", "j"]);
+    tmux.wait_for("line 5/");
+
+    let edited = format!(
+        "# Story\n\n{}\n",
+        paragraphs.join("\n\nEdited while open. ")
+    );
+    std::fs::write(&file, edited).unwrap();
+    let screen = tmux.wait_for("Edited while open. Paragraph");
+    assert!(
+        screen.contains("line 5/"),
+        "the reader keeps its place:\n{screen}"
+    );
+
+    std::fs::remove_file(&file).unwrap();
+    let screen = tmux.wait_for("is gone; the text shown is as it was read");
+    assert!(screen.contains("Edited while open."), "{screen}");
+    tmux.press(&["q"]);
+    tmux.wait_for("· 0 / 0 ·");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

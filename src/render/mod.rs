@@ -69,6 +69,14 @@ pub fn render_markdown(markdown: &str, width: usize, palette: &Palette) -> Rende
     }
 }
 
+/// Renders part of an article's text (its start, a line a query matched) as
+/// [`render_markdown`] does, without the closing list of links, which belongs to the whole.
+#[must_use]
+pub fn render_excerpt(markdown: &str, width: usize, palette: &Palette) -> Vec<Line<'static>> {
+    let width = width.max(MIN_WIDTH);
+    clamp(markdown::render(markdown, width, palette).0, width)
+}
+
 /// The body and the links section, before the final width guard.
 fn layout(markdown: &str, width: usize, palette: &Palette) -> (Vec<Line<'static>>, Vec<String>) {
     let (mut lines, urls) = markdown::render(markdown, width, palette);

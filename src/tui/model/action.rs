@@ -119,6 +119,11 @@ pub enum Action {
         id: String,
         body: Result<String, String>,
     },
+    /// The body of the article `id` the preview asked for (or why it could not be read).
+    PreviewRead {
+        id: String,
+        body: Result<String, String>,
+    },
     /// The loop tried the write `request`: the write and the file's stamp after it (if it could
     /// be taken), or why it was not made.
     TagWritten {
@@ -150,6 +155,9 @@ pub enum Action {
 pub enum Effect {
     /// Read the body of this article from its file.
     ReadBody(Box<Article>),
+    /// Read the body of this article for the preview; a read asked for later makes this one
+    /// needless.
+    ReadPreview(Box<Article>),
     /// Open this http, https or mailto address with the user's browser.
     OpenUrl(String),
     /// Put this text on the clipboard, through the terminal (OSC 52).

@@ -17,6 +17,7 @@ use crate::render::Look;
 use crate::library::{Catalog, Selection};
 use crate::tui::keys::Keymap;
 use crate::tui::model::picker::Picker;
+use crate::tui::model::preview::PreviewText;
 use crate::tui::model::reader::Reader;
 use crate::tui::model::search::SearchBar;
 use crate::tui::model::stats::Stats;
@@ -51,6 +52,8 @@ pub struct App {
     pub undo: Vec<Step>,
     /// A question the reader waits for an answer to before it acts.
     pub confirm: Option<Confirm>,
+    /// The selected article's text, as far as the preview shows it.
+    pub preview: Option<PreviewText>,
     /// The library's folders (and files named on their own): a tag is written only into a
     /// file that lies inside them, every link followed.
     pub roots: Vec<PathBuf>,
@@ -164,6 +167,7 @@ impl App {
             tagging: None,
             undo: Vec::new(),
             confirm: None,
+            preview: None,
             roots: Vec::new(),
             marks: Marks::default(),
             keys: Keymap::default(),

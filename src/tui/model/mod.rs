@@ -4,6 +4,7 @@ pub mod action;
 pub mod app;
 pub mod links;
 pub mod picker;
+pub mod preview;
 pub mod reader;
 pub mod search;
 pub mod stats;

@@ -36,6 +36,9 @@ pub struct Reader {
     pub error: Option<String>,
     /// True until the body has been read.
     pub pending: bool,
+    /// True when the article's fields changed since it was laid out, and its body is read
+    /// again.
+    changed: bool,
     /// Longer body lines are cut when laid out.
     pub max_line_chars: usize,
     /// The colours and date format it is laid out in.
@@ -62,6 +65,7 @@ impl Reader {
             width: 0,
             error: None,
             pending: true,
+            changed: false,
             max_line_chars,
             look,
         };
@@ -69,13 +73,37 @@ impl Reader {
         reader
     }
 
+    /// The body read from the file; laid out again unless the article is as it was shown
+    /// (a file read again after a change elsewhere in the library).
     pub fn set_body(&mut self, body: Result<String, String>, columns: u16, query: &Query) {
+        let unchanged = !self.pending
+            && !self.changed
+            && self.error.is_none()
+            && body.as_ref().is_ok_and(|body| *body == self.article.body);
         self.pending = false;
+        self.changed = false;
+        if unchanged {
+            return;
+        }
         match body {
-            Ok(body) => self.article.body = body,
+            Ok(body) => {
+                self.article.body = body;
+                self.error = None;
+            }
             Err(error) => self.error = Some(error),
         }
         self.relayout(columns, query);
+    }
+
+    /// The article as the library now has it, after its file changed: shown when its body
+    /// arrives, at the same place.
+    pub fn refresh(&mut self, article: Article) {
+        let fresh = Article {
+            body: self.article.body.clone(),
+            ..article
+        };
+        self.changed |= fresh != self.article;
+        self.article = fresh;
     }
 
     /// Lays the article out again after it changed, such as its sentiment.
@@ -145,7 +173,7 @@ pub fn text_width(columns: u16) -> usize {
 
 /// `line` with the words `query` matched in reverse video, and whether it had any. Matching is
 /// per line, so a phrase that wraps onto the next line is not marked.
-fn mark_matches(line: Line<'static>, query: &Query) -> (Line<'static>, bool) {
+pub(crate) fn mark_matches(line: Line<'static>, query: &Query) -> (Line<'static>, bool) {
     let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     let ranges = query.highlights(&text, Place::Body);
     if ranges.is_empty() {

@@ -3,6 +3,8 @@
 //! the effects, and redraws once if anything changed. It never waits on a timer.
 
 use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -128,6 +130,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         worker,
         history_file: settings.history_file,
         opener: settings.opener,
+        preview_asked: Arc::default(),
         watch_pending,
         ending: Ending::Quit,
     };
@@ -222,6 +225,8 @@ struct Looper {
     history_file: Option<HistoryFile>,
     /// The programs that open links.
     opener: Opener,
+    /// How many preview bodies were asked for: a read that is not the latest is skipped.
+    preview_asked: Arc<AtomicU64>,
     /// True until the library's folders are watched, which starts once it is first loaded.
     watch_pending: bool,
     ending: Ending,
@@ -288,6 +293,22 @@ impl Looper {
                 self.worker.run(move || {
                     let body = Library::read_body(&article, &reading);
                     Some(Action::BodyRead {
+                        id: article.id,
+                        body: body.map_err(|problem| problem.message),
+                    })
+                })
+            }
+            Effect::ReadPreview(article) => {
+                let reading = self.app.reading;
+                // Only the latest read is wanted: holding `j` asks for one per row.
+                let ticket = self.preview_asked.fetch_add(1, Ordering::SeqCst) + 1;
+                let asked = Arc::clone(&self.preview_asked);
+                self.worker.run(move || {
+                    if asked.load(Ordering::SeqCst) != ticket {
+                        return None;
+                    }
+                    let body = Library::read_body(&article, &reading);
+                    Some(Action::PreviewRead {
                         id: article.id,
                         body: body.map_err(|problem| problem.message),
                     })

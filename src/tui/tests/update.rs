@@ -706,3 +706,139 @@ fn marking_more_than_a_screenful_read_asks_first_and_can_be_undone() {
         Some("nothing done in this session to undo")
     );
 }
+
+/// Sends `action` and performs the preview's body reads it asks for as the loop does; how
+/// many there were.
+fn read_previews(app: &mut App, action: Action) -> usize {
+    let mut reads = 0;
+    for effect in update(app, action) {
+        if let Effect::ReadPreview(article) = effect {
+            reads += 1;
+            let body = Library::read_body(&article, &app.reading).map_err(|p| p.message);
+            let id = article.id.clone();
+            update(app, Action::PreviewRead { id, body });
+        }
+    }
+    reads
+}
+
+/// The preview is never empty: an article without a TL;DR shows the start of its text, and
+/// with a query, the lines of the text it matched; a narrow terminal, which has no preview,
+/// reads nothing.
+#[test]
+fn the_preview_shows_the_start_of_the_text_or_the_lines_the_query_matched() {
+    let mut app = app();
+    // Holding an article with a TL;DR and no query, the preview reads nothing.
+    assert_eq!(read_previews(&mut app, Action::Down), 0);
+
+    // An article without a TL;DR: the start of its text, read once and then kept.
+    send(&mut app, Action::StartSearch);
+    let reads =
+        type_reading(&mut app, "title:lithium") + read_previews(&mut app, Action::SearchKeep);
+    assert!(reads >= 1);
+    assert!(selected_title(&app).starts_with("Lithium Glut"));
+    assert_eq!(read_previews(&mut app, Action::Top), 0);
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("Lithium producers are cutting output"),
+        "the start of the text:\n{screen}"
+    );
+
+    // With a query, the lines of the text it matched, under the TL;DR.
+    send(&mut app, Action::ClearAll);
+    send(&mut app, Action::StartSearch);
+    type_reading(&mut app, "sanctions");
+    read_previews(&mut app, Action::SearchKeep);
+    assert!(selected_title(&app).starts_with("Russia struggles"));
+    let screen = screen_text(&app);
+    assert!(screen.contains("TL;DR"), "{screen}");
+    assert!(
+        screen.contains("International sanctions have played a"),
+        "a line the query matched:\n{screen}"
+    );
+
+    let mut narrow = app_sized(80, 30);
+    send(&mut narrow, Action::StartSearch);
+    let reads = type_reading(&mut narrow, "title:lithium");
+    assert_eq!(reads + read_previews(&mut narrow, Action::SearchKeep), 0);
+}
+
+/// Types `text` into the search bar, performing the preview's reads as the loop does.
+fn type_reading(app: &mut App, text: &str) -> usize {
+    text.chars()
+        .map(|c| read_previews(app, Action::SearchInput(c)))
+        .sum()
+}
+
+/// The reload that follows a change in the library's folders, with the library as it is now.
+fn reloaded(app: &mut App, folder: &std::path::Path) -> Vec<Effect> {
+    let Some(Effect::Reload { generation }) = send(app, Action::LibraryChanged) else {
+        panic!("a change in the folders asks for a reload");
+    };
+    let library = Library::load(&[folder.to_path_buf()], &app.reading);
+    let event = LoadEvent::Finished {
+        library: Box::new(library),
+        cache_to_write: false,
+    };
+    update(app, Action::Load { generation, event })
+}
+
+/// An open article follows its file: edited, the new text shows at the same place; deleted,
+/// the status bar says so and the text stays.
+#[test]
+fn an_open_article_follows_its_file() {
+    let folder = tempfile::tempdir().unwrap();
+    let file = folder.path().join("story.md");
+    let paragraphs: Vec<String> = (1..=40)
+        .map(|n| format!("Paragraph {n} of the story."))
+        .collect();
+    std::fs::write(&file, format!("# Story\n\n{}\n", paragraphs.join("\n\n"))).unwrap();
+    let mut app = app_of(
+        Library::load(&[folder.path().to_path_buf()], &Reading::default()),
+        100,
+        30,
+    );
+    open_selected(&mut app);
+    for _ in 0..5 {
+        send(&mut app, Action::Down);
+    }
+    let scroll = |app: &App| match &app.screen {
+        Screen::Reader(reader) => reader.scroll,
+        _ => panic!("still reading"),
+    };
+    assert_eq!(scroll(&app), 5);
+
+    std::fs::write(
+        &file,
+        format!("# Story\n\n{}\n", paragraphs.join("\n\nEdited. ")),
+    )
+    .unwrap();
+    let effects = reloaded(&mut app, folder.path());
+    let Some(Effect::ReadBody(article)) = effects.into_iter().next() else {
+        panic!("the open article's file is read again");
+    };
+    let body = Library::read_body(&article, &app.reading).map_err(|p| p.message);
+    send(
+        &mut app,
+        Action::BodyRead {
+            id: article.id.clone(),
+            body,
+        },
+    );
+    assert!(
+        screen_text(&app).contains("Edited. Paragraph"),
+        "{}",
+        screen_text(&app)
+    );
+    assert_eq!(scroll(&app), 5, "the reader keeps its place");
+
+    std::fs::remove_file(&file).unwrap();
+    reloaded(&mut app, folder.path());
+    assert_eq!(scroll(&app), 5);
+    let notice = app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.ends_with("story.md is gone; the text shown is as it was read"),
+        "{notice}"
+    );
+    assert!(screen_text(&app).contains("Edited. Paragraph"));
+}

@@ -1,14 +1,22 @@
 //! The preview beside the list on a wide terminal: the selected article's title, meta line
-//! and TL;DR, from what the list already holds (the body is read only when it is opened).
+//! and TL;DR, from what the list already holds, then as much of its text as the model has
+//! read for it: the start, when there is no TL;DR, or the lines the query matched.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::render::render_article;
+use crate::render::{render_article, render_excerpt};
 use crate::tui::model::app::{App, Mode};
+use crate::tui::model::preview::Excerpt;
+use crate::tui::model::reader::mark_matches;
 use crate::tui::ui::theme;
+
+/// Rows the lines of the text a query matched keep, however long the TL;DR above them.
+const MATCHED_ROWS: usize = 4;
+/// A blank row and the words count under the text.
+const FOOTER_ROWS: usize = 2;
 
 pub struct Preview<'a> {
     pub app: &'a App,
@@ -40,6 +48,20 @@ impl Widget for Preview<'_> {
             &self.app.look,
         )
         .lines;
+        let text = (self.app.preview.as_ref())
+            .filter(|preview| preview.id == article.id)
+            .map(|preview| excerpt(&preview.excerpt, usize::from(inner.width), self.app))
+            .unwrap_or_default();
+        // The lines a query matched keep a few rows, taken from the end of a long TL;DR: they
+        // are what was searched for. The footer keeps its own.
+        let height = usize::from(inner.height);
+        let kept_for_text = text.len().min(MATCHED_ROWS) + usize::from(!text.is_empty());
+        lines.truncate(height.saturating_sub(FOOTER_ROWS + kept_for_text).max(1));
+        let room = height.saturating_sub(lines.len() + FOOTER_ROWS + 1);
+        if !text.is_empty() && room > 0 {
+            lines.push(Line::default());
+            lines.extend(text.into_iter().take(room));
+        }
         lines.push(Line::default());
         let mut footer = vec![Span::styled(
             match article.words {
@@ -55,5 +77,19 @@ impl Widget for Preview<'_> {
         }
         lines.push(Line::from(footer));
         Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+/// The excerpt laid out at `width`: the start of the text, or each matched line with the
+/// query's words marked.
+fn excerpt(excerpt: &Excerpt, width: usize, app: &App) -> Vec<Line<'static>> {
+    let palette = &app.look.palette;
+    match excerpt {
+        Excerpt::Nothing => Vec::new(),
+        Excerpt::Start(text) => render_excerpt(text, width, palette),
+        Excerpt::Matches(matched) => (matched.iter())
+            .flat_map(|line| render_excerpt(line, width, palette))
+            .map(|line| mark_matches(line, &app.query).0)
+            .collect(),
     }
 }

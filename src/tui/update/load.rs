@@ -62,6 +62,9 @@ pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
             if std::mem::take(&mut app.load.stale) {
                 return super::list::reload(app);
             }
+            if reloaded {
+                return super::reader::follow_file(app);
+            }
         }
         // The rows were already sorted as the orders sort them; from now on sorting is quick.
         LoadEvent::Sorted(orders) => {

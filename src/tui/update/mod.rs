@@ -5,6 +5,7 @@ mod links;
 mod list;
 mod load;
 mod marks;
+mod preview;
 mod reader;
 mod search;
 mod tag;
@@ -21,6 +22,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let revision = app.marks.revision();
     let loads_marks = matches!(action, Action::MarksLoaded { .. });
     let mut effects: Vec<Effect> = apply(app, action).into_iter().collect();
+    effects.extend(preview::follow(app));
     if app.marks.revision() != revision && !loads_marks {
         effects.push(Effect::SaveMarks(app.marks.clone()));
     }
@@ -49,6 +51,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             {
                 reader.set_body(body, columns, &app.query);
             }
+            None
+        }
+        Action::PreviewRead { id, body } => {
+            preview::arrived(app, &id, body);
             None
         }
         Action::TagWritten { request, result } => {

@@ -85,6 +85,36 @@ fn next_unread(app: &mut App) -> Option<Effect> {
     }
 }
 
+/// After a reload, the article being read follows its file: read again when it is still in
+/// the library (the reader keeps its place when the text arrives), or said to be gone.
+pub(super) fn follow_file(app: &mut App) -> Option<Effect> {
+    let Screen::Reader(reader) = &mut app.screen else {
+        return None;
+    };
+    let library = app.catalog.library()?;
+    let path = reader.article.path.clone();
+    let same_file = |article: &&crate::article::Article| article.path == path;
+    match library
+        .find_all(&reader.article.id)
+        .into_iter()
+        .find(same_file)
+    {
+        Some(article) => {
+            reader.refresh(article.clone());
+            Some(Effect::ReadBody(Box::new(article.clone())))
+        }
+        None => {
+            let shown = crate::loader::display_path(&path);
+            let problem = (library.problems().iter()).find(|problem| problem.path == path);
+            app.notice = Some(match problem {
+                Some(problem) => format!("{shown} no longer loads: {}", problem.message),
+                None => format!("{shown} is gone; the text shown is as it was read"),
+            });
+            None
+        }
+    }
+}
+
 fn no_more(none_at_all: bool, direction: &str) -> String {
     match none_at_all {
         true => "no matches of the query in this article".to_owned(),
