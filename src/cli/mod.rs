@@ -7,6 +7,7 @@ mod config;
 mod filter;
 mod json;
 mod list;
+mod manual;
 mod output;
 mod settings;
 mod shell;
@@ -50,7 +51,7 @@ pub fn main() -> ExitCode {
         Some(Command::Completions(args)) => {
             Some(shell::completions(args.shell).map_err(Into::into))
         }
-        Some(Command::Man) => Some(shell::man().map_err(Into::into)),
+        Some(Command::Man) => Some(manual::man().map_err(Into::into)),
         _ => None,
     };
     if let Some(result) = early {

@@ -21,6 +21,7 @@
 //! scan of an article's text that serves as the reference.
 
 mod expr;
+pub mod guide;
 mod highlight;
 mod label;
 mod order;

@@ -251,28 +251,71 @@ pub(crate) fn keys_text(binding: &ActiveBinding) -> String {
     names.join(", ")
 }
 
+/// One line of the key table: where it applies, the keys, what they do, and the action's name
+/// for the configuration's `keys:` (empty for what cannot be moved).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyRow {
+    /// The screen: `List`, `Reader`, `Anywhere`.
+    pub place: &'static str,
+    /// The keys, as the help writes them: `j, Down`.
+    pub keys: String,
+    /// What they do.
+    pub what: &'static str,
+    /// The action's name in `keys:`, or empty.
+    pub action: &'static str,
+}
+
+/// Every key out of the box, screen by screen, as the help, the README and the manual page
+/// list them.
+pub fn key_rows() -> Vec<KeyRow> {
+    let mut rows = Vec::new();
+    for section in Keymap::default().sections {
+        for binding in &section.bindings {
+            rows.push(KeyRow {
+                place: section.title,
+                keys: keys_text(binding),
+                what: binding.desc,
+                action: if binding.name == "type" {
+                    ""
+                } else {
+                    binding.name
+                },
+            });
+        }
+    }
+    let fixed = [
+        ("Anywhere", "Ctrl-c", "quit"),
+        ("Anywhere", "Ctrl-z", "suspend; the shell's `fg` comes back"),
+        (
+            "List and reader",
+            "mouse wheel, click",
+            "scroll; a click selects a row",
+        ),
+    ];
+    rows.extend(fixed.map(|(place, keys, what)| KeyRow {
+        place,
+        keys: keys.to_owned(),
+        what,
+        action: "",
+    }));
+    rows
+}
+
 /// The key table in Markdown, as the README shows it (a test keeps the two the same).
 #[cfg(test)]
 pub fn markdown_table() -> String {
     let mut out =
         String::from("| Where | Keys | What they do | Action in `keys:` |\n|---|---|---|---|\n");
-    for section in Keymap::default().sections {
-        for binding in &section.bindings {
-            let keys = keys_text(binding).replace('|', "\\|");
-            let name = match binding.name {
-                "type" => String::new(),
-                name => format!("`{name}`"),
-            };
-            out += &format!(
-                "| {} | `{}` | {} | {name} |\n",
-                section.title,
-                keys.replace(", ", "`, `"),
-                binding.desc
-            );
-        }
+    for row in key_rows() {
+        let keys = match row.keys.as_str() {
+            "mouse wheel, click" => row.keys.clone(),
+            keys => format!("`{}`", keys.replace('|', "\\|").replace(", ", "`, `")),
+        };
+        let name = match row.action {
+            "" => String::new(),
+            name => format!("`{name}`"),
+        };
+        out += &format!("| {} | {keys} | {} | {name} |\n", row.place, row.what);
     }
-    out += "| Anywhere | `Ctrl-c` | quit | |\n";
-    out += "| Anywhere | `Ctrl-z` | suspend; the shell's `fg` comes back | |\n";
-    out += "| List and reader | mouse wheel, click | scroll; a click selects a row | |\n";
     out
 }
