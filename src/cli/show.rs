@@ -24,15 +24,9 @@ pub fn run(args: &ShowArgs, config: &Config, output: &Output) -> anyhow::Result<
     let limits = &config.limits;
     let mut out = io::stdout().lock();
     match args.format {
-        ShowFormat::Text => output.write_lines(
+        ShowFormat::Text => output.write_laid_out(
             &mut out,
-            &render_article(
-                &article,
-                output.reading_width(),
-                limits.max_line_chars,
-                &output.look,
-            )
-            .lines,
+            &render_article(&article, output.reading_width(), limits, &output.look).lines,
         )?,
         ShowFormat::Json => {
             serde_json::to_writer_pretty(

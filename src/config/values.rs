@@ -49,6 +49,7 @@ pub const LIMIT_KEYS: &[&str] = &[
     "max_yaml_nesting",
     "max_yaml_alias_events",
     "max_tldr_items",
+    "max_rendered_lines",
     "max_line_chars",
 ];
 
@@ -59,6 +60,7 @@ pub fn set_limit(limits: &mut Limits, name: &str, value: u64) {
         "max_yaml_nesting" => limits.max_nesting = count,
         "max_yaml_alias_events" => limits.max_alias_events = count,
         "max_tldr_items" => limits.max_tldr_items = count,
+        "max_rendered_lines" => limits.max_rendered_lines = count,
         "max_line_chars" => limits.max_line_chars = count,
         _ => {}
     }

@@ -6,8 +6,9 @@ use std::ops::Range;
 use ratatui::text::{Line, Span};
 
 use crate::article::Article;
+use crate::limits::Limits;
 use crate::query::{Place, Query};
-use crate::render::{Look, MATCH, render_article};
+use crate::render::{Lines, Look, MATCH, render_article};
 
 /// Wider than this, lines of prose are hard to follow; the reader centres a column this wide.
 pub const MAX_TEXT_WIDTH: usize = 100;
@@ -20,7 +21,7 @@ const MIN_TEXT_WIDTH: usize = 20;
 pub struct Reader {
     /// The article with its body once read; until then the body is empty.
     pub article: Article,
-    pub lines: Vec<Line<'static>>,
+    pub lines: Lines,
     /// Line numbers holding a match of the query, ascending.
     pub matches: Vec<usize>,
     /// The first line on screen.
@@ -31,31 +32,31 @@ pub struct Reader {
     pub error: Option<String>,
     /// True until the body has been read.
     pub pending: bool,
-    /// Longer body lines are cut when laid out.
-    pub max_line_chars: usize,
+    /// Longer body lines are cut, and longer bodies, when laid out.
+    pub limits: Limits,
     /// The colours and date format it is laid out in.
     pub look: Look,
 }
 
 impl Reader {
     /// The reader for `article` (whose body is not read yet), laid out for `columns` in
-    /// `look`, its lines cut at `max_line_chars`.
+    /// `look` within `limits`.
     pub fn new(
         article: Article,
         columns: u16,
         query: &Query,
-        max_line_chars: usize,
+        limits: Limits,
         look: Look,
     ) -> Reader {
         let mut reader = Reader {
             article,
-            lines: Vec::new(),
+            lines: Lines::new(),
             matches: Vec::new(),
             scroll: 0,
             width: 0,
             error: None,
             pending: true,
-            max_line_chars,
+            limits,
             look,
         };
         reader.layout(columns, query);
@@ -84,20 +85,22 @@ impl Reader {
             return;
         }
         self.width = width;
-        let rendered = render_article(&self.article, width, self.max_line_chars, &self.look);
-        self.lines.clear();
+        let rendered = render_article(&self.article, width, &self.limits, &self.look);
+        self.lines = Lines::new();
         self.matches.clear();
-        for line in rendered.lines {
-            let (line, marked) = mark_matches(line, query);
-            if marked {
-                self.matches.push(self.lines.len());
+        for (n, line) in rendered.lines.iter().enumerate() {
+            let ranges = query.highlights(rendered.lines.text(n), Place::Body);
+            if ranges.is_empty() {
+                self.lines.push(&line);
+                continue;
             }
-            self.lines.push(line);
+            self.matches.push(n);
+            self.lines.push(&marked(line, &ranges));
         }
         if let Some(error) = &self.error {
-            self.lines.push(Line::default());
+            self.lines.push(&Line::default());
             self.lines
-                .push(Line::from(format!("The body could not be read: {error}")));
+                .push(&Line::from(format!("The body could not be read: {error}")));
         }
         self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
     }
@@ -125,20 +128,15 @@ pub fn text_width(columns: u16) -> usize {
         .clamp(MIN_TEXT_WIDTH, MAX_TEXT_WIDTH)
 }
 
-/// `line` with the words `query` matched in reverse video, and whether it had any. Matching is
-/// per line, so a phrase that wraps onto the next line is not marked.
-fn mark_matches(line: Line<'static>, query: &Query) -> (Line<'static>, bool) {
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let ranges = query.highlights(&text, Place::Body);
-    if ranges.is_empty() {
-        return (line, false);
-    }
+/// `line` with the bytes in `ranges` in reverse video. Matching is per line, so a phrase that
+/// wraps onto the next line is not marked.
+fn marked<'a>(line: Line<'a>, ranges: &[Range<usize>]) -> Line<'a> {
     let mut spans = Vec::with_capacity(line.spans.len() + ranges.len() * 2);
     let mut at = 0;
     for span in line.spans {
         let end = at + span.content.len();
         let mut cut = at;
-        for range in overlapping(&ranges, at..end) {
+        for range in overlapping(ranges, at..end) {
             let (from, to) = (range.start.max(at), range.end.min(end));
             push_slice(&mut spans, &span, cut - at..from - at, false);
             push_slice(&mut spans, &span, from - at..to - at, true);
@@ -149,7 +147,7 @@ fn mark_matches(line: Line<'static>, query: &Query) -> (Line<'static>, bool) {
     }
     let mut marked = Line::from(spans).style(line.style);
     marked.alignment = line.alignment;
-    (marked, true)
+    marked
 }
 
 fn overlapping(
@@ -161,12 +159,7 @@ fn overlapping(
         .filter(move |r| r.start < within.end && r.end > within.start)
 }
 
-fn push_slice(
-    out: &mut Vec<Span<'static>>,
-    span: &Span<'static>,
-    part: Range<usize>,
-    marked: bool,
-) {
+fn push_slice<'a>(out: &mut Vec<Span<'a>>, span: &Span<'a>, part: Range<usize>, marked: bool) {
     let Some(text) = span.content.get(part).filter(|t| !t.is_empty()) else {
         return;
     };

@@ -239,11 +239,7 @@ fn opening_reads_the_body_and_back_returns() {
     };
     assert!(!reader.pending);
     assert!(reader.lines.len() > 20, "the body is laid out");
-    let first: String = reader.lines[0]
-        .spans
-        .iter()
-        .map(|s| s.content.as_ref())
-        .collect();
+    let first: String = reader.lines.text(0).to_owned();
     assert_eq!(first, title);
     send(&mut app, Action::Back);
     assert_eq!(app.mode(), Mode::List);

@@ -33,13 +33,13 @@ impl Widget for Preview<'_> {
         else {
             return;
         };
-        let mut lines = render_article(
+        let rendered = render_article(
             article,
             usize::from(inner.width),
-            self.app.reading.limits.max_line_chars,
+            &self.app.reading.limits,
             &self.app.look,
-        )
-        .lines;
+        );
+        let mut lines: Vec<Line<'_>> = rendered.lines.iter().collect();
         lines.push(Line::default());
         lines.push(Line::from(vec![
             Span::styled(format!("{} words · ", article.words), theme::DIM),

@@ -25,7 +25,6 @@ impl Widget for ReaderView<'_> {
             .iter()
             .skip(reader.scroll)
             .take(usize::from(area.height))
-            .cloned()
             .collect();
         Paragraph::new(lines).render(column, buf);
     }
