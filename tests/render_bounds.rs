@@ -1,7 +1,8 @@
 //! Articles made to be costly to lay out, just under the 8 MiB file limit: a table of
 //! one-letter cells, paragraphs whose style changes every other character, long lists. `show`
 //! lays each out within 40 bytes of memory per byte of the file at its peak and within the
-//! harness's minute, and stops at the limit on lines saying what it left out.
+//! harness's minute, stops at the limit on lines saying what it left out, and the reader stays
+//! live while it lays one out.
 
 mod common;
 
@@ -10,6 +11,8 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
+
+use common::tmux::{Tmux, reader_command, shell_quote, skip};
 
 /// Just under the default `limits.max_file_bytes` of 8 MiB, front matter included.
 const SIZE: usize = 8 * 1024 * 1024 - 4096;
@@ -164,4 +167,47 @@ fn eight_megabytes_of_styled_paragraphs_and_lists_are_shown_within_bounds() {
         "the paragraphs are shown"
     );
     assert!(shown.stdout.contains("  ◦ three"), "the lists are shown");
+}
+
+/// The reader lays the table out on a thread of its own: while it does, keys still work, and
+/// once it is done the article ends with the note.
+#[test]
+fn the_reader_stays_live_while_it_lays_out_an_eight_megabyte_table() {
+    let state = tempfile::tempdir().unwrap();
+    let library = state.path().join("library");
+    std::fs::create_dir(&library).unwrap();
+    std::fs::write(library.join("big.md"), table()).unwrap();
+    let args = shell_quote(&library.display().to_string());
+    let command = reader_command(&args, &state.path().join("state"));
+    let Some(tmux) = Tmux::start("bounds", 100, 30, state.path(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("· 1 / 1 ·");
+    tmux.press(&["Enter"]);
+    // Before, the loop laid the article out itself, drawing nothing and reading no key for
+    // as long as that took.
+    tmux.wait_for("laying the article out…");
+    let at_once = Duration::from_secs(5);
+    tmux.press(&["?"]);
+    tmux.wait("the help while it lays out", at_once, |screen| {
+        screen.contains("Esc or ? closes")
+    });
+    tmux.press(&["?"]);
+    tmux.wait("the reader again", at_once, |screen| {
+        screen.contains("line 1/")
+    });
+    tmux.press(&["q"]);
+    tmux.wait("the list again", at_once, |screen| {
+        screen.contains("j/k move")
+    });
+    tmux.press(&["Enter"]);
+    tmux.wait("the table laid out", DEADLINE, |screen| {
+        screen.contains("x │ y │ x")
+    });
+    tmux.press(&["G"]);
+    tmux.wait("the note at its end", Duration::from_secs(10), |screen| {
+        screen.contains("limits.max_rendered_lines")
+    });
+    tmux.press(&["q", "q"]);
+    tmux.wait_for("EXIT=0");
 }

@@ -8,6 +8,7 @@ use crate::loader::FileStamp;
 use crate::marks::Marks;
 use crate::tagger::Written;
 
+use crate::tui::model::layout::{Layout, LayoutJob};
 use crate::tui::model::tagging::{TagRequest, Undo};
 
 /// One thing that happened, to be applied to the model by `update`.
@@ -92,6 +93,13 @@ pub enum Action {
         id: String,
         body: Result<String, String>,
     },
+    /// The article `id` laid out at the text width `width`, as it was at `revision`.
+    LaidOut {
+        id: String,
+        width: usize,
+        revision: u64,
+        layout: Box<Layout>,
+    },
     /// The loop tried the write `request`: the write and the file's stamp after it (if it could
     /// be taken), or why it was not made.
     TagWritten {
@@ -121,6 +129,8 @@ pub enum Action {
 pub enum Effect {
     /// Read the body of this article from its file.
     ReadBody(Box<Article>),
+    /// Lay an article out for the reader, off the loop.
+    LayOut(Box<LayoutJob>),
     /// Open this http(s) URL with the system's opener.
     OpenUrl(String),
     /// Start loading the library again; messages will carry this generation.

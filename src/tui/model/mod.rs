@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod layout;
 pub mod picker;
 pub mod reader;
 pub mod stats;

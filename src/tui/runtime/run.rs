@@ -97,6 +97,10 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     let worker = Worker::start(move |action| {
         let _ = results.send(Event::Action(action));
     });
+    let laid_out = sender.clone();
+    let layouts = Worker::latest(move |action| {
+        let _ = laid_out.send(Event::Action(action));
+    });
     let watch_pending = plan.watch;
     let mut looper = Looper {
         app,
@@ -105,6 +109,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         cache_writes,
         saver: None,
         worker,
+        layouts,
         watch_pending,
         ending: Ending::Quit,
     };
@@ -192,6 +197,8 @@ struct Looper {
     saver: Option<MarksSaver>,
     /// Reads bodies and writes tags off the loop.
     worker: Worker,
+    /// Lays articles out off the loop.
+    layouts: Worker,
     /// True until the library's folders are watched, which starts once it is first loaded.
     watch_pending: bool,
     ending: Ending,
@@ -256,6 +263,7 @@ impl Looper {
                     }
                 })
             }
+            Effect::LayOut(job) => self.layouts.run(move || job.perform()),
             Effect::OpenUrl(url) => {
                 open_in_browser(url, self.sender.clone());
                 None

@@ -20,6 +20,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let revision = app.marks.revision();
     let loads_marks = matches!(action, Action::MarksLoaded { .. });
     let mut effects: Vec<Effect> = apply(app, action).into_iter().collect();
+    effects.extend(reader::layout(app));
     if app.marks.revision() != revision && !loads_marks {
         effects.push(Effect::SaveMarks(app.marks.clone()));
     }
@@ -30,9 +31,6 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Resize { width, height } => {
             app.viewport = ratatui::layout::Size::new(width, height);
-            if let Screen::Reader(reader) = &mut app.screen {
-                reader.layout(width, &app.query);
-            }
             list::keep_in_view(app);
             reader::clamp(app);
             None
@@ -42,12 +40,25 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             false => None,
         },
         Action::BodyRead { id, body } => {
-            let columns = app.viewport.width;
             if let Screen::Reader(reader) = &mut app.screen
                 && reader.article.id == id
             {
-                reader.set_body(body, columns, &app.query);
+                reader.set_body(body);
             }
+            None
+        }
+        Action::LaidOut {
+            id,
+            width,
+            revision,
+            layout,
+        } => {
+            if let Screen::Reader(reader) = &mut app.screen
+                && reader.article.id == id
+            {
+                reader.laid_out(width, revision, *layout);
+            }
+            reader::clamp(app);
             None
         }
         Action::TagWritten { request, result } => {
