@@ -144,3 +144,63 @@ fn the_commonmark_examples_in_pieces_keep_their_words() {
         );
     }
 }
+
+/// Documents of odd pieces (tables, fences, lists, quotes, raw HTML, references, wide and
+/// zero-width characters, controls) in pieces of every size down to one byte, at widths from
+/// 20 to 100: no panic, nothing past the width, no control character.
+#[test]
+fn random_documents_in_random_pieces_stay_within_the_rules() {
+    const FRAGMENTS: &[&str] = &[
+        "| a | b |\n|---|:-:|\n| 1 | two words |\n",
+        "| x |\n",
+        "```rust\nfn main() {}\n",
+        "```\n",
+        "~~~~\n\tcode\n",
+        "    indented code\n",
+        "- item\n",
+        "  - nested item\n",
+        "1. first\n",
+        "> quoted *text*\n",
+        "<!-- comment\n",
+        "-->\n",
+        "<pre>\n",
+        "</pre>\n",
+        "[ref]: https://example.com/ref \"Title\"\n",
+        "a [ref] and [link](https://x.test) and ![img](i.png)\n",
+        "plain words that go on and on and on across the line\n",
+        "**bold *both* bold** ~~gone~~ `code`\n",
+        "日本語の文章 and 🎉 e\u{301}\n",
+        "\u{1b}[31m\u{7} controls\r\n",
+        "[^1] note\n",
+        "[^1]: the note\n",
+        "# heading\n",
+        "---\n",
+        "\n",
+        "\n\n",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..1_000 {
+        let doc: String = (0..next(60) + 1)
+            .map(|_| FRAGMENTS[next(FRAGMENTS.len())])
+            .collect();
+        let width = 20 + next(81);
+        let piece = 1 + next(200);
+        let limit = if next(4) == 0 { next(30) } else { usize::MAX };
+        let laid = layout_in_pieces(&doc, width, &Palette::default(), limit, piece);
+        let text = to_plain(&laid.lines);
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{doc:?} in pieces of {piece}"
+        );
+        assert!(
+            laid.lines.iter().all(|l| l.width() <= width),
+            "{doc:?} in pieces of {piece} at {width}"
+        );
+    }
+}
