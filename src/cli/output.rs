@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use ratatui::text::Line;
 
 use moodwire::config::Config;
-use moodwire::render::{Lines, Look, write_ansi, write_plain};
+use moodwire::render::{Lines, Look, to_ansi, to_plain};
 
 /// Output width used for wrapping when stdout is not a terminal.
 pub const PIPE_WIDTH: usize = 80;
@@ -65,9 +65,12 @@ impl Output {
         lines: impl IntoIterator<Item = L>,
     ) -> io::Result<()> {
         let mut out = io::BufWriter::new(out);
-        match self.color {
-            true => write_ansi(&mut out, lines)?,
-            false => write_plain(&mut out, lines)?,
+        for line in lines {
+            let text = match self.color {
+                true => to_ansi([line]),
+                false => to_plain([line]),
+            };
+            out.write_all(text.as_bytes())?;
         }
         out.flush()
     }

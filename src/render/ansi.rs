@@ -3,7 +3,6 @@
 
 use std::borrow::Borrow;
 use std::fmt::Write as _;
-use std::io;
 
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::Line;
@@ -19,21 +18,6 @@ pub fn to_ansi<'a, L: Borrow<Line<'a>>>(lines: impl IntoIterator<Item = L>) -> S
         ansi_line(line.borrow(), &mut out);
     }
     out
-}
-
-/// Writes what [`to_ansi`] makes to `out` a line at a time, so that a long article is never
-/// held twice.
-pub fn write_ansi<'a, L: Borrow<Line<'a>>>(
-    out: &mut impl io::Write,
-    lines: impl IntoIterator<Item = L>,
-) -> io::Result<()> {
-    let mut text = String::new();
-    for line in lines {
-        text.clear();
-        ansi_line(line.borrow(), &mut text);
-        out.write_all(text.as_bytes())?;
-    }
-    Ok(())
 }
 
 fn ansi_line(line: &Line<'_>, out: &mut String) {
@@ -62,20 +46,6 @@ pub fn to_plain<'a, L: Borrow<Line<'a>>>(lines: impl IntoIterator<Item = L>) -> 
         plain_line(line.borrow(), &mut out);
     }
     out
-}
-
-/// Writes what [`to_plain`] makes to `out` a line at a time.
-pub fn write_plain<'a, L: Borrow<Line<'a>>>(
-    out: &mut impl io::Write,
-    lines: impl IntoIterator<Item = L>,
-) -> io::Result<()> {
-    let mut text = String::new();
-    for line in lines {
-        text.clear();
-        plain_line(line.borrow(), &mut text);
-        out.write_all(text.as_bytes())?;
-    }
-    Ok(())
 }
 
 fn plain_line(line: &Line<'_>, out: &mut String) {

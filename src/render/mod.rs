@@ -1,7 +1,7 @@
 //! Markdown to styled terminal lines, shared by the `show` command and the interactive reader.
 //!
 //! Layout happens once, at a known width, into compact [`Lines`]; the reader draws them as they
-//! are and `show` prints them with [`write_ansi`] or [`write_plain`]. Article text comes from
+//! are and `show` prints them with [`to_ansi`] or [`to_plain`]. Article text comes from
 //! strangers, so every step tolerates malformed Markdown and never panics, and what a layout
 //! costs is bounded: memory by a small multiple of the text, the lines made by
 //! [`Limits::max_rendered_lines`](crate::limits::Limits), past which the rest is left out with
@@ -39,7 +39,7 @@ use ratatui::text::Span;
 
 use crate::limits::Limits;
 
-pub use ansi::{to_ansi, to_plain, write_ansi, write_plain};
+pub use ansi::{to_ansi, to_plain};
 pub use article::{host_of, render_article};
 pub use badge::{
     ESTIMATE_MARK, NO_SENTIMENT, bucket_badge, bucket_style, score_text, sentiment_badge,
@@ -57,6 +57,7 @@ const MIN_WIDTH: usize = 20;
 /// Markdown rendered into styled, wrapped lines that both the `show` command and the interactive reader draw.
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
+    /// The lines to draw, each within the width asked for.
     pub lines: Lines,
     /// Link targets in order of first appearance; reference number n is links[n-1].
     pub links: Vec<String>,
