@@ -14,6 +14,10 @@ pub struct Limits {
     pub max_alias_events: usize,
     /// TL;DR items beyond this are dropped with a warning.
     pub max_tldr_items: usize,
+    /// An article's body is laid out in no more lines than this (counting its links
+    /// section); the rest is left out with a note saying how much. The bound keeps the time
+    /// and memory a layout takes within reach however the file is made.
+    pub max_rendered_lines: usize,
     /// A line of an article longer than this many characters (a minified page, an inline
     /// image as a data URL) is cut when rendered, with a note saying how much was left out.
     pub max_line_chars: usize,
@@ -32,6 +36,7 @@ impl Default for Limits {
             max_nesting: 32,
             max_alias_events: 10_000,
             max_tldr_items: 50,
+            max_rendered_lines: 100_000,
             max_line_chars: 20_000,
             max_files: 200_000,
             max_cache_bytes: 1024 * 1024 * 1024,

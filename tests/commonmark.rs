@@ -83,7 +83,7 @@ fn the_renderer_keeps_every_word_at_two_widths() {
                 example.number
             );
             assert!(
-                (rendered.lines.iter()).all(|l| l.width() <= width || holds_address(l)),
+                (rendered.lines.iter()).all(|l| l.width() <= width || holds_address(&l)),
                 "example {} at width {width} has a line too wide",
                 example.number
             );

@@ -351,6 +351,42 @@ fn limit_max_line_chars_cuts_long_lines_when_shown() {
 }
 
 #[test]
+fn limit_max_rendered_lines_stops_the_article_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let paragraphs = "A short paragraph.\n\n".repeat(100);
+    let library = one_article(
+        dir.path(),
+        "long.md",
+        &format!("---\ntitle: Long\n---\n{paragraphs}The end.\n"),
+    );
+    let file = format!("{library}/long.md");
+    let run = with_config(
+        dir.path(),
+        "limits:\n  max_rendered_lines: 20\n",
+        &["show", &file],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let body = run.stdout.lines().filter(|l| l.contains("A short")).count();
+    assert_eq!(
+        body, 10,
+        "ten paragraphs and their blank lines:\n{}",
+        run.stdout
+    );
+    // Ninety paragraphs and the last line are left out.
+    let note = "[the rest of the article, 1,809 characters, is not shown: it passes the limit of \
+                20 lines, which limits.max_rendered_lines in the configuration raises]";
+    assert!(
+        run.stdout.replace('\n', " ").contains(note),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("The end."), "{}", run.stdout);
+    let whole = with_config(dir.path(), "", &["show", &file]);
+    assert!(whole.stdout.contains("The end."));
+    assert!(!whole.stdout.contains("not shown"));
+}
+
+#[test]
 fn remapped_keys_drive_the_reader_and_its_help() {
     use common::tmux::{Tmux, reader_command, shell_quote, skip};
     let state = tempfile::tempdir().unwrap();
@@ -409,7 +445,8 @@ fn an_article_allowed_by_the_configured_limit_is_read_everywhere() {
     }
     text.push_str("The last word is zanzibarite.\n");
     let library = one_article(dir.path(), "long-report.md", &text);
-    let config = "limits:\n  max_file_bytes: 33554432\n";
+    // Its 300,000 lines are past the default limit on lines too.
+    let config = "limits:\n  max_file_bytes: 33554432\n  max_rendered_lines: 1000000\n";
     let cache = dir.path().join("cache").display().to_string();
     let run = |args: &[&str]| {
         let path = dir.path().join("config.yaml");

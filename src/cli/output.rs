@@ -1,11 +1,12 @@
 //! Where command output goes, and how it is styled.
 
+use std::borrow::Borrow;
 use std::io::{self, IsTerminal, Write};
 
 use ratatui::text::Line;
 
 use moodwire::config::Config;
-use moodwire::render::{Look, UNWRAPPED, to_ansi, to_plain};
+use moodwire::render::{Lines, Look, UNWRAPPED, to_ansi, to_plain};
 
 /// Prose wider than this is hard to read, however wide the terminal: a terminal's own width is
 /// taken up to this (a width asked for with `--width` or `COLUMNS` is taken as it is).
@@ -59,15 +60,29 @@ impl Output {
 
     /// Writes styled lines, with or without escape sequences.
     pub fn write_lines(&self, out: &mut impl Write, lines: &[Line<'_>]) -> io::Result<()> {
-        let text = if self.color {
-            to_ansi(lines)
-        } else {
-            to_plain(lines)
-        };
-        out.write_all(text.as_bytes())?;
-        if !text.is_empty() && !text.ends_with('\n') {
-            out.write_all(b"\n")?;
+        self.write_each(out, lines)
+    }
+
+    /// Writes laid-out lines (an article) as [`Output::write_lines`] does.
+    pub fn write_laid_out(&self, out: &mut impl Write, lines: &Lines) -> io::Result<()> {
+        self.write_each(out, lines)
+    }
+
+    /// A line at a time: an article of a hundred thousand lines is not first made into one
+    /// string.
+    fn write_each<'a, L: Borrow<Line<'a>>>(
+        &self,
+        out: &mut impl Write,
+        lines: impl IntoIterator<Item = L>,
+    ) -> io::Result<()> {
+        let mut out = io::BufWriter::new(out);
+        for line in lines {
+            let text = match self.color {
+                true => to_ansi([line]),
+                false => to_plain([line]),
+            };
+            out.write_all(text.as_bytes())?;
         }
-        Ok(())
+        out.flush()
     }
 }

@@ -24,12 +24,12 @@ pub fn run(args: &ShowArgs, config: &Config, output: &Output) -> anyhow::Result<
     let limits = &config.limits;
     let mut out = io::stdout().lock();
     match args.format {
-        ShowFormat::Text => output.write_lines(
+        ShowFormat::Text => output.write_laid_out(
             &mut out,
             &render_article(
                 &article,
                 output.reading_width(args.width),
-                limits.max_line_chars,
+                limits,
                 &output.look,
             )
             .lines,

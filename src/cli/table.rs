@@ -175,7 +175,7 @@ mod tests {
 
     #[test]
     fn aligns_columns_without_cutting_anything_when_piped() {
-        let text = to_plain(&layout(&columns(), &rows(), None));
+        let text = to_plain(layout(&columns(), &rows(), None));
         assert_eq!(
             text,
             " N  NAME              TITLE\n 1  alpha             A short title\n10  a-very-long-name  中文标题 and a much longer title here\n"
@@ -184,7 +184,7 @@ mod tests {
 
     #[test]
     fn fits_the_last_column_to_the_terminal() {
-        let text = to_plain(&layout(&columns(), &rows(), Some(30)));
+        let text = to_plain(layout(&columns(), &rows(), Some(30)));
         for line in text.lines() {
             assert!(line.width() <= 30, "{line:?} is {} wide", line.width());
         }

@@ -37,6 +37,7 @@ limits:
   max_yaml_nesting: 4
   max_yaml_alias_events: 10
   max_tldr_items: 3
+  max_rendered_lines: 500
   max_line_chars: 80
 ";
     let (config, warnings) = read(text).unwrap();
@@ -82,9 +83,10 @@ limits:
             limits.max_nesting,
             limits.max_alias_events,
             limits.max_tldr_items,
+            limits.max_rendered_lines,
             limits.max_line_chars
         ),
-        (1000, 4, 10, 3, 80)
+        (1000, 4, 10, 3, 500, 80)
     );
 }
 

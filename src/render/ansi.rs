@@ -1,6 +1,7 @@
 //! Turning styled lines into text: ANSI SGR escapes for a terminal, or plain text for pipes,
 //! `NO_COLOR` and tests.
 
+use std::borrow::Borrow;
 use std::fmt::Write as _;
 
 use ratatui::style::{Color, Modifier, Style};
@@ -11,41 +12,50 @@ const RESET: &str = "\x1b[0m";
 /// Each line ends with a reset and a newline, so a line can be cut out of the output (by
 /// `head`, `grep`, a pager) without its style bleeding into what follows.
 #[must_use]
-pub fn to_ansi(lines: &[Line<'_>]) -> String {
+pub fn to_ansi<'a, L: Borrow<Line<'a>>>(lines: impl IntoIterator<Item = L>) -> String {
     let mut out = String::new();
     for line in lines {
-        let mut current = Style::default();
-        for span in &line.spans {
-            let style = line.style.patch(span.style);
-            if style != current {
-                if current != Style::default() {
-                    out.push_str(RESET);
-                }
-                out.push_str(&sgr(style));
-                current = style;
-            }
-            out.push_str(&span.content);
-        }
-        out.push_str(RESET);
-        out.push('\n');
+        ansi_line(line.borrow(), &mut out);
     }
     out
+}
+
+fn ansi_line(line: &Line<'_>, out: &mut String) {
+    let mut current = Style::default();
+    for span in &line.spans {
+        let style = line.style.patch(span.style);
+        if style != current {
+            if current != Style::default() {
+                out.push_str(RESET);
+            }
+            out.push_str(&sgr(style));
+            current = style;
+        }
+        out.push_str(&span.content);
+    }
+    out.push_str(RESET);
+    out.push('\n');
 }
 
 /// Each line's text with trailing spaces removed (table padding and indents are invisible
 /// anyway and would only upset diffs and `wc`).
 #[must_use]
-pub fn to_plain(lines: &[Line<'_>]) -> String {
+pub fn to_plain<'a, L: Borrow<Line<'a>>>(lines: impl IntoIterator<Item = L>) -> String {
     let mut out = String::new();
     for line in lines {
-        let mut text = String::new();
-        for span in &line.spans {
-            text.push_str(&span.content);
-        }
-        out.push_str(text.trim_end_matches(' '));
-        out.push('\n');
+        plain_line(line.borrow(), &mut out);
     }
     out
+}
+
+fn plain_line(line: &Line<'_>, out: &mut String) {
+    let start = out.len();
+    for span in &line.spans {
+        out.push_str(&span.content);
+    }
+    let kept = out[start..].trim_end_matches(' ').len();
+    out.truncate(start + kept);
+    out.push('\n');
 }
 
 /// The SGR sequence that sets `style` from a reset state; empty for the default style.
@@ -138,7 +148,7 @@ mod tests {
 
     #[test]
     fn ansi_emits_sgr_and_resets_every_line() {
-        let out = to_ansi(&sample());
+        let out = to_ansi(sample());
         assert!(
             out.starts_with("\x1b[1;36mTitle\x1b[0m plain  \x1b[0m\n"),
             "{out:?}"
@@ -149,7 +159,7 @@ mod tests {
 
     #[test]
     fn plain_has_no_escapes_and_trims_trailing_spaces() {
-        let out = to_plain(&sample());
+        let out = to_plain(sample());
         assert_eq!(out, "Title plain\nsecond\n");
         assert!(!out.contains('\x1b'));
     }

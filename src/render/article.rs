@@ -7,10 +7,11 @@ use super::badge::{bucket_badge, sentiment_score_text, sentiment_style};
 use super::long_lines::cut_long_lines;
 use super::text::str_width;
 use super::wrap::{Piece, wrap};
-use super::{Look, MIN_WIDTH, Rendered, render_markdown, theme};
+use super::{Lines, Look, MIN_WIDTH, Rendered, render_within, theme};
 use crate::address::WebAddress;
 use crate::article::Article;
 use crate::date::Precision;
+use crate::limits::Limits;
 
 const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 const SEPARATOR: &str = " · ";
@@ -18,34 +19,28 @@ const SEPARATOR: &str = " · ";
 const BOX_AND_BULLET: usize = 6;
 
 /// Renders `article` for reading at `width` columns in `look`; body lines longer than
-/// `max_line_chars` characters are cut (see [`Limits::max_line_chars`](crate::limits::Limits)).
-pub fn render_article(
-    article: &Article,
-    width: usize,
-    max_line_chars: usize,
-    look: &Look,
-) -> Rendered {
+/// [`Limits::max_line_chars`] characters are cut, and the body stops after
+/// [`Limits::max_rendered_lines`] lines with a note saying how much is left out.
+pub fn render_article(article: &Article, width: usize, limits: &Limits, look: &Look) -> Rendered {
     let width = width.max(MIN_WIDTH);
-    let mut lines = wrapped(&[Piece::Text(TITLE, article.title.clone())], width, "", "");
-    lines.extend(wrapped(&meta_line(article, look), width, "", ""));
+    let mut head = wrapped(&[Piece::Text(TITLE, article.title.clone())], width, "", "");
+    head.extend(wrapped(&meta_line(article, look), width, "", ""));
     if !article.tags.is_empty() {
         let tags = format!("tags: {}", article.tags.join(", "));
-        lines.extend(wrapped(&[Piece::Text(theme::DIM, tags)], width, "", ""));
+        head.extend(wrapped(&[Piece::Text(theme::DIM, tags)], width, "", ""));
     }
     if !article.tldr.is_empty() {
-        lines.push(Line::default());
-        lines.extend(tldr_box(&article.tldr, width));
+        head.push(Line::default());
+        head.extend(tldr_box(&article.tldr, width));
     }
-    let body = cut_long_lines(article.body_without_title(), max_line_chars);
-    let body = render_markdown(&body, width, &look.palette);
+    let text = cut_long_lines(article.body_without_title(), limits.max_line_chars);
+    let mut body = render_within(&text, width, &look.palette, limits.max_rendered_lines);
     if !body.lines.is_empty() {
-        lines.push(Line::default());
+        head.push(Line::default());
     }
-    lines.extend(body.lines);
-    Rendered {
-        lines,
-        links: body.links,
-    }
+    let head: Lines = head.into_iter().collect();
+    body.lines.insert_front(&head);
+    body
 }
 
 /// `2026-02-01 06:48 · News · ft.com · ▼ Bearish/Negative 4`, before wrapping.
@@ -164,6 +159,13 @@ mod tests {
     use crate::reading::Reading;
     use crate::render::to_plain;
 
+    fn unlimited() -> Limits {
+        Limits {
+            max_line_chars: usize::MAX,
+            ..Limits::default()
+        }
+    }
+
     fn seed() -> Article {
         let bytes =
             include_bytes!("../../sample-articles/2026-02-01-russia-foreign-technology-imports.md");
@@ -178,7 +180,7 @@ mod tests {
 
     #[test]
     fn lays_out_title_meta_tldr_and_body() {
-        let rendered = render_article(&seed(), 60, usize::MAX, &Look::default());
+        let rendered = render_article(&seed(), 60, &unlimited(), &Look::default());
         let text = to_plain(&rendered.lines);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(
@@ -209,7 +211,7 @@ mod tests {
     #[test]
     fn no_line_is_wider_than_asked() {
         for width in [20, 33, 60, 100] {
-            for line in render_article(&seed(), width, usize::MAX, &Look::default()).lines {
+            for line in &render_article(&seed(), width, &unlimited(), &Look::default()).lines {
                 assert!(
                     line.width() <= width || crate::render::holds_address(&line),
                     "{width}: {line:?}"

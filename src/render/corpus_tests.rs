@@ -44,7 +44,7 @@ fn real_posts_render_within_width() {
                     "{} has a control character",
                     path.display()
                 );
-                assert!((rendered.lines.iter()).all(|l| l.width() <= width || holds_address(l)));
+                assert!((rendered.lines.iter()).all(|l| l.width() <= width || holds_address(&l)));
             }
         }
     }
@@ -82,9 +82,10 @@ fn hostile_input_stays_within_width_and_clean() {
     for md in inputs {
         for width in [0, 20, 21, 57, 200] {
             let r = render_markdown(md, width, &Palette::default());
-            let (lines, _) = layout(md, width.max(20), &Palette::default());
+            let laid = layout(md, width.max(20), &Palette::default(), usize::MAX);
+            assert_eq!(laid.overwide, 0, "{md:?} at {width}");
             assert!(
-                (lines.iter()).all(|l| l.width() <= width.max(20) || holds_address(l)),
+                (laid.lines.iter()).all(|l| l.width() <= width.max(20) || holds_address(&l)),
                 "{md:?} at {width}"
             );
             let text = to_plain(&r.lines);

@@ -36,9 +36,10 @@ impl ListState {
     }
 }
 
-/// One entry per list in order of appearance. pulldown-cmark wraps item text in paragraphs
-/// only in loose lists, which is how tightness is recognised.
-pub(crate) fn scan_lists(events: &[Event<'_>]) -> Vec<ListInfo> {
+/// One entry per list in order of appearance, from a pass over the events before they are
+/// laid out. pulldown-cmark wraps item text in paragraphs only in loose lists, which is how
+/// tightness is recognised.
+pub(crate) fn scan_lists<'a>(events: impl IntoIterator<Item = Event<'a>>) -> Vec<ListInfo> {
     let mut infos: Vec<ListInfo> = Vec::new();
     let mut open: Vec<usize> = Vec::new();
     let mut parent_is_item: Vec<bool> = Vec::new();
@@ -46,7 +47,7 @@ pub(crate) fn scan_lists(events: &[Event<'_>]) -> Vec<ListInfo> {
         match event {
             Event::Start(tag) => {
                 let current = open.last().and_then(|&i| infos.get_mut(i));
-                match tag {
+                match &tag {
                     Tag::List(_) => {
                         open.push(infos.len());
                         infos.push(ListInfo {
@@ -102,8 +103,7 @@ mod tests {
     use pulldown_cmark::Parser;
 
     fn scan(md: &str) -> Vec<(bool, u64)> {
-        let events: Vec<Event<'_>> = Parser::new(md).collect();
-        scan_lists(&events)
+        scan_lists(Parser::new(md))
             .iter()
             .map(|i| (i.tight, i.items))
             .collect()

@@ -1,16 +1,28 @@
-//! Walks pulldown-cmark events and lays each block out through the [`Writer`]: inline content
-//! is collected and wrapped when its block ends, containers become line prefixes.
+//! Walks pulldown-cmark events and lays each block out through the [`Writer`] as the events
+//! arrive: prose is wrapped as its text comes, containers become line prefixes, and a table
+//! waits (compactly) for its end, when its column widths are known. Nothing holds a whole
+//! document's events, a long document is parsed a piece at a time (see `chunks.rs`), and the
+//! walk stops where the writer's limit on lines is reached.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
+use std::ops::Range;
+use std::rc::Rc;
+
+use pulldown_cmark::{
+    BrokenLink, CodeBlockKind, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd,
+};
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::Span;
 
-use super::blocks;
-use super::inline::{Inline, LinkTable};
+use super::blocks::{self, Raw};
+use super::chunks::{self, Chunk, References};
+use super::inline::{Styles, collapse};
+use super::lines::Lines;
+use super::links::{self, LinkTable};
 use super::lists::{ListInfo, ListState, item_marker, scan_lists};
 use super::table::{self, Table};
 use super::text::{clean_inline, str_width};
-use super::wrap::{Piece, wrap};
+use super::wrap::{LineSink, Piece, Wrapper, wrap};
 use super::writer::{Container, Kind, Writer};
 use super::{Palette, theme};
 
@@ -23,76 +35,277 @@ fn options() -> Options {
         | Options::ENABLE_FOOTNOTES
 }
 
-/// Lays out `markdown` for a text column of `width`; returns the lines and the link targets.
+/// A document laid out.
+pub(crate) struct Output {
+    pub(crate) lines: Lines,
+    /// Link targets in order of first appearance.
+    pub(crate) links: Vec<String>,
+    /// Where the text left out starts, in bytes, when the limit on lines cut it short.
+    pub(crate) cut: Option<usize>,
+    /// Lines the writer had to break again because they came out too wide.
+    pub(crate) overwide: usize,
+}
+
+/// Lays out `markdown` for a text column of `width`, in at most `limit` lines (counting
+/// those the links section will take), parsing it in pieces of about `piece` bytes.
 pub(crate) fn render(
     markdown: &str,
     width: usize,
     palette: &Palette,
-) -> (Vec<Line<'static>>, Vec<String>) {
-    let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
-    let mut renderer = Renderer {
-        palette: *palette,
-        writer: Writer::new(width),
-        inline: Inline::default(),
-        links: LinkTable::default(),
-        open_links: Vec::new(),
-        lists: scan_lists(&events).into_iter(),
-        raw: None,
-        table: None,
-        row: Vec::new(),
-    };
-    for event in events {
-        renderer.event(event);
+    limit: usize,
+    piece: usize,
+) -> Output {
+    let references = Rc::new(chunks::references(markdown, piece, options()));
+    let mut renderer = Renderer::new(width, palette, limit, references);
+    for chunk in chunks::chunks(markdown, piece) {
+        renderer.piece(chunk);
+        if renderer.writer.is_full() {
+            break;
+        }
     }
     renderer.finish()
 }
 
-/// Verbatim text being collected: fenced/indented code, or a raw HTML block.
-struct Raw {
-    code: bool,
-    text: String,
+/// The parser over `text`, with links to labels defined in other pieces of the document.
+fn parser<'a>(
+    text: &'a str,
+    references: Rc<References>,
+) -> Parser<'a, impl FnMut(BrokenLink<'a>) -> Option<(CowStr<'a>, CowStr<'a>)>> {
+    let resolve = move |link: BrokenLink<'a>| {
+        if references.is_empty() {
+            return None;
+        }
+        let (dest, title) = references.get(&chunks::label_key(&link.reference))?;
+        Some((CowStr::from(dest.clone()), CowStr::from(title.clone())))
+    };
+    Parser::new_with_broken_link_callback(text, options(), Some(resolve))
 }
 
-/// Layout state for one document at one width. Inline content waits in `inline` until its
-/// block ends, because only then is the whole paragraph known and can be wrapped.
+/// A block that ran to the end of a piece of the document and goes on in the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Carry {
+    Nothing,
+    Paragraph,
+    Table,
+    Code,
+}
+
+/// Prose being wrapped, and whether it has shown a line yet.
+struct Flow {
+    wrapper: Wrapper,
+    started: bool,
+}
+
+/// A code or raw HTML block being laid out, and whether it has shown a line yet.
+struct RawBlock {
+    raw: Raw,
+    started: bool,
+    fenced: bool,
+}
+
+/// The writer as one block sees it: the block's first line first separates it from the block
+/// before, so that a block that shows nothing leaves no gap.
+struct Block<'a> {
+    writer: &'a mut Writer,
+    started: &'a mut bool,
+}
+
+impl LineSink for Block<'_> {
+    fn line(&mut self, spans: Vec<Span<'static>>) {
+        if !*self.started {
+            self.writer.start_block();
+            *self.started = true;
+        }
+        self.writer.push_line(spans);
+    }
+
+    fn at(&mut self, offset: usize) {
+        self.writer.set_at(offset);
+    }
+
+    fn is_full(&self) -> bool {
+        self.writer.is_full()
+    }
+}
+
+/// Layout state for one document at one width.
 struct Renderer {
     palette: Palette,
     writer: Writer,
-    inline: Inline,
+    styles: Styles,
+    /// Whether the inline text so far ends in a space, so that the next run of spaces goes.
+    after_space: bool,
+    flow: Option<Flow>,
     links: LinkTable,
     /// Destinations of the links and images currently open (they nest: an image in a link).
     open_links: Vec<String>,
+    /// The images open, each with its style and whether its `[image: ` is shown: that waits
+    /// for the first text inside, and an image with none shows `[image]`.
+    images: Vec<(Style, bool)>,
     lists: std::vec::IntoIter<ListInfo>,
-    raw: Option<Raw>,
+    raw: Option<RawBlock>,
     table: Option<Table>,
-    row: Vec<Vec<Piece>>,
+    /// Where the current piece of the document starts, and how many bytes put before it
+    /// to carry a block on are not the document's.
+    origin: (usize, usize),
+    carry: Carry,
+    /// Where the table or code block being read starts in the text parsed.
+    block_start: usize,
+    /// The lines that open the table or fenced code block carried on: what the next piece
+    /// is parsed after, so that it reads as the same block.
+    opener: Option<String>,
+    /// The document's link reference definitions, when it is parsed in pieces.
+    references: Rc<References>,
 }
 
 impl Renderer {
-    fn event(&mut self, event: Event<'_>) {
-        match event {
-            Event::Start(tag) => self.start(tag),
-            Event::End(end) => self.end(end),
-            Event::Text(text) | Event::Html(text) if self.raw.is_some() => {
-                if let Some(raw) = &mut self.raw {
-                    raw.text.push_str(&text);
-                }
+    fn new(width: usize, palette: &Palette, limit: usize, references: Rc<References>) -> Renderer {
+        Renderer {
+            palette: *palette,
+            writer: Writer::new(width, limit),
+            styles: Styles::default(),
+            after_space: false,
+            flow: None,
+            links: LinkTable::default(),
+            open_links: Vec::new(),
+            images: Vec::new(),
+            lists: Vec::new().into_iter(),
+            raw: None,
+            table: None,
+            origin: (0, 0),
+            carry: Carry::Nothing,
+            block_start: 0,
+            opener: None,
+            references,
+        }
+    }
+
+    /// Lays out one piece of the document, carrying a block cut by its end into the next.
+    fn piece(&mut self, chunk: Chunk<'_>) {
+        // A blank line ends a paragraph or a table: one carried ends here.
+        let blank = chunk
+            .text
+            .split_inclusive('\n')
+            .next()
+            .is_some_and(|l| l.trim().is_empty());
+        if blank && matches!(self.carry, Carry::Paragraph | Carry::Table) {
+            self.resume(&Event::Rule);
+        }
+        let text: Cow<'_, str> = match (self.carry, &self.opener) {
+            (Carry::Table | Carry::Code, Some(opener)) => {
+                Cow::Owned(format!("{opener}{}", chunk.text))
             }
-            Event::Text(text) => self.inline.text(&text),
+            _ => Cow::Borrowed(chunk.text),
+        };
+        self.origin = (chunk.start, text.len() - chunk.text.len());
+        self.lists = match may_hold_lists(&text) {
+            true => scan_lists(Parser::new_ext(&text, options())).into_iter(),
+            false => Vec::new().into_iter(),
+        };
+        let references = Rc::clone(&self.references);
+        let mut events = parser(&text, references).into_offset_iter().peekable();
+        while let Some((event, range)) = events.next() {
+            self.writer.set_at(self.source(range.start));
+            if self.carry != Carry::Nothing && self.resume(&event) {
+                continue;
+            }
+            let last = events.peek().is_none();
+            if last && !chunk.clean && self.hold(&event, &text) {
+                continue;
+            }
+            self.event(event, range);
+            if self.writer.is_full() {
+                return;
+            }
+        }
+    }
+
+    /// Where byte `offset` of the text parsed is in the document.
+    fn source(&self, offset: usize) -> usize {
+        self.origin.0 + offset.saturating_sub(self.origin.1)
+    }
+
+    /// The first event of a piece after a block was carried: true when it is that block
+    /// going on (and so taken), else the block ends here.
+    fn resume(&mut self, event: &Event<'_>) -> bool {
+        let carried = std::mem::replace(&mut self.carry, Carry::Nothing);
+        match (carried, event) {
+            (Carry::Paragraph, Event::Start(Tag::Paragraph)) => {
+                // The line break the cut fell on.
+                self.text(" ");
+                true
+            }
+            (Carry::Table, Event::Start(Tag::Table(_))) => true,
+            (Carry::Code, Event::Start(Tag::CodeBlock(_))) => true,
+            (Carry::Paragraph, _) => {
+                self.flush();
+                false
+            }
+            (Carry::Table, _) => {
+                self.end_table();
+                false
+            }
+            (Carry::Code, _) => {
+                self.end_raw();
+                false
+            }
+            (Carry::Nothing, _) => false,
+        }
+    }
+
+    /// The last event of a piece that ends inside a block: a paragraph, table or code block
+    /// at the top level is held open to go on in the next piece (true), which a table or a
+    /// fenced block is parsed after its opening lines for.
+    fn hold(&mut self, event: &Event<'_>, text: &str) -> bool {
+        // A blank line has ended a paragraph or a table already.
+        let ended = ends_with_blank_line(text);
+        let (carry, opener) = match event {
+            Event::End(TagEnd::Paragraph) if self.flow.is_some() && !ended => {
+                (Carry::Paragraph, None)
+            }
+            Event::End(TagEnd::Table) if self.table.is_some() && !ended => {
+                (Carry::Table, Some(lines_from(text, self.block_start, 2)))
+            }
+            Event::End(TagEnd::CodeBlock) => match &self.raw {
+                Some(block) if block.fenced => {
+                    (Carry::Code, Some(lines_from(text, self.block_start, 1)))
+                }
+                Some(_) => (Carry::Code, Some(Some(String::new()))),
+                None => return false,
+            },
+            _ => return false,
+        };
+        if self.opener.is_none() {
+            match opener {
+                Some(Some(lines)) => self.opener = Some(lines),
+                Some(None) => return false,
+                None => {}
+            }
+        }
+        self.carry = carry;
+        true
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(end) => self.end(end),
+            Event::Text(text) | Event::Html(text) if self.raw.is_some() => self.raw_text(&text),
+            Event::Text(text) => self.text(&text),
             Event::Code(text) | Event::InlineMath(text) | Event::DisplayMath(text) => {
-                let style = self.inline.style().patch(theme::INLINE_CODE);
-                self.inline.verbatim(style, &text);
+                let style = self.styles.current().patch(theme::INLINE_CODE);
+                self.verbatim(style, &text);
             }
             Event::Html(text) | Event::InlineHtml(text) => {
-                let style = self.inline.style().patch(theme::DIM);
-                self.inline.styled(style, &text);
+                let style = self.styles.current().patch(theme::DIM);
+                self.styled(style, &text);
             }
             Event::FootnoteReference(label) => {
-                let style = self.inline.style().patch(theme::FOOTNOTE);
-                self.inline.styled(style, &format!("[^{label}]"));
+                let style = self.styles.current().patch(theme::FOOTNOTE);
+                self.styled(style, &format!("[^{label}]"));
             }
-            Event::SoftBreak => self.inline.text(" "),
-            Event::HardBreak => self.inline.hard_break(),
+            Event::SoftBreak => self.text(" "),
+            Event::HardBreak => self.hard_break(),
             Event::Rule => {
                 self.flush();
                 self.writer.start_block();
@@ -102,29 +315,33 @@ impl Renderer {
             }
             Event::TaskListMarker(done) => {
                 if done {
-                    let style = self.inline.style().patch(theme::TASK_DONE);
-                    self.inline.styled(style, "[x] ");
+                    let style = self.styles.current().patch(theme::TASK_DONE);
+                    self.styled(style, "[x] ");
                 } else {
-                    self.inline.text("[ ] ");
+                    self.text("[ ] ");
                 }
             }
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>) {
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         match tag {
             Tag::Paragraph | Tag::DefinitionList | Tag::DefinitionListTitle => self.flush(),
             Tag::Heading { level, .. } => {
                 self.flush();
-                self.inline.push_style(theme::heading(level, &self.palette));
+                let style = theme::heading(level, &self.palette);
+                self.styles.push(style);
                 // The markers keep a heading recognisable where there is no colour or bold.
                 let markers = "#".repeat(level as usize);
-                self.inline
-                    .styled(theme::heading(level, &self.palette), &format!("{markers} "));
+                self.styled(style, &format!("{markers} "));
             }
             Tag::BlockQuote(_) => self.open(Container::uniform(Kind::Quote, QUOTE_BAR, theme::DIM)),
-            Tag::CodeBlock(_) | Tag::MetadataBlock(_) => self.start_raw(true),
-            Tag::HtmlBlock => self.start_raw(false),
+            Tag::CodeBlock(kind) => {
+                self.block_start = range.start;
+                self.start_raw(true, matches!(kind, CodeBlockKind::Fenced(_)));
+            }
+            Tag::MetadataBlock(_) => self.start_raw(true, false),
+            Tag::HtmlBlock => self.start_raw(false, false),
             Tag::List(start) => {
                 let info = self.lists.next().unwrap_or(ListInfo {
                     tight: true,
@@ -150,29 +367,55 @@ impl Renderer {
             }
             Tag::Table(aligns) => {
                 self.flush();
-                self.table = Some(Table {
-                    aligns,
-                    ..Table::default()
-                });
+                self.block_start = range.start;
+                let width = self.writer.content_width();
+                self.table = Some(Table::new(aligns, width, self.writer.room()));
             }
             Tag::TableHead => {
-                self.inline.push_style(theme::TABLE_HEADER);
-                self.row.clear();
+                self.styles.push(theme::TABLE_HEADER);
+                if let Some(table) = &mut self.table {
+                    table.start_head();
+                }
             }
-            Tag::TableRow => self.row.clear(),
+            Tag::TableRow => {
+                let at = self.source(range.start);
+                let Some(table) = &mut self.table else {
+                    return;
+                };
+                table.start_row(at);
+                // No row from here on could be shown: the table is laid out now, and the
+                // output ends with it.
+                if table.dropped.is_some() {
+                    self.end_table();
+                }
+            }
             Tag::TableCell => {}
-            Tag::Emphasis => self.inline.push_style(theme::EMPHASIS),
-            Tag::Strong => self.inline.push_style(theme::STRONG),
-            Tag::Strikethrough => self.inline.push_style(theme::STRIKE),
-            Tag::Superscript | Tag::Subscript => self.inline.push_style(Style::new()),
-            Tag::Link { dest_url, .. } => {
-                self.inline.push_style(theme::link(&self.palette));
-                self.open_links.push(dest_url.into_string());
+            Tag::Emphasis => self.styles.push(theme::EMPHASIS),
+            Tag::Strong => self.styles.push(theme::STRONG),
+            Tag::Strikethrough => self.styles.push(theme::STRIKE),
+            Tag::Superscript | Tag::Subscript => self.styles.push(Style::new()),
+            Tag::Link {
+                link_type,
+                dest_url,
+                id,
+                ..
+            } => {
+                self.styles.push(theme::link(&self.palette));
+                let dest = self.destination(link_type, dest_url, &id);
+                self.open_links.push(dest);
             }
-            Tag::Image { dest_url, .. } => {
-                self.inline.push_style(theme::IMAGE);
-                self.inline.text("[image: ");
-                self.open_links.push(dest_url.into_string());
+            Tag::Image {
+                link_type,
+                dest_url,
+                id,
+                ..
+            } => {
+                self.styles.push(theme::IMAGE);
+                let dest = self.destination(link_type, dest_url, &id);
+                self.open_links.push(dest);
+                self.images.push((self.styles.current(), false));
+                // As if `[image: ` were shown: spaces leading the alt text go.
+                self.after_space = true;
             }
         }
     }
@@ -181,7 +424,7 @@ impl Renderer {
         match end {
             TagEnd::Paragraph | TagEnd::DefinitionListTitle => self.flush(),
             TagEnd::Heading(_) => {
-                self.inline.pop_style();
+                self.styles.pop();
                 self.flush();
             }
             TagEnd::BlockQuote(_)
@@ -200,35 +443,128 @@ impl Renderer {
             TagEnd::CodeBlock | TagEnd::MetadataBlock(_) | TagEnd::HtmlBlock => self.end_raw(),
             TagEnd::Table => self.end_table(),
             TagEnd::TableHead => {
-                self.inline.pop_style();
+                self.styles.pop();
+                self.after_space = false;
                 if let Some(table) = &mut self.table {
-                    table.header = std::mem::take(&mut self.row);
+                    table.end_head();
                 }
             }
             TagEnd::TableRow => {
                 if let Some(table) = &mut self.table {
-                    table.rows.push(std::mem::take(&mut self.row));
+                    table.end_row();
                 }
             }
-            TagEnd::TableCell => self.row.push(self.inline.take()),
+            TagEnd::TableCell => {
+                self.after_space = false;
+                if let Some(table) = &mut self.table {
+                    table.end_cell();
+                }
+            }
             TagEnd::Emphasis
             | TagEnd::Strong
             | TagEnd::Strikethrough
             | TagEnd::Superscript
-            | TagEnd::Subscript => self.inline.pop_style(),
+            | TagEnd::Subscript => self.styles.pop(),
             TagEnd::Link => {
-                self.inline.pop_style();
+                self.styles.pop();
                 self.link_marker();
             }
             TagEnd::Image => {
-                if self.inline.strip_suffix("[image: ") {
-                    self.inline.text("[image");
+                if let Some((style, false)) = self.images.pop() {
+                    self.show_images();
+                    self.put(style, "[image");
                 }
-                self.inline.text("]");
-                self.inline.pop_style();
+                self.text("]");
+                self.styles.pop();
                 self.link_marker();
             }
         }
+    }
+
+    /// Where a link goes. A reference found in the piece being parsed can have been defined
+    /// first in an earlier piece, whose definition wins, as in the whole document.
+    fn destination(&self, kind: LinkType, dest: CowStr<'_>, label: &str) -> String {
+        let by_reference = matches!(
+            kind,
+            LinkType::Reference | LinkType::Collapsed | LinkType::Shortcut
+        );
+        match by_reference && !self.references.is_empty() {
+            true => match self.references.get(&chunks::label_key(label)) {
+                Some((first, _)) => first.clone(),
+                None => dest.into_string(),
+            },
+            false => dest.into_string(),
+        }
+    }
+
+    /// Adds prose in the current style.
+    fn text(&mut self, text: &str) {
+        let style = self.styles.current();
+        self.styled(style, text);
+    }
+
+    /// Adds prose in `style`, runs of spaces collapsed.
+    fn styled(&mut self, style: Style, text: &str) {
+        let text = collapse(text, &mut self.after_space);
+        if !text.is_empty() {
+            self.show_images();
+            self.put(style, &text);
+        }
+    }
+
+    /// Adds text whose spacing matters (inline code) exactly as given, controls cleaned.
+    fn verbatim(&mut self, style: Style, text: &str) {
+        let text = clean_inline(text);
+        if !text.is_empty() {
+            self.after_space = text.ends_with(' ');
+            self.show_images();
+            self.put(style, &text);
+        }
+    }
+
+    fn hard_break(&mut self) {
+        self.show_images();
+        self.after_space = false;
+        let style = self.styles.current();
+        if let Some(table) = &mut self.table {
+            return table.hard_break(style);
+        }
+        let Renderer { flow, writer, .. } = self;
+        let flow = flow.get_or_insert_with(|| Flow::new(writer.content_width()));
+        flow.wrapper.hard_break(&mut Block {
+            writer,
+            started: &mut flow.started,
+        });
+    }
+
+    /// Shows `[image: ` for the images open whose text has begun.
+    fn show_images(&mut self) {
+        let waiting = self.images.iter().position(|&(_, shown)| !shown);
+        let Some(first) = waiting else {
+            return;
+        };
+        for at in first..self.images.len() {
+            let style = self.images[at].0;
+            self.images[at].1 = true;
+            self.put(style, "[image: ");
+        }
+    }
+
+    /// Text on its way to the table cell being read, or to the block being wrapped.
+    fn put(&mut self, style: Style, text: &str) {
+        if let Some(table) = &mut self.table {
+            return table.text(style, text);
+        }
+        let Renderer { flow, writer, .. } = self;
+        let flow = flow.get_or_insert_with(|| Flow::new(writer.content_width()));
+        flow.wrapper.text(
+            style,
+            text,
+            &mut Block {
+                writer,
+                started: &mut flow.started,
+            },
+        );
     }
 
     /// Starts a container block (quote, list, item, footnote) after any pending text.
@@ -244,20 +580,24 @@ impl Renderer {
         self.writer.end_block();
     }
 
-    /// Wraps the collected inline content as one block (paragraph, heading, tight item text).
+    /// Ends the block of prose being wrapped (paragraph, heading, tight item text).
     fn flush(&mut self) {
-        if self.inline.is_empty() {
+        self.after_space = false;
+        let Some(mut flow) = self.flow.take() else {
             return;
-        }
-        let pieces = self.inline.take();
-        self.writer.start_block();
-        for line in wrap(&pieces, self.writer.content_width()) {
-            self.writer.push_line(line);
+        };
+        flow.wrapper.finish(&mut Block {
+            writer: &mut self.writer,
+            started: &mut flow.started,
+        });
+        if !flow.started {
+            self.writer.start_block();
         }
         self.writer.end_block();
     }
 
     /// `[n]` after a link or image, numbering its destination; links without one get none.
+    /// A new destination keeps room for its line in the links section.
     fn link_marker(&mut self) {
         let Some(url) = self.open_links.pop() else {
             return;
@@ -265,9 +605,12 @@ impl Renderer {
         if url.trim().is_empty() {
             return;
         }
-        let n = self.links.number(&url);
-        let style = self.inline.style().patch(theme::LINK_MARKER);
-        self.inline.styled(style, &format!("[{n}]"));
+        let (n, new) = self.links.number(&url);
+        if new {
+            self.writer.reserve(links::lines_for(n));
+        }
+        let style = self.styles.current().patch(theme::LINK_MARKER);
+        self.styled(style, &format!("[{n}]"));
     }
 
     /// A footnote body is indented under its `[^label]: `; a label too long to hang text from
@@ -290,30 +633,47 @@ impl Renderer {
         self.writer.push_container(container);
     }
 
-    fn start_raw(&mut self, code: bool) {
+    fn start_raw(&mut self, code: bool, fenced: bool) {
         self.flush();
-        self.raw = Some(Raw {
-            code,
-            text: String::new(),
+        let width = self.writer.content_width();
+        self.raw = Some(RawBlock {
+            raw: if code {
+                Raw::code(width)
+            } else {
+                Raw::html(width)
+            },
+            started: false,
+            fenced,
         });
     }
 
+    fn raw_text(&mut self, text: &str) {
+        let Renderer { raw, writer, .. } = self;
+        if let Some(block) = raw {
+            block.raw.text(
+                text,
+                &mut Block {
+                    writer,
+                    started: &mut block.started,
+                },
+            );
+        }
+    }
+
     fn end_raw(&mut self) {
-        let Some(raw) = self.raw.take() else {
+        let Some(mut block) = self.raw.take() else {
             return;
         };
-        if raw.text.is_empty() {
+        self.opener = None;
+        if !block.raw.seen {
             return;
         }
-        self.writer.start_block();
-        let width = self.writer.content_width();
-        let lines = if raw.code {
-            blocks::code(&raw.text, width)
-        } else {
-            blocks::html(&raw.text, width)
-        };
-        for line in lines {
-            self.writer.push_line(line);
+        block.raw.finish(&mut Block {
+            writer: &mut self.writer,
+            started: &mut block.started,
+        });
+        if !block.started {
+            self.writer.start_block();
         }
         self.writer.end_block();
     }
@@ -322,18 +682,74 @@ impl Renderer {
         let Some(table) = self.table.take() else {
             return;
         };
+        self.opener = None;
         self.writer.start_block();
-        for line in table::render(&table, self.writer.content_width()) {
-            self.writer.push_line(line);
-        }
+        let width = self.writer.content_width();
+        table::render(&table, width, &mut self.writer);
         self.writer.end_block();
+        if let Some(at) = table.dropped {
+            self.writer.stop_at(at);
+        }
     }
 
-    /// Flushes anything a truncated event stream left open, so no text is lost.
-    fn finish(mut self) -> (Vec<Line<'static>>, Vec<String>) {
+    /// Flushes anything the document left open, so no text is lost.
+    fn finish(mut self) -> Output {
+        self.carry = Carry::Nothing;
         self.end_raw();
         self.end_table();
         self.flush();
-        (self.writer.finish(), self.links.into_urls())
+        let written = self.writer.finish();
+        Output {
+            lines: written.lines,
+            links: self.links.into_urls(),
+            cut: written.cut,
+            overwide: written.overwide,
+        }
     }
+}
+
+impl Flow {
+    fn new(width: usize) -> Flow {
+        Flow {
+            wrapper: Wrapper::new(width),
+            started: false,
+        }
+    }
+}
+
+/// Whether `text` may hold a list: some line starts (after indentation and quote markers)
+/// with a list marker. Without one, the pass that looks at the lists is not worth its time.
+fn may_hold_lists(text: &str) -> bool {
+    // A footnote's text may start with a list on the line of its label.
+    text.contains("[^")
+        || text.split('\n').any(|line| {
+            let line = line.trim_start_matches([' ', '\t', '>']);
+            let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+            let bytes = line.as_bytes();
+            let marker = match digits {
+                0 => bytes.first().filter(|b| matches!(b, b'-' | b'+' | b'*')),
+                1..=9 => bytes.get(digits).filter(|b| matches!(b, b'.' | b')')),
+                _ => None,
+            };
+            let after = bytes.get(digits + 1).copied();
+            marker.is_some() && matches!(after, None | Some(b' ' | b'\t' | b'\r'))
+        })
+}
+
+/// Whether the last line of `text` is blank.
+fn ends_with_blank_line(text: &str) -> bool {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let last = text.rfind('\n').map_or(text, |at| &text[at + 1..]);
+    last.trim().is_empty()
+}
+
+/// The first `count` lines of `text` from byte `start`, each with its line feed; `None` when
+/// there are fewer.
+fn lines_from(text: &str, start: usize, count: usize) -> Option<String> {
+    let rest = text.get(start..)?;
+    let mut end = 0;
+    for _ in 0..count {
+        end += rest.get(end..)?.find('\n')? + 1;
+    }
+    Some(rest[..end].to_owned())
 }

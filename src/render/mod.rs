@@ -1,19 +1,26 @@
 //! Markdown to styled terminal lines, shared by the `show` command and the interactive reader.
 //!
-//! Layout happens once, at a known width, into ratatui [`Line`]s; the reader draws them as they
-//! are and `show` serialises them with [`to_ansi`] or [`to_plain`]. Article text comes from
-//! strangers, so every step tolerates malformed Markdown and never panics.
+//! Layout happens once, at a known width, into compact [`Lines`]; the reader draws them as they
+//! are and `show` prints them with [`to_ansi`] or [`to_plain`]. Article text comes from
+//! strangers, so every step tolerates malformed Markdown and never panics, and what a layout
+//! costs is bounded: memory by a small multiple of the text, the lines made by
+//! [`Limits::max_rendered_lines`](crate::limits::Limits), past which the rest is left out with
+//! a note saying so.
 
 mod ansi;
 mod article;
 mod badge;
 mod blocks;
+mod chunks;
 mod highlight;
 mod inline;
+mod lines;
+mod links;
 mod lists;
 mod long_lines;
 mod look;
 mod markdown;
+mod note;
 mod palette;
 mod table;
 mod text;
@@ -22,11 +29,15 @@ mod wrap;
 mod writer;
 
 #[cfg(test)]
+mod chunk_tests;
+#[cfg(test)]
 mod corpus_tests;
 #[cfg(test)]
 mod tests;
 
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
+
+use crate::limits::Limits;
 
 pub use ansi::{to_ansi, to_plain};
 pub use article::{render_article, site_of};
@@ -35,6 +46,7 @@ pub use badge::{
     sentiment_score_text, sentiment_style,
 };
 pub use highlight::{MATCH, highlight_spans};
+pub use lines::{Iter as LinesIter, Lines};
 pub use look::Look;
 pub use palette::Palette;
 pub use text::prefix_within;
@@ -50,90 +62,98 @@ const MIN_WIDTH: usize = 20;
 #[derive(Debug, Clone, Default)]
 pub struct Rendered {
     /// The lines to draw, each within the width asked for.
-    pub lines: Vec<Line<'static>>,
+    pub lines: Lines,
     /// Link targets in order of first appearance; reference number n is links[n-1].
     pub links: Vec<String>,
 }
 
-/// Renders `markdown` wrapped to `width` terminal columns (width is clamped to at least 20).
+/// Renders `markdown` wrapped to `width` terminal columns (width is clamped to at least 20),
+/// in no more lines than the default [`Limits::max_rendered_lines`].
 ///
 /// Links and images are followed by `[n]` and listed under a closing `Links` heading, because a
 /// terminal cannot make text clickable everywhere and the reader needs the URLs by number.
 #[must_use]
 pub fn render_markdown(markdown: &str, width: usize, palette: &Palette) -> Rendered {
-    let width = width.max(MIN_WIDTH);
-    let (body, links) = layout(markdown, width, palette);
+    let limit = Limits::default().max_rendered_lines;
+    render_within(markdown, width, palette, limit)
+}
+
+/// Renders `markdown` as [`render_markdown`] does, in at most `limit` lines (and the note
+/// saying what was left out, and the links section).
+fn render_within(markdown: &str, width: usize, palette: &Palette, limit: usize) -> Rendered {
+    let laid = layout(markdown, width.max(MIN_WIDTH), palette, limit);
     Rendered {
-        lines: clamp(body, width),
-        links,
+        lines: laid.lines,
+        links: laid.links,
+    }
+}
+
+/// A document laid out, and how many of its lines the writer had to break again (tests hold
+/// the layout's own arithmetic to none).
+struct Laid {
+    lines: Lines,
+    links: Vec<String>,
+    #[cfg_attr(not(test), allow(dead_code))]
+    overwide: usize,
+}
+
+/// The body, the note on what the limit left out, and the links section.
+fn layout(markdown: &str, width: usize, palette: &Palette, limit: usize) -> Laid {
+    layout_in_pieces(markdown, width, palette, limit, chunks::CHUNK_BYTES)
+}
+
+/// [`layout`], parsing the document in pieces of about `piece` bytes.
+fn layout_in_pieces(
+    markdown: &str,
+    width: usize,
+    palette: &Palette,
+    limit: usize,
+    piece: usize,
+) -> Laid {
+    let out = markdown::render(markdown, width, palette, limit, piece);
+    let mut lines = out.lines;
+    if let Some(cut) = out.cut {
+        separate(&mut lines);
+        push_all(&mut lines, note::left_out(markdown, cut, limit, width));
+    }
+    if !out.links.is_empty() {
+        separate(&mut lines);
+        lines.push_spans(vec![Span::styled("Links", theme::DIM)]);
+        push_all(&mut lines, links::section(&out.links, palette));
+    }
+    Laid {
+        lines,
+        links: out.links,
+        overwide: out.overwide,
     }
 }
 
 /// Renders part of an article's text (its start, a line a query matched) as
 /// [`render_markdown`] does, without the closing list of links, which belongs to the whole.
 #[must_use]
-pub fn render_excerpt(markdown: &str, width: usize, palette: &Palette) -> Vec<Line<'static>> {
+pub fn render_excerpt(markdown: &str, width: usize, palette: &Palette) -> Lines {
+    let limit = Limits::default().max_rendered_lines;
     let width = width.max(MIN_WIDTH);
-    clamp(markdown::render(markdown, width, palette).0, width)
-}
-
-/// The body and the links section, before the final width guard.
-fn layout(markdown: &str, width: usize, palette: &Palette) -> (Vec<Line<'static>>, Vec<String>) {
-    let (mut lines, urls) = markdown::render(markdown, width, palette);
-    if !urls.is_empty() {
-        if !lines.is_empty() {
-            lines.push(Line::default());
-        }
-        lines.push(Line::from(Span::styled("Links", theme::DIM)));
-        lines.extend(links_section(&urls, palette));
-    }
-    (lines, urls)
-}
-
-/// `[n] url` lines, each URL whole on its line: one longer than the line runs past it
-/// rather than being broken (see [`holds_address`]).
-fn links_section(links: &[String], palette: &Palette) -> Vec<Line<'static>> {
-    let label_width = format!("[{}] ", links.len()).len();
-    let mut out = Vec::with_capacity(links.len());
-    for (i, url) in links.iter().enumerate() {
-        let label = format!("{:<label_width$}", format!("[{}]", i + 1));
-        out.push(Line::from(vec![
-            Span::styled(label, theme::LINK_MARKER),
-            Span::styled(text::clean_inline(url), theme::link_url(palette)),
-        ]));
-    }
-    out
+    markdown::render(markdown, width, palette, limit, chunks::CHUNK_BYTES).lines
 }
 
 /// True when the words of `line` hold a web or mail address. Such a line may be wider than the
 /// width asked for: an address is never broken, so that a terminal that finds addresses in
 /// its text finds the whole of one, and one copied from the screen works.
 #[must_use]
-pub fn holds_address(line: &Line<'_>) -> bool {
-    let text: String = line
-        .spans
-        .iter()
-        .map(|span| span.content.as_ref())
-        .collect();
-    text::holds_address(&text)
+pub fn holds_address(line: &ratatui::text::Line<'_>) -> bool {
+    writer::spans_hold_address(&line.spans)
 }
 
-/// Guarantees the width invariant, but for a line holding an address, even where our width
-/// arithmetic and the measured width of a merged span disagree (emoji sequences split across
-/// styles): such a line is broken hard.
-fn clamp(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
-    let mut out = Vec::with_capacity(lines.len());
-    for line in lines {
-        if line.width() <= width || holds_address(&line) {
-            out.push(line);
-            continue;
-        }
-        let frags: Vec<wrap::Frag> = line
-            .spans
-            .iter()
-            .map(|s| (s.style, s.content.to_string()))
-            .collect();
-        out.extend(wrap::break_hard(&frags, width).into_iter().map(Line::from));
+/// A blank line before what follows, unless nothing comes before it.
+fn separate(lines: &mut Lines) {
+    if !lines.is_empty() {
+        lines.push_spans(Vec::new());
     }
-    out
+}
+
+fn push_all(lines: &mut Lines, more: impl IntoIterator<Item = Vec<Span<'static>>>) {
+    for line in more {
+        lines.push_spans(line);
+    }
 }

@@ -1,9 +1,8 @@
 //! Behaviour of the whole renderer, element by element, through the public API.
 
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::text::Line;
 
-use super::{Palette, holds_address, layout, render_markdown, to_ansi, to_plain};
+use super::{Lines, Palette, holds_address, layout, render_markdown, to_ansi, to_plain};
 
 fn plain(md: &str, width: usize) -> Vec<String> {
     render_markdown(md, width, &Palette::default())
@@ -14,10 +13,10 @@ fn plain(md: &str, width: usize) -> Vec<String> {
 }
 
 /// The style of the first span containing `needle`.
-fn style_of(lines: &[Line<'_>], needle: &str) -> Option<Style> {
+fn style_of(lines: &Lines, needle: &str) -> Option<Style> {
     lines
         .iter()
-        .flat_map(|l| &l.spans)
+        .flat_map(|l| l.spans)
         .find(|s| s.content.contains(needle))
         .map(|s| s.style)
 }
@@ -290,11 +289,12 @@ fn cjk_wraps_by_display_width() {
 #[test]
 fn no_line_is_ever_wider_than_the_width() {
     for width in 20..=120 {
-        // Checked before the final clamp too: layout itself must respect the width.
-        let (lines, _) = layout(MIXED, width, &Palette::default());
-        for line in &lines {
+        // The final guard is never needed: layout itself must respect the width.
+        let laid = layout(MIXED, width, &Palette::default(), usize::MAX);
+        assert_eq!(laid.overwide, 0, "width {width}");
+        for line in &laid.lines {
             assert!(
-                line.width() <= width || holds_address(line),
+                line.width() <= width || holds_address(&line),
                 "width {width}: {line:?}"
             );
         }
@@ -304,7 +304,7 @@ fn no_line_is_ever_wider_than_the_width() {
             render_markdown(MIXED, width, &Palette::default())
                 .lines
                 .iter()
-                .all(|l| l.width() <= 20 || holds_address(l))
+                .all(|l| l.width() <= 20 || holds_address(&l))
         );
     }
 }
@@ -328,7 +328,7 @@ fn addresses_stay_whole_on_one_line() {
             "{lines:#?}"
         );
         for line in &rendered.lines {
-            assert!(line.width() <= width || holds_address(line), "{line:?}");
+            assert!(line.width() <= width || holds_address(&line), "{line:?}");
         }
     }
 }

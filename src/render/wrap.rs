@@ -59,12 +59,24 @@ impl LineBuf {
     }
 }
 
-/// What the line filler works with. `glued` words follow the previous word with no space
-/// between them (CJK text); a line may still break there.
-enum Token {
-    Word { frags: Vec<Frag>, glued: bool },
-    Space(Vec<Frag>),
-    Break,
+/// Where finished lines go: a list of them, or the writer that puts them under their
+/// containers' prefixes and stops at its limit.
+pub(crate) trait LineSink {
+    fn line(&mut self, spans: Vec<Span<'static>>);
+
+    /// Records that the lines from now on come from byte `offset` of the document.
+    fn at(&mut self, _offset: usize) {}
+
+    /// True when no more lines are taken, so that making them can stop.
+    fn is_full(&self) -> bool {
+        false
+    }
+}
+
+impl LineSink for Vec<Vec<Span<'static>>> {
+    fn line(&mut self, spans: Vec<Span<'static>>) {
+        self.push(spans);
+    }
 }
 
 fn frags_text(frags: &[Frag]) -> String {
@@ -83,120 +95,151 @@ fn append(frags: &mut Vec<Frag>, style: Style, c: char) {
     }
 }
 
-fn tokenize(pieces: &[Piece]) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    // The last character placed, to decide whether a CJK boundary allows a break.
-    let mut prev: Option<char> = None;
-    for piece in pieces {
-        let (style, text) = match piece {
-            Piece::Break => {
-                tokens.push(Token::Break);
-                prev = None;
-                continue;
-            }
-            Piece::Text(style, text) => (*style, text),
-        };
-        for c in text.chars() {
-            if c == ' ' {
-                match tokens.last_mut() {
-                    Some(Token::Space(frags)) => append(frags, style, c),
-                    _ => tokens.push(Token::Space(vec![(style, c.to_string())])),
-                }
-                prev = Some(c);
-                continue;
-            }
-            let cjk_boundary = prev.is_some_and(|p| p != ' ' && (is_cjk(p) || is_cjk(c)))
-                && !is_no_break_before(c);
-            match tokens.last_mut() {
-                Some(Token::Word { frags, .. }) if !cjk_boundary => append(frags, style, c),
-                Some(Token::Word { .. }) => tokens.push(Token::Word {
-                    frags: vec![(style, c.to_string())],
-                    glued: true,
-                }),
-                _ => tokens.push(Token::Word {
-                    frags: vec![(style, c.to_string())],
-                    glued: false,
-                }),
-            }
-            prev = Some(c);
-        }
-    }
-    tokens
-}
-
-/// Wraps `pieces` into lines no wider than `width` columns (at least 1 is assumed), but for an
-/// address wider than that: it is never broken, and takes a line of its own that runs past.
+/// Greedy wrapping of text as it arrives: a line is handed on as soon as the word after it
+/// does not fit, so that a paragraph of megabytes holds one line and one word at a time
+/// rather than all its words at once.
 ///
 /// Spaces at a wrap point are dropped; spaces at the start of the text or after an explicit
 /// break are kept, so indentation in raw HTML survives.
-pub(crate) fn wrap(pieces: &[Piece], width: usize) -> Vec<Vec<Span<'static>>> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = LineBuf::default();
-    let mut pending: Vec<Frag> = Vec::new();
-    let mut keep_leading = true;
-    for token in tokenize(pieces) {
-        match token {
-            Token::Space(frags) => {
-                if !line.is_empty() || keep_leading {
-                    pending.extend(frags);
-                }
-            }
-            Token::Break => {
-                lines.push(std::mem::take(&mut line).into_spans());
-                pending.clear();
-                keep_leading = true;
-            }
-            Token::Word { frags, glued } => {
-                if glued {
-                    // No space separates glued words; nothing pending can belong here.
-                    pending.clear();
-                }
-                let word = frags_width(&frags);
-                let gap = frags_width(&pending);
-                let used = line.width.saturating_add(gap);
-                if used.saturating_add(word) <= width {
-                    line.extend(&pending);
-                    line.extend(&frags);
-                } else if word <= width || is_address(&frags_text(&frags)) {
-                    if !line.is_empty() {
-                        lines.push(std::mem::take(&mut line).into_spans());
-                    }
-                    keep_leading = false;
-                    line.extend(&frags);
-                } else {
-                    if line.is_empty() || width.saturating_sub(used) < MIN_ROOM_FOR_SPLIT {
-                        if !line.is_empty() {
-                            lines.push(std::mem::take(&mut line).into_spans());
-                        }
-                    } else {
-                        line.extend(&pending);
-                    }
-                    keep_leading = false;
-                    break_into(&frags, width, &mut line, &mut lines);
-                }
-                pending.clear();
-            }
+pub(crate) struct Wrapper {
+    width: usize,
+    line: LineBuf,
+    /// Spaces since the last word placed; they go on the line only if a word follows there.
+    pending: Vec<Frag>,
+    /// The word being read, which may change style midway.
+    word: Vec<Frag>,
+    /// Whether a word is being read (it may be empty of text only before its first character).
+    in_word: bool,
+    /// The word follows the one before with no space between (CJK text); a line may still
+    /// break there.
+    glued: bool,
+    /// The last character read, to decide whether a CJK boundary allows a break.
+    prev: Option<char>,
+    keep_leading: bool,
+}
+
+impl Wrapper {
+    /// A wrapper filling lines no wider than `width` columns (at least 1 is assumed).
+    pub(crate) fn new(width: usize) -> Wrapper {
+        Wrapper {
+            width: width.max(1),
+            line: LineBuf::default(),
+            pending: Vec::new(),
+            word: Vec::new(),
+            in_word: false,
+            glued: false,
+            prev: None,
+            keep_leading: true,
         }
     }
-    if !line.is_empty() {
-        lines.push(line.into_spans());
+
+    /// Reads `text` in `style`, handing each line it completes to `out`.
+    pub(crate) fn text(&mut self, style: Style, text: &str, out: &mut impl LineSink) {
+        for c in text.chars() {
+            if c == ' ' {
+                self.end_word(out);
+                if !self.line.is_empty() || self.keep_leading {
+                    append(&mut self.pending, style, c);
+                }
+                self.prev = Some(c);
+                continue;
+            }
+            let cjk_boundary = self
+                .prev
+                .is_some_and(|p| p != ' ' && (is_cjk(p) || is_cjk(c)))
+                && !is_no_break_before(c);
+            if self.in_word && cjk_boundary {
+                self.end_word(out);
+                self.in_word = true;
+                self.glued = true;
+            } else if !self.in_word {
+                self.in_word = true;
+                self.glued = false;
+            }
+            append(&mut self.word, style, c);
+            self.prev = Some(c);
+        }
     }
+
+    /// An explicit line break: the line so far is handed on, even when empty.
+    pub(crate) fn hard_break(&mut self, out: &mut impl LineSink) {
+        self.end_word(out);
+        out.line(std::mem::take(&mut self.line).into_spans());
+        self.pending.clear();
+        self.keep_leading = true;
+        self.prev = None;
+    }
+
+    /// Hands on the last line.
+    pub(crate) fn finish(mut self, out: &mut impl LineSink) {
+        self.end_word(out);
+        if !self.line.is_empty() {
+            out.line(self.line.into_spans());
+        }
+    }
+
+    /// Places the word just read: on this line if it fits after the pending spaces, else on
+    /// the next, and broken between characters when it is wider than a whole line, unless it
+    /// is an address, which is never broken: it takes a line of its own that runs past.
+    fn end_word(&mut self, out: &mut impl LineSink) {
+        if !self.in_word {
+            return;
+        }
+        self.in_word = false;
+        let frags = std::mem::take(&mut self.word);
+        if self.glued {
+            // No space separates glued words; nothing pending can belong here.
+            self.pending.clear();
+        }
+        let width = self.width;
+        let word = frags_width(&frags);
+        let gap = frags_width(&self.pending);
+        let used = self.line.width.saturating_add(gap);
+        if used.saturating_add(word) <= width {
+            self.line.extend(&self.pending);
+            self.line.extend(&frags);
+        } else if word <= width || is_address(&frags_text(&frags)) {
+            if !self.line.is_empty() {
+                out.line(std::mem::take(&mut self.line).into_spans());
+            }
+            self.keep_leading = false;
+            self.line.extend(&frags);
+        } else {
+            if self.line.is_empty() || width.saturating_sub(used) < MIN_ROOM_FOR_SPLIT {
+                if !self.line.is_empty() {
+                    out.line(std::mem::take(&mut self.line).into_spans());
+                }
+            } else {
+                self.line.extend(&self.pending);
+            }
+            self.keep_leading = false;
+            break_into(&frags, width, &mut self.line, out);
+        }
+        self.pending.clear();
+    }
+}
+
+/// Wraps `pieces` into lines no wider than `width` columns (at least 1 is assumed).
+pub(crate) fn wrap(pieces: &[Piece], width: usize) -> Vec<Vec<Span<'static>>> {
+    let mut lines = Vec::new();
+    let mut wrapper = Wrapper::new(width);
+    for piece in pieces {
+        match piece {
+            Piece::Text(style, text) => wrapper.text(*style, text, &mut lines),
+            Piece::Break => wrapper.hard_break(&mut lines),
+        }
+    }
+    wrapper.finish(&mut lines);
     lines
 }
 
 /// Places `frags` unit by unit, starting a new line whenever the next unit would not fit.
-fn break_into(
-    frags: &[Frag],
-    width: usize,
-    line: &mut LineBuf,
-    lines: &mut Vec<Vec<Span<'static>>>,
-) {
+fn break_into(frags: &[Frag], width: usize, line: &mut LineBuf, out: &mut impl LineSink) {
     for (style, text) in frags {
         for unit in units(text) {
             let w = str_width(unit);
             if !line.is_empty() && line.width.saturating_add(w) > width {
-                lines.push(std::mem::take(line).into_spans());
+                out.line(std::mem::take(line).into_spans());
             }
             line.push(*style, unit);
         }

@@ -2,10 +2,12 @@
 //! indents) and the blank-line spacing between blocks.
 
 use ratatui::style::Style;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 
+use super::lines::Lines;
 use super::lists::ListState;
-use super::text::str_width;
+use super::text::{holds_address, str_width};
+use super::wrap::{Frag, LineSink, break_hard};
 
 /// The narrowest text column nesting may leave. Past this, the outermost prefixes are dropped
 /// for the line, so deeply nested quotes or lists stay readable instead of collapsing to zero.
@@ -61,14 +63,14 @@ impl Container {
     }
 }
 
-/// Collects output lines for a document of a fixed width.
+/// Collects output lines for a document of a fixed width, up to a number of lines.
 ///
 /// A line's cost does not grow with how deeply its containers nest (a file can open twenty
 /// thousand quotes): only the prefixes shown are looked at, and what the whole stack adds up
 /// to is kept as containers come and go.
 pub(crate) struct Writer {
     width: usize,
-    lines: Vec<Line<'static>>,
+    lines: Lines,
     stack: Vec<Container>,
     /// The columns of the prefixes of the containers below each depth: `widths[i]` is what
     /// `stack[..i]` takes, and the last entry what the whole stack takes.
@@ -78,19 +80,63 @@ pub(crate) struct Writer {
     fresh_from: usize,
     need_blank: bool,
     last_blank: bool,
+    /// Lines the output may take, and how many of them are kept for what follows the body
+    /// (the links section).
+    limit: usize,
+    reserved: usize,
+    /// Where in the document the text being laid out starts, in bytes.
+    at: usize,
+    /// Where the text left out starts, once a line did not fit under the limit.
+    cut: Option<usize>,
+    /// Lines that came out wider than the width and were broken again (the layout's own
+    /// arithmetic should make none; tests hold it to that).
+    overwide: usize,
 }
 
 impl Writer {
-    pub(crate) fn new(width: usize) -> Self {
+    /// A writer of lines `width` columns wide, at most `limit` of them.
+    pub(crate) fn new(width: usize, limit: usize) -> Self {
         Writer {
             width,
-            lines: Vec::new(),
+            lines: Lines::new(),
             stack: Vec::new(),
             widths: vec![0],
             fresh_from: 0,
             need_blank: false,
             last_blank: false,
+            limit,
+            reserved: 0,
+            at: 0,
+            cut: None,
+            overwide: 0,
         }
+    }
+
+    /// Records that the text laid out from now on starts at byte `offset` of the document.
+    pub(crate) fn set_at(&mut self, offset: usize) {
+        self.at = offset;
+    }
+
+    /// Keeps `lines` of the limit for what follows the body.
+    pub(crate) fn reserve(&mut self, lines: usize) {
+        self.reserved = self.reserved.saturating_add(lines);
+    }
+
+    /// Lines that may still be added.
+    pub(crate) fn room(&self) -> usize {
+        self.limit
+            .saturating_sub(self.reserved)
+            .saturating_sub(self.lines.len())
+    }
+
+    /// True once a line did not fit: nothing more is added.
+    pub(crate) fn is_full(&self) -> bool {
+        self.cut.is_some()
+    }
+
+    /// Stops the output as if a line starting at `offset` had not fitted.
+    pub(crate) fn stop_at(&mut self, offset: usize) {
+        self.cut.get_or_insert(offset);
     }
 
     /// How many outer containers are left out of prefixes so the text keeps `MIN_CONTENT`:
@@ -180,7 +226,7 @@ impl Writer {
             .flat_map(|c| c.rest.iter().cloned())
             .collect();
         trim_trailing_spaces(&mut spans);
-        self.lines.push(Line::from(spans));
+        self.emit(spans);
         self.last_blank = true;
     }
 
@@ -197,20 +243,83 @@ impl Writer {
         self.fresh_from = self.stack.len();
         spans.extend(content);
         trim_trailing_spaces(&mut spans);
-        let line = Line::from(spans);
-        self.last_blank = is_blank(&line);
-        self.lines.push(line);
+        self.last_blank = is_blank(&spans);
+        // The output starts with its first line of text: blank lines before it are dropped.
+        if self.last_blank && self.lines.is_empty() {
+            return;
+        }
+        self.emit(spans);
     }
 
-    /// The finished lines, without blank lines at either end.
-    pub(crate) fn finish(mut self) -> Vec<Line<'static>> {
-        while self.lines.last().is_some_and(is_blank) {
+    /// Adds a finished line, if the limit leaves room for it. A line wider than the width
+    /// (where our arithmetic and the measured width of a merged span disagree, as with emoji
+    /// sequences split across styles) is broken hard, unless it holds an address, which is
+    /// never broken.
+    fn emit(&mut self, spans: Vec<Span<'static>>) {
+        let width: usize = spans.iter().map(Span::width).sum();
+        if width <= self.width || spans_hold_address(&spans) {
+            self.add(spans);
+            return;
+        }
+        self.overwide += 1;
+        let frags: Vec<Frag> = spans
+            .into_iter()
+            .map(|s| (s.style, s.content.into_owned()))
+            .collect();
+        for line in break_hard(&frags, self.width) {
+            self.add(line);
+        }
+    }
+
+    fn add(&mut self, spans: Vec<Span<'static>>) {
+        if self.cut.is_some() {
+            return;
+        }
+        if self.room() == 0 || !self.lines.push_spans(spans) {
+            self.cut = Some(self.at);
+        }
+    }
+
+    /// The finished lines, without blank lines at the end; where the text left out starts,
+    /// if the limit cut it short; and how many lines had to be broken again.
+    pub(crate) fn finish(mut self) -> Written {
+        while !self.lines.is_empty() && self.lines.text(self.lines.len() - 1).trim().is_empty() {
             self.lines.pop();
         }
-        let lead = self.lines.iter().take_while(|l| is_blank(l)).count();
-        self.lines.drain(..lead);
-        self.lines
+        self.lines.shrink_to_fit();
+        Written {
+            lines: self.lines,
+            cut: self.cut,
+            overwide: self.overwide,
+        }
     }
+}
+
+/// True when the words of a line held as spans include an address.
+pub(crate) fn spans_hold_address(spans: &[Span<'_>]) -> bool {
+    let text: String = spans.iter().map(|span| span.content.as_ref()).collect();
+    holds_address(&text)
+}
+
+impl LineSink for Writer {
+    fn line(&mut self, spans: Vec<Span<'static>>) {
+        self.push_line(spans);
+    }
+
+    fn at(&mut self, offset: usize) {
+        self.set_at(offset);
+    }
+
+    fn is_full(&self) -> bool {
+        Writer::is_full(self)
+    }
+}
+
+/// What a [`Writer`] made.
+pub(crate) struct Written {
+    pub(crate) lines: Lines,
+    pub(crate) cut: Option<usize>,
+    pub(crate) overwide: usize,
 }
 
 /// Adds `span` to `spans`, joined to the last one when they share a style: thirty nested
@@ -223,8 +332,8 @@ fn push_merged(spans: &mut Vec<Span<'static>>, span: &Span<'static>) {
     }
 }
 
-pub(crate) fn is_blank(line: &Line<'_>) -> bool {
-    line.spans.iter().all(|s| s.content.trim().is_empty())
+fn is_blank(spans: &[Span<'_>]) -> bool {
+    spans.iter().all(|s| s.content.trim().is_empty())
 }
 
 /// Drops trailing whitespace so blank lines inside indented blocks carry no invisible padding.
@@ -246,13 +355,13 @@ fn trim_trailing_spaces(spans: &mut Vec<Span<'static>>) {
 mod tests {
     use super::*;
 
-    fn plain(lines: &[Line<'_>]) -> Vec<String> {
-        lines.iter().map(ToString::to_string).collect()
+    fn plain(written: Written) -> Vec<String> {
+        written.lines.iter().map(|l| l.to_string()).collect()
     }
 
     #[test]
     fn blocks_are_separated_by_single_blank_lines() {
-        let mut w = Writer::new(40);
+        let mut w = Writer::new(40, usize::MAX);
         w.start_block();
         w.push_line(vec![Span::raw("one")]);
         w.end_block();
@@ -260,12 +369,12 @@ mod tests {
         w.start_block();
         w.push_line(vec![Span::raw("two")]);
         w.end_block();
-        assert_eq!(plain(&w.finish()), ["one", "", "two"]);
+        assert_eq!(plain(w.finish()), ["one", "", "two"]);
     }
 
     #[test]
     fn marker_on_first_line_then_hanging_indent() {
-        let mut w = Writer::new(40);
+        let mut w = Writer::new(40, usize::MAX);
         w.push_container(Container::marked(
             Kind::Item { tight: true },
             "• ".into(),
@@ -274,14 +383,14 @@ mod tests {
         assert_eq!(w.content_width(), 38);
         w.push_line(vec![Span::raw("a")]);
         w.push_line(vec![Span::raw("b")]);
-        assert_eq!(plain(&w.finish()), ["• a", "  b"]);
+        assert_eq!(plain(w.finish()), ["• a", "  b"]);
     }
 
     /// Twenty thousand quotes, as a file can open: only the bars that fit are shown, joined
     /// into one span, and the first line still shows an item's marker.
     #[test]
     fn deep_nesting_shows_the_innermost_prefixes_as_one_span() {
-        let mut w = Writer::new(40);
+        let mut w = Writer::new(40, usize::MAX);
         for _ in 0..20_000 {
             w.push_container(Container::uniform(Kind::Quote, "│ ", Style::new()));
         }
@@ -294,20 +403,60 @@ mod tests {
         w.push_line(vec![Span::styled("x", Style::new().bold())]);
         assert!(!w.top_is_fresh());
         w.push_line(vec![Span::styled("y", Style::new().bold())]);
-        let lines = w.finish();
-        assert_eq!(lines[0].spans.len(), 2, "{:?}", lines[0]);
-        assert_eq!(lines[0].to_string(), format!("{}• x", "│ ".repeat(15)));
-        assert_eq!(lines[1].to_string(), format!("{}  y", "│ ".repeat(15)));
+        let lines = w.finish().lines;
+        let first = lines.get(0).unwrap();
+        assert_eq!(first.spans.len(), 2, "{first:?}");
+        assert_eq!(first.to_string(), format!("{}• x", "│ ".repeat(15)));
+        assert_eq!(lines.text(1), format!("{}  y", "│ ".repeat(15)));
     }
 
     #[test]
     fn deep_nesting_keeps_a_minimum_text_column() {
-        let mut w = Writer::new(20);
+        let mut w = Writer::new(20, usize::MAX);
         for _ in 0..15 {
             w.push_container(Container::uniform(Kind::Quote, "│ ", Style::new()));
         }
         assert!(w.content_width() >= MIN_CONTENT);
         w.push_line(vec![Span::raw("x".repeat(w.content_width()))]);
-        assert!(w.finish().iter().all(|l| l.width() <= 20));
+        let written = w.finish();
+        assert!(written.lines.iter().all(|l| l.width() <= 20));
+        assert_eq!(written.overwide, 0);
+    }
+
+    /// Blank separators count as lines; the text of the first line refused is where the
+    /// output says it stopped.
+    #[test]
+    fn lines_past_the_limit_are_left_out_and_where_they_start_is_kept() {
+        let mut w = Writer::new(40, 3);
+        for (at, text) in [(0, "a"), (2, "b"), (4, "c"), (6, "d")] {
+            w.set_at(at);
+            w.start_block();
+            w.push_line(vec![Span::raw(text)]);
+            w.end_block();
+        }
+        assert!(w.is_full());
+        let written = w.finish();
+        assert_eq!(written.cut, Some(4));
+        assert_eq!(plain(written), ["a", "", "b"]);
+    }
+
+    #[test]
+    fn reserved_lines_leave_less_room() {
+        let mut w = Writer::new(40, 5);
+        w.reserve(4);
+        assert_eq!(w.room(), 1);
+        w.push_line(vec![Span::raw("a")]);
+        w.set_at(9);
+        w.push_line(vec![Span::raw("b")]);
+        assert_eq!(w.finish().cut, Some(9));
+    }
+
+    #[test]
+    fn leading_blank_lines_are_dropped() {
+        let mut w = Writer::new(40, usize::MAX);
+        w.push_line(vec![Span::raw("  ")]);
+        w.start_block();
+        w.push_line(vec![Span::raw("a")]);
+        assert_eq!(plain(w.finish()), ["a"]);
     }
 }

@@ -9,6 +9,7 @@ use crate::loader::FileStamp;
 use crate::marks::Marks;
 use crate::tagger::Written;
 
+use crate::tui::model::layout::{Layout, LayoutJob};
 use crate::tui::model::search::Edit;
 use crate::tui::model::tagging::{TagRequest, Undo};
 
@@ -124,6 +125,13 @@ pub enum Action {
         id: String,
         body: Result<String, String>,
     },
+    /// The article `id` laid out at the text width `width`, as it was at `revision`.
+    LaidOut {
+        id: String,
+        width: usize,
+        revision: u64,
+        layout: Box<Layout>,
+    },
     /// The loop tried the write `request`: the write and the file's stamp after it (if it could
     /// be taken), or why it was not made.
     TagWritten {
@@ -158,6 +166,8 @@ pub enum Effect {
     /// Read the body of this article for the preview; a read asked for later makes this one
     /// needless.
     ReadPreview(Box<Article>),
+    /// Lay an article out for the reader, off the loop.
+    LayOut(Box<LayoutJob>),
     /// Open this http, https or mailto address with the user's browser.
     OpenUrl(String),
     /// Put this text on the clipboard, through the terminal (OSC 52).

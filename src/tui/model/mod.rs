@@ -2,6 +2,7 @@
 
 pub mod action;
 pub mod app;
+pub mod layout;
 pub mod links;
 pub mod picker;
 pub mod preview;

@@ -1,13 +1,17 @@
 //! The article being read: laid out once per width, with the query's matches marked, so that
-//! drawing only copies the lines on screen.
+//! drawing only copies the lines on screen. The layout itself is a job for another thread
+//! (see [`LayoutJob`]); the reader asks for one whenever its article or width changed, and
+//! shows the lines it has until the new ones come.
 
-use std::ops::Range;
+use std::sync::Arc;
 
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 
 use crate::article::Article;
-use crate::query::{Place, Query};
-use crate::render::{Look, MATCH, render_article};
+use crate::limits::Limits;
+use crate::query::Query;
+use crate::render::{Lines, Look, theme};
+use crate::tui::model::layout::{Layout, LayoutJob};
 use crate::tui::model::links::{self, LinkList, LinkRow};
 
 /// Wider than this, lines of prose are hard to follow; the reader centres a column this wide.
@@ -19,9 +23,10 @@ const MIN_TEXT_WIDTH: usize = 20;
 /// An open article.
 #[derive(Debug)]
 pub struct Reader {
-    /// The article with its body once read; until then the body is empty.
-    pub article: Article,
-    pub lines: Vec<Line<'static>>,
+    /// The article with its body once read; until then the body is empty. Shared with the
+    /// layout jobs, which read it on another thread.
+    pub article: Arc<Article>,
+    pub lines: Lines,
     /// The targets of the links of its text, in the order the text numbers them (from 1).
     pub links: Vec<String>,
     /// The links view, when it is open.
@@ -39,44 +44,58 @@ pub struct Reader {
     /// True when the article's fields changed since it was laid out, and its body is read
     /// again.
     changed: bool,
-    /// Longer body lines are cut when laid out.
-    pub max_line_chars: usize,
+    /// Longer body lines are cut, and longer bodies, when laid out.
+    pub limits: Limits,
     /// The colours and date format it is laid out in.
     pub look: Look,
+    /// Counts the changes to the article that call for a new layout.
+    revision: u64,
+    /// The width and revision the lines are for.
+    laid_out: (usize, u64),
+    /// The width and revision of the layout asked for last, until it comes.
+    asked: Option<(usize, u64)>,
 }
 
 impl Reader {
     /// The reader for `article` (whose body is not read yet), laid out for `columns` in
-    /// `look`, its lines cut at `max_line_chars`.
+    /// `look` within `limits`. Without its body an article is a few lines, laid out at once.
     pub fn new(
         article: Article,
         columns: u16,
         query: &Query,
-        max_line_chars: usize,
+        limits: Limits,
         look: Look,
     ) -> Reader {
+        let width = text_width(columns);
         let mut reader = Reader {
-            article,
-            lines: Vec::new(),
+            article: Arc::new(article),
+            lines: Lines::new(),
             links: Vec::new(),
             link_list: None,
             matches: Vec::new(),
             scroll: 0,
-            width: 0,
+            width,
             error: None,
             pending: true,
             changed: false,
-            max_line_chars,
+            limits,
             look,
+            revision: 0,
+            laid_out: (width, 0),
+            asked: None,
         };
-        reader.layout(columns, query);
+        let layout = reader.job(width, query).lay_out();
+        reader.lines = layout.lines;
+        reader.matches = layout.matches;
+        reader.links = layout.links;
         reader
     }
 
-    /// The body read from the file; laid out again unless the article is as it was shown
-    /// (a file read again after a change elsewhere in the library).
-    pub fn set_body(&mut self, body: Result<String, String>, columns: u16, query: &Query) {
-        let unchanged = !self.pending
+    /// The body as read from the file, or why it could not be; laid out again unless the
+    /// article is as it was shown (a file read again after a change elsewhere in the library).
+    pub fn set_body(&mut self, body: Result<String, String>) {
+        let first = self.pending;
+        let unchanged = !first
             && !self.changed
             && self.error.is_none()
             && body.as_ref().is_ok_and(|body| *body == self.article.body);
@@ -87,12 +106,18 @@ impl Reader {
         }
         match body {
             Ok(body) => {
-                self.article.body = body;
+                Arc::make_mut(&mut self.article).body = body;
                 self.error = None;
             }
             Err(error) => self.error = Some(error),
         }
-        self.relayout(columns, query);
+        self.relayout();
+        if first {
+            // Shown until the body's lines come; a text read again stays as it was meanwhile.
+            let note = "laying the article out…";
+            self.lines.push_spans(vec![Span::raw("")]);
+            self.lines.push_spans(vec![Span::styled(note, theme::DIM)]);
+        }
     }
 
     /// The article as the library now has it, after its file changed: shown when its body
@@ -102,40 +127,8 @@ impl Reader {
             body: self.article.body.clone(),
             ..article
         };
-        self.changed |= fresh != self.article;
-        self.article = fresh;
-    }
-
-    /// Lays the article out again after it changed, such as its sentiment.
-    pub fn relayout(&mut self, columns: u16, query: &Query) {
-        self.width = 0;
-        self.layout(columns, query);
-    }
-
-    /// Lays the article out again when the text width changes.
-    pub fn layout(&mut self, columns: u16, query: &Query) {
-        let width = text_width(columns);
-        if width == self.width {
-            return;
-        }
-        self.width = width;
-        let rendered = render_article(&self.article, width, self.max_line_chars, &self.look);
-        self.lines.clear();
-        self.matches.clear();
-        self.links = rendered.links;
-        for line in rendered.lines {
-            let (line, marked) = mark_matches(line, query);
-            if marked {
-                self.matches.push(self.lines.len());
-            }
-            self.lines.push(line);
-        }
-        if let Some(error) = &self.error {
-            self.lines.push(Line::default());
-            self.lines
-                .push(Line::from(format!("The body could not be read: {error}")));
-        }
-        self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
+        self.changed |= fresh != *self.article;
+        self.article = Arc::new(fresh);
     }
 
     /// Link `number` of the text (from 1), if it has one.
@@ -146,6 +139,54 @@ impl Reader {
     /// Every link of the article, its source first.
     pub fn all_links(&self) -> Vec<LinkRow> {
         links::all(self.article.source_url.as_deref(), &self.links)
+    }
+
+    /// The article changed (such as its sentiment): it is laid out again.
+    pub fn relayout(&mut self) {
+        self.revision += 1;
+    }
+
+    /// The layout to ask for, when the lines are not for the article as it is at the width
+    /// `columns` give and no such layout has been asked for yet.
+    pub fn layout_job(&mut self, columns: u16, query: &Query) -> Option<LayoutJob> {
+        let wanted = (text_width(columns), self.revision);
+        if self.laid_out == wanted || self.asked == Some(wanted) {
+            return None;
+        }
+        self.asked = Some(wanted);
+        Some(self.job(wanted.0, query))
+    }
+
+    fn job(&self, width: usize, query: &Query) -> LayoutJob {
+        LayoutJob {
+            article: Arc::clone(&self.article),
+            width,
+            revision: self.revision,
+            error: self.error.clone(),
+            limits: self.limits,
+            look: self.look.clone(),
+            query: query.clone(),
+        }
+    }
+
+    /// Lines laid out at `width` for `revision` of the article. Taken when they are the ones
+    /// asked for last, or the first for the article as it is (better than older ones while
+    /// the right width is still being laid out); ignored otherwise.
+    pub fn laid_out(&mut self, width: usize, revision: u64, layout: Layout) {
+        let asked = self.asked == Some((width, revision));
+        let newer = revision == self.revision && self.laid_out.1 != revision;
+        if !asked && !newer {
+            return;
+        }
+        if asked {
+            self.asked = None;
+        }
+        self.laid_out = (width, revision);
+        self.width = width;
+        self.lines = layout.lines;
+        self.matches = layout.matches;
+        self.links = layout.links;
+        self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
     }
 
     /// The first match below the top line, if any.
@@ -169,57 +210,4 @@ pub fn text_width(columns: u16) -> usize {
     usize::from(columns)
         .saturating_sub(2)
         .clamp(MIN_TEXT_WIDTH, MAX_TEXT_WIDTH)
-}
-
-/// `line` with the words `query` matched in reverse video, and whether it had any. Matching is
-/// per line, so a phrase that wraps onto the next line is not marked.
-pub(crate) fn mark_matches(line: Line<'static>, query: &Query) -> (Line<'static>, bool) {
-    let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
-    let ranges = query.highlights(&text, Place::Body);
-    if ranges.is_empty() {
-        return (line, false);
-    }
-    let mut spans = Vec::with_capacity(line.spans.len() + ranges.len() * 2);
-    let mut at = 0;
-    for span in line.spans {
-        let end = at + span.content.len();
-        let mut cut = at;
-        for range in overlapping(&ranges, at..end) {
-            let (from, to) = (range.start.max(at), range.end.min(end));
-            push_slice(&mut spans, &span, cut - at..from - at, false);
-            push_slice(&mut spans, &span, from - at..to - at, true);
-            cut = to;
-        }
-        push_slice(&mut spans, &span, cut - at..end - at, false);
-        at = end;
-    }
-    let mut marked = Line::from(spans).style(line.style);
-    marked.alignment = line.alignment;
-    (marked, true)
-}
-
-fn overlapping(
-    ranges: &[Range<usize>],
-    within: Range<usize>,
-) -> impl Iterator<Item = &Range<usize>> {
-    ranges
-        .iter()
-        .filter(move |r| r.start < within.end && r.end > within.start)
-}
-
-fn push_slice(
-    out: &mut Vec<Span<'static>>,
-    span: &Span<'static>,
-    part: Range<usize>,
-    marked: bool,
-) {
-    let Some(text) = span.content.get(part).filter(|t| !t.is_empty()) else {
-        return;
-    };
-    let style = if marked {
-        span.style.patch(MATCH)
-    } else {
-        span.style
-    };
-    out.push(Span::styled(text.to_owned(), style));
 }

@@ -3,8 +3,6 @@
 //! the effects, and redraws once if anything changed. It never waits on a timer.
 
 use std::io;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -119,6 +117,14 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
     let worker = Worker::start(move |action| {
         let _ = results.send(Event::Action(action));
     });
+    let laid_out = sender.clone();
+    let layouts = Worker::latest("moodwire-layout", move |action| {
+        let _ = laid_out.send(Event::Action(action));
+    });
+    let previewed = sender.clone();
+    let previews = Worker::latest("moodwire-preview", move |action| {
+        let _ = previewed.send(Event::Action(action));
+    });
     let watch_pending = plan.watch;
     let mut looper = Looper {
         guard,
@@ -130,7 +136,8 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         worker,
         history_file: settings.history_file,
         opener: settings.opener,
-        preview_asked: Arc::default(),
+        layouts,
+        previews,
         watch_pending,
         ending: Ending::Quit,
     };
@@ -225,8 +232,12 @@ struct Looper {
     history_file: Option<HistoryFile>,
     /// The programs that open links.
     opener: Opener,
-    /// How many preview bodies were asked for: a read that is not the latest is skipped.
-    preview_asked: Arc<AtomicU64>,
+
+    /// Lays articles out off the loop.
+    layouts: Worker,
+    /// Reads the text the preview shows; holding `j` asks for one per row, and only the
+    /// latest is read.
+    previews: Worker,
     /// True until the library's folders are watched, which starts once it is first loaded.
     watch_pending: bool,
     ending: Ending,
@@ -300,13 +311,7 @@ impl Looper {
             }
             Effect::ReadPreview(article) => {
                 let reading = self.app.reading;
-                // Only the latest read is wanted: holding `j` asks for one per row.
-                let ticket = self.preview_asked.fetch_add(1, Ordering::SeqCst) + 1;
-                let asked = Arc::clone(&self.preview_asked);
-                self.worker.run(move || {
-                    if asked.load(Ordering::SeqCst) != ticket {
-                        return None;
-                    }
+                self.previews.run(move || {
                     let body = Library::read_body(&article, &reading);
                     Some(Action::PreviewRead {
                         id: article.id,
@@ -314,6 +319,7 @@ impl Looper {
                     })
                 })
             }
+            Effect::LayOut(job) => self.layouts.run(move || Some(job.perform())),
             Effect::OpenUrl(url) => {
                 open_in_browser(&self.opener, url, self.sender.clone());
                 None

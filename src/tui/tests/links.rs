@@ -15,7 +15,7 @@ fn reading(source: Option<&str>) -> App {
     let Screen::Reader(reader) = &mut app.screen else {
         unreachable!()
     };
-    reader.article.source_url = source.map(str::to_owned);
+    std::sync::Arc::make_mut(&mut reader.article).source_url = source.map(str::to_owned);
     let id = reader.article.id.clone();
     let body = Ok(BODY.to_owned());
     send(&mut app, Action::BodyRead { id, body });
@@ -129,7 +129,7 @@ fn an_article_without_links_says_so() {
     let Screen::Reader(reader) = &mut app.screen else {
         unreachable!()
     };
-    reader.article.source_url = None;
+    std::sync::Arc::make_mut(&mut reader.article).source_url = None;
     let id = reader.article.id.clone();
     send(
         &mut app,

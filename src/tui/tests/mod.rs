@@ -61,12 +61,24 @@ fn finished(library: Library) -> Action {
     }
 }
 
-/// Applies `action`; returns the effect it asks for, other than saving the marks.
+/// Applies `action` and lays the article out when it asks for that, as the loop would;
+/// returns the effect it asks for, other than saving the marks.
 fn send(app: &mut App, action: Action) -> Option<Effect> {
-    let effects = update(app, action);
-    effects
-        .into_iter()
-        .find(|effect| !matches!(effect, Effect::SaveMarks(_)))
+    let mut other = None;
+    for effect in update(app, action) {
+        match effect {
+            Effect::LayOut(job) => {
+                if let Some(effect) = send(app, job.perform()) {
+                    other.get_or_insert(effect);
+                }
+            }
+            Effect::SaveMarks(_) => {}
+            effect => {
+                other.get_or_insert(effect);
+            }
+        }
+    }
+    other
 }
 
 fn type_text(app: &mut App, text: &str) {

@@ -235,11 +235,7 @@ fn opening_reads_the_body_and_back_returns() {
     };
     assert!(!reader.pending);
     assert!(reader.lines.len() > 20, "the body is laid out");
-    let first: String = reader.lines[0]
-        .spans
-        .iter()
-        .map(|s| s.content.as_ref())
-        .collect();
+    let first: String = reader.lines.text(0).to_owned();
     assert_eq!(first, title);
     send(&mut app, Action::Back);
     assert_eq!(app.mode(), Mode::List);
@@ -317,7 +313,8 @@ fn o_opens_only_web_addresses() {
     let Screen::Reader(reader) = &mut app.screen else {
         unreachable!()
     };
-    reader.article.source_url = Some(r"https://evil.example\@www.reuters.com/".to_owned());
+    std::sync::Arc::make_mut(&mut reader.article).source_url =
+        Some(r"https://evil.example\@www.reuters.com/".to_owned());
     assert!(send(&mut app, Action::OpenSource).is_none());
     assert!(app.notice.as_deref().unwrap().contains("backslash"));
     for (url, opens) in [
@@ -338,7 +335,7 @@ fn o_opens_only_web_addresses() {
         let Screen::Reader(reader) = &mut app.screen else {
             unreachable!()
         };
-        reader.article.source_url = Some(url.to_owned());
+        std::sync::Arc::make_mut(&mut reader.article).source_url = Some(url.to_owned());
         let effect = send(&mut app, Action::OpenSource);
         assert_eq!(effect.is_some(), opens, "{url}");
     }
@@ -447,6 +444,59 @@ fn reload_asks_for_a_new_load_and_keeps_the_list() {
         "the old list stays while the new one loads"
     );
     assert_eq!(send(&mut app, Action::Reload), None, "one load at a time");
+}
+
+/// Layouts are jobs the loop runs on another thread: `update` only asks for them, keeps the
+/// lines it has meanwhile, and takes a layout only for the article and width as they are.
+#[test]
+fn layouts_are_asked_for_and_stale_ones_ignored() {
+    let mut app = app();
+    let mut effects = update(&mut app, Action::Open);
+    let at = effects
+        .iter()
+        .position(|e| matches!(e, Effect::ReadBody(_)));
+    let Some(Effect::ReadBody(article)) = at.map(|at| effects.remove(at)) else {
+        panic!("opening asks for the body");
+    };
+    let body = Library::read_body(&article, &app.reading).map_err(|p| p.message);
+    let id = article.id.clone();
+    let effects = update(&mut app, Action::BodyRead { id, body });
+    let [Effect::LayOut(wide)] = effects.as_slice() else {
+        panic!("the body asks for a layout: {effects:?}");
+    };
+    let resize = Action::Resize {
+        width: 50,
+        height: 20,
+    };
+    let effects = update(&mut app, resize);
+    let [Effect::LayOut(narrow)] = effects.as_slice() else {
+        panic!("a resize asks for another: {effects:?}");
+    };
+    assert_eq!((wide.width, narrow.width), (98, 48));
+    let reader = |app: &App| match &app.screen {
+        Screen::Reader(reader) => (reader.width, reader.lines.len()),
+        _ => unreachable!(),
+    };
+    let waiting = reader(&app);
+    assert!(
+        waiting.1 < 20,
+        "the title and a note until the body is laid out"
+    );
+    let (wide, narrow) = (wide.clone(), narrow.clone());
+    assert!(update(&mut app, narrow.perform()).is_empty());
+    let laid_out = reader(&app);
+    assert_eq!(laid_out.0, 48);
+    assert!(laid_out.1 > 20, "the body is laid out");
+    assert!(update(&mut app, wide.perform()).is_empty());
+    assert_eq!(
+        reader(&app),
+        laid_out,
+        "the layout for the old width is ignored"
+    );
+    assert!(
+        update(&mut app, Action::Down).is_empty(),
+        "nothing more to lay out"
+    );
 }
 
 #[test]

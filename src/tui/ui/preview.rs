@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::render::{render_article, render_excerpt};
+use crate::render::{Lines, render_article, render_excerpt};
 use crate::tui::model::app::{App, Mode};
+use crate::tui::model::layout::mark_matches;
 use crate::tui::model::preview::Excerpt;
-use crate::tui::model::reader::mark_matches;
 use crate::tui::ui::theme;
 
 /// Rows the lines of the text a query matched keep, however long the TL;DR above them.
@@ -41,13 +41,13 @@ impl Widget for Preview<'_> {
         else {
             return;
         };
-        let mut lines = render_article(
+        let rendered = render_article(
             article,
             usize::from(inner.width),
-            self.app.reading.limits.max_line_chars,
+            &self.app.reading.limits,
             &self.app.look,
-        )
-        .lines;
+        );
+        let mut lines: Vec<Line<'_>> = rendered.lines.iter().collect();
         let text = (self.app.preview.as_ref())
             .filter(|preview| preview.id == article.id)
             .map(|preview| excerpt(&preview.excerpt, usize::from(inner.width), self.app))
@@ -86,10 +86,21 @@ fn excerpt(excerpt: &Excerpt, width: usize, app: &App) -> Vec<Line<'static>> {
     let palette = &app.look.palette;
     match excerpt {
         Excerpt::Nothing => Vec::new(),
-        Excerpt::Start(text) => render_excerpt(text, width, palette),
+        Excerpt::Start(text) => owned(&render_excerpt(text, width, palette)),
         Excerpt::Matches(matched) => (matched.iter())
-            .flat_map(|line| render_excerpt(line, width, palette))
+            .flat_map(|line| owned(&render_excerpt(line, width, palette)))
             .map(|line| mark_matches(line, &app.query).0)
             .collect(),
     }
+}
+
+/// Lines that outlive the layout they came from.
+fn owned(lines: &Lines) -> Vec<Line<'static>> {
+    (lines.iter())
+        .map(|line| {
+            let spans = (line.spans.into_iter())
+                .map(|span| Span::styled(span.content.into_owned(), span.style));
+            Line::from(spans.collect::<Vec<_>>())
+        })
+        .collect()
 }

@@ -22,7 +22,7 @@ impl Widget for ReaderView<'_> {
         let room = area.right() - left;
         let lines = reader.lines.iter().skip(reader.scroll);
         for (y, line) in (area.y..area.bottom()).zip(lines) {
-            buf.set_line(left, y, line, room);
+            buf.set_line(left, y, &line, room);
             if line.width() > usize::from(room) && room > 0 {
                 buf[(area.right() - 1, y)]
                     .set_symbol("…")

@@ -181,7 +181,7 @@ pub(super) fn open(app: &mut App) -> Option<Effect> {
         article,
         app.viewport.width,
         &app.query,
-        app.reading.limits.max_line_chars,
+        app.reading.limits,
         app.look.clone(),
     )));
     Some(effect)

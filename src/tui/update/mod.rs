@@ -23,6 +23,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let loads_marks = matches!(action, Action::MarksLoaded { .. });
     let mut effects: Vec<Effect> = apply(app, action).into_iter().collect();
     effects.extend(preview::follow(app));
+    effects.extend(reader::layout(app));
     if app.marks.revision() != revision && !loads_marks {
         effects.push(Effect::SaveMarks(app.marks.clone()));
     }
@@ -33,9 +34,6 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Resize { width, height } => {
             app.viewport = ratatui::layout::Size::new(width, height);
-            if let Screen::Reader(reader) = &mut app.screen {
-                reader.layout(width, &app.query);
-            }
             list::keep_in_view(app);
             reader::clamp(app);
             None
@@ -45,16 +43,29 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             false => None,
         },
         Action::BodyRead { id, body } => {
-            let columns = app.viewport.width;
             if let Screen::Reader(reader) = &mut app.screen
                 && reader.article.id == id
             {
-                reader.set_body(body, columns, &app.query);
+                reader.set_body(body);
             }
             None
         }
         Action::PreviewRead { id, body } => {
             preview::arrived(app, &id, body);
+            None
+        }
+        Action::LaidOut {
+            id,
+            width,
+            revision,
+            layout,
+        } => {
+            if let Screen::Reader(reader) = &mut app.screen
+                && reader.article.id == id
+            {
+                reader.laid_out(width, revision, *layout);
+            }
+            reader::clamp(app);
             None
         }
         Action::TagWritten { request, result } => {

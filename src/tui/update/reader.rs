@@ -122,6 +122,16 @@ fn no_more(none_at_all: bool, direction: &str) -> String {
     }
 }
 
+/// A new layout of the article being read, when it or the width changed: the layout is a
+/// job for another thread, and the lines on screen stay until it is done.
+pub(super) fn layout(app: &mut App) -> Option<Effect> {
+    let Screen::Reader(reader) = &mut app.screen else {
+        return None;
+    };
+    let job = reader.layout_job(app.viewport.width, &app.query)?;
+    Some(Effect::LayOut(Box::new(job)))
+}
+
 /// Keeps the scroll position within the article after the terminal changed size.
 pub(super) fn clamp(app: &mut App) {
     let max = max_scroll(app);

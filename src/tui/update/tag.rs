@@ -167,8 +167,8 @@ fn set_sentiment(app: &mut App, path: &Path, sentiment: Sentiment, stamp: Option
     if let Screen::Reader(reader) = &mut app.screen
         && reader.article.path == path
     {
-        reader.article.sentiment = sentiment;
-        reader.relayout(app.viewport.width, &app.query);
+        std::sync::Arc::make_mut(&mut reader.article).sentiment = sentiment;
+        reader.relayout();
     }
     let before = selected_id(app);
     let place = app.list.selected;
