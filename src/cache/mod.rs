@@ -28,7 +28,7 @@ use crate::parallel;
 use crate::reading::Reading;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 12;
+const FORMAT_VERSION: u32 = 13;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.

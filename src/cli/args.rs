@@ -152,6 +152,11 @@ pub struct ShowArgs {
     /// Output format
     #[arg(long, short, value_enum, default_value_t = ShowFormat::Text)]
     pub format: ShowFormat,
+
+    /// Show the whole text of a scrape or a saved page, with the page furniture (menus,
+    /// captions, share buttons, comment forms) that is otherwise left out
+    #[arg(long, short)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -184,6 +189,12 @@ pub struct TagArgs {
     /// Also estimate (and with --write, replace) the sentiment of files that carry one
     #[arg(long)]
     pub force: bool,
+
+    /// With --write, also write the estimated TL;DR of each article tagged whose file has
+    /// none (a `tldr:` list; a plain-text file's new front matter also keeps its headline as
+    /// `title:`)
+    #[arg(long)]
+    pub tldr: bool,
 
     /// Output format
     #[arg(long, short, value_enum, default_value_t = TagFormat::Table)]

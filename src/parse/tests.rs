@@ -496,7 +496,7 @@ fn the_body_read_again_is_the_body_loaded() {
     }
     for bytes in files {
         let loaded = parse_article(&bytes, "x".into(), "x.md".into(), &Reading::default());
-        let body = parse_body(&bytes, &Reading::default());
+        let body = parse_body(&bytes, Path::new("x.md"), &Reading::default());
         assert_eq!(
             body.ok(),
             loaded.ok().map(|article| article.body),

@@ -206,13 +206,25 @@ fn sets_sentiment_key(line: &[u8], format: Format) -> bool {
     })
 }
 
-/// The two lines to insert.
+/// The lines to insert: the two of the sentiment, and a TL;DR's when the tag has one.
 fn tag_lines(format: Format, tag: &Tag, eol: &[u8]) -> Vec<u8> {
     let (score, label) = (tag.score_text(), quoted(&tag.label));
-    let lines = match format {
+    let mut lines = match format {
         Format::Yaml => format!("{SCORE_KEY}: {score}\n{LABEL_KEY}: {label}\n"),
         Format::Toml => format!("{SCORE_KEY} = {score}\n{LABEL_KEY} = {label}\n"),
     };
+    if !tag.tldr.is_empty() {
+        let items: Vec<String> = tag.tldr.iter().map(|item| quoted(item)).collect();
+        match format {
+            Format::Yaml => {
+                lines.push_str("tldr:\n");
+                for item in items {
+                    lines.push_str(&format!("  - {item}\n"));
+                }
+            }
+            Format::Toml => lines.push_str(&format!("tldr = [{}]\n", items.join(", "))),
+        }
+    }
     if eol == b"\n" {
         lines.into_bytes()
     } else {
