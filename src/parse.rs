@@ -197,7 +197,10 @@ fn read_parts(
         }
         None => Fields::default(),
     };
-    if kind == Kind::Text {
+    // A text file given front matter by hand (or by `tag`) is a scrape still, unless its body
+    // is written in Markdown: then it is a finished article, shown whole.
+    let scraped = split.front_matter.is_none() || !kinds::looks_like_markdown(split.body);
+    if kind == Kind::Text && scraped {
         return Ok(kinds::scrape(fields, split.body, path));
     }
     let (title, body) = match split.front_matter {

@@ -68,6 +68,18 @@ pub(super) struct Parts {
     pub body: Body,
 }
 
+/// True when `body` has Markdown's structure: a heading, a list, a fence or a link.
+pub(super) fn looks_like_markdown(body: &str) -> bool {
+    body.contains("](")
+        || body.lines().any(|line| {
+            let line = line.trim_start();
+            crate::title::atx_heading_text(line).is_some_and(|t| !t.is_empty())
+                || line.starts_with(['-', '*', '+']) && line[1..].starts_with(' ')
+                || line.starts_with("```")
+                || line.starts_with("~~~")
+        })
+}
+
 /// A plain-text `body` (after any front matter, whose `fields` are given) read as a scrape.
 pub(super) fn scrape(fields: Fields, body: &str, path: &Path) -> Parts {
     let scraped = crate::scrape::read(body);

@@ -32,7 +32,8 @@ pub fn render_article(
     }
     if !article.tldr.is_empty() {
         lines.push(Line::default());
-        lines.extend(tldr_box(&article.tldr, width));
+        let estimated = article.tldr_origin == Some(crate::article::Origin::Estimated);
+        lines.extend(tldr_box(&article.tldr, estimated, width));
     }
     let body = cut_long_lines(article.body_without_title(), max_line_chars);
     let body = render_markdown(&body, width, &look.palette);
@@ -100,10 +101,14 @@ pub fn site_of(url: &str) -> Option<String> {
     WebAddress::parse(url).ok().map(|address| address.site())
 }
 
-/// The TL;DR items as bullets in a rounded box the width of the text.
-fn tldr_box(items: &[String], width: usize) -> Vec<Line<'static>> {
+/// The TL;DR items as bullets in a rounded box the width of the text; an estimated one says
+/// so in its title.
+fn tldr_box(items: &[String], estimated: bool, width: usize) -> Vec<Line<'static>> {
     let inner = width - 4;
-    let title = "─ TL;DR ";
+    let title = match estimated {
+        true => "─ TL;DR (estimated) ",
+        false => "─ TL;DR ",
+    };
     let mut lines = vec![Line::from(Span::styled(
         format!("╭{title}{}╮", "─".repeat(width - 2 - str_width(title))),
         theme::DIM,

@@ -266,6 +266,12 @@ fn reader_keys() -> Vec<Binding> {
             "open the source in a browser"
         ),
         bind!(
+            "whole-text",
+            [key('a')],
+            Action::ToggleWholeText,
+            "the whole text, with what was left out (or the article alone)"
+        ),
+        bind!(
             "tag",
             [key('t')],
             Action::TagByHand,

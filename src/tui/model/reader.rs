@@ -35,6 +35,13 @@ pub struct Reader {
     pub max_line_chars: usize,
     /// The colours and date format it is laid out in.
     pub look: Look,
+    /// The whole text of a scrape or a saved page, when furniture was left out of its body;
+    /// while it is shown, the body it stands in for.
+    pub other_text: Option<String>,
+    /// True while the whole text is shown.
+    pub showing_whole: bool,
+    /// The key that shows the whole text, for the note that says what was left out.
+    pub whole_key: Option<String>,
 }
 
 impl Reader {
@@ -57,18 +64,67 @@ impl Reader {
             pending: true,
             max_line_chars,
             look,
+            other_text: None,
+            showing_whole: false,
+            whole_key: None,
         };
         reader.layout(columns, query);
         reader
     }
 
-    pub fn set_body(&mut self, body: Result<String, String>, columns: u16, query: &Query) {
+    /// Takes the body read from the file, and the whole text when some was left out of it.
+    pub fn set_body(
+        &mut self,
+        body: Result<String, String>,
+        whole: Option<String>,
+        columns: u16,
+        query: &Query,
+    ) {
         self.pending = false;
         match body {
             Ok(body) => self.article.body = body,
             Err(error) => self.error = Some(error),
         }
+        self.other_text = whole.filter(|_| self.article.left_out > 0);
+        self.showing_whole = false;
         self.relayout(columns, query);
+    }
+
+    /// Shows the whole text in place of the article's (or the article's again); false when
+    /// nothing was left out, so there is nothing else to show.
+    pub fn toggle_whole(&mut self, columns: u16, query: &Query) -> bool {
+        let Some(other) = self.other_text.take() else {
+            return false;
+        };
+        self.other_text = Some(std::mem::replace(&mut self.article.body, other));
+        self.showing_whole = !self.showing_whole;
+        self.relayout(columns, query);
+        true
+    }
+
+    /// The note below the body of an article some lines were left out of.
+    fn left_out_note(&self) -> Option<String> {
+        let lines = self.article.left_out;
+        if lines == 0 || self.pending {
+            return None;
+        }
+        let counted = match lines {
+            1 => "1 line".to_owned(),
+            n => format!("{n} lines"),
+        };
+        let key = self.whole_key.as_deref();
+        Some(match (self.showing_whole, key) {
+            (false, Some(key)) => {
+                format!("{counted} of page furniture left out · {key} shows the whole text")
+            }
+            (false, None) => format!("{counted} of page furniture left out"),
+            (true, Some(key)) => {
+                format!(
+                    "The whole text, with {counted} of page furniture · {key} shows the article alone"
+                )
+            }
+            (true, None) => format!("The whole text, with {counted} of page furniture"),
+        })
     }
 
     /// Lays the article out again after it changed, such as its sentiment.
@@ -98,6 +154,11 @@ impl Reader {
             self.lines.push(Line::default());
             self.lines
                 .push(Line::from(format!("The body could not be read: {error}")));
+        }
+        if let Some(note) = self.left_out_note() {
+            self.lines.push(Line::default());
+            self.lines
+                .push(Line::from(Span::styled(note, crate::render::theme::DIM)));
         }
         self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
     }

@@ -41,12 +41,12 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             true => load::apply(app, event),
             false => None,
         },
-        Action::BodyRead { id, body } => {
+        Action::BodyRead { id, body, whole } => {
             let columns = app.viewport.width;
             if let Screen::Reader(reader) = &mut app.screen
                 && reader.article.id == id
             {
-                reader.set_body(body, columns, &app.query);
+                reader.set_body(body, whole, columns, &app.query);
             }
             None
         }

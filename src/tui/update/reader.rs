@@ -33,6 +33,12 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
             None => app.notice = Some(no_more(reader.matches.is_empty(), "above")),
         },
         Action::OpenSource => return open_source(app),
+        Action::ToggleWholeText => {
+            let columns = app.viewport.width;
+            if !reader.toggle_whole(columns, &app.query) {
+                app.notice = Some("nothing was left out of this article".to_owned());
+            }
+        }
         Action::Back | Action::Quit => app.screen = Screen::List,
         Action::ShowHelp => app.help = true,
         _ => {}
