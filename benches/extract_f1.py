@@ -87,6 +87,7 @@ def main():
     parser.add_argument("--bin", default="target/release/moodwire")
     parser.add_argument("--names", help="a file of page names, one a line (default: every page)")
     parser.add_argument("--per-page", action="store_true")
+    parser.add_argument("--kinds", default="html,text", help="html, text or both (the default)")
     parser.add_argument("dirs", nargs="+")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="moodwire-f1-"))
@@ -110,6 +111,8 @@ def main():
                 meta = json.loads((page / "expected-metadata.json").read_text())
                 out = {}
                 for kind, path in (("html", html), ("text", text)):
+                    if kind not in args.kinds:
+                        continue
                     got = show(args.bin, path)
                     out[kind] = (page_scores(expected, got.get("body", "")),
                                  title_matches(got.get("title", ""), meta.get("title") or ""),
@@ -119,14 +122,14 @@ def main():
             with ThreadPoolExecutor(max_workers=2) as pool:
                 results = list(pool.map(run, jobs))
             print(f"{folder} ({len(results)} pages)")
-            for kind in ("html", "text"):
+            for kind in [k for k in ("html", "text") if k in args.kinds]:
                 f1, p, r = corpus_f1([out[kind][0] for _, _, out in results])
                 titles = sum(out[kind][1] for _, _, out in results)
                 print(f"  {kind:5} F1 {f1:.3f} (P {p:.3f}, R {r:.3f})  "
                       f"titles {titles}/{len(results)} ({titles / max(1, len(results)):.0%})")
             if args.per_page:
                 for name, title, out in results:
-                    for kind in ("html", "text"):
+                    for kind in [k for k in ("html", "text") if k in args.kinds]:
                         f1, p, r = corpus_f1([out[kind][0]])
                         mark = "" if out[kind][1] else f"  title {out[kind][2][:50]!r} want {title[:50]!r}"
                         print(f"    {kind:5} {f1:.3f} P {p:.3f} R {r:.3f}  {name}{mark}")

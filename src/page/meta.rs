@@ -3,20 +3,19 @@
 //! Readability ports find a date on about half the pages that have one and take the title
 //! from `<title>` (often with the site's name), so these are looked for here.
 
-use dom_query::Document;
+use super::visible::Found;
 
 use crate::date::ArticleDate;
 
 /// The page's address: its canonical link, else its `og:url`, when it is an http(s) address.
-pub fn address(doc: &Document) -> Option<String> {
-    let canonical = doc
-        .select("link[rel=canonical]")
+pub fn address(found: &Found) -> Option<String> {
+    let canonical = found
+        .canonical
         .iter()
-        .filter_map(|link| link.attr("href"))
-        .map(|href| href.trim().to_owned())
-        .find(|href| is_web_address(href));
+        .find(|href| is_web_address(href))
+        .cloned();
     canonical
-        .or_else(|| meta_content(doc, &["og:url", "twitter:url"]).filter(|u| is_web_address(u)))
+        .or_else(|| meta_content(found, &["og:url", "twitter:url"]).filter(|u| is_web_address(u)))
 }
 
 fn is_web_address(url: &str) -> bool {
@@ -26,55 +25,39 @@ fn is_web_address(url: &str) -> bool {
         && url.len() > 10
 }
 
-/// The `content` of the first `<meta>` whose `property`, `name` or `itemprop` is one of
-/// `names`, in the order of `names`.
-fn meta_content(doc: &Document, names: &[&str]) -> Option<String> {
-    let metas = doc.select("meta");
+/// The `content` of the first `<meta>` named one of `names` (lowercase), in the order of
+/// `names`.
+fn meta_content(found: &Found, names: &[&str]) -> Option<String> {
     names.iter().find_map(|wanted| {
-        metas.iter().find_map(|meta| {
-            let named = ["property", "name", "itemprop"].iter().any(|key| {
-                meta.attr(key)
-                    .is_some_and(|value| value.trim().eq_ignore_ascii_case(wanted))
-            });
-            named
-                .then(|| meta.attr("content"))
-                .flatten()
-                .map(|c| c.trim().to_owned())
-                .filter(|c| !c.is_empty())
-        })
+        found
+            .metas
+            .iter()
+            .find(|(key, _)| key == wanted)
+            .map(|(_, content)| content.clone())
     })
 }
 
-/// When the page was published: the date Readability found (JSON-LD `datePublished`,
-/// `article:published_time`), else other metadata, else the first `<time datetime>`, else a
-/// date in its address.
-pub fn date(doc: &Document, found: Option<&str>, address: Option<&str>) -> Option<ArticleDate> {
-    let from_meta = || {
-        meta_content(
-            doc,
-            &[
-                "article:published_time",
-                "datePublished",
-                "og:published_time",
-                "publish-date",
-                "pubdate",
-                "date",
-                "dc.date",
-                "dc.date.issued",
-                "sailthru.date",
-            ],
-        )
-    };
-    let from_time = || {
-        doc.select("time[datetime]")
-            .iter()
-            .find_map(|time| time.attr("datetime").map(|d| d.to_string()))
-    };
-    found
+/// When the page was published, from its metadata (`article:published_time`,
+/// `datePublished` and others), else the first `<time datetime>`.
+pub fn date(found: &Found) -> Option<ArticleDate> {
+    let from_meta = meta_content(
+        found,
+        &[
+            "article:published_time",
+            "datepublished",
+            "og:published_time",
+            "publish-date",
+            "pubdate",
+            "date",
+            "dc.date",
+            "dc.date.issued",
+            "sailthru.date",
+        ],
+    );
+    from_meta
+        .as_deref()
         .and_then(parse_date)
-        .or_else(|| from_meta().as_deref().and_then(parse_date))
-        .or_else(|| from_time().as_deref().and_then(parse_date))
-        .or_else(|| address.and_then(date_in_address))
+        .or_else(|| found.time.as_deref().and_then(parse_date))
 }
 
 /// A date as pages write them: ISO 8601 in its usual shapes, or its day alone.
@@ -121,21 +104,20 @@ pub fn date_in_address(address: &str) -> Option<ArticleDate> {
 
 /// The headline: an `<h1>` that shares most of its words with the page's title (which often
 /// carries the site's name too), else the title Readability made from `<title>`.
-pub fn headline(doc: &Document, readability_title: &str) -> Option<String> {
-    let page_title = meta_content(doc, &["og:title", "twitter:title"])
+pub fn headline(found: &Found, readability_title: &str) -> Option<String> {
+    let page_title = meta_content(found, &["og:title", "twitter:title"])
         .unwrap_or_else(|| readability_title.to_owned());
     let title_words: Vec<String> = crate::words::words(&page_title)
         .chain(crate::words::words(readability_title))
         .map(|w| w.into_owned())
         .collect();
-    let h1 = doc.select("h1").iter().find_map(|h1| {
-        let text = h1.text().split_whitespace().collect::<Vec<_>>().join(" ");
-        let words: Vec<String> = crate::words::words(&text).map(|w| w.into_owned()).collect();
+    let h1 = found.h1s.iter().find(|text| {
+        let words: Vec<String> = crate::words::words(text).map(|w| w.into_owned()).collect();
         let shared = words.iter().filter(|w| title_words.contains(w)).count();
-        (words.len() >= 2 && shared * 2 >= words.len() && text.chars().count() <= 300)
-            .then_some(text)
+        words.len() >= 2 && shared * 2 >= words.len() && text.chars().count() <= 300
     });
-    h1.or_else(|| Some(readability_title.trim().to_owned()).filter(|t| !t.is_empty()))
+    h1.cloned()
+        .or_else(|| Some(readability_title.trim().to_owned()).filter(|t| !t.is_empty()))
 }
 
 #[cfg(test)]

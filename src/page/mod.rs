@@ -78,12 +78,11 @@ fn extract(html: &str) -> Page {
     let Ok(mut readability) = Readability::new(html, None, Some(config)) else {
         return from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect());
     };
-    let doc = &readability.doc;
-    let whole = visible::visible_lines(&doc.root());
-    let source_url = meta::address(doc);
+    let (whole, found) = visible::visible_lines(&readability.doc.root());
+    let source_url = meta::address(&found);
     let readability_title = readability.get_article_title().to_string();
-    let title = meta::headline(&readability.doc, &readability_title);
-    let dates_before = meta::date(&readability.doc, None, None);
+    let title = meta::headline(&found, &readability_title);
+    let dates_before = meta::date(&found);
     let Ok(article) = readability.parse() else {
         return from_lines(whole);
     };
@@ -152,9 +151,20 @@ fn from_lines(lines: Vec<String>) -> Page {
     }
 }
 
-/// What tells two lines apart: their words, lowercased.
+/// What tells two lines apart: their letters and digits, lowercased, each run of other
+/// characters as one space.
 fn key(line: &str) -> String {
-    crate::words::words(line).collect::<Vec<_>>().join(" ")
+    let mut key = String::with_capacity(line.len());
+    for c in line.chars() {
+        if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        } else if !key.ends_with(' ') && !key.is_empty() {
+            key.push(' ');
+        }
+    }
+    let trimmed = key.trim_end().len();
+    key.truncate(trimmed);
+    key
 }
 
 /// `markdown` without a first heading that repeats `title`.

@@ -68,11 +68,11 @@ pub fn classify(lines: &[Line], stoplist: Stoplist) -> Vec<Class> {
 
 /// A line's class on its own.
 fn judge(line: &Line, stoplist: Stoplist) -> Class {
-    // A line without a letter or digit (`#`, `* * *`, `---`) is decoration.
-    if is_furniture(line.text) || !line.text.chars().any(char::is_alphanumeric) {
+    if is_furniture(line.text) {
         return Class::Bad;
     }
-    if line.length < LENGTH_LOW {
+    // A line without a letter or digit (`}` in code, `* * *`) goes with its neighbours.
+    if line.length < LENGTH_LOW || !line.text.chars().any(char::is_alphanumeric) {
         return Class::Short;
     }
     let (low, high) = match stoplist.is_none() {

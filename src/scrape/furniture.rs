@@ -3,6 +3,10 @@
 //! boilerplate. Matched against the whole line, case folded, so that a sentence of the article
 //! that merely mentions a newsletter is not taken for one.
 
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
 /// Lines that are furniture when they say exactly this (trailing `.`, `!` and `:` ignored).
 const WHOLE: &[&str] = &[
     "leave a comment",
@@ -139,6 +143,62 @@ const ANYWHERE: &[&str] = &[
 /// Lines longer than this are taken for prose whatever they start with.
 const MAX_CHARS: usize = 160;
 
+/// Lines that open a page's comments or its links to other articles: what follows them is
+/// not the article. (Not "Related": news pages put a box of related links inside articles.)
+const SECTION_STARTS: &[&str] = &[
+    "comments",
+    "leave a comment",
+    "leave a reply",
+    "add new comment",
+    "add a comment",
+    "post a comment",
+    "join the discussion",
+    "join the conversation",
+    "discussion",
+    "responses",
+    "reader comments",
+    "comments are closed",
+    "show comments",
+    "view comments",
+    "you may also like",
+    "you might also like",
+    "recommended for you",
+    "more stories",
+    "most popular",
+    "most read",
+];
+
+/// True when `line` opens the comments or the links to other articles.
+pub fn opens_section(line: &str) -> bool {
+    let line = line.trim();
+    if line.chars().count() > 60 {
+        return false;
+    }
+    let folded = line.to_lowercase();
+    let bare = folded.trim_end_matches(['.', '!', ':', ' ', '*', '›', '»', '→']);
+    SECTION_STARTS.contains(&bare)
+        || is_comment_count(bare)
+        || (bare.contains(" thoughts on ") || bare.contains(" responses to "))
+            && bare.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// [`WHOLE`] as a set, and [`STARTS`] by their first word: a constant table built once, not
+/// a setting. Every line of every scrape is looked up here.
+static WHOLE_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| WHOLE.iter().copied().collect());
+static STARTS_BY_WORD: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut map: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
+    for start in STARTS {
+        map.entry(first_word(start)).or_default().push(start);
+    }
+    map
+});
+
+/// The first word of a line, up to a space or a colon.
+fn first_word(line: &str) -> &str {
+    line.split([' ', ':']).next().unwrap_or("")
+}
+
 /// True when `line` is page furniture by what it says.
 pub fn is_furniture(line: &str) -> bool {
     let line = line.trim();
@@ -150,15 +210,21 @@ pub fn is_furniture(line: &str) -> bool {
     }
     let folded = line.to_lowercase();
     let bare = folded.trim_end_matches(['.', '!', ':', ' ', '*', '›', '»', '→']);
-    if WHOLE.contains(&bare) || is_comment_count(bare) {
+    if WHOLE_SET.contains(bare) || is_comment_count(bare) {
         return true;
     }
-    let starts = STARTS.iter().any(|start| {
-        folded.strip_prefix(start).is_some_and(|rest| {
-            start.ends_with(':') || !rest.starts_with(|c: char| c.is_alphanumeric())
-        })
-    });
-    starts || ANYWHERE.iter().any(|part| folded.contains(part))
+    let starts = STARTS_BY_WORD
+        .get(first_word(&folded))
+        .is_some_and(|starts| {
+            starts.iter().any(|start| {
+                folded.strip_prefix(start).is_some_and(|rest| {
+                    start.ends_with(':') || !rest.starts_with(|c: char| c.is_alphanumeric())
+                })
+            })
+        });
+    let may_hold =
+        folded.contains("cookie") || folded.contains("getty") || folded.contains("rights");
+    starts || may_hold && ANYWHERE.iter().any(|part| folded.contains(part))
 }
 
 /// `12 comments`, `1 Comment`, `3 replies`.

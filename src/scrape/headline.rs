@@ -2,23 +2,89 @@
 //! like a headline, passing over what a page puts around one: the caption and credit of the
 //! photo above it, a kicker in capitals, menu items, breadcrumbs, the byline and the date.
 
+use rustc_hash::FxHashSet;
+
 use super::furniture::is_furniture;
 use super::lines::Line;
 
 /// How many lines above the start of the text may hold the headline.
-const WINDOW: usize = 25;
+pub const WINDOW: usize = 40;
+/// What it is worth to a line that all its words are words of the article: a headline says
+/// what the article says; a menu item or a call to action rarely does.
+const SHARED_WEIGHT: f64 = 2.5;
 
-/// The headline among `lines`, whose article text starts at line `start`: the best-scoring
-/// line of the window above it (or the first line of the text itself), if any scores above
-/// nothing.
-pub fn find(lines: &[Line], start: usize) -> Option<usize> {
+/// The share of the content words of `line` (three letters or more, not stop words) that the
+/// article's text uses too.
+fn shared_words(line: &str, text_words: &FxHashSet<String>) -> f64 {
+    let words: Vec<String> = super::lines::stop_words(line)
+        .filter(|w| w.chars().count() >= 3 && super::stoplists::languages_of(w) == 0)
+        .collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let shared = words.iter().filter(|w| text_words.contains(*w)).count();
+    shared as f64 / words.len() as f64
+}
+
+/// Words that start a call to action or a link in a menu: `Request a demo`, `View all`.
+const ACTIONS: &[&str] = &[
+    "request",
+    "get",
+    "book",
+    "schedule",
+    "view",
+    "learn",
+    "contact",
+    "advertise",
+    "subscribe",
+    "sign",
+    "join",
+    "download",
+    "start",
+    "try",
+    "shop",
+    "buy",
+    "explore",
+    "discover",
+    "see",
+    "meet",
+    "connect",
+    "follow",
+    "visit",
+    "read",
+    "watch",
+    "listen",
+    "go",
+    "back",
+    "register",
+    "login",
+    "log",
+    "search",
+    "show",
+    "browse",
+    "order",
+    "claim",
+    "save",
+    "share",
+];
+
+/// The headline among `lines`, whose article text starts at line `start` and uses the words
+/// `text_words` (lowercased): the best-scoring line of the window above it (or the first line
+/// of the text itself), if any scores above nothing.
+pub fn find(lines: &[Line], start: usize, text_words: &FxHashSet<String>) -> Option<usize> {
     let first = start.saturating_sub(WINDOW);
     let last = start.min(lines.len().checked_sub(1)?);
+    // What each line of the window (and the few below it) is, worked out once.
+    let kinds: Vec<Kind> = lines[first..lines.len().min(last + 4)]
+        .iter()
+        .map(|line| Kind::of(line.text))
+        .collect();
     let mut best: Option<(f64, usize)> = None;
     for i in first..=last {
         let distance = if i < start { (start - i) as f64 } else { 1.5 };
-        let below = &lines[i + 1..(i + 4).min(start.max(i + 1))];
-        let score = score(lines[i].text, below) - 0.12 * distance;
+        let below = &kinds[i + 1 - first..(i + 4).min(start.max(i + 1)) - first];
+        let score = score(lines[i].text, &kinds[i - first], below) - 0.12 * distance
+            + SHARED_WEIGHT * shared_words(lines[i].text, text_words);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, i));
         }
@@ -26,8 +92,26 @@ pub fn find(lines: &[Line], start: usize) -> Option<usize> {
     best.filter(|(score, _)| *score > 0.0).map(|(_, i)| i)
 }
 
-/// How much `line` reads like a headline, given the lines `below` it (up to the text).
-fn score(line: &str, below: &[Line]) -> f64 {
+/// What a line near the headline is, as far as the headline's score goes.
+struct Kind {
+    credit: bool,
+    dated: bool,
+    furniture: bool,
+}
+
+impl Kind {
+    fn of(line: &str) -> Kind {
+        Kind {
+            credit: is_credit(line),
+            dated: is_date_line(line) || is_byline(line),
+            furniture: is_furniture(line),
+        }
+    }
+}
+
+/// How much `line` (which is `kind`) reads like a headline, given what the lines `below` it
+/// (up to the text) are.
+fn score(line: &str, kind: &Kind, below: &[Kind]) -> f64 {
     let words: Vec<&str> = line.split_whitespace().collect();
     let n = words.len();
     let mut score = match n {
@@ -45,14 +129,22 @@ fn score(line: &str, below: &[Line]) -> f64 {
     if line.ends_with('.') && !line.ends_with("...") {
         score -= 2.0;
     }
-    if is_credit(line) {
+    if kind.credit {
         score -= 3.0;
     }
-    if is_date_line(line) || is_byline(line) {
+    if kind.dated {
         score -= 4.0;
     }
-    if is_furniture(line) {
+    if kind.furniture {
         score -= 5.0;
+    }
+    let first_word = line
+        .split_whitespace()
+        .next()
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    if n <= 5 && ACTIONS.contains(&first_word.as_str()) {
+        score -= 2.0; // a call to action, a menu's link
     }
     if line.contains(['»', '|', '→', '›', '←']) || line.ends_with(':') {
         score -= 3.0; // breadcrumbs, menu arrows, labels
@@ -68,14 +160,10 @@ fn score(line: &str, below: &[Line]) -> f64 {
         .count();
     score += capitalised as f64 / n.max(1) as f64;
     // A headline sits above its byline and date; a caption sits above its credit.
-    let near = below.iter().take(3);
-    if near
-        .clone()
-        .any(|l| is_byline(l.text) || is_date_line(l.text))
-    {
+    if below.iter().take(3).any(|k| k.dated) {
         score += 1.5;
     }
-    if below.first().is_some_and(|l| is_credit(l.text)) {
+    if below.first().is_some_and(|k| k.credit) {
         score -= 2.0;
     }
     score

@@ -66,14 +66,68 @@ pub fn stop_words(text: &str) -> impl Iterator<Item = String> + '_ {
     })
 }
 
+/// Calls `each` with every word of `text` as [`stop_words`] gives them, without allocating
+/// for words already in lower case (nearly all): this runs over every line of every scrape,
+/// so ASCII is read byte by byte.
+pub fn for_each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // The start of the next word: an ASCII letter or digit, or a character that is one.
+        let byte = bytes[at];
+        if byte.is_ascii() && !byte.is_ascii_alphanumeric() {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if !c.is_alphanumeric() {
+            at += c.len_utf8();
+            continue;
+        }
+        let start = at;
+        let mut plain = true;
+        while at < bytes.len() {
+            let byte = bytes[at];
+            if byte.is_ascii() {
+                if byte.is_ascii_alphanumeric() || byte == b'\'' || byte == b'-' {
+                    plain &= !byte.is_ascii_uppercase();
+                    at += 1;
+                    continue;
+                }
+                break;
+            }
+            match text[at..].chars().next() {
+                Some(c) if c.is_alphanumeric() || c == '’' => {
+                    plain = false;
+                    at += c.len_utf8();
+                }
+                _ => break,
+            }
+        }
+        let word = &text[start..at];
+        if plain {
+            each(word);
+        } else {
+            buffer.clear();
+            for c in word.chars().flat_map(char::to_lowercase) {
+                buffer.push(if c == '’' { '\'' } else { c });
+            }
+            each(buffer);
+        }
+    }
+}
+
 /// The share of the words of `text` found in `stoplist`, and how many words there were.
 pub fn stop_density(text: &str, stoplist: &Stoplist) -> (f64, usize) {
     let mut words = 0;
     let mut stops = 0;
-    for word in stop_words(text) {
+    let mut buffer = String::new();
+    for_each_word(text, &mut buffer, |word| {
         words += 1;
-        stops += usize::from(stoplist.contains(&word));
-    }
+        stops += usize::from(stoplist.contains(word));
+    });
     match words {
         0 => (0.0, 0),
         n => (stops as f64 / n as f64, n),
@@ -98,6 +152,20 @@ mod tests {
     #[test]
     fn cjk_counts_three() {
         assert_eq!(weighted_length("ab漢字"), 8);
+    }
+
+    #[test]
+    fn words_without_allocating_are_the_words_with() {
+        for text in [
+            "Don’t stop, it's the U.S. way-out",
+            "ÉTÉ été Straße",
+            "",
+            "--- 3.5 a",
+        ] {
+            let mut found = Vec::new();
+            for_each_word(text, &mut String::new(), |w| found.push(w.to_owned()));
+            assert_eq!(found, stop_words(text).collect::<Vec<_>>(), "{text}");
+        }
     }
 
     #[test]

@@ -17,6 +17,8 @@ mod lines;
 mod region;
 mod stoplists;
 
+use rustc_hash::FxHashSet;
+
 use crate::title::{atx_heading_text, title_from_line};
 use classes::Class;
 use lines::{Line, lines, stop_words};
@@ -26,7 +28,9 @@ use stoplists::Stoplist;
 /// language none of the lists knows; its lines are then judged by length alone.
 const MIN_LANGUAGE_SHARE: f64 = 0.08;
 /// Words enough to tell the language of a page.
-const LANGUAGE_WORDS: usize = 2000;
+const LANGUAGE_WORDS: usize = 600;
+/// Words of the article enough to tell a headline that speaks of it.
+const TEXT_WORDS: usize = 1000;
 
 /// True when `word` (lowercased) is a stop word of any of the languages known.
 pub fn is_stop_word(word: &str) -> bool {
@@ -52,17 +56,18 @@ pub fn read(text: &str) -> Scraped {
     if lines.is_empty() {
         return Scraped::default();
     }
-    let words = lines
-        .iter()
-        .flat_map(|l| stop_words(l.text))
-        .take(LANGUAGE_WORDS);
-    let stoplist = Stoplist::choose(words, MIN_LANGUAGE_SHARE);
+    let stoplist = Stoplist::choose(
+        lines.iter().map(|l| l.text),
+        LANGUAGE_WORDS,
+        MIN_LANGUAGE_SHARE,
+    );
     let mut keep: Vec<bool> = classes::classify(&lines, stoplist)
         .into_iter()
         .map(|class| class == Class::Good)
         .collect();
     if keep.iter().any(|&k| k) {
         region::keep_densest(&lines, &mut keep);
+        region::cut_at_section(&lines, &mut keep, furniture::opens_section);
         region::keep_closing_sentences(&lines, &mut keep, |line| is_sentence(line, stoplist));
     } else {
         // Nothing reads as an article (a note of a few short lines): keep all but what is
@@ -73,7 +78,8 @@ pub fn read(text: &str) -> Scraped {
         }
     }
     let start = keep.iter().position(|&k| k).unwrap_or(0);
-    let (title, title_line) = match headline::find(&lines, start) {
+    let text_words = text_words(&lines, &keep, start);
+    let (title, title_line) = match headline::find(&lines, start, &text_words) {
         Some(at) => (Some(headline_text(lines[at].text)), Some(at)),
         None => {
             // As for any file without front matter: its first line of text, whole when it is
@@ -95,6 +101,29 @@ pub fn read(text: &str) -> Scraped {
             .map(|(_, line)| line.text.to_owned())
             .collect(),
     }
+}
+
+/// The words of the headline's candidates (see [`headline::find`]) that the first
+/// [`TEXT_WORDS`] words of the kept lines use too: all the headline needs to know of the text,
+/// without a set of all its words.
+fn text_words(lines: &[Line], keep: &[bool], start: usize) -> FxHashSet<String> {
+    let candidates = &lines[start.saturating_sub(headline::WINDOW)..lines.len().min(start + 1)];
+    let wanted: FxHashSet<String> = candidates.iter().flat_map(|l| stop_words(l.text)).collect();
+    let mut found = FxHashSet::default();
+    let mut buffer = String::new();
+    let mut seen = 0;
+    for line in lines.iter().zip(keep).filter(|(_, k)| **k).map(|(l, _)| l) {
+        if seen >= TEXT_WORDS {
+            break;
+        }
+        lines::for_each_word(line.text, &mut buffer, |word| {
+            seen += 1;
+            if wanted.contains(word) && !found.contains(word) {
+                found.insert(word.to_owned());
+            }
+        });
+    }
+    found
 }
 
 /// A line that reads as a sentence of prose: a capital to start, a full stop to end, a few

@@ -60,3 +60,27 @@ pub fn keep_closing_sentences(
         keep[i] = true;
     }
 }
+
+/// Leaves out what follows the line that opens the comments or the links to other articles,
+/// when less of the article would be kept after it than before it (a page's comments and
+/// teasers are prose too, and would otherwise be taken for more of the article).
+pub fn cut_at_section(lines: &[Line], keep: &mut [bool], opens_section: impl Fn(&str) -> bool) {
+    let Some(start) = keep.iter().position(|&k| k) else {
+        return;
+    };
+    let total: usize = lines
+        .iter()
+        .zip(keep.iter())
+        .filter(|(_, k)| **k)
+        .map(|(l, _)| l.length)
+        .sum();
+    let mut before = 0;
+    for i in start..lines.len() {
+        if keep[i] {
+            before += lines[i].length;
+        } else if opens_section(lines[i].text) && before * 2 >= total {
+            keep[i..].iter_mut().for_each(|k| *k = false);
+            return;
+        }
+    }
+}

@@ -14,7 +14,28 @@ no nor not now of off often on once one only or other our out over own per said 
 should since so some still such than that the their them then there these they this those
 though through to too under until up upon us very was we were what when where whether which
 while who whom whose why will with within without would yet you your don't doesn't didn't isn't
-wasn't can't won't";
+wasn't can't won't i'm i've you're we're they're he's she's that's there's let's aren't
+hasn't haven't hadn't shouldn't wouldn't couldn't going get gets got make makes made take takes
+took know knew think see saw come came go goes went use used want need like look find give
+gave tell told work call try ask seem feel leave put mean keep let begin show hear run move
+live believe bring happen write provide sit stand lose pay meet include continue set learn
+change lead understand watch follow stop create speak read allow add spend grow open walk win
+offer remember love consider appear buy wait serve die send expect build stay fall cut reach
+kill remain suggest raise pass sell require report decide pull time year years people way day
+days man men thing things woman women life child children world school state family group
+country problem hand part place case week company system program question government number
+night point home water room mother area money story fact month lot right study book eye job
+word business issue side kind head house service friend father power hour game line end
+member law car city community name president team minute idea kid body information back
+parent face others level office door health person art war history party result morning reason
+research girl guy moment air teacher force education first last long great little good
+new old big high different small large next early young important few public bad same able
+another around really something nothing everything anything always sometimes never also
+already almost away enough far here however less maybe often once perhaps quite rather soon
+then there today together too well yet ago although because unless whether either neither
+every several many much such both each whatever whenever whichever whoever himself herself
+itself themselves ourselves myself yourself among across along behind beside beyond despite
+except inside near outside since toward towards via throughout";
 
 const GERMAN: &str = "aber alle allem allen aller alles als also am an andere auch auf aus bei
 bin bis bist da damit dann das dass dem den denn der des die dies diese diesem diesen dieser
@@ -55,19 +76,39 @@ const LISTS: [&str; 7] = [ENGLISH, GERMAN, FRENCH, SPANISH, PORTUGUESE, ITALIAN,
 
 /// Every stop word, with a bit for each language whose list holds it. A constant table built
 /// once, not a setting.
-static WORDS: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+/// Each word is keyed by its bytes packed into a number (see [`packed`]): a look-up then
+/// hashes and compares one number, and it runs for nearly every word of every scrape.
+static WORDS: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
     let mut words = FxHashMap::default();
     for (bit, list) in LISTS.iter().enumerate() {
         for word in list.split_whitespace() {
-            *words.entry(word).or_insert(0) |= 1 << bit;
+            if let Some(key) = packed(word) {
+                *words.entry(key).or_insert(0) |= 1 << bit;
+            }
         }
     }
     words
 });
 
+/// The bytes of a word of at most [`LONGEST`] bytes as one number; two words give the same
+/// number only when they are the same (no word holds a NUL byte).
+fn packed(word: &str) -> Option<u128> {
+    if word.len() > LONGEST || word.is_empty() {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..word.len()].copy_from_slice(word.as_bytes());
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// No stop word is longer than this many bytes, so longer words need no look-up.
+const LONGEST: usize = 12;
+
 /// The bits of the languages whose lists hold `word` (lowercased, `'` for `’`).
 pub fn languages_of(word: &str) -> u8 {
-    WORDS.get(word).copied().unwrap_or(0)
+    packed(word)
+        .and_then(|key| WORDS.get(&key).copied())
+        .unwrap_or(0)
 }
 
 /// One language's list, or none (every line is then judged by its length alone).
@@ -90,16 +131,27 @@ impl Stoplist {
         languages_of(word) & self.bit != 0
     }
 
-    /// The list that covers most of `words`, if it covers at least `min_share` of them.
-    pub fn choose<'w>(words: impl Iterator<Item = String>, min_share: f64) -> Stoplist {
+    /// The list that covers most of the first `limit` words of `texts`, if it covers at
+    /// least `min_share` of them.
+    pub fn choose<'t>(
+        texts: impl Iterator<Item = &'t str>,
+        limit: usize,
+        min_share: f64,
+    ) -> Stoplist {
         let mut counts = [0usize; LISTS.len()];
         let mut total = 0usize;
-        for word in words {
-            total += 1;
-            let bits = languages_of(&word);
-            for (language, count) in counts.iter_mut().enumerate() {
-                *count += usize::from(bits & (1 << language) != 0);
+        let mut buffer = String::new();
+        for text in texts {
+            if total >= limit {
+                break;
             }
+            super::lines::for_each_word(text, &mut buffer, |word| {
+                total += 1;
+                let bits = languages_of(word);
+                for (language, count) in counts.iter_mut().enumerate() {
+                    *count += usize::from(bits & (1 << language) != 0);
+                }
+            });
         }
         let Some((best, &count)) = counts.iter().enumerate().max_by_key(|(_, c)| **c) else {
             return Stoplist::NONE;
@@ -115,32 +167,32 @@ impl Stoplist {
 mod tests {
     use super::*;
 
-    fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-        super::super::lines::stop_words(text)
+    fn choose(text: &str) -> Stoplist {
+        Stoplist::choose(std::iter::once(text), 1000, 0.08)
     }
 
     #[test]
     fn the_language_of_a_page_is_the_list_that_covers_most_of_it() {
-        let english = Stoplist::choose(
-            words("It was the best of times, and it was the worst."),
-            0.08,
-        );
+        let english = choose("It was the best of times, and it was the worst.");
         assert!(english.contains("the") && !english.contains("der"));
-        let german = Stoplist::choose(
-            words("Es war die beste Zeit, und es war die schlimmste."),
-            0.08,
-        );
+        let german = choose("Es war die beste Zeit, und es war die schlimmste.");
         assert!(german.contains("die") && !german.contains("the"));
-        let french = Stoplist::choose(
-            words("C'était le meilleur des temps et le pire des temps."),
-            0.08,
-        );
+        let french = choose("C'était le meilleur des temps et le pire des temps.");
         assert!(french.contains("le"));
     }
 
     #[test]
+    fn no_stop_word_is_too_long_to_be_looked_up() {
+        for list in LISTS {
+            for word in list.split_whitespace() {
+                assert!(word.len() <= LONGEST, "{word}");
+            }
+        }
+    }
+
+    #[test]
     fn a_page_no_list_covers_gets_none() {
-        assert!(Stoplist::choose(words("東京 大阪 京都"), 0.08).is_none());
-        assert!(Stoplist::choose(std::iter::empty(), 0.08).is_none());
+        assert!(choose("東京 大阪 京都").is_none());
+        assert!(choose("").is_none());
     }
 }

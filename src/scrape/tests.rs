@@ -211,3 +211,28 @@ fn nothing_breaks_on_odd_input() {
         assert!(scraped.body.len() <= text.len() + 1);
     }
 }
+
+#[test]
+fn debug_file() {
+    let Ok(path) = std::env::var("SCRAPE_DEBUG") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let lines = lines::lines(&text);
+    let stoplist = Stoplist::choose(
+        lines.iter().map(|l| l.text),
+        LANGUAGE_WORDS,
+        MIN_LANGUAGE_SHARE,
+    );
+    let classes = classes::classify(&lines, stoplist);
+    for (line, class) in lines.iter().zip(&classes) {
+        let (d, _) = lines::stop_density(line.text, &stoplist);
+        eprintln!(
+            "{:?} {:4} {:.2} {}",
+            class,
+            line.length,
+            d,
+            &line.text[..line.text.len().min(90)]
+        );
+    }
+}

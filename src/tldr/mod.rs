@@ -35,25 +35,30 @@ pub fn estimate(body: &str) -> Vec<String> {
         None => body,
     };
     let paragraphs = prose::paragraphs(body);
+    let mut ids = Interner::default();
     let candidates: Vec<Candidate> = paragraphs
         .iter()
         .flat_map(|p| sentences::sentences(p))
-        .filter_map(Candidate::new)
+        .filter_map(|text| Candidate::new(text, &mut ids))
         .collect();
     if candidates.len() < 2 {
         return Vec::new();
     }
-    let mut weights: FxHashMap<&str, f64> = FxHashMap::default();
+    let mut counts = vec![0u32; ids.len()];
     for candidate in &candidates {
-        for word in &candidate.words {
-            *weights.entry(word.as_str()).or_default() += 1.0;
+        for &word in &candidate.words {
+            counts[word as usize] += 1;
         }
     }
     let scores: Vec<f64> = candidates
         .iter()
         .enumerate()
         .map(|(i, c)| {
-            let sum: f64 = c.words.iter().map(|w| weights[w.as_str()].sqrt()).sum();
+            let sum: f64 = c
+                .words
+                .iter()
+                .map(|&w| f64::from(counts[w as usize]).sqrt())
+                .sum();
             let mean = sum / (c.words.len().max(1) as f64).sqrt();
             if i == 0 {
                 mean * (1.0 + LEAD_BONUS)
@@ -95,14 +100,35 @@ pub fn estimate(body: &str) -> Vec<String> {
         .collect()
 }
 
+/// Numbers for words, so that each word is copied once per article.
+#[derive(Default)]
+struct Interner {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Interner {
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(word.to_owned(), id);
+        id
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+}
+
 /// A sentence that may be taken, with its content words (lowercased, stop words left out).
 struct Candidate<'t> {
     text: &'t str,
-    words: Vec<String>,
+    words: Vec<u32>,
 }
 
 impl<'t> Candidate<'t> {
-    fn new(text: &'t str) -> Option<Candidate<'t>> {
+    fn new(text: &'t str, ids: &mut Interner) -> Option<Candidate<'t>> {
         let count = text.split_whitespace().count();
         let ends = text.trim_end_matches(['"', '\'', ')', '”', '’']);
         let starts_well = text
@@ -118,8 +144,8 @@ impl<'t> Candidate<'t> {
             return None;
         }
         let words = crate::words::words(text)
-            .filter(|w| w.chars().count() >= 3 && !crate::scrape::is_stop_word(w))
-            .map(|w| w.into_owned())
+            .filter(|w| w.len() >= 3 && !crate::scrape::is_stop_word(w))
+            .map(|w| ids.id(&w))
             .collect();
         Some(Candidate { text, words })
     }

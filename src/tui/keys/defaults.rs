@@ -269,7 +269,7 @@ fn reader_keys() -> Vec<Binding> {
             "whole-text",
             [key('a')],
             Action::ToggleWholeText,
-            "the whole text, with what was left out (or the article alone)"
+            "the whole text, or the article alone"
         ),
         bind!(
             "tag",
