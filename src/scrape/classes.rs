@@ -83,10 +83,15 @@ fn judge(line: &Line, stoplist: Stoplist) -> Class {
     if density >= high {
         match line.length > LENGTH_HIGH {
             true => Class::Good,
+            // A middling line that does not end as a sentence does (a headline in a list of
+            // other articles, a teaser) goes with its neighbours, as a short one does.
+            false if !ends_as_sentence(line.text) => Class::Short,
             false => Class::NearGood,
         }
-    } else if density >= low {
+    } else if density >= low && ends_as_sentence(line.text) {
         Class::NearGood
+    } else if density >= low {
+        Class::Short
     } else {
         Class::Bad
     }
@@ -131,4 +136,11 @@ fn neighbour(classes: &[Class], i: usize, step: Step, skip_near_good: bool) -> C
             Some(_) => {}
         }
     }
+}
+
+/// True when `text` ends as sentences do: with a full stop, a question or exclamation mark, a
+/// colon or semicolon, or a closing quote or bracket after one.
+fn ends_as_sentence(text: &str) -> bool {
+    let end = text.trim_end_matches(['"', '\'', ')', '”', '’', ']']);
+    end.ends_with(['.', '!', '?', ':', ';', '…'])
 }
