@@ -184,8 +184,15 @@ pub fn is_credit(line: &str) -> bool {
         "illustration",
         "courtesy",
     ];
-    let by_word = super::lines::stop_words(&folded)
-        .any(|w| WORDS.contains(&w.as_str()) || w == "photos" || w == "images" || w == "ap");
+    // Most lines hold none of the words at all; only those that do are split into words.
+    let may_hold = WORDS.iter().any(|w| folded.contains(w)) || folded.contains("ap");
+    if !may_hold {
+        return false;
+    }
+    let mut by_word = false;
+    super::lines::for_each_word(&folded, &mut String::new(), |w| {
+        by_word |= WORDS.contains(&w) || w == "photos" || w == "images" || w == "ap";
+    });
     by_word || folded.contains("/ap") || folded.contains("/ afp")
 }
 

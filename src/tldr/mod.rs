@@ -23,6 +23,8 @@ const THREE_FROM: usize = 8;
 const MAX_OVERLAP: f64 = 0.5;
 /// The bonus of the first candidate sentence, as a share of its score.
 const LEAD_BONUS: f64 = 0.25;
+/// Sentences looked at: what a TL;DR needs is said well within an article's first hundred.
+const MAX_CANDIDATES: usize = 100;
 /// Bodies are read for sentences up to this many bytes: enough for any article, and a bound
 /// on the work for a huge file.
 const MAX_BYTES: usize = 200_000;
@@ -40,6 +42,7 @@ pub fn estimate(body: &str) -> Vec<String> {
         .iter()
         .flat_map(|p| sentences::sentences(p))
         .filter_map(|text| Candidate::new(text, &mut ids))
+        .take(MAX_CANDIDATES)
         .collect();
     if candidates.len() < 2 {
         return Vec::new();

@@ -60,6 +60,10 @@ fn end(current: &mut String, paragraphs: &mut Vec<String>) {
 /// A line of Markdown as plain text: `[text](url)` as `text`, images, emphasis markers,
 /// code ticks and escapes taken off.
 pub fn plain(line: &str) -> String {
+    // Most lines of prose hold no markup at all.
+    if !line.contains(['\\', '*', '`', '_', '!', '[']) {
+        return line.to_owned();
+    }
     let mut out = String::with_capacity(line.len());
     let mut chars = line.char_indices().peekable();
     while let Some((at, c)) = chars.next() {

@@ -15,10 +15,13 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut start = 0;
     let bytes = paragraph.as_bytes();
-    for (at, c) in paragraph.char_indices() {
-        if !matches!(c, '.' | '!' | '?') {
-            continue;
-        }
+    // ASCII bytes never occur inside another character's bytes, so each is a place to cut.
+    let marks = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'.' | b'!' | b'?'));
+    for (at, &mark) in marks {
+        let c = char::from(mark);
         let mut end = at + 1;
         while let Some(&b) = bytes.get(end) {
             if matches!(b, b'"' | b'\'' | b')' | b']') {
@@ -58,9 +61,8 @@ fn ends_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
     let single_letter = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    single_letter || ABBREVIATIONS.contains(&lower.as_str())
+    single_letter || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]
