@@ -183,6 +183,25 @@ fn seed_004_reads_as_its_headline_and_article() {
     );
     assert_eq!(found.as_array().map(Vec::len), Some(1));
     assert_eq!(found[0]["tldr_origin"], "estimated");
+
+    // Written down, it reads as a finished article: its headline as `title:`, its TL;DR as
+    // the file's own, and every byte it had below the new front matter.
+    let name = seed.file_name().unwrap().to_str().unwrap();
+    let run = moodwire(&["tag", "--write", "--tldr", name], dir.path());
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let written = fs::read_to_string(&seed).unwrap();
+    assert!(written.ends_with(&original));
+    assert!(
+        written.starts_with(
+            "---\ntitle: \"US Has Failed to Counter Russia’s Import Substitution Strategy\"\n"
+        ),
+        "{written}"
+    );
+    let after = show_json(&seed);
+    assert_eq!(after["title"], article["title"]);
+    assert_eq!(after["tldr"], article["tldr"]);
+    assert_eq!(after["tldr_origin"], "file");
+    assert_eq!(after["body"], article["body"]);
 }
 
 #[test]

@@ -3,8 +3,8 @@
 //! the page's other visible lines, left out as furniture but kept for `show --all`.
 //!
 //! The article is found by `dom_smoothie`, a port of Readability.js (README, "Dependencies",
-//! says why that one), and written as Markdown by a walk of our own ([`markdown`]). Pages are
-//! guarded first ([`guard`]): one nested too deeply to parse safely is read as plain text.
+//! says why that one), and written as Markdown by a walk of our own (`page/markdown.rs`). Pages are
+//! guarded first (`page/guard.rs`): one nested too deeply to parse safely is read as plain text.
 
 mod guard;
 mod markdown;

@@ -6,8 +6,8 @@
 //! file.
 //!
 //! The steps (README, "Plain text"): lines are classed as jusText classes paragraphs, with a
-//! stop-word list in the page's language ([`stoplists`]) and a list of furniture phrases
-//! ([`furniture`]); the article is the densest run of good lines ([`region`]); the headline
+//! stop-word list in the page's language (`scrape/stoplists.rs`) and a list of furniture phrases
+//! ([`furniture`]); the article is the densest run of good lines (`scrape/region.rs`); the headline
 //! is the line above it that reads most like one ([`headline`]).
 
 mod classes;

@@ -1,7 +1,7 @@
 //! A TL;DR for an article whose file gives none: two or three of its own sentences, verbatim,
 //! chosen for what the article says. Cheap enough to run for every such article as it loads.
 //!
-//! Each sentence of prose ([`prose`]) is scored by how much of the article's vocabulary it
+//! Each sentence of prose (`tldr/prose.rs`) is scored by how much of the article's vocabulary it
 //! carries: the mean weight of its content words, a word weighing as often as the article
 //! uses it. The lead sentence, which news writes as a summary, gets a little more. Sentences
 //! are then taken best first, each passing over those that repeat one already taken, and given
