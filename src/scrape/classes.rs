@@ -19,6 +19,11 @@ const LENGTH_HIGH: usize = 200;
 const STOP_LOW: f64 = 0.25;
 const STOP_HIGH: f64 = 0.27;
 
+/// Middling lines in a row (short ones between them aside) that read as text together, on a
+/// page with fewer than [`FEW_GOOD`] good lines.
+const NEAR_GOOD_RUN: usize = 3;
+const FEW_GOOD: usize = 3;
+
 /// What a line is to the classifier.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Class {
@@ -35,12 +40,26 @@ pub enum Class {
 /// Each line's class once its neighbours are taken into account: only `Good` and `Bad`.
 pub fn classify(lines: &[Line], stoplist: Stoplist) -> Vec<Class> {
     let mut classes: Vec<Class> = lines.iter().map(|line| judge(line, stoplist)).collect();
-    // A page written in short paragraphs has no line long enough to be good alone; its
-    // middling lines are then the best it has.
-    if !classes.contains(&Class::Good) {
-        for class in &mut classes {
-            if *class == Class::NearGood {
-                *class = Class::Good;
+    // A page written in short paragraphs has few lines long enough to be good alone; there,
+    // three middling lines in a row (short lines and furniture between them aside) are its
+    // text, as is every middling line of a page with no good line at all.
+    let goods = classes.iter().filter(|c| **c == Class::Good).count();
+    let no_good = goods == 0;
+    let runs_count = goods < FEW_GOOD;
+    let mut run: Vec<usize> = Vec::new();
+    for i in 0..=classes.len() {
+        match classes.get(i) {
+            Some(Class::NearGood) => run.push(i),
+            // An `Advertisement` between paragraphs does not end them.
+            Some(Class::Short) => {}
+            Some(Class::Bad) if is_furniture(lines[i].text) => {}
+            _ => {
+                if no_good || runs_count && run.len() >= NEAR_GOOD_RUN {
+                    for &at in &run {
+                        classes[at] = Class::Good;
+                    }
+                }
+                run.clear();
             }
         }
     }

@@ -236,3 +236,76 @@ fn debug_file() {
         );
     }
 }
+
+/// News written in short paragraphs, as wire services write it, with a long notice in the
+/// footer that reads as prose: no paragraph of the article is long enough to be good alone.
+const SHORT_PARAGRAPHS: &str = "\
+Home
+
+World
+
+Business
+
+Wheat Prices Jump as Port Strike Enters Fourth Week
+
+By Jane Doe
+
+March 5, 2024
+
+Wheat prices rose for a fourth week on Tuesday as a strike at the country's largest port kept grain ships waiting offshore.
+
+The union said talks with the port authority had broken down again on Monday evening.
+
+Advertisement
+
+Farmers said their silos were full and that grain stored in the open could be ruined by rain.
+
+The government has so far refused to intervene, but officials said they were watching prices.
+
+Traders expect prices to keep rising until the ships can be loaded again at the port.
+
+Most Read
+
+Central bank holds rates steady
+
+Storm warnings for the coast
+
+We use cookies and similar technologies on this website to give you the best experience, to analyse how the site is used and to show you advertising that is relevant to you, as described in our policy, which you can read at any time from the foot of every page.
+
+Terms of use
+";
+
+#[test]
+fn short_paragraphs_of_news_are_kept() {
+    let scraped = read(SHORT_PARAGRAPHS);
+    assert_eq!(
+        scraped.title.as_deref(),
+        Some("Wheat Prices Jump as Port Strike Enters Fourth Week")
+    );
+    for kept in [
+        "Wheat prices rose for a fourth week",
+        "The union said talks",
+        "Farmers said their silos",
+        "The government has so far refused",
+        "Traders expect prices",
+    ] {
+        assert!(
+            scraped.body.contains(kept),
+            "{kept} left out:\n{}",
+            scraped.body
+        );
+    }
+    for left_out in [
+        "Advertisement",
+        "Most Read",
+        "Central bank holds",
+        "We use cookies",
+        "By Jane Doe",
+    ] {
+        assert!(
+            !scraped.body.contains(left_out),
+            "{left_out} kept:\n{}",
+            scraped.body
+        );
+    }
+}
