@@ -46,20 +46,20 @@ pub fn classify(lines: &[Line], stoplist: Stoplist) -> Vec<Class> {
     let goods = classes.iter().filter(|c| **c == Class::Good).count();
     let no_good = goods == 0;
     let runs_count = goods < FEW_GOOD;
-    let mut run: Vec<usize> = Vec::new();
-    for i in 0..=classes.len() {
-        match classes.get(i) {
-            Some(Class::NearGood) => run.push(i),
+    let mut runs: Vec<Vec<usize>> = vec![Vec::new()];
+    for (i, (class, line)) in classes.iter().zip(lines).enumerate() {
+        match class {
+            Class::NearGood => runs.last_mut().into_iter().for_each(|run| run.push(i)),
             // An `Advertisement` between paragraphs does not end them.
-            Some(Class::Short) => {}
-            Some(Class::Bad) if is_furniture(lines[i].text) => {}
-            _ => {
-                if no_good || runs_count && run.len() >= NEAR_GOOD_RUN {
-                    for &at in &run {
-                        classes[at] = Class::Good;
-                    }
-                }
-                run.clear();
+            Class::Short => {}
+            Class::Bad if is_furniture(line.text) => {}
+            _ => runs.push(Vec::new()),
+        }
+    }
+    for run in runs {
+        if no_good || runs_count && run.len() >= NEAR_GOOD_RUN {
+            for at in run {
+                classes[at] = Class::Good;
             }
         }
     }
