@@ -26,10 +26,19 @@ pub struct Article {
     pub source_url: Option<String>,
     /// The sentiment the file gives, or an estimate when it gives none.
     pub sentiment: Sentiment,
-    /// The points of the summary, one line each.
+    /// The points of the summary, one line each: the file's, or an estimate (see
+    /// `tldr_origin`).
     pub tldr: Vec<String>,
-    /// The Markdown (or plain text) body, without front matter.
+    /// Where the TL;DR came from: the file, an estimate from the body (when the file gives
+    /// none), or nowhere (`None`: the body has too little text to take one from).
+    pub tldr_origin: Option<Origin>,
+    /// The body without front matter: the Markdown of a Markdown file, the article's own lines
+    /// of a plain-text scrape (its page furniture left out), the article of a saved web page
+    /// as Markdown.
     pub body: String,
+    /// How many lines of page furniture were left out of the body (a scrape's or a saved
+    /// page's); the file still holds them.
+    pub left_out: usize,
     /// Words in the body, counted once at load.
     pub words: usize,
     /// Front matter keys that moodwire does not interpret, as display text, in file order.
@@ -112,7 +121,7 @@ impl Sentiment {
     }
 }
 
-/// Where a sentiment came from.
+/// Where a sentiment or a TL;DR came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     /// Written in the article's front matter.
@@ -303,7 +312,9 @@ mod tests {
             source_url: None,
             sentiment: Sentiment::default(),
             tldr: vec![],
+            tldr_origin: None,
             body: "\n# Russia Struggles to Shake Reliance\nText.\n".into(),
+            left_out: 0,
             words: 0,
             extra: vec![],
             warnings: vec![],

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::article::{Article, Bucket, Scale, Sentiment};
+use crate::article::{Article, Bucket, Origin, Scale, Sentiment};
 use crate::date::ArticleDate;
 use crate::frontmatter::{self, Fields, Format, FrontMatterError};
 use crate::limits::Limits;
@@ -10,6 +10,10 @@ use crate::reading::Reading;
 use crate::sanitize::{sanitize, sanitize_line};
 use crate::sentiment::{self, Estimate};
 use crate::title::{first_heading, title_from_line};
+
+mod kinds;
+use kinds::Parts;
+pub use kinds::{Body, Kind};
 
 /// Why a file could not be loaded as an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -56,6 +60,11 @@ pub fn parse_article_with_estimate(
     if let Some(estimate) = &estimate {
         article.sentiment = Sentiment::estimated(estimate.score, reading.scale);
     }
+    // After the sentiment, which weighs a TL;DR the file gives, not one made from the body.
+    if article.tldr.is_empty() {
+        article.tldr = crate::tldr::estimate(&article.body);
+        article.tldr_origin = (!article.tldr.is_empty()).then_some(Origin::Estimated);
+    }
     Ok((article, estimate))
 }
 
@@ -68,7 +77,12 @@ fn parse_file(
 ) -> Result<Article, ParseError> {
     let mut warnings = Vec::new();
     let text = clean_text(bytes, &reading.limits, &mut warnings)?;
-    let (fields, title, body) = read_head(&text, &path, &reading.limits, &mut warnings)?;
+    let Parts {
+        fields,
+        title,
+        body,
+        ..
+    } = read_parts(&text, &path, &reading.limits, &mut warnings)?;
     let date = fields
         .date
         .or_else(|| ArticleDate::from_file_name(&file_name(&path)));
@@ -78,10 +92,10 @@ fn parse_file(
         reading.scale,
         &mut warnings,
     );
-    let body = body.trim_start_matches('\n').to_owned();
+    let tldr_origin = (!fields.tldr.is_empty()).then_some(Origin::File);
     Ok(Article {
         id,
-        words: count_words(&body),
+        words: count_words(&body.main),
         path,
         title,
         date,
@@ -90,7 +104,9 @@ fn parse_file(
         source_url: fields.source_url,
         sentiment,
         tldr: fields.tldr,
-        body,
+        tldr_origin,
+        left_out: body.furniture.len(),
+        body: body.main,
         extra: fields.extra,
         warnings,
     })
@@ -106,7 +122,7 @@ pub fn parse_title_and_sentiment(
 ) -> Result<(String, Sentiment), ParseError> {
     let mut warnings = Vec::new();
     let text = clean_text(bytes, &reading.limits, &mut warnings)?;
-    let (fields, title, _) = read_head(&text, path, &reading.limits, &mut warnings)?;
+    let Parts { fields, title, .. } = read_parts(&text, path, &reading.limits, &mut warnings)?;
     let sentiment = sentiment(
         fields.sentiment_score,
         fields.sentiment_label,
@@ -116,17 +132,18 @@ pub fn parse_title_and_sentiment(
     Ok((title, sentiment))
 }
 
-/// The body [`parse_article`] gives the file's `bytes`, without the work the rest of the
-/// article needs (the front matter's fields, the words counted, the sentiment estimated): what
-/// is read again when an article is opened.
-pub fn parse_body(bytes: &[u8], reading: &Reading) -> Result<String, ParseError> {
+/// The body [`parse_article`] gives the file at `path`, whose bytes are `bytes`, without the
+/// work the rest of the article needs (the front matter's fields, the words counted, the
+/// sentiment estimated): what is read again when an article is opened.
+pub fn parse_body(bytes: &[u8], path: &Path, reading: &Reading) -> Result<String, ParseError> {
+    parse_body_parts(bytes, path, reading).map(|body| body.main)
+}
+
+/// The body of the file at `path` with what was left out of it: the page furniture and the
+/// whole text, for `show --all` and the reader.
+pub fn parse_body_parts(bytes: &[u8], path: &Path, reading: &Reading) -> Result<Body, ParseError> {
     let text = clean_text(bytes, &reading.limits, &mut Vec::new())?;
-    let split = frontmatter::split(&text).map_err(FrontMatterError::from)?;
-    let body = match split.front_matter {
-        Some(_) => split.body,
-        None => title_and_rest(split.body).1,
-    };
-    Ok(body.trim_start_matches('\n').to_owned())
+    Ok(read_parts(&text, path, &reading.limits, &mut Vec::new())?.body)
 }
 
 /// The file's text, decoded and sanitised, or why it is not an article.
@@ -162,27 +179,46 @@ fn clean_text(
 }
 
 /// The front matter's fields, the title (from the front matter, else the body, else the file
-/// name) and the body of the cleaned `text` of the file at `path`.
-fn read_head<'t>(
-    text: &'t str,
+/// name) and the body of the cleaned `text` of the file at `path`, read as its [`Kind`] is.
+fn read_parts(
+    text: &str,
     path: &Path,
     limits: &Limits,
     warnings: &mut Vec<String>,
-) -> Result<(Fields, String, &'t str), ParseError> {
+) -> Result<Parts, ParseError> {
+    let kind = Kind::of(path);
+    if kind == Kind::Page {
+        return Ok(kinds::page(text, path));
+    }
     let split = frontmatter::split(text).map_err(FrontMatterError::from)?;
-    let (fields, title, body) = match split.front_matter {
+    let fields = match split.front_matter {
         Some((format, block)) => {
-            let fields = frontmatter::parse(format, block, split.first_line, limits, warnings)?;
+            frontmatter::parse(format, block, split.first_line, limits, warnings)?
+        }
+        None => Fields::default(),
+    };
+    // A text file given front matter by hand (or by `tag`) is a scrape still, unless its body
+    // is written in Markdown: then it is a finished article, shown whole.
+    let scraped = split.front_matter.is_none() || !kinds::looks_like_markdown(split.body);
+    if kind == Kind::Text && scraped {
+        return Ok(kinds::scrape(fields, split.body, path));
+    }
+    let (title, body) = match split.front_matter {
+        Some(_) => {
             let title = fields.title.clone().or_else(|| title_from_body(split.body));
-            (fields, title, split.body)
+            (title, split.body)
         }
         None => {
             let (title, body) = title_and_rest(split.body);
-            (Fields::default(), Some(title), body)
+            (Some(title), body)
         }
     };
     let title = title.unwrap_or_else(|| file_stem(path));
-    Ok((fields, title, body))
+    Ok(Parts {
+        fields,
+        title,
+        body: Body::of(body.trim_start_matches('\n').to_owned()),
+    })
 }
 
 /// Cleaning the text expands tabs, which would let through YAML that indents with tabs, which
@@ -402,7 +438,7 @@ fn file_name(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn file_stem(path: &Path) -> String {
+pub(crate) fn file_stem(path: &Path) -> String {
     let stem = path
         .file_stem()
         .map(|n| n.to_string_lossy())

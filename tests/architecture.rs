@@ -30,8 +30,11 @@ const FLOORS: &[(&str, u8)] = &[
     ("words", 1),
     // 2. reading one file
     ("frontmatter", 2),
+    ("page", 2),
     ("parse", 2),
+    ("scrape", 2),
     ("sentiment", 2),
+    ("tldr", 2),
     // 3. many files
     ("cache", 3),
     ("history", 3),

@@ -696,6 +696,47 @@ fn links_open_by_number_with_browser_and_copy_through_the_terminal() {
     tmux.wait_for("EXIT=0");
 }
 
+/// The scrape among the samples: its estimated TL;DR in the preview, the reader's note of the
+/// lines left out, and `a` showing the whole text and then the article alone again.
+#[test]
+fn a_scrape_shows_what_was_left_out_on_a_key() {
+    let cache = tempfile::tempdir().unwrap();
+    let Some(tmux) = Tmux::start(
+        "whole",
+        100,
+        40,
+        repository(),
+        &reader_command("", cache.path()),
+    ) else {
+        return skip();
+    };
+    tmux.wait_for("· 33 / 33 ·");
+    tmux.type_text("/title:substitution");
+    let screen = tmux.wait_for("· 1 / 33 ·");
+    assert!(
+        screen.contains("TL;DR (estimated)"),
+        "the preview:\n{screen}"
+    );
+    tmux.press(&["Enter"]);
+    tmux.wait_for("j/k move");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("line 1/");
+    tmux.press(&["G"]);
+    let screen = tmux.wait_for("lines of page furniture left out · a shows the whole text");
+    assert!(!screen.contains("Scroll to Top"), "{screen}");
+    tmux.press(&["a"]);
+    tmux.press(&["G"]);
+    let screen = tmux.wait_for("The whole text, with");
+    assert!(screen.contains("Scroll to Top"), "{screen}");
+    tmux.press(&["a"]);
+    tmux.press(&["G"]);
+    tmux.wait_for("left out · a shows the whole text");
+    tmux.press(&["q"]);
+    tmux.wait_for("j/k move");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
+
 /// The file's text once it has `lines` lines: the browser runs apart from the reader.
 fn wait_for_file(path: &std::path::Path, lines: usize) -> String {
     let started = std::time::Instant::now();

@@ -1,10 +1,13 @@
 //! Deterministic generator of a realistic article library, for benchmarking moodwire's
 //! loading, searching and memory use against tools such as ripgrep on a corpus of known size.
 //!
-//! Usage: `cargo run --release --example gen_library -- DIR N [--seed S] [--untagged PERCENT]`
+//! Usage: `cargo run --release --example gen_library -- DIR N [--seed S] [--untagged PERCENT]
+//! [--raw yes]`
 //!
 //! `--untagged 100` leaves the sentiment keys out of every front matter, as scraped feeds do,
-//! for measuring `moodwire tag`.
+//! for measuring `moodwire tag`. `--raw yes` writes the same articles as raw pages: each that
+//! would be Markdown is a plain-text scrape with page furniture or a saved web page instead,
+//! one or the other at even odds (for comparing the two libraries' loads side by side).
 //!
 //! Writes N news articles under `DIR/<category>/<YYYY>/<MM>/`: about 90% Markdown with YAML
 //! front matter (varied the way real feeds vary), 2% Hugo-style TOML and 8% scraped `.txt`.
@@ -13,6 +16,7 @@
 //! same N and seed give byte-identical files: all randomness comes from a splitmix64 stream
 //! per article, never from the clock or from hash-map iteration order.
 
+mod raw;
 mod vocabulary;
 
 use std::collections::HashSet;
@@ -337,6 +341,7 @@ fn article(
     seed: u64,
     index: u64,
     untagged: usize,
+    as_raw: bool,
 ) -> (String, String, &'static str, String) {
     let mut r = Rng(mix(seed ^ mix(index ^ 0x5EED)));
     let kind = r.below(100); // 0..8 scraped text, 8..10 TOML, else YAML
@@ -392,6 +397,25 @@ fn article(
     }
     let author = cx.expand("@f @l");
     let url = cx.url(&format!("{day:02}/{slug}"));
+    if as_raw {
+        // From a stream of its own, so that the article itself is the one the Markdown
+        // library has.
+        let mut own = Rng(mix(seed ^ mix(index ^ 0x4A3)));
+        let related = [cx.expand("@^2"), cx.expand("@^2"), cx.expand("@^2")];
+        let parts = raw::Parts {
+            heading: &heading,
+            category: cat,
+            author: &author,
+            date: &ymd,
+            url: &url,
+            body: &body,
+            related: [&related[0], &related[1], &related[2]],
+        };
+        return match own.chance(50) {
+            true => (folder, stem, "html", raw::page(&parts)),
+            false => (folder, stem, "txt", raw::scrape(&parts)),
+        };
+    }
     let r = &mut cx.rng;
     const LABELS: [&str; 3] = ["Bullish/Positive", "Neutral", "Bearish/Negative"];
     const ODD: &str = "bullish Positive BULLISH Mixed neutral NEUTRAL BEARISH bearish Negative";
@@ -495,16 +519,17 @@ fn main() {
 }
 
 fn run() -> Result<(), String> {
-    const USAGE: &str = "usage: gen_library DIR N [--seed S] [--untagged PERCENT]";
+    const USAGE: &str = "usage: gen_library DIR N [--seed S] [--untagged PERCENT] [--raw yes]";
     let args: Vec<String> = env::args().skip(1).collect();
     let [dir, n, flags @ ..] = args.as_slice() else {
         return Err(USAGE.into());
     };
-    let (mut seed, mut untagged) = ("1", "0");
+    let (mut seed, mut untagged, mut as_raw) = ("1", "0", false);
     for pair in flags.chunks(2) {
         match pair {
             [flag, value] if flag == "--seed" => seed = value,
             [flag, value] if flag == "--untagged" => untagged = value,
+            [flag, value] if flag == "--raw" => as_raw = value == "yes",
             _ => return Err(USAGE.into()),
         }
     }
@@ -514,7 +539,7 @@ fn run() -> Result<(), String> {
     let (root, vocab) = (Path::new(dir), vocabulary());
     let (mut files, mut bytes) = (HashSet::new(), 0);
     for index in 0..n {
-        let (folder, stem, ext, text) = article(&vocab, seed, index, untagged);
+        let (folder, stem, ext, text) = article(&vocab, seed, index, untagged, as_raw);
         // The same headline can come up twice on one day; a suffix keeps both articles.
         let mut file = format!("{folder}/{stem}.{ext}");
         for k in 2.. {

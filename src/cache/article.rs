@@ -48,11 +48,7 @@ fn encode_rest<W: Write>(out: &mut Encoder<W>, article: &Article) {
         Some(Bucket::Neutral) => 2,
         Some(Bucket::Negative) => 3,
     });
-    out.u8(match sentiment.origin {
-        None => 0,
-        Some(Origin::File) => 1,
-        Some(Origin::Estimated) => 2,
-    });
+    out.u8(origin_byte(sentiment.origin));
     out.strs(&article.tldr);
     out.u64(article.words as u64);
     out.len(article.extra.len());
@@ -61,6 +57,26 @@ fn encode_rest<W: Write>(out: &mut Encoder<W>, article: &Article) {
         out.str(value);
     }
     out.strs(&article.warnings);
+    // Since cache version 13: where the TL;DR came from, and the lines left out of the body.
+    out.u8(origin_byte(article.tldr_origin));
+    out.u64(article.left_out as u64);
+}
+
+fn origin_byte(origin: Option<Origin>) -> u8 {
+    match origin {
+        None => 0,
+        Some(Origin::File) => 1,
+        Some(Origin::Estimated) => 2,
+    }
+}
+
+fn origin_of(byte: u8) -> Result<Option<Origin>, Damaged> {
+    match byte {
+        0 => Ok(None),
+        1 => Ok(Some(Origin::File)),
+        2 => Ok(Some(Origin::Estimated)),
+        _ => Err(Damaged),
+    }
 }
 
 /// Reads an article written by [`encode`] as far as opening the cache needs: its stamp, its
@@ -166,7 +182,9 @@ fn unreadable(id: &str) -> Article {
         source_url: None,
         sentiment: Sentiment::default(),
         tldr: Vec::new(),
+        tldr_origin: None,
         body: String::new(),
+        left_out: 0,
         words: 0,
         extra: Vec::new(),
         warnings: vec![
@@ -198,12 +216,7 @@ fn decode_rest<R: Read>(input: &mut Decoder<R>) -> Result<Article, Damaged> {
         3 => Some(Bucket::Negative),
         _ => return Err(Damaged),
     };
-    let origin = match input.u8()? {
-        0 => None,
-        1 => Some(Origin::File),
-        2 => Some(Origin::Estimated),
-        _ => return Err(Damaged),
-    };
+    let origin = origin_of(input.u8()?)?;
     let tldr = input.strings()?;
     let words = usize::try_from(input.u64()?).map_err(|_| Damaged)?;
     let extra_count = input.len(16)?;
@@ -212,6 +225,8 @@ fn decode_rest<R: Read>(input: &mut Decoder<R>) -> Result<Article, Damaged> {
         extra.push((input.string()?, input.string()?));
     }
     let warnings = input.strings()?;
+    let tldr_origin = origin_of(input.u8()?)?;
+    let left_out = usize::try_from(input.u64()?).map_err(|_| Damaged)?;
     Ok(Article {
         id: String::new(),
         path: PathBuf::new(),
@@ -227,7 +242,9 @@ fn decode_rest<R: Read>(input: &mut Decoder<R>) -> Result<Article, Damaged> {
             origin,
         },
         tldr,
+        tldr_origin,
         body: String::new(),
+        left_out,
         words,
         extra,
         warnings,

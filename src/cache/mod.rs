@@ -30,7 +30,7 @@ use crate::reading::Reading;
 use crate::replace_file;
 
 /// Bumped whenever the layout changes, so that an older cache is ignored.
-const FORMAT_VERSION: u32 = 12;
+const FORMAT_VERSION: u32 = 13;
 const MAGIC: &[u8] = b"moodwire cache\n";
 
 /// Where cache files are kept.

@@ -157,6 +157,11 @@ pub struct ShowArgs {
     /// width (up to 100) is used; output that is not a terminal is not wrapped
     #[arg(long, short, value_name = "N")]
     pub width: Option<usize>,
+
+    /// Show the whole text of a scrape or a saved page, with the page furniture (menus,
+    /// captions, share buttons, comment forms) that is otherwise left out
+    #[arg(long, short)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -190,6 +195,12 @@ pub struct TagArgs {
     /// write read-only files
     #[arg(long)]
     pub force: bool,
+
+    /// With --write, also write the estimated TL;DR of each article tagged whose file has
+    /// none (a `tldr:` list; a plain-text file's new front matter also keeps its headline as
+    /// `title:`)
+    #[arg(long)]
+    pub tldr: bool,
 
     /// Output format
     #[arg(long, short, value_enum, default_value_t = TagFormat::Table)]

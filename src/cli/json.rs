@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use moodwire::article::Article;
 use moodwire::marks::Marks;
+use moodwire::parse::Body;
 
 #[derive(Serialize)]
 pub struct ArticleJson<'a> {
@@ -16,12 +17,17 @@ pub struct ArticleJson<'a> {
     source_url: Option<&'a str>,
     sentiment: SentimentJson<'a>,
     tldr: &'a [String],
+    tldr_origin: Option<&'static str>,
     words: usize,
     warnings: &'a [String],
     read: bool,
     starred: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     body: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    furniture: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    links: Option<&'a [String]>,
 }
 
 #[derive(Serialize)]
@@ -51,18 +57,30 @@ impl<'a> ArticleJson<'a> {
                 origin: sentiment.origin.map(|o| o.as_str()),
             },
             tldr: &article.tldr,
+            tldr_origin: article.tldr_origin.map(|o| o.as_str()),
             words: article.words,
             warnings: &article.warnings,
             read: marks.is_read(&article.id),
             starred: marks.is_starred(&article.id),
             body: None,
+            furniture: None,
+            links: None,
         }
     }
 
-    /// The full form, with the body as written.
-    pub fn full(article: &'a Article, marks: &Marks) -> ArticleJson<'a> {
+    /// The full form: `body` the article's text (for a saved page, its Markdown with links
+    /// given as their text, their addresses in `links`), or with `all` the whole text; and
+    /// the lines left out of it as `furniture`.
+    pub fn full(article: &'a Article, body: &'a Body, all: bool, marks: &Marks) -> ArticleJson<'a> {
+        let text = match (all, &body.whole, &body.text) {
+            (true, Some(whole), _) => whole,
+            (_, _, Some(text)) => text,
+            _ => &body.main,
+        };
         ArticleJson {
-            body: Some(&article.body),
+            body: Some(text),
+            furniture: Some(&body.furniture),
+            links: Some(&body.links),
             ..ArticleJson::summary(article, marks)
         }
     }

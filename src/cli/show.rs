@@ -9,6 +9,8 @@ use moodwire::article::Article;
 use moodwire::config::Config;
 use moodwire::library::Library;
 use moodwire::loader::{self, Severity, display_path};
+use moodwire::parse::Body;
+use moodwire::reading::Reading;
 use moodwire::render::render_article;
 use moodwire::sanitize::sanitize_line;
 use moodwire::words::words;
@@ -20,24 +22,29 @@ use super::settings;
 use super::source::open_library;
 
 pub fn run(args: &ShowArgs, config: &Config, output: &Output) -> anyhow::Result<()> {
-    let article = find(args, config)?;
+    let (mut article, body) = find(args, config)?;
     let limits = &config.limits;
     let mut out = io::stdout().lock();
     match args.format {
-        ShowFormat::Text => output.write_laid_out(
-            &mut out,
-            &render_article(
-                &article,
-                output.reading_width(args.width),
-                limits,
-                &output.look,
-            )
-            .lines,
-        )?,
+        ShowFormat::Text => {
+            if let (true, Some(whole)) = (args.all, &body.whole) {
+                article.body = whole.clone();
+            }
+            output.write_laid_out(
+                &mut out,
+                &render_article(
+                    &article,
+                    output.reading_width(args.width),
+                    limits,
+                    &output.look,
+                )
+                .lines,
+            )?
+        }
         ShowFormat::Json => {
             serde_json::to_writer_pretty(
                 &mut out,
-                &ArticleJson::full(&article, &settings::marks()),
+                &ArticleJson::full(&article, &body, args.all, &settings::marks()),
             )?;
             writeln!(out)?;
         }
@@ -46,8 +53,9 @@ pub fn run(args: &ShowArgs, config: &Config, output: &Output) -> anyhow::Result<
     Ok(())
 }
 
-/// A file path is read directly; anything else is looked up as an id in the library.
-fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<Article> {
+/// A file path is read directly; anything else is looked up as an id in the library. The
+/// article comes with its body and what was left out of it.
+fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<(Article, Body)> {
     let reading = config.reading();
     let path = Path::new(&args.target);
     if let Ok(meta) = std::fs::symlink_metadata(path) {
@@ -59,12 +67,12 @@ fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<Article> {
             bail!("{problem}");
         }
         if let Some(article) = loaded.articles.pop() {
-            return Ok(article);
+            return with_body(&reading, &article);
         }
     }
     let library: &Library = open_library(&args.library, args.cache, config)?;
     match library.find_all(&args.target).as_slice() {
-        [one] => return with_body(library, one),
+        [one] => return with_body(&reading, one),
         [] => {
             // A file of the library that failed to load is named by its problem.
             let failed = library
@@ -90,7 +98,7 @@ fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<Article> {
     }
     let target = sanitize_line(&args.target);
     match picked_out(library, &args.target).as_slice() {
-        [one] => with_body(library, one),
+        [one] => with_body(&reading, one),
         [] => bail!(
             "no article file, id or title matches \"{target}\"; `moodwire list` shows the articles"
         ),
@@ -116,14 +124,14 @@ fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<Article> {
 }
 
 /// The article with its body, which the library reads from the file only when it is shown.
-fn with_body(library: &Library, article: &Article) -> anyhow::Result<Article> {
-    let body = library
-        .body(article)
+fn with_body(reading: &Reading, article: &Article) -> anyhow::Result<(Article, Body)> {
+    let body = Library::read_body_parts(article, reading)
         .map_err(|problem| anyhow::anyhow!("{problem}"))?;
-    Ok(Article {
-        body,
+    let article = Article {
+        body: body.main.clone(),
         ..article.clone()
-    })
+    };
+    Ok((article, body))
 }
 
 /// Words shorter than this in all pick out too much to be meant as a title (`show -- -x`).

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use serde::Serialize;
 
+use moodwire::article::Origin;
 use moodwire::config::Config;
 use moodwire::loader::{Source, display_path, read_regular_file, walk};
 use moodwire::parallel;
@@ -187,7 +188,12 @@ fn tag_one(
             None,
         ));
     }
-    let staged = Tag::new(estimate.score, estimate.label()).and_then(|tag| {
+    let tldr = match (args.tldr, article.tldr_origin) {
+        (true, Some(Origin::Estimated)) => article.tldr.clone(),
+        _ => Vec::new(),
+    };
+    let tag = Tag::new(estimate.score, estimate.label()).and_then(|tag| tag.with_tldr(tldr));
+    let staged = tag.and_then(|tag| {
         tagger::stage(
             &source.path,
             &bytes,

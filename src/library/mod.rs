@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 use crate::article::{Article, Sentiment};
 use crate::index::{Index, NO_DOC, Shard};
 use crate::loader::{self, FileStamp, Loaded, Problem, Source};
-use crate::parse::parse_body;
+use crate::parse::{Body, parse_body_parts};
 use crate::query::{Query, SortOrder};
 use crate::reading::Reading;
 use crate::samples;
@@ -173,6 +173,12 @@ impl Library {
     /// The body of `article`, read again from its file (or from the built-in samples) as
     /// `reading` says, so that a body can be read while its library is still loading.
     pub fn read_body(article: &Article, reading: &Reading) -> Result<String, Problem> {
+        Library::read_body_parts(article, reading).map(|body| body.main)
+    }
+
+    /// [`Library::read_body`] with what was left out of the body: the page furniture and the
+    /// whole text of a scrape or a saved page, and a page's text without link addresses.
+    pub fn read_body_parts(article: &Article, reading: &Reading) -> Result<Body, Problem> {
         let fail = |reason: String| Problem::error(&article.path, reason);
         let bytes = match article.path.strip_prefix(samples::ORIGIN) {
             Ok(name) => samples::file(&name.to_string_lossy())
@@ -184,7 +190,7 @@ impl Library {
                     .0
             }
         };
-        parse_body(&bytes, reading).map_err(|error| fail(error.to_string()))
+        parse_body_parts(&bytes, &article.path, reading).map_err(|error| fail(error.to_string()))
     }
 
     /// The stamp the file of document `doc` had when it was read, if it is a file whose stamp
@@ -418,7 +424,9 @@ mod tests {
             source_url: None,
             sentiment: Sentiment::from_file(score, None, Scale::default()),
             tldr: vec![],
+            tldr_origin: None,
             body: String::new(),
+            left_out: 0,
             words: 0,
             extra: vec![],
             warnings: vec![],

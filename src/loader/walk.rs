@@ -14,7 +14,7 @@ use crate::limits::Limits;
 use crate::parallel;
 
 /// File name endings that mark an article when walking a folder.
-pub const ARTICLE_EXTENSIONS: [&str; 5] = ["md", "markdown", "mdx", "txt", "text"];
+pub const ARTICLE_EXTENSIONS: [&str; 7] = ["md", "markdown", "mdx", "txt", "text", "html", "htm"];
 
 /// A file to load and the id it will be known by.
 #[derive(Debug, Clone, PartialEq, Eq)]

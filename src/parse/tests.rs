@@ -496,7 +496,7 @@ fn the_body_read_again_is_the_body_loaded() {
     }
     for bytes in files {
         let loaded = parse_article(&bytes, "x".into(), "x.md".into(), &Reading::default());
-        let body = parse_body(&bytes, &Reading::default());
+        let body = parse_body(&bytes, Path::new("x.md"), &Reading::default());
         assert_eq!(
             body.ok(),
             loaded.ok().map(|article| article.body),
@@ -504,4 +504,66 @@ fn the_body_read_again_is_the_body_loaded() {
             String::from_utf8_lossy(&bytes)
         );
     }
+}
+
+/// A saved page's character references may spell control characters; what the page gives is
+/// cleaned again, in every field.
+#[test]
+fn a_saved_page_never_brings_back_a_control_character() {
+    let html = "<html><head><title>Title &#x1b;[2J here</title>\
+        <link rel=\"canonical\" href=\"https://x.example/a&#x1b;b\"></head><body><article>\
+        <h1>Headline &#x9b;31m of the page</h1><p>A paragraph of the article &#x1b;]8;;evil&#x7; \
+        with enough words in it to be taken for the article's text by the extractor, and a \
+        few more words to be sure of it, and then some more words still.</p></article></body></html>";
+    let article = parse_named("page.html", html);
+    let fields = [
+        article.title.clone(),
+        article.body.clone(),
+        article.source_url.clone().unwrap_or_default(),
+        article.tldr.join(" "),
+    ];
+    for field in fields {
+        assert!(
+            !field.chars().any(|c| c.is_control() && c != '\n'),
+            "{field:?}"
+        );
+    }
+    let body =
+        parse_body_parts(html.as_bytes(), Path::new("page.html"), &Reading::default()).unwrap();
+    for text in [
+        body.whole.unwrap_or_default(),
+        body.text.unwrap_or_default(),
+    ]
+    .into_iter()
+    .chain(body.furniture)
+    .chain(body.links)
+    {
+        assert!(
+            !text.chars().any(|c| c.is_control() && c != '\n'),
+            "{text:?}"
+        );
+    }
+}
+
+/// A text file given front matter keeps its Markdown whole; one whose body is a scrape still
+/// has its furniture left out, and its headline line out of the body.
+#[test]
+fn a_text_file_with_front_matter_is_a_scrape_unless_its_body_is_markdown() {
+    let finished = parse_named(
+        "done.txt",
+        "---\ntitle: Done\n---\n\n# Done\n\nText of it.\n\n## Sources\n- one\n- two\n",
+    );
+    assert!(finished.body.contains("- two"), "{}", finished.body);
+    assert_eq!(finished.left_out, 0);
+    let scrape = parse_named(
+        "tagged.txt",
+        "---\ntitle: \"Port Strike Halts Grain Exports\"\nsentiment_score: 3\n---\nMenu\n\n\
+         Port Strike Halts Grain Exports\n\n\
+         Dock workers at the country's largest port extended their strike on Tuesday, leaving more than forty grain ships waiting offshore and pushing up the price of wheat in regional markets for the third week in a row.\n\n\
+         Leave a Comment\n",
+    );
+    assert_eq!(scrape.title, "Port Strike Halts Grain Exports");
+    assert!(scrape.body.starts_with("Dock workers"), "{}", scrape.body);
+    assert!(!scrape.body.contains("Leave a Comment"));
+    assert_eq!(scrape.left_out, 2);
 }

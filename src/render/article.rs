@@ -31,7 +31,8 @@ pub fn render_article(article: &Article, width: usize, limits: &Limits, look: &L
     }
     if !article.tldr.is_empty() {
         head.push(Line::default());
-        head.extend(tldr_box(&article.tldr, width));
+        let estimated = article.tldr_origin == Some(crate::article::Origin::Estimated);
+        head.extend(tldr_box(&article.tldr, estimated, width));
     }
     let text = cut_long_lines(article.body_without_title(), limits.max_line_chars);
     let mut body = render_within(&text, width, &look.palette, limits.max_rendered_lines);
@@ -98,14 +99,24 @@ pub fn site_of(url: &str) -> Option<String> {
 }
 
 /// The TL;DR items as bullets in a rounded box the width of the text, or of its longest item
-/// when that is narrower (and when the text is not wrapped at all).
-fn tldr_box(items: &[String], width: usize) -> Vec<Line<'static>> {
+/// when that is narrower (and when the text is not wrapped at all); an estimated one says so
+/// in its title.
+fn tldr_box(items: &[String], estimated: bool, width: usize) -> Vec<Line<'static>> {
+    let title = match estimated {
+        true => "─ TL;DR (estimated) ",
+        false => "─ TL;DR ",
+    };
     let longest = items.iter().map(|item| str_width(item)).max().unwrap_or(0);
-    let width = width
-        .min(longest.saturating_add(BOX_AND_BULLET))
-        .max(MIN_WIDTH);
+    let wanted = longest
+        .saturating_add(BOX_AND_BULLET)
+        .max(str_width(title) + 4);
+    let width = width.min(wanted).max(MIN_WIDTH);
+    // The longer title only where it fits.
+    let title = match width >= str_width(title) + 4 {
+        true => title,
+        false => "─ TL;DR ",
+    };
     let inner = width - 4;
-    let title = "─ TL;DR ";
     let mut lines = vec![Line::from(Span::styled(
         format!("╭{title}{}╮", "─".repeat(width - 2 - str_width(title))),
         theme::DIM,

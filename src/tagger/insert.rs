@@ -218,12 +218,25 @@ fn sets_sentiment_key(line: &[u8], format: Format) -> bool {
     })
 }
 
-/// The two lines to insert.
+/// The lines to insert: the two of the sentiment, and a TL;DR's when the tag has one.
 fn tag_lines(format: Format, tag: &Tag, eol: &[u8]) -> Vec<u8> {
     let mut lines = Vec::new();
     for key in [SCORE_KEY, LABEL_KEY] {
         lines.extend_from_slice(key_line(format, key, tag).as_bytes());
         lines.extend_from_slice(eol);
+    }
+    if !tag.tldr.is_empty() {
+        let items: Vec<String> = tag.tldr.iter().map(|item| quoted(item)).collect();
+        let tldr = match format {
+            Format::Yaml => std::iter::once("tldr:".to_owned())
+                .chain(items.iter().map(|item| format!("  - {item}")))
+                .collect(),
+            Format::Toml => vec![format!("tldr = [{}]", items.join(", "))],
+        };
+        for line in tldr {
+            lines.extend_from_slice(line.as_bytes());
+            lines.extend_from_slice(eol);
+        }
     }
     lines
 }

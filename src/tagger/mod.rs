@@ -60,12 +60,14 @@ use insert::with_tag;
 pub use roots::Roots;
 pub use staged::Staged;
 
-/// A sentiment to write: a score on the house scale and a label.
+/// A sentiment to write: a score on the house scale and a label; and maybe a TL;DR.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tag {
     score: f64,
     /// The label, written as it is.
     pub label: String,
+    /// A TL;DR to write as a `tldr:` list beside the sentiment (`tag --tldr`), if any.
+    pub tldr: Vec<String>,
 }
 
 impl Tag {
@@ -82,7 +84,24 @@ impl Tag {
                 "the label must be one line of text".into(),
             ));
         }
-        Ok(Tag { score, label })
+        Ok(Tag {
+            score,
+            label,
+            tldr: Vec::new(),
+        })
+    }
+
+    /// The same tag with a TL;DR to write too; its items must be one line each.
+    pub fn with_tldr(self, tldr: Vec<String>) -> Result<Tag, TagError> {
+        if tldr
+            .iter()
+            .any(|item| item.trim().is_empty() || item.chars().any(char::is_control))
+        {
+            return Err(TagError::Invalid(
+                "each TL;DR item must be one line of text".into(),
+            ));
+        }
+        Ok(Tag { tldr, ..self })
     }
 
     /// The score, on the scale of 1 to 10.
@@ -350,9 +369,23 @@ fn tagged_bytes(
             ))
         })
     };
-    let mut inserted = with_tag(bytes, tag, replace, None)?;
+    if crate::parse::Kind::of(path) == crate::parse::Kind::Page {
+        return Err(TagError::Unsupported(
+            "a saved web page is not written into (its sentiment is estimated as it is read)"
+                .into(),
+        ));
+    }
+    // A scrape given a TL;DR keeps its headline as its title, as a finished article does.
+    let keeps_title =
+        !tag.tldr.is_empty() && crate::parse::Kind::of(path) == crate::parse::Kind::Text;
+    let mut inserted = with_tag(
+        bytes,
+        tag,
+        replace,
+        keeps_title.then_some(before.title.as_str()),
+    )?;
     let (mut title, mut sentiment) = read_back(&inserted.bytes)?;
-    if inserted.new_block && title != before.title {
+    if inserted.new_block && title != before.title && !keeps_title {
         // A heading further down would become the title: the block names the old one.
         inserted = with_tag(bytes, tag, replace, Some(&before.title))?;
         (title, sentiment) = read_back(&inserted.bytes)?;
@@ -360,12 +393,23 @@ fn tagged_bytes(
     let reads_back = sentiment.origin == Some(crate::article::Origin::File)
         && sentiment.score == Some(tag.score)
         && sentiment.label.as_deref() == Some(tag.label.as_str());
-    if !reads_back || title != before.title {
+    if !reads_back || title != before.title || !tldr_reads_back(&inserted.bytes, path, tag, reading)
+    {
         return Err(TagError::Unsupported(
             "the front matter would not read back as written; tag it by hand".into(),
         ));
     }
     Ok(inserted.bytes)
+}
+
+/// True when the TL;DR `tag` writes (if any) reads back from `bytes` as the file's own.
+fn tldr_reads_back(bytes: &[u8], path: &Path, tag: &Tag, reading: &Reading) -> bool {
+    if tag.tldr.is_empty() {
+        return true;
+    }
+    parse_article(bytes, String::new(), path.to_owned(), reading).is_ok_and(|article| {
+        article.tldr == tag.tldr && article.tldr_origin == Some(crate::article::Origin::File)
+    })
 }
 
 #[cfg(test)]

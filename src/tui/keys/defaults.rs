@@ -418,6 +418,12 @@ fn reader_keys() -> Vec<Binding> {
             "the links, to open or copy"
         ),
         bind!(
+            "whole-text",
+            [key('a')],
+            Action::ToggleWholeText,
+            "the whole text, or the article alone"
+        ),
+        bind!(
             "tag",
             [key('t')],
             Action::TagByHand,

@@ -87,6 +87,9 @@ pub enum Action {
     ShowLinks,
     /// Copy the chosen link's address to the clipboard.
     CopyLink,
+    /// Show the whole text of a scrape or a saved page in the reader, furniture and all, or
+    /// the article alone again.
+    ToggleWholeText,
     /// Open the picker to set the selected article's label and score by hand.
     TagByHand,
     /// Raise the score in the tag picker by one.
@@ -115,10 +118,12 @@ pub enum Action {
     Resize { width: u16, height: u16 },
     /// A step of the load number `generation`, from the loading thread.
     Load { generation: u64, event: LoadEvent },
-    /// The body of the article `id`, read from its file (or why it could not be read).
+    /// The body of the article `id`, read from its file (or why it could not be read), and
+    /// its whole text when page furniture was left out of the body.
     BodyRead {
         id: String,
         body: Result<String, String>,
+        whole: Option<String>,
     },
     /// The body of the article `id` the preview asked for (or why it could not be read).
     PreviewRead {

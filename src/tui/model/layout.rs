@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use crate::article::Article;
 use crate::limits::Limits;
 use crate::query::{Place, Query};
-use crate::render::{Lines, Look, MATCH, render_article};
+use crate::render::{Lines, Look, MATCH, render_article, theme};
 use crate::tui::model::action::Action;
 
 /// An article to lay out at a width: what the reader asks for when its article or its width
@@ -25,6 +25,8 @@ pub struct LayoutJob {
     pub revision: u64,
     /// Why the body could not be read, shown in place of it.
     pub error: Option<String>,
+    /// A line below the text (what was left out of it), dimmed.
+    pub note: Option<String>,
     pub limits: Limits,
     pub look: Look,
     /// Its matches are marked.
@@ -72,6 +74,12 @@ impl LayoutJob {
             layout
                 .lines
                 .push(&Line::from(format!("The body could not be read: {error}")));
+        }
+        if let Some(note) = &self.note {
+            layout.lines.push(&Line::default());
+            layout
+                .lines
+                .push(&Line::from(Span::styled(note.clone(), theme::DIM)));
         }
         layout
     }

@@ -54,6 +54,13 @@ pub struct Reader {
     laid_out: (usize, u64),
     /// The width and revision of the layout asked for last, until it comes.
     asked: Option<(usize, u64)>,
+    /// The whole text of a scrape or a saved page, when furniture was left out of its body;
+    /// while it is shown, the body it stands in for.
+    pub other_text: Option<String>,
+    /// True while the whole text is shown.
+    pub showing_whole: bool,
+    /// The key that shows the whole text, for the note that says what was left out.
+    pub whole_key: Option<String>,
 }
 
 impl Reader {
@@ -83,6 +90,9 @@ impl Reader {
             revision: 0,
             laid_out: (width, 0),
             asked: None,
+            other_text: None,
+            showing_whole: false,
+            whole_key: None,
         };
         let layout = reader.job(width, query).lay_out();
         reader.lines = layout.lines;
@@ -91,14 +101,26 @@ impl Reader {
         reader
     }
 
-    /// The body as read from the file, or why it could not be; laid out again unless the
-    /// article is as it was shown (a file read again after a change elsewhere in the library).
-    pub fn set_body(&mut self, body: Result<String, String>) {
+    /// The body as read from the file, or why it could not be, and the whole text when page
+    /// furniture was left out of the body; laid out again unless the article is as it was
+    /// shown (a file read again after a change elsewhere in the library).
+    pub fn set_body(&mut self, body: Result<String, String>, whole: Option<String>) {
         let first = self.pending;
+        let whole = whole.filter(|_| self.article.left_out > 0);
+        let shown = match self.showing_whole {
+            true => self.other_text.as_ref(),
+            false => Some(&self.article.body),
+        };
         let unchanged = !first
             && !self.changed
             && self.error.is_none()
-            && body.as_ref().is_ok_and(|body| *body == self.article.body);
+            && body.as_ref().ok() == shown
+            && whole.as_ref() == self.whole_text();
+        if !unchanged {
+            // A text read again is shown as the article alone, as it was when first opened.
+            self.other_text = whole;
+            self.showing_whole = false;
+        }
         self.pending = false;
         self.changed = false;
         if unchanged {
@@ -129,6 +151,52 @@ impl Reader {
         };
         self.changed |= fresh != *self.article;
         self.article = Arc::new(fresh);
+    }
+
+    /// The whole text, whether it is shown or kept aside.
+    fn whole_text(&self) -> Option<&String> {
+        match self.showing_whole {
+            true => Some(&self.article.body),
+            false => self.other_text.as_ref(),
+        }
+    }
+
+    /// Shows the whole text in place of the article's (or the article's again); false when
+    /// nothing was left out, so there is nothing else to show.
+    pub fn toggle_whole(&mut self) -> bool {
+        let Some(other) = self.other_text.take() else {
+            return false;
+        };
+        let shown = std::mem::replace(&mut Arc::make_mut(&mut self.article).body, other);
+        self.other_text = Some(shown);
+        self.showing_whole = !self.showing_whole;
+        self.relayout();
+        true
+    }
+
+    /// The note below the body of an article some lines were left out of.
+    fn left_out_note(&self) -> Option<String> {
+        let lines = self.article.left_out;
+        if lines == 0 || self.pending {
+            return None;
+        }
+        let counted = match lines {
+            1 => "1 line".to_owned(),
+            n => format!("{n} lines"),
+        };
+        let key = self.whole_key.as_deref();
+        Some(match (self.showing_whole, key) {
+            (false, Some(key)) => {
+                format!("{counted} of page furniture left out · {key} shows the whole text")
+            }
+            (false, None) => format!("{counted} of page furniture left out"),
+            (true, Some(key)) => {
+                format!(
+                    "The whole text, with {counted} of page furniture · {key} shows the article alone"
+                )
+            }
+            (true, None) => format!("The whole text, with {counted} of page furniture"),
+        })
     }
 
     /// Link `number` of the text (from 1), if it has one.
@@ -163,6 +231,7 @@ impl Reader {
             width,
             revision: self.revision,
             error: self.error.clone(),
+            note: self.left_out_note(),
             limits: self.limits,
             look: self.look.clone(),
             query: query.clone(),

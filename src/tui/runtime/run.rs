@@ -302,10 +302,14 @@ impl Looper {
             Effect::ReadBody(article) => {
                 let reading = self.app.reading;
                 self.worker.run(move || {
-                    let body = Library::read_body(&article, &reading);
+                    let body = Library::read_body_parts(&article, &reading);
+                    let whole = body.as_ref().ok().and_then(|body| body.whole.clone());
                     Some(Action::BodyRead {
                         id: article.id,
-                        body: body.map_err(|problem| problem.message),
+                        body: body
+                            .map(|body| body.main)
+                            .map_err(|problem| problem.message),
+                        whole,
                     })
                 })
             }

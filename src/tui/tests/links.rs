@@ -18,7 +18,14 @@ fn reading(source: Option<&str>) -> App {
     std::sync::Arc::make_mut(&mut reader.article).source_url = source.map(str::to_owned);
     let id = reader.article.id.clone();
     let body = Ok(BODY.to_owned());
-    send(&mut app, Action::BodyRead { id, body });
+    send(
+        &mut app,
+        Action::BodyRead {
+            id,
+            body,
+            whole: None,
+        },
+    );
     app
 }
 
@@ -136,6 +143,8 @@ fn an_article_without_links_says_so() {
         Action::BodyRead {
             id,
             body: Ok("No links here.".to_owned()),
+
+            whole: None,
         },
     );
     send(&mut app, Action::ShowLinks);

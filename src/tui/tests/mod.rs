@@ -129,12 +129,14 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
     let Some(Effect::ReadBody(article)) = at.map(|at| effects.remove(at)) else {
         panic!("opening asks for the body");
     };
-    let body = Library::read_body(&article, &app.reading).map_err(|p| p.message);
+    let body = Library::read_body_parts(&article, &app.reading).map_err(|p| p.message);
+    let whole = body.as_ref().ok().and_then(|body| body.whole.clone());
     send(
         app,
         Action::BodyRead {
             id: article.id.clone(),
-            body,
+            body: body.map(|body| body.main),
+            whole,
         },
     );
     effects

@@ -460,7 +460,14 @@ fn layouts_are_asked_for_and_stale_ones_ignored() {
     };
     let body = Library::read_body(&article, &app.reading).map_err(|p| p.message);
     let id = article.id.clone();
-    let effects = update(&mut app, Action::BodyRead { id, body });
+    let effects = update(
+        &mut app,
+        Action::BodyRead {
+            id,
+            body,
+            whole: None,
+        },
+    );
     let [Effect::LayOut(wide)] = effects.as_slice() else {
         panic!("the body asks for a layout: {effects:?}");
     };
@@ -781,7 +788,8 @@ fn the_preview_shows_the_start_of_the_text_or_the_lines_the_query_matched() {
     // Holding an article with a TL;DR and no query, the preview reads nothing.
     assert_eq!(read_previews(&mut app, Action::Down), 0);
 
-    // An article without a TL;DR: the start of its text, read once and then kept.
+    // An article whose file has no TL;DR: the one estimated from its text (the start of its
+    // text when none can be, which `model::preview` tests), read once and then kept.
     send(&mut app, Action::StartSearch);
     let reads =
         type_reading(&mut app, "title:lithium") + read_previews(&mut app, Action::SearchKeep);
@@ -790,8 +798,8 @@ fn the_preview_shows_the_start_of_the_text_or_the_lines_the_query_matched() {
     assert_eq!(read_previews(&mut app, Action::Top), 0);
     let screen = screen_text(&app);
     assert!(
-        screen.contains("Lithium producers are cutting output"),
-        "the start of the text:\n{screen}"
+        screen.contains("TL;DR (estimated)") && screen.contains("Lithium producers are cutting"),
+        "the estimated TL;DR:\n{screen}"
     );
 
     // With a query, the lines of the text it matched, under the TL;DR.
@@ -873,6 +881,8 @@ fn an_open_article_follows_its_file() {
         Action::BodyRead {
             id: article.id.clone(),
             body,
+
+            whole: None,
         },
     );
     assert!(

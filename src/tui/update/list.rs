@@ -3,7 +3,7 @@
 use crate::article::Bucket;
 use crate::query::{Query, QueryContext, SortOrder};
 use crate::tui::model::action::{Action, Effect};
-use crate::tui::model::app::{App, Screen};
+use crate::tui::model::app::{App, Mode, Screen};
 use crate::tui::model::picker::Picker;
 use crate::tui::model::reader::Reader;
 use crate::tui::model::stats::Stats;
@@ -177,13 +177,15 @@ pub(super) fn open(app: &mut App) -> Option<Effect> {
     let article = app.catalog.article(doc)?.clone();
     super::marks::opened(app, &article.id);
     let effect = Effect::ReadBody(Box::new(article.clone()));
-    app.screen = Screen::Reader(Box::new(Reader::new(
+    let mut reader = Reader::new(
         article,
         app.viewport.width,
         &app.query,
         app.reading.limits,
         app.look.clone(),
-    )));
+    );
+    reader.whole_key = app.keys.key_of(Mode::Reader, "whole-text");
+    app.screen = Screen::Reader(Box::new(reader));
     Some(effect)
 }
 

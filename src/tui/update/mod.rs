@@ -42,11 +42,11 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             true => load::apply(app, event),
             false => None,
         },
-        Action::BodyRead { id, body } => {
+        Action::BodyRead { id, body, whole } => {
             if let Screen::Reader(reader) = &mut app.screen
                 && reader.article.id == id
             {
-                reader.set_body(body);
+                reader.set_body(body, whole);
             }
             None
         }

@@ -42,6 +42,10 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::OpenSource => return super::links::open_source(app),
         Action::OpenLink(number) => return super::links::open_numbered(app, number),
         Action::ShowLinks => super::links::show(app),
+        Action::ToggleWholeText => match reader.toggle_whole() {
+            true => {}
+            false => app.notice = Some("nothing was left out of this article".to_owned()),
+        },
         Action::Back | Action::Quit => app.screen = Screen::List,
         Action::ShowHelp => app.help = true,
         _ => {}

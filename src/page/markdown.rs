@@ -1,0 +1,397 @@
+//! An article's DOM as Markdown, in one walk without recursion: the Markdown the reader shows
+//! (headings, lists, quotes, emphasis, links, code), the same Markdown with each link given as
+//! its text alone (the article's text, which `show --format json` gives as `body`: a link's
+//! address is not part of what the article says), the links' addresses, and the article's
+//! lines as plain text (to tell which of the page's lines it left out).
+
+use dom_query::NodeRef;
+
+use super::visible::push_collapsed;
+use super::walk::{Visit, is_hidden, walk};
+
+/// An article converted.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Converted {
+    /// Markdown for display.
+    pub markdown: String,
+    /// The same Markdown, links as their text and without images.
+    pub text: String,
+    /// The addresses of the links, in order.
+    pub links: Vec<String>,
+    /// The article's lines as plain text.
+    pub lines: Vec<String>,
+}
+
+/// Converts the children of `root`.
+pub fn convert(root: &NodeRef) -> Converted {
+    let mut writer = Writer::default();
+    walk(root, |visit| match visit {
+        Visit::Open(node, name) => writer.open(node, name),
+        Visit::Close(name) => {
+            writer.close(name);
+            true
+        }
+        Visit::Text(text) => {
+            writer.text(text);
+            true
+        }
+    });
+    writer.flush();
+    let mut converted = writer.done;
+    for out in [&mut converted.markdown, &mut converted.text] {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+    }
+    converted
+}
+
+enum Container {
+    Quote,
+    List { ordered: bool, next: u64 },
+    Item { marker: String, started: bool },
+}
+
+/// An inline element open: where its content starts in the paragraph being written.
+struct Mark {
+    name: String,
+    at: (usize, usize),
+    generation: usize,
+    href: Option<String>,
+}
+
+#[derive(Default)]
+struct Writer {
+    done: Converted,
+    /// The paragraph being written, as Markdown and as text.
+    markdown: String,
+    text: String,
+    /// Its plain text, a line for each `br`.
+    plain: String,
+    containers: Vec<Container>,
+    marks: Vec<Mark>,
+    /// Bumped at each paragraph written: marks of an earlier one no longer apply.
+    generation: usize,
+    heading: Option<usize>,
+    pre: usize,
+    /// True when the last block written was a list item's first line.
+    after_item: bool,
+}
+
+impl Writer {
+    fn open(&mut self, node: &NodeRef, name: &str) -> bool {
+        if is_hidden(node, name) || name == "img" || name == "picture" {
+            return false;
+        }
+        match name {
+            "br" => {
+                self.hard_break();
+                return false;
+            }
+            "hr" => {
+                self.flush();
+                return false;
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                self.heading = name[1..].parse().ok();
+            }
+            "ul" | "ol" => {
+                self.flush();
+                let start = node.attr("start").and_then(|s| s.trim().parse().ok());
+                self.containers.push(Container::List {
+                    ordered: name == "ol",
+                    next: start.unwrap_or(1),
+                });
+            }
+            "li" => {
+                self.flush();
+                let marker = match self.containers.iter_mut().rev().find_map(|c| match c {
+                    Container::List { ordered, next } => Some((ordered, next)),
+                    _ => None,
+                }) {
+                    Some((true, next)) => {
+                        *next += 1;
+                        format!("{}. ", *next - 1)
+                    }
+                    _ => "- ".to_owned(),
+                };
+                self.containers.push(Container::Item {
+                    marker,
+                    started: false,
+                });
+            }
+            "blockquote" => {
+                self.flush();
+                self.containers.push(Container::Quote);
+            }
+            "pre" => {
+                self.flush();
+                self.pre += 1;
+            }
+            "td" | "th" if !self.plain.trim().is_empty() => {
+                self.push_both(" | ");
+                self.plain.push_str(" | ");
+            }
+            "td" | "th" => {}
+            "strong" | "b" | "em" | "i" | "code" | "a" | "del" | "s" | "strike" => {
+                let href = (name == "a")
+                    .then(|| node.attr("href"))
+                    .flatten()
+                    .map(|h| h.trim().to_owned())
+                    .filter(|h| is_followable(h));
+                self.marks.push(Mark {
+                    name: name.to_owned(),
+                    at: (self.markdown.len(), self.text.len()),
+                    generation: self.generation,
+                    href,
+                });
+            }
+            _ if super::walk::is_block(name) => self.flush(),
+            _ => {}
+        }
+        true
+    }
+
+    fn close(&mut self, name: &str) {
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                self.flush();
+                self.heading = None;
+            }
+            "ul" | "ol" | "li" | "blockquote" => {
+                self.flush();
+                self.containers.pop();
+            }
+            "pre" => {
+                self.flush();
+                self.pre = self.pre.saturating_sub(1);
+            }
+            "td" | "th" => {}
+            "strong" | "b" | "em" | "i" | "code" | "a" | "del" | "s" | "strike" => {
+                if let Some(mark) = self.marks.pop()
+                    && mark.generation == self.generation
+                    && mark.name == name
+                {
+                    self.decorate(mark);
+                }
+            }
+            _ if super::walk::is_block(name) => self.flush(),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.pre > 0 {
+            self.markdown.push_str(text);
+            self.text.push_str(text);
+            self.plain.push_str(text);
+            return;
+        }
+        let before = self.plain.len();
+        push_collapsed(&mut self.plain, text);
+        let added = self.plain[before..].to_owned();
+        let escaped = escape(&added);
+        self.push_both(&escaped);
+    }
+
+    fn push_both(&mut self, text: &str) {
+        self.markdown.push_str(text);
+        self.text.push_str(text);
+    }
+
+    fn hard_break(&mut self) {
+        if self.pre > 0 {
+            self.push_both("\n");
+            self.plain.push('\n');
+        } else if !self.plain.trim().is_empty() {
+            let trimmed = self.markdown.trim_end().len();
+            self.markdown.truncate(trimmed);
+            let trimmed = self.text.trim_end().len();
+            self.text.truncate(trimmed);
+            self.push_both("\\\n");
+            self.plain.push('\n');
+        }
+    }
+
+    /// Puts the markers of the inline element `mark` around its content, with white space
+    /// at its edges moved outside them (Markdown reads `** a **` as text).
+    fn decorate(&mut self, mark: Mark) {
+        let (marker, link) = match mark.name.as_str() {
+            "strong" | "b" => ("**", false),
+            "em" | "i" => ("*", false),
+            "code" => ("`", false),
+            "del" | "s" | "strike" => ("~~", false),
+            _ => ("", true),
+        };
+        if mark.at.0 > self.markdown.len() || mark.at.1 > self.text.len() {
+            return;
+        }
+        let content = self.markdown[mark.at.0..].to_owned();
+        let inner = content.trim();
+        if inner.is_empty() || (marker == "`" && inner.contains('`')) || inner.ends_with('\\') {
+            return;
+        }
+        let lead = &content[..content.len() - content.trim_start().len()];
+        let trail = &content[content.trim_end().len()..];
+        let decorated = match (link, &mark.href) {
+            (true, Some(href)) => {
+                self.done.links.push(href.clone());
+                format!("{lead}[{inner}]({}){trail}", link_target(href))
+            }
+            (true, None) => return,
+            (false, _) => format!("{lead}{marker}{inner}{marker}{trail}"),
+        };
+        self.markdown.truncate(mark.at.0);
+        self.markdown.push_str(&decorated);
+        if !link {
+            let content = self.text[mark.at.1..].to_owned();
+            let inner = content.trim();
+            let lead = &content[..content.len() - content.trim_start().len()];
+            let trail = &content[content.trim_end().len()..];
+            let decorated = format!("{lead}{marker}{inner}{marker}{trail}");
+            self.text.truncate(mark.at.1);
+            self.text.push_str(&decorated);
+        }
+    }
+
+    /// Writes the paragraph being written as a block, and starts a new one.
+    fn flush(&mut self) {
+        self.generation += 1;
+        self.marks.clear();
+        let markdown = std::mem::take(&mut self.markdown);
+        let text = std::mem::take(&mut self.text);
+        let plain = std::mem::take(&mut self.plain);
+        if plain.trim().is_empty() {
+            return;
+        }
+        for line in plain.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            self.done.lines.push(line.to_owned());
+        }
+        let (first, rest, starts_item) = self.prefixes();
+        let separator = match (
+            self.done.markdown.is_empty(),
+            starts_item && self.after_item,
+        ) {
+            (true, _) => "",
+            (false, true) => "\n",
+            (false, false) => "\n\n",
+        };
+        let heading = self
+            .heading
+            .map(|level| format!("{} ", "#".repeat(level)))
+            .unwrap_or_default();
+        for (block, out) in [
+            (markdown, &mut self.done.markdown),
+            (text, &mut self.done.text),
+        ] {
+            out.push_str(separator);
+            if self.pre > 0 {
+                let fence = if block.contains("```") { "~~~~" } else { "```" };
+                out.push_str(&first);
+                out.push_str(fence);
+                for line in block.trim_matches('\n').lines() {
+                    out.push('\n');
+                    out.push_str(&rest);
+                    out.push_str(line);
+                }
+                out.push('\n');
+                out.push_str(&rest);
+                out.push_str(fence);
+                continue;
+            }
+            for (i, line) in block.trim().lines().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                    out.push_str(&rest);
+                } else {
+                    out.push_str(&first);
+                    out.push_str(&heading);
+                }
+                let line = line.trim_start();
+                out.push_str(&escape_line_start(line));
+            }
+        }
+        self.after_item = starts_item
+            || self
+                .containers
+                .iter()
+                .any(|c| matches!(c, Container::Item { .. }));
+    }
+
+    /// The prefix of the block's first line and of the lines after it, and whether it starts
+    /// a list item.
+    fn prefixes(&mut self) -> (String, String, bool) {
+        let mut first = String::new();
+        let mut rest = String::new();
+        let mut starts_item = false;
+        for container in &mut self.containers {
+            match container {
+                Container::Quote => {
+                    first.push_str("> ");
+                    rest.push_str("> ");
+                }
+                Container::List { .. } => {}
+                Container::Item { marker, started } => {
+                    let indent = " ".repeat(marker.len());
+                    if *started {
+                        first.push_str(&indent);
+                    } else {
+                        first.push_str(marker);
+                        *started = true;
+                        starts_item = true;
+                    }
+                    rest.push_str(&indent);
+                }
+            }
+        }
+        (first, rest, starts_item)
+    }
+}
+
+/// Links a reader can follow: not scripts, not anchors within the page.
+fn is_followable(href: &str) -> bool {
+    let lower = href.to_ascii_lowercase();
+    !(href.is_empty()
+        || href.starts_with('#')
+        || lower.starts_with("javascript:")
+        || lower.starts_with("data:")
+        || lower.starts_with("vbscript:"))
+}
+
+/// A link's address as Markdown reads it whole.
+fn link_target(href: &str) -> String {
+    let cleaned: String = href
+        .chars()
+        .filter(|c| !matches!(c, '<' | '>') && !c.is_control())
+        .collect();
+    if cleaned.contains([' ', '(', ')']) {
+        format!("<{cleaned}>")
+    } else {
+        cleaned
+    }
+}
+
+/// `text` with the characters Markdown would read as markup escaped.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '*' | '_' | '`' | '[' | ']' | '<') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A line starting with what Markdown reads as a block (`#`, `>`, `- `, `1.`) escaped there.
+fn escape_line_start(line: &str) -> String {
+    if line.starts_with(['#', '>', '+', '-', '=', '|', '~']) {
+        return format!("\\{line}");
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 && line[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &line[..digits], &line[digits..]);
+    }
+    line.to_owned()
+}

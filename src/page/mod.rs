@@ -1,0 +1,185 @@
+//! Saved web pages (`.html`, `.htm`): the article a page holds, without its menus, footers,
+//! comment forms and advertisements, as Markdown; its headline, date, author and address; and
+//! the page's other visible lines, left out as furniture but kept for `show --all`.
+//!
+//! The article is found by `dom_smoothie`, a port of Readability.js (README, "Dependencies",
+//! says why that one), and written as Markdown by a walk of our own (`page/markdown.rs`). Pages are
+//! guarded first (`page/guard.rs`): one nested too deeply to parse safely is read as plain text.
+
+mod guard;
+mod markdown;
+mod meta;
+mod visible;
+mod walk;
+
+use std::collections::HashSet;
+
+use dom_smoothie::{Config, Readability, TextMode};
+
+use crate::date::ArticleDate;
+
+/// Pages nested deeper than this are parsed on a thread of their own with a large stack
+/// (parsing and taking the article out recurse through some of the tree); shallower ones, nearly
+/// all, on the calling thread.
+const INLINE_DEPTH: usize = 200;
+/// The stack of that thread: room for [`guard::MAX_DEPTH`] levels many times over.
+const DEEP_STACK_BYTES: usize = 256 << 20;
+
+/// What a saved page reads as.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Page {
+    /// The headline, if the page has one.
+    pub title: Option<String>,
+    /// When it was published, if the page says.
+    pub date: Option<ArticleDate>,
+    /// Who wrote it, if the page says.
+    pub author: Option<String>,
+    /// Its canonical address, else its `og:url`.
+    pub source_url: Option<String>,
+    /// The article as Markdown, with links.
+    pub body: String,
+    /// The same Markdown with each link given as its text alone, and without images.
+    pub text: String,
+    /// The addresses of the article's links, in order.
+    pub links: Vec<String>,
+    /// The page's visible lines that are not the article's (nor its headline).
+    pub furniture: Vec<String>,
+    /// Every visible line of the page.
+    pub whole: String,
+}
+
+/// Reads the saved page `html`. Never fails: a page with no article found in it is read as the
+/// plain text of its visible lines.
+pub fn read(html: &str) -> Page {
+    let depth = guard::nesting_depth(html);
+    if depth > guard::MAX_DEPTH {
+        return from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect());
+    }
+    if depth <= INLINE_DEPTH {
+        return extract(html);
+    }
+    let deep = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .name("moodwire-page".to_owned())
+            .stack_size(DEEP_STACK_BYTES)
+            .spawn_scoped(scope, || extract(html))
+            .ok()
+            .and_then(|thread| thread.join().ok())
+    });
+    deep.unwrap_or_else(|| from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect()))
+}
+
+/// The article of a page nested no deeper than [`guard::MAX_DEPTH`].
+fn extract(html: &str) -> Page {
+    let config = Config {
+        text_mode: TextMode::Raw,
+        ..Config::default()
+    };
+    let Ok(mut readability) = Readability::new(html, None, Some(config)) else {
+        return from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect());
+    };
+    let (whole, found) = visible::visible_lines(&readability.doc.root());
+    let source_url = meta::address(&found);
+    let readability_title = readability.get_article_title().to_string();
+    let title = meta::headline(&found, &readability_title);
+    let dates_before = meta::date(&found);
+    let Ok(article) = readability.parse() else {
+        return from_lines(whole);
+    };
+    let content = dom_query::Document::from(article.content.as_ref());
+    let converted = markdown::convert(&content.root());
+    if converted.lines.is_empty() {
+        return from_lines(whole);
+    }
+    let title = title.or_else(|| Some(article.title.clone()).filter(|t| !t.trim().is_empty()));
+    let date = article
+        .published_time
+        .as_deref()
+        .and_then(meta::parse_date)
+        .or(dates_before)
+        .or_else(|| source_url.as_deref().and_then(meta::date_in_address));
+    let (body, text) = match &title {
+        Some(title) => (
+            without_leading_title(&converted.markdown, title),
+            without_leading_title(&converted.text, title),
+        ),
+        None => (converted.markdown.clone(), converted.text.clone()),
+    };
+    let kept: HashSet<String> = converted
+        .lines
+        .iter()
+        .chain(title.as_ref())
+        .map(|line| key(line))
+        .collect();
+    let furniture = whole
+        .iter()
+        .filter(|line| !kept.contains(&key(line)))
+        .cloned()
+        .collect();
+    Page {
+        title,
+        date,
+        author: article
+            .byline
+            .map(|b| b.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|b| !b.is_empty() && b.chars().count() <= 200),
+        source_url,
+        body,
+        text,
+        links: converted.links,
+        furniture,
+        whole: whole.join("\n\n"),
+    }
+}
+
+/// A page read as the plain text of its visible `lines`, as a scrape is read.
+fn from_lines(lines: Vec<String>) -> Page {
+    let lines: Vec<String> = lines
+        .into_iter()
+        .map(|l| l.trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect();
+    let whole = lines.join("\n\n");
+    let scraped = crate::scrape::read(&whole);
+    Page {
+        title: scraped.title,
+        body: scraped.body.clone(),
+        text: scraped.body,
+        furniture: scraped.furniture,
+        whole,
+        ..Page::default()
+    }
+}
+
+/// What tells two lines apart: their letters and digits, lowercased, each run of other
+/// characters as one space.
+fn key(line: &str) -> String {
+    let mut key = String::with_capacity(line.len());
+    for c in line.chars() {
+        if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        } else if !key.ends_with(' ') && !key.is_empty() {
+            key.push(' ');
+        }
+    }
+    let trimmed = key.trim_end().len();
+    key.truncate(trimmed);
+    key
+}
+
+/// `markdown` without a first heading that repeats `title`.
+fn without_leading_title(markdown: &str, title: &str) -> String {
+    let Some(first) = markdown.lines().next() else {
+        return String::new();
+    };
+    let heading = crate::title::atx_heading_text(first);
+    match heading {
+        Some(heading) if key(heading) == key(title) => {
+            markdown[first.len()..].trim_start_matches('\n').to_owned()
+        }
+        _ => markdown.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,183 @@
+//! Saved pages written for these tests: the metadata pages carry, an article among menus,
+//! footers, comment forms, ads, scripts and styles, and hostile nesting.
+
+use super::*;
+
+const ARTICLE_PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Port strike halts grain exports | Harbour Daily</title>
+<link rel="canonical" href="https://harbour.example/news/2024/03/05/port-strike">
+<meta property="og:url" content="https://harbour.example/og-address">
+<meta property="og:title" content="Port strike halts grain exports">
+<script type="application/ld+json">
+{"@context":"https://schema.org","@type":"NewsArticle","headline":"Port strike halts grain exports",
+ "datePublished":"2024-03-05T09:30:00Z","author":{"@type":"Person","name":"Maria Lopez"}}
+</script>
+<style>p { color: red } .secret { content: "STYLE-TEXT" }</style>
+<script>document.write("SCRIPT-TEXT")</script>
+</head>
+<body>
+<nav class="site-nav"><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li>
+<li><a href="/business">Business</a></li><li><a href="/markets">Markets</a></li></ul></nav>
+<div class="ad-banner advertisement">Advertisement: Buy a boat today</div>
+<main>
+<article>
+<h1>Port strike halts grain exports</h1>
+<p class="byline">By Maria Lopez</p>
+<p>Dock workers at the country's <strong>largest port</strong> extended their strike on Tuesday,
+leaving more than forty grain ships waiting offshore and pushing up the price of wheat in
+regional markets for the third week in a row, <a href="https://harbour.example/wheat">traders said</a>.</p>
+<p>The union said it would not return to work until the port authority agreed to a new pay
+scale, while the authority said it had already offered the largest increase in a decade and
+accused the union of <em>holding the harvest hostage</em>.</p>
+<h2>What farmers say</h2>
+<p>Farmers in the north said their silos were full and that they had started to store grain in
+the open, where a week of rain could ruin it. Several cooperatives have asked the government to
+step in and order the port reopened.</p>
+<ul><li>Forty ships wait offshore.</li><li>Wheat is up for a third week.</li></ul>
+<blockquote><p>We cannot wait for another month, one farmer said.</p></blockquote>
+<p>The transport minister said on Monday that the government would not intervene for now, but
+that it was watching the situation closely and would act if food prices kept rising.</p>
+<script>var tracking = "SCRIPT-IN-BODY";</script>
+</article>
+</main>
+<section id="comments" class="comments">
+<h3>Leave a Reply</h3>
+<form action="/comment" method="post"><p>Your email address will not be published.</p>
+<textarea name="comment"></textarea><input type="submit" value="Post Comment"></form>
+</section>
+<footer class="site-footer"><p>© 2024 Harbour Daily. All rights reserved.</p>
+<p><a href="/privacy">Privacy policy</a> · <a href="/terms">Terms of use</a></p></footer>
+</body></html>
+"#;
+
+#[test]
+fn a_page_gives_its_fields() {
+    let page = read(ARTICLE_PAGE);
+    assert_eq!(
+        page.title.as_deref(),
+        Some("Port strike halts grain exports")
+    );
+    assert_eq!(
+        page.source_url.as_deref(),
+        Some("https://harbour.example/news/2024/03/05/port-strike")
+    );
+    assert_eq!(
+        page.date.map(|d| d.to_iso()).as_deref(),
+        Some("2024-03-05T09:30:00Z")
+    );
+    assert_eq!(page.author.as_deref(), Some("Maria Lopez"));
+}
+
+#[test]
+fn a_page_gives_its_article_as_markdown_without_the_rest() {
+    let page = read(ARTICLE_PAGE);
+    for kept in [
+        "Dock workers at the country's **largest port** extended",
+        "[traders said](https://harbour.example/wheat)",
+        "*holding the harvest hostage*",
+        "## What farmers say",
+        "- Forty ships wait offshore.\n- Wheat is up for a third week.",
+        "> We cannot wait for another month",
+        "would act if food prices kept rising.",
+    ] {
+        assert!(page.body.contains(kept), "{kept:?} not in\n{}", page.body);
+    }
+    for left_out in [
+        "Home",
+        "Buy a boat",
+        "Leave a Reply",
+        "Your email address",
+        "All rights reserved",
+        "Privacy policy",
+        "SCRIPT",
+        "STYLE",
+        "tracking",
+    ] {
+        assert!(
+            !page.body.contains(left_out),
+            "{left_out:?} in\n{}",
+            page.body
+        );
+        assert!(!page.text.contains(left_out), "{left_out:?} in the text");
+        assert!(!page.whole.contains("SCRIPT") && !page.whole.contains("STYLE"));
+    }
+    assert!(page.furniture.iter().any(|l| l == "Leave a Reply"));
+    assert!(
+        page.furniture
+            .iter()
+            .any(|l| l.contains("All rights reserved"))
+    );
+    assert!(!page.furniture.iter().any(|l| l.contains("Dock workers")));
+}
+
+#[test]
+fn the_text_gives_links_as_their_text_and_their_addresses_apart() {
+    let page = read(ARTICLE_PAGE);
+    assert!(
+        page.text.contains("in a row, traders said."),
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("https://"));
+    assert_eq!(page.links, ["https://harbour.example/wheat"]);
+}
+
+#[test]
+fn og_url_stands_in_for_a_missing_canonical_link() {
+    let page = read(&ARTICLE_PAGE.replace("rel=\"canonical\"", "rel=\"alternate\""));
+    assert_eq!(
+        page.source_url.as_deref(),
+        Some("https://harbour.example/og-address")
+    );
+}
+
+#[test]
+fn a_page_nested_too_deeply_is_read_as_plain_text() {
+    let deep = format!(
+        "<html><body><h1>Deep page headline here</h1>{}<p>{}</p>{}</body></html>",
+        "<div>".repeat(50_000),
+        "Text at the bottom of a very deep page, long enough to read as the article's text, with the words of a sentence in it.",
+        "</div>".repeat(50_000)
+    );
+    let started = std::time::Instant::now();
+    let page = read(&deep);
+    assert!(page.body.contains("Text at the bottom"), "{page:?}");
+    assert!(started.elapsed().as_secs() < 10);
+    let bold = format!("<p>{}deep bold text</p>", "<b>".repeat(50_000));
+    assert!(read(&bold).whole.contains("deep bold text"));
+}
+
+#[test]
+fn a_page_a_little_deep_is_read_on_a_large_stack() {
+    let html = format!(
+        "<html><body>{}<p>{}</p>{}</body></html>",
+        "<div>".repeat(900),
+        "A paragraph deep inside the page that is long enough to be taken for the article by the extractor, with more words.",
+        "</div>".repeat(900)
+    );
+    assert!(read(&html).text.contains("A paragraph deep inside"));
+}
+
+#[test]
+fn a_page_without_an_article_is_read_as_its_lines() {
+    let page = read("<html><body><p>Just a line.</p></body></html>");
+    assert!(page.body.contains("Just a line."));
+    let page = read("no tags at all, only text");
+    assert!(page.whole.contains("no tags at all"));
+    for odd in ["", "<", "<html>", "\u{0}\u{1}", "<p>&#x1b;[2J</p>"] {
+        read(odd);
+    }
+}
+
+#[test]
+fn a_huge_flat_page_is_read_in_reasonable_time() {
+    let paragraph =
+        "<div><p>A sentence of the article that goes on for a while, and then ends.</p></div>\n";
+    let html = format!("<html><body>{}</body></html>", paragraph.repeat(20_000));
+    let started = std::time::Instant::now();
+    let page = read(&html);
+    assert!(!page.body.is_empty());
+    assert!(started.elapsed().as_secs() < 60);
+}

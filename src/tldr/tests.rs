@@ -1,0 +1,88 @@
+use super::*;
+
+const ARTICLE: &str = "\
+Port workers extended their strike on Tuesday, leaving more than forty grain ships waiting offshore.
+
+Photo: Jane Doe/Reuters
+
+The strike has halted grain exports from the country's largest port for three weeks, and wheat prices have risen in every regional market since it began.
+
+The union wants a new pay scale before its members return to work at the port. The port authority says it already offered the largest pay increase in a decade.
+
+Share this:
+
+Farmers say their silos are full and that grain stored in the open could rot within a week of rain. Several cooperatives have asked the government to order the port reopened so that grain exports can resume.
+
+The transport minister said the government would not intervene for now. Analysts expect wheat prices to keep rising while the grain ships wait and the strike at the port goes on.
+
+Is this the end of cheap bread?
+
+Leave a Comment
+";
+
+#[test]
+fn two_or_three_sentences_of_the_article_verbatim() {
+    let tldr = estimate(ARTICLE);
+    assert!((2..=3).contains(&tldr.len()), "{tldr:?}");
+    for sentence in &tldr {
+        assert!(
+            ARTICLE.contains(sentence.as_str()),
+            "{sentence} is not verbatim"
+        );
+        assert!(sentence.ends_with('.'), "{sentence}");
+    }
+}
+
+#[test]
+fn never_furniture_a_caption_or_a_question() {
+    for sentence in estimate(ARTICLE) {
+        for left_out in ["Photo", "Share", "Leave", "bread?"] {
+            assert!(!sentence.contains(left_out), "{sentence}");
+        }
+    }
+}
+
+#[test]
+fn not_the_first_sentences_only() {
+    let tldr = estimate(ARTICLE);
+    let first_three = [
+        "Port workers extended their strike",
+        "The strike has halted grain exports",
+        "The union wants a new pay scale",
+    ];
+    assert!(
+        tldr.iter()
+            .any(|s| !first_three.iter().any(|f| s.starts_with(f))),
+        "{tldr:?}"
+    );
+}
+
+#[test]
+fn in_the_order_of_the_article() {
+    let tldr = estimate(ARTICLE);
+    let places: Vec<usize> = tldr
+        .iter()
+        .map(|s| ARTICLE.find(s.as_str()).unwrap())
+        .collect();
+    assert!(places.windows(2).all(|w| w[0] < w[1]), "{tldr:?}");
+}
+
+#[test]
+fn markdown_comes_off_the_sentences() {
+    let body = "# Title\n\nThe **central bank** kept [its rates](https://bank.example/rates) where they were on Thursday, as expected.\n\nInflation has fallen for six months in a row and is close to the bank's target of two per cent.\n";
+    let tldr = estimate(body);
+    assert_eq!(
+        tldr,
+        [
+            "The central bank kept its rates where they were on Thursday, as expected.",
+            "Inflation has fallen for six months in a row and is close to the bank's target of two per cent."
+        ]
+    );
+}
+
+#[test]
+fn too_little_text_gives_none() {
+    assert!(estimate("").is_empty());
+    assert!(estimate("Only one sentence here that is long enough to count as one.").is_empty());
+    assert!(estimate("Menu\n\nHome\n\nShare this:").is_empty());
+}
