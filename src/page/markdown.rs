@@ -129,12 +129,11 @@ impl Writer {
                 self.flush();
                 self.pre += 1;
             }
-            "td" | "th" => {
-                if !self.plain.trim().is_empty() {
-                    self.push_both(" | ");
-                    self.plain.push_str(" | ");
-                }
+            "td" | "th" if !self.plain.trim().is_empty() => {
+                self.push_both(" | ");
+                self.plain.push_str(" | ");
             }
+            "td" | "th" => {}
             "strong" | "b" | "em" | "i" | "code" | "a" | "del" | "s" | "strike" => {
                 let href = (name == "a")
                     .then(|| node.attr("href"))
@@ -170,10 +169,11 @@ impl Writer {
             }
             "td" | "th" => {}
             "strong" | "b" | "em" | "i" | "code" | "a" | "del" | "s" | "strike" => {
-                if let Some(mark) = self.marks.pop() {
-                    if mark.generation == self.generation && mark.name == name {
-                        self.decorate(mark);
-                    }
+                if let Some(mark) = self.marks.pop()
+                    && mark.generation == self.generation
+                    && mark.name == name
+                {
+                    self.decorate(mark);
                 }
             }
             _ if super::walk::is_block(name) => self.flush(),

@@ -87,10 +87,9 @@ pub fn parse_date(text: &str) -> Option<ArticleDate> {
     if let Some(seconds) = text
         .get(..19)
         .filter(|t| t.as_bytes().get(10) == Some(&b'T'))
+        && let Ok(date) = ArticleDate::parse(seconds)
     {
-        if let Ok(date) = ArticleDate::parse(seconds) {
-            return Some(date);
-        }
+        return Some(date);
     }
     text.get(..10).and_then(|day| ArticleDate::parse(day).ok())
 }
@@ -102,10 +101,12 @@ pub fn date_in_address(address: &str) -> Option<ArticleDate> {
     for window in parts.windows(3) {
         let [year, month, day] = window else { continue };
         let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
-        if digits(year, 4) && digits(month, 2) && digits(day, 2) {
-            if let Ok(date) = ArticleDate::parse(&format!("{year}-{month}-{day}")) {
-                return Some(date);
-            }
+        if digits(year, 4)
+            && digits(month, 2)
+            && digits(day, 2)
+            && let Ok(date) = ArticleDate::parse(&format!("{year}-{month}-{day}"))
+        {
+            return Some(date);
         }
     }
     parts.iter().find_map(|part| {

@@ -91,7 +91,7 @@ impl Stoplist {
     }
 
     /// The list that covers most of `words`, if it covers at least `min_share` of them.
-    pub fn choose<'w>(words: impl Iterator<Item = String>, min_share: f64) -> Stoplist {
+    pub fn choose(words: impl Iterator<Item = String>, min_share: f64) -> Stoplist {
         let mut counts = [0usize; LISTS.len()];
         let mut total = 0usize;
         for word in words {
