@@ -41,6 +41,7 @@ pub(crate) mod codec;
 pub mod config;
 pub mod date;
 pub mod date_format;
+pub mod feed;
 pub mod frontmatter;
 pub(crate) mod index;
 pub mod library;
