@@ -63,6 +63,7 @@ pub mod tagger;
 pub(crate) mod title;
 pub mod tldr;
 pub mod tui;
+pub mod web;
 pub mod words;
 
 pub use article::{Article, Bucket, Origin, Sentiment};

@@ -45,6 +45,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("library", 4),
     // 5. fetching
     ("feed", 5),
+    ("web", 5),
     // 6. presentation and configuration
     ("config", 6),
     ("render", 6),
