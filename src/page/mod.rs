@@ -6,6 +6,7 @@
 //! says why that one), and written as Markdown by a walk of our own ([`markdown`]). Pages are
 //! guarded first ([`guard`]): one nested too deeply to parse safely is read as plain text.
 
+mod fragment;
 mod guard;
 mod markdown;
 mod meta;
@@ -17,6 +18,8 @@ use std::collections::HashSet;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::date::ArticleDate;
+
+pub use fragment::{Fragment, fragment};
 
 /// Pages nested deeper than this are parsed on a thread of their own with a large stack
 /// (parsing and taking the article out recurse through some of the tree); shallower ones, nearly

@@ -34,6 +34,7 @@
 mod atomic;
 mod batch;
 mod check;
+mod create;
 mod durable;
 mod insert;
 mod staged;
@@ -48,6 +49,7 @@ use crate::reading::Reading;
 
 pub use atomic::replace_file;
 pub use batch::commit;
+pub use create::{NewFile, create_all};
 use insert::with_tag;
 pub use staged::Staged;
 
