@@ -4,10 +4,15 @@
 mod args;
 mod check;
 mod config;
+mod feeds;
+mod fetch;
 mod filter;
+mod import;
 mod json;
 mod list;
+mod news;
 mod output;
+mod progress;
 mod settings;
 mod shell;
 mod show;
@@ -32,7 +37,8 @@ use moodwire::tui::{self, Ending, LoadPlan, Settings};
 use args::{CacheArgs, Cli, Command};
 use output::Output;
 
-/// Exit code when `check` found a file that could not be loaded, or `tag` could not tag one.
+/// Exit code when `check` found a file that could not be loaded, `tag` could not tag one, or
+/// `import` or `fetch` could not read a source or write an item.
 const PROBLEMS_FOUND: u8 = 1;
 /// Exit code for usage and configuration errors, as clap uses for bad arguments.
 const USAGE_ERROR: u8 = 2;
@@ -74,6 +80,11 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Check(args)) => check::run(args, &config).map(problems_code),
         Some(Command::Tag(args)) => tag::run(args, &config).map(problems_code),
+        Some(Command::Import(args)) => import::run(args, &config).map(problems_code),
+        Some(Command::Feeds(args)) => {
+            feeds::run(&args.action, explicit).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Fetch(args)) => fetch::run(args, &config, explicit).map(problems_code),
         Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(ExitCode::SUCCESS),
         None => open_reader(&cli, config, keys, warnings, started),
     };
