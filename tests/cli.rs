@@ -78,6 +78,7 @@ fn json_objects_have_exactly_the_documented_keys() {
             "source_url",
             "sentiment",
             "tldr",
+            "tldr_origin",
             "words",
             "warnings",
             "read",

@@ -105,7 +105,8 @@ pub fn site_of(url: &str) -> Option<String> {
 /// so in its title.
 fn tldr_box(items: &[String], estimated: bool, width: usize) -> Vec<Line<'static>> {
     let inner = width - 4;
-    let title = match estimated {
+    // The longer title only where it fits.
+    let title = match estimated && width >= 24 {
         true => "─ TL;DR (estimated) ",
         false => "─ TL;DR ",
     };
