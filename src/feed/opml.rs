@@ -69,12 +69,15 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Outline>, FeedError> {
         }
         let title = attribute(&element, &["text", "title"]);
         if let Some(url) = attribute(&element, &["xmlurl"]) {
+            // A list that names a feed by its address (as this one writes a feed without a
+            // title) gives it no title.
+            let title = title.clone().filter(|title| *title != url);
             let path: Vec<&str> = open.iter().flatten().map(String::as_str).collect();
             let category = attribute(&element, &["category"])
                 .or_else(|| (!path.is_empty()).then(|| path.join("/")));
             found.push(Outline {
                 url,
-                title: title.clone(),
+                title,
                 category,
             });
         }
@@ -189,6 +192,6 @@ mod tests {
         let read_back = read(text.as_bytes()).unwrap();
         assert_eq!(read_back[0], outlines[0]);
         assert_eq!(read_back[1].url, outlines[1].url);
-        assert_eq!(read_back[1].title.as_deref(), Some("http://e.org/rss"));
+        assert_eq!(read_back[1].title, None);
     }
 }

@@ -90,7 +90,9 @@ pub fn fetch_all(plan: &FetchPlan, on_event: impl FnMut(Event)) -> Result<Summar
         return Ok(Summary::default());
     }
     let done = import::run(jobs, &plan.places, &plan.settings, on_event)?;
-    let now = jiff::Timestamp::now().to_string();
+    let now = jiff::Timestamp::now()
+        .strftime("%Y-%m-%dT%H:%M:%SZ")
+        .to_string();
     for source in &done {
         let Source::Address(address) = &source.job.source else {
             continue;
