@@ -61,7 +61,7 @@ pub enum Command {
 }
 
 /// Where new articles go and what they carry.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 pub struct WritingArgs {
     /// Write new articles into this folder (default: the configuration's `import_into`, else
     /// its first `library` folder)

@@ -32,7 +32,7 @@ use moodwire::config::Config;
 use moodwire::marks::store::MarksFile;
 use moodwire::render::Look;
 use moodwire::tui::keys::Keymap;
-use moodwire::tui::{self, Ending, LoadPlan, Settings};
+use moodwire::tui::{self, Ending, FetchSetup, LoadPlan, Settings};
 
 use args::{CacheArgs, Cli, Command};
 use output::Output;
@@ -133,12 +133,25 @@ fn open_reader(
         reading: config.reading(),
         watch: !cli.no_watch,
     };
+    // New articles go where `fetch` puts them; with neither `import_into` nor `library`
+    // configured, into the first folder the reader shows, so that they appear in it.
+    let writing = args::WritingArgs {
+        into: (config.import_into.is_none() && config.library.is_empty())
+            .then(|| cli.paths.first().filter(|p| p.is_dir()).cloned())
+            .flatten(),
+        ..Default::default()
+    };
+    let fetch = match news::fetch_plan(&writing, &config, cli.config.as_deref()) {
+        Ok(plan) => FetchSetup::Ready(Box::new(plan)),
+        Err(error) => FetchSetup::Unavailable(error.to_string()),
+    };
     let settings = Settings {
         keys,
         order: config.sort,
         marks: MarksFile::user(),
         warnings,
         look: Look::of(&config),
+        fetch,
     };
     match tui::run(plan, settings, started)? {
         Ending::Quit => Ok(ExitCode::SUCCESS),

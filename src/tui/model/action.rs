@@ -84,6 +84,10 @@ pub enum Action {
     ToggleStar,
     /// Mark every article the list shows (with its query, filter and category) read.
     MarkShownRead,
+    /// Fetch every subscribed feed in the background; new articles arrive by live reload.
+    Fetch,
+    /// A fetch ended: its summary line, or why it could not run.
+    Fetched(Result<String, String>),
     /// Leave the reader program.
     Quit,
     /// Give the terminal back and stop, as Ctrl-z does in a shell; `fg` comes back.
@@ -140,6 +144,8 @@ pub enum Effect {
     UndoTag(Box<Undo>),
     /// Save the read and starred marks.
     SaveMarks(Marks),
+    /// Fetch every subscribed feed, off the loop.
+    Fetch,
     /// Give the terminal back and stop the process until it is continued.
     Suspend,
 }

@@ -53,6 +53,8 @@ pub struct App {
     pub look: Look,
     /// A one-line message for the status bar, cleared by the next key.
     pub notice: Option<String>,
+    /// True while the subscribed feeds are being fetched.
+    pub fetching: bool,
     pub viewport: Size,
     /// False under `NO_COLOR`: the screen keeps its symbols and modifiers but drops colours.
     pub color: bool,
@@ -145,6 +147,7 @@ impl App {
             reading: Reading::default(),
             look: Look::default(),
             notice: None,
+            fetching: false,
             viewport,
             color,
             quit: false,

@@ -1,6 +1,7 @@
 //! The event loop and the threads around it: the terminal, loading and watching the library,
 //! saving the marks, and slow I/O. Each tells the loop what happened as an action.
 
+pub mod fetching;
 pub mod loading;
 pub mod run;
 mod saver;

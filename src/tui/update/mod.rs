@@ -1,6 +1,7 @@
 //! `update`: the only function that changes the model. It takes one [`Action`] and may hand
 //! back an [`Effect`] for the event loop to perform.
 
+mod fetch;
 mod list;
 mod load;
 mod marks;
@@ -72,6 +73,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             ));
             None
         }
+        Action::Fetched(result) => {
+            fetch::done(app, result);
+            None
+        }
         Action::MarksLoaded { marks, warning } => {
             marks::loaded(app, marks, warning);
             None
@@ -108,6 +113,7 @@ fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
             marks::mark_shown_read(app);
             None
         }
+        (Mode::List, Action::Fetch) => fetch::start(app),
         (mode, action) => by_screen(app, mode, action),
     }
 }
