@@ -257,3 +257,44 @@ fn fetch_without_subscriptions_says_so() {
     );
     assert!(run.stderr.contains("`moodwire feeds add URL` adds one"));
 }
+
+/// In the reader, `F` fetches in the background: the summary comes to the status bar and the
+/// new articles into the list by live reload.
+#[test]
+fn the_readers_fetch_key_brings_new_articles_in() {
+    use common::tmux::{Tmux, reader_command, shell_quote, skip};
+    let server = Server::start();
+    server.route("/gazette.xml", Route::xml(fixture("rss2.xml")));
+    let state = tempfile::tempdir().unwrap();
+    let library = state.path().join("library");
+    common::copy_samples(&library);
+    let data = state.path().join("data").display().to_string();
+    let config = state.path().join("config").display().to_string();
+    let run = common::moodwire_with_env(
+        &["feeds", "add", &server.url("/gazette.xml")],
+        state.path(),
+        &[("MOODWIRE_DATA_DIR", &data), ("XDG_CONFIG_HOME", &config)],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let command = reader_command(&shell_quote(&library.display().to_string()), state.path());
+    let Some(tmux) = Tmux::start("fetch", 100, 30, state.path(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("· 33 / 33 ·");
+    tmux.press(&["F"]);
+    tmux.wait_for("fetched 1 feed (0 unchanged): 2 new articles");
+    let screen = tmux.wait_for("· 35 / 35 ·");
+    assert!(
+        screen.contains("Port volumes rebound to a record h"),
+        "{screen}"
+    );
+    assert!(
+        library
+            .join("2026-03-03-port-volumes-rebound-to-a-record-high.md")
+            .exists()
+    );
+    tmux.press(&["F"]);
+    tmux.wait_for("fetched 1 feed (0 unchanged): 0 new articles");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}
