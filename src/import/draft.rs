@@ -49,8 +49,8 @@ pub struct Making<'a> {
     pub today: Timestamp,
 }
 
-/// An item's title and date, which tell two items with one key apart.
-type Met<'a> = (Option<&'a str>, Option<Timestamp>);
+/// An item's title, date and link, which tell two items with one key apart.
+type Met<'a> = (Option<&'a str>, Option<Timestamp>, Option<&'a str>);
 
 /// The drafts of a feed's items that `seen` does not know, and the items refused, with
 /// warnings (a linked page that could not be fetched for `--full`).
@@ -63,7 +63,7 @@ pub fn from_feed(
     let mut refused = Vec::new();
     let mut warnings = Vec::new();
     // The items met so far with each key: a feed may give two posts one id (a later item
-    // with the same title and date is the same item, given twice).
+    // with the same title, date and link is the same item, given twice).
     let mut met: HashMap<Key, Vec<Met>> = HashMap::new();
     for item in &feed.items {
         let date_text = item.date.map(|d| d.to_string()).unwrap_or_default();
@@ -74,7 +74,7 @@ pub fn from_feed(
             item.link.as_deref(),
             &fallback,
         );
-        let this = (item.title.as_deref(), item.date);
+        let this = (item.title.as_deref(), item.date, item.link.as_deref());
         let earlier = met.entry(first.clone()).or_default();
         if earlier.contains(&this) {
             continue;
@@ -225,4 +225,43 @@ fn name_of(item: &Item) -> String {
         .or(item.id.as_deref())
         .unwrap_or("an item without title or address");
     format!("\"{}\"", crate::sanitize::sanitize_line(name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::web::WebLimits;
+
+    /// A feed that gives two different posts one id has both written; one that repeats an
+    /// item whole has it once.
+    #[test]
+    fn items_that_share_an_id_are_told_apart_by_what_they_say() {
+        let feed = crate::feed::parse(
+            br#"<rss version="2.0"><channel><title>T</title>
+            <item><guid>http://e.com/1</guid><pubDate>Sun, 25 Jun 2017 12:32:31 GMT</pubDate><description>a</description></item>
+            <item><guid>http://e.com/1</guid><pubDate>Sun, 25 Jun 2017 12:27:31 GMT</pubDate><description>b</description></item>
+            <item><guid>http://e.com/1</guid><pubDate>Sun, 25 Jun 2017 12:27:31 GMT</pubDate><description>b</description></item>
+            <item><guid>x</guid><link>http://e.com/a</link></item>
+            <item><guid>x</guid><link>http://e.com/b</link></item>
+            </channel></rss>"#,
+            None,
+        )
+        .unwrap();
+        let settings = Settings::default();
+        let making = Making {
+            scope: "feed".into(),
+            address: None,
+            client: &Client::new(WebLimits::default()),
+            settings: &settings,
+            today: Timestamp::now(),
+        };
+        let (drafts, refused, _) = from_feed(&feed, &making, |_| false);
+        assert_eq!(refused, []);
+        assert_eq!(drafts.len(), 4);
+        let keys: std::collections::HashSet<_> = drafts.iter().map(|d| d.key.clone()).collect();
+        assert_eq!(keys.len(), 4, "each its own key");
+        // The same feed read again gives the same keys, so a second run writes nothing.
+        let (again, _, _) = from_feed(&feed, &making, |key| keys.contains(key));
+        assert!(again.is_empty());
+    }
 }
