@@ -285,6 +285,23 @@ fn a_server_that_never_answers_is_given_up_on_time() {
 }
 
 #[test]
+fn a_server_that_drips_its_reply_is_given_up_on_time() {
+    let server = Server::start();
+    server.route("/drip.xml", Route::Drip);
+    let home = Home::new();
+    home.configure("fetch:\n  timeout: 2\n");
+    let url = server.url("/drip.xml");
+    let started = Instant::now();
+    let run = import_alone(&home, &url);
+    one_failure(&run, &url, "no complete answer within 2 s (fetch.timeout)");
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
 fn a_site_that_cannot_be_reached_is_one_line() {
     // A port nothing listens on: the connection is refused at once.
     let port = std::net::TcpListener::bind("127.0.0.1:0")

@@ -32,6 +32,9 @@ pub enum Route {
     Huge { bytes: u64, length: bool },
     /// The request is read and never answered.
     Silent,
+    /// A feed's head, then a byte every 100 ms, for ever; chunked, so that no size is
+    /// announced and only a deadline can end it.
+    Drip,
 }
 
 impl Route {
@@ -166,6 +169,7 @@ fn serve(
             0
         }
         Some(Route::Huge { bytes, length }) => huge(&mut stream, bytes, length),
+        Some(Route::Drip) => drip(&mut stream, stop),
         Some(Route::Body {
             body,
             content_type,
@@ -241,6 +245,22 @@ fn huge(stream: &mut TcpStream, bytes: u64, length: bool) -> u16 {
     }
     if !length {
         let _ = stream.write_all(b"0\r\n\r\n");
+    }
+    200
+}
+
+fn drip(stream: &mut TcpStream, stop: &AtomicBool) -> u16 {
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    let start = "<rss version=\"2.0\"><channel>";
+    let mut sent = stream
+        .write_all(head.as_bytes())
+        .and_then(|()| write!(stream, "{:x}\r\n{start}\r\n", start.len()))
+        .and_then(|()| stream.flush());
+    while sent.is_ok() && !stop.load(Ordering::Relaxed) {
+        thread::sleep(Duration::from_millis(100));
+        sent = stream
+            .write_all(b"1\r\n \r\n")
+            .and_then(|()| stream.flush());
     }
     200
 }
