@@ -489,3 +489,51 @@ fn a_feed_file_is_imported_as_one_from_the_web() {
         missing.stderr
     );
 }
+
+/// On a terminal a bar counts the sources while they are read, and goes before the summary is
+/// printed; off one, stderr stays empty, so that a script reads the summary alone.
+#[test]
+fn a_progress_bar_on_a_terminal_and_nothing_but_the_summary_off_one() {
+    use common::tmux::{Tmux, reader_command, shell_quote, skip};
+    let server = Server::start();
+    server.route("/rss2.xml", Route::xml(fixture("rss2.xml")));
+    // Keeps the bar on the screen at 1/2 until fetch.timeout gives up on it.
+    server.route("/silent.xml", Route::Silent);
+    let home = Home::new();
+    let quiet = home.import(&[&server.url("/rss2.xml")]);
+    assert_eq!(quiet.code, 0, "{}", quiet.stderr);
+    assert_eq!(quiet.stderr, "");
+    assert_eq!(quiet.stdout.lines().count(), 1, "{}", quiet.stdout);
+
+    let state = tempfile::tempdir().unwrap();
+    let config = state.path().join("config/moodwire");
+    fs::create_dir_all(&config).unwrap();
+    fs::write(config.join("config.yaml"), "fetch:\n  timeout: 4\n").unwrap();
+    let library = state.path().join("library").display().to_string();
+    let args = format!(
+        "import {} {} --into {}",
+        shell_quote(&server.url("/rss2.xml")),
+        shell_quote(&server.url("/silent.xml")),
+        shell_quote(&library)
+    );
+    let Some(tmux) = Tmux::start(
+        "progress",
+        100,
+        10,
+        state.path(),
+        &reader_command(&args, state.path()),
+    ) else {
+        return skip();
+    };
+    tmux.wait_for("] 1/2 sources");
+    let screen = tmux.wait_for("EXIT=1");
+    assert!(!screen.contains(" sources"), "the bar is gone:\n{screen}");
+    assert!(
+        screen.contains("imported 1 source, 2 new articles in "),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("silent.xml: no complete answer within 4 s (fetch.timeout)"),
+        "{screen}"
+    );
+}
