@@ -2,7 +2,8 @@
 """Does `moodwire import` read feeds as Python's feedparser reads them?
 
 Serves FEED_DIR over HTTP on 127.0.0.1, imports each feed in it by its address into a folder of
-its own (`moodwire import http://127.0.0.1:PORT/NAME --into OUT/NAME`), reads the files written
+its own (`moodwire import http://127.0.0.1:PORT/NAME --into OUT/NAME`, with a record of
+imported items of its own), reads the files written
 (their `title`, `source_url` and `date`), and compares them with feedparser's reading of the
 same address: every entry should have a file whose title, link and date agree.
 
@@ -101,6 +102,9 @@ def main():
         for name in names:
             url = f"{base}/{name}"
             out = work / "out" / name
+            # A record of its own for each feed: two test feeds may share items, which one
+            # record would write once.
+            env["MOODWIRE_DATA_DIR"] = str(work / "data" / name)
             run = subprocess.run([args.bin, "import", url, "--into", str(out)],
                                  capture_output=True, text=True, env=env, timeout=300)
             parsed = feedparser.parse(url)
