@@ -374,9 +374,11 @@ fn a_name_already_taken_gets_a_suffix_and_nothing_is_overwritten() {
 #[test]
 fn a_page_imported_by_address_is_its_article() {
     let server = Server::start();
-    let page =
-        fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/harbour.html"))
-            .unwrap();
+    let page = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/harbour.html"),
+    )
+    .unwrap()
+    .replace("https://harbour.example/wheat", "/wheat");
     server.route(
         "/news/port-strike",
         Route::body(page, "text/html; charset=utf-8"),
@@ -412,6 +414,13 @@ fn a_page_imported_by_address_is_its_article() {
             .body
             .contains("Several cooperatives have asked the government")
     );
+    assert!(
+        article
+            .body
+            .contains(&format!("]({})", server.url("/wheat"))),
+        "a relative link made absolute against the page's address: {}",
+        article.body
+    );
     for furniture in [
         "Advertisement",
         "Leave a Reply",
@@ -435,9 +444,11 @@ fn a_page_imported_by_address_is_its_article() {
 #[test]
 fn tag_writes_the_estimates_and_full_fetches_the_linked_page() {
     let server = Server::start();
-    let page =
-        fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/harbour.html"))
-            .unwrap();
+    let page = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pages/harbour.html"),
+    )
+    .unwrap()
+    .replace("https://harbour.example/wheat", "/wheat");
     server.route("/port-strike", Route::body(page, "text/html"));
     let feed = format!(
         r#"<rss version="2.0"><channel><title>Teasers</title>

@@ -107,7 +107,7 @@ pub fn from_page(
     making: &Making,
     seen: impl Fn(&Key) -> bool,
 ) -> Result<Option<Draft>, String> {
-    let page = page::read(&html_text(bytes, content_type));
+    let page = page::read_at(&html_text(bytes, content_type), making.address);
     let canonical = page
         .source_url
         .clone()
@@ -181,7 +181,10 @@ fn full_text(link: &str, client: &Client) -> Result<Option<String>, String> {
         Reply::Fresh(fetched) => fetched,
         Reply::NotModified => return Ok(None),
     };
-    let page = page::read(&html_text(&fetched.bytes, fetched.content_type.as_deref()));
+    let page = page::read_at(
+        &html_text(&fetched.bytes, fetched.content_type.as_deref()),
+        Some(&fetched.address),
+    );
     let body = page_body(&page);
     Ok((!body.trim().is_empty()).then_some(body))
 }
