@@ -45,6 +45,11 @@ const FLOORS: &[(&str, u8)] = &[
     ("tagger", 3),
     // 4. the loaded set
     ("library", 4),
+    // 5. fetching
+    ("feed", 5),
+    ("import", 5),
+    ("subscriptions", 5),
+    ("web", 5),
     // 6. presentation and configuration
     ("config", 6),
     ("render", 6),

@@ -400,7 +400,7 @@ fn remapped_keys_drive_the_reader_and_its_help() {
     .unwrap();
     let library = repository().join("sample-articles").display().to_string();
     let command = reader_command(&shell_quote(&library), state.path());
-    let Some(tmux) = Tmux::start("keys", 100, 30, state.path(), &command) else {
+    let Some(tmux) = Tmux::start("keys", 100, 34, state.path(), &command) else {
         return skip();
     };
     // `s` was sort's: the reader starts by saying sort has no key left.

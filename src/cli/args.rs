@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "moodwire", version)]
 #[command(
-    after_help = "Exit codes: 0 success, 1 problems found (check) or files that failed to tag (tag), 2 usage or configuration error."
+    after_help = "Exit codes: 0 success, 1 problems found (check), files that failed to tag (tag), or sources or items that failed (import, fetch), 2 usage or configuration error."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -45,12 +45,76 @@ pub enum Command {
     Stats(StatsArgs),
     /// Estimate sentiment for articles whose files carry none, and write it with --write
     Tag(TagArgs),
+    /// Import feeds (RSS, Atom, JSON Feed), lists of subscriptions (OPML) and web pages, from
+    /// files or http(s) addresses, as new articles
+    Import(ImportArgs),
+    /// Subscribe to feeds (`feeds add URL|OPML`), list them, remove them
+    Feeds(FeedsArgs),
+    /// Fetch every subscribed feed and import its new articles
+    Fetch(FetchArgs),
     /// Show where the configuration is, or write a commented default one
     Config(ConfigArgs),
     /// Print a completion script for a shell
     Completions(CompletionsArgs),
     /// Print the manual page (roff), e.g. `moodwire man | man -l -`
     Man,
+}
+
+/// Where new articles go and what they carry.
+#[derive(Debug, Default, Args)]
+pub struct WritingArgs {
+    /// Write new articles into this folder (default: the configuration's `import_into`, else
+    /// its first `library` folder)
+    #[arg(long, value_name = "DIR")]
+    pub into: Option<PathBuf>,
+
+    /// For an item whose feed carries only a summary, fetch the linked page and keep its
+    /// article instead
+    #[arg(long)]
+    pub full: bool,
+
+    /// Also write the estimated sentiment and TL;DR into each new file, as `tag --write
+    /// --tldr` does (without it they are estimated when the file is read)
+    #[arg(long)]
+    pub tag: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Feeds, OPML files and web pages: files or http(s) addresses
+    #[arg(required = true, value_name = "SOURCE")]
+    pub sources: Vec<String>,
+
+    #[command(flatten)]
+    pub writing: WritingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    #[command(flatten)]
+    pub writing: WritingArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct FeedsArgs {
+    #[command(subcommand)]
+    pub action: FeedsAction,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedsAction {
+    /// Subscribe to feeds: http(s) addresses, or OPML files whose feeds are all added
+    Add {
+        #[arg(required = true, value_name = "URL|OPML")]
+        feeds: Vec<String>,
+    },
+    /// List the subscriptions, numbered, with what their last fetch said
+    List,
+    /// Unsubscribe from feeds, named by address or by their number in `feeds list`
+    Remove {
+        #[arg(required = true, value_name = "URL|NUMBER")]
+        feeds: Vec<String>,
+    },
 }
 
 #[derive(Debug, Args)]

@@ -4,11 +4,16 @@
 mod args;
 mod check;
 mod config;
+mod feeds;
+mod fetch;
 mod filter;
+mod import;
 mod json;
 mod list;
 mod manual;
+mod news;
 mod output;
+mod progress;
 mod settings;
 mod shell;
 mod show;
@@ -30,12 +35,13 @@ use moodwire::marks::store::MarksFile;
 use moodwire::opener::Opener;
 use moodwire::render::Look;
 use moodwire::tui::keys::Keymap;
-use moodwire::tui::{self, Ending, LoadPlan, Settings};
+use moodwire::tui::{self, Ending, FetchSetup, LoadPlan, Settings};
 
 use args::{CacheArgs, Cli, Command};
 use output::Output;
 
-/// Exit code when `check` found a file that could not be loaded, or `tag` could not tag one.
+/// Exit code when `check` found a file that could not be loaded, `tag` could not tag one, or
+/// `import` or `fetch` could not read a source or write an item.
 const PROBLEMS_FOUND: u8 = 1;
 /// Exit code for usage and configuration errors, as clap uses for bad arguments.
 const USAGE_ERROR: u8 = 2;
@@ -77,6 +83,11 @@ pub fn main() -> ExitCode {
         }
         Some(Command::Check(args)) => check::run(args, &config).map(problems_code),
         Some(Command::Tag(args)) => tag::run(args, &config).map(problems_code),
+        Some(Command::Import(args)) => import::run(args, &config).map(problems_code),
+        Some(Command::Feeds(args)) => {
+            feeds::run(&args.action, explicit).map(|()| ExitCode::SUCCESS)
+        }
+        Some(Command::Fetch(args)) => fetch::run(args, &config, explicit).map(problems_code),
         Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(ExitCode::SUCCESS),
         None => open_reader(&cli, config, keys, warnings, started),
     };
@@ -131,6 +142,18 @@ fn open_reader(
         .as_ref()
         .map(HistoryFile::open)
         .unwrap_or_default();
+    // New articles go where `fetch` puts them; with neither `import_into` nor `library`
+    // configured, into the first folder the reader shows, so that they appear in it.
+    let writing = args::WritingArgs {
+        into: (config.import_into.is_none() && config.library.is_empty())
+            .then(|| cli.paths.first().filter(|p| p.is_dir()).cloned())
+            .flatten(),
+        ..Default::default()
+    };
+    let fetch = match news::fetch_plan(&writing, &config, cli.config.as_deref()) {
+        Ok(plan) => FetchSetup::Ready(Box::new(plan)),
+        Err(error) => FetchSetup::Unavailable(error.to_string()),
+    };
     let settings = Settings {
         keys,
         order: config.sort,
@@ -141,6 +164,7 @@ fn open_reader(
         history_file,
         history,
         opener: Opener::new(std::env::var("BROWSER").ok().as_deref(), &config.browser),
+        fetch,
     };
     match tui::run(plan, settings, started)? {
         Ending::Quit => Ok(ExitCode::SUCCESS),

@@ -22,6 +22,7 @@ use crate::loader::display_path;
 use crate::query::{SavedQueries, SortOrder};
 use crate::reading::Reading;
 use crate::sanitize::sanitize_line;
+use crate::web::WebLimits;
 
 pub use read::KeyRemap;
 pub use theme::{Colour, Named, Theme};
@@ -35,6 +36,10 @@ pub const DEFAULT_FILE: &str = include_str!("default.yaml");
 pub struct Config {
     /// Folders read when no PATH is given, in order.
     pub library: Vec<PathBuf>,
+    /// Where `import` and `fetch` write new articles; `None`: the first library folder.
+    pub import_into: Option<PathBuf>,
+    /// What one fetch from the web may cost.
+    pub fetch: WebLimits,
     /// The order of `list` and of the reader when it starts.
     pub sort: SortOrder,
     /// How dates are shown in lists and article headers.

@@ -47,6 +47,13 @@ pub fn config(text: &str, base: &Path) -> Result<Read, Problem> {
     for (key, value) in entries {
         match key.value.as_str() {
             "library" => config.library = library(&value, base)?,
+            "import_into" => config.import_into = import_into(&key, &value, base)?,
+            "fetch" => {
+                for (name, number) in section(&key, value, &mut warnings, values::FETCH_KEYS)? {
+                    let n = count_of(&name, &number)?;
+                    values::set_fetch(&mut config.fetch, &name.value, n);
+                }
+            }
             "sort" => config.sort = values::sort(&text_of(&key, &value)?).map_err(at(&value))?,
             "date_format" => {
                 config.date_format =
@@ -141,6 +148,19 @@ fn library(value: &Located<Node>, base: &Path) -> Result<Vec<PathBuf>, Problem> 
             )),
         })
         .collect()
+}
+
+/// `import_into: ~/news/inbox`, or null for none.
+fn import_into(
+    key: &Located<String>,
+    value: &Located<Node>,
+    base: &Path,
+) -> Result<Option<PathBuf>, Problem> {
+    match &value.value {
+        Node::Null => Ok(None),
+        Node::Text(text) if text.trim().is_empty() => Ok(None),
+        _ => Ok(Some(values::folder(&text_of(key, value)?, base))),
+    }
 }
 
 fn remap(action: &Located<String>, keys: &Located<Node>) -> Result<KeyRemap, Problem> {

@@ -272,3 +272,23 @@ fn the_browser_is_a_command_as_text_or_as_words() {
     assert!(words("browser: \"\"\n").is_empty());
     assert!(read("browser: {a: 1}\n").is_err());
 }
+
+#[test]
+fn the_import_folder_and_the_fetch_limits_are_read() {
+    let text =
+        "import_into: inbox\nfetch:\n  connect_timeout: 3\n  timeout: 7\n  max_bytes: 1000\n";
+    let (config, warnings) = read(text).unwrap();
+    assert_eq!(warnings, []);
+    assert!(config.import_into.unwrap().ends_with("inbox"));
+    assert_eq!(
+        config.fetch.connect_timeout,
+        std::time::Duration::from_secs(3)
+    );
+    assert_eq!(config.fetch.timeout, std::time::Duration::from_secs(7));
+    assert_eq!(config.fetch.max_bytes, 1000);
+    assert_eq!(read("import_into: null\n").unwrap().0.import_into, None);
+    let error = read("fetch:\n  timeout: 0\n").unwrap_err();
+    assert_eq!(error, (2, "`timeout` must be at least 1, not 0".to_owned()));
+    let (_, warnings) = read("fetch:\n  retries: 3\n").unwrap();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+}

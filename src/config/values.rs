@@ -7,6 +7,7 @@ use crate::article::Scale;
 use crate::date_format::DateFormat;
 use crate::limits::Limits;
 use crate::query::SortOrder;
+use crate::web::WebLimits;
 
 pub fn sort(text: &str) -> Result<SortOrder, String> {
     match text.to_ascii_lowercase().as_str() {
@@ -66,6 +67,18 @@ pub fn set_limit(limits: &mut Limits, name: &str, value: u64) {
         "max_line_chars" => limits.max_line_chars = count,
         "max_files" => limits.max_files = count,
         "max_cache_bytes" => limits.max_cache_bytes = value,
+        _ => {}
+    }
+}
+
+pub const FETCH_KEYS: &[&str] = &["connect_timeout", "timeout", "max_bytes"];
+
+/// Sets one of `fetch:`'s values: seconds for the time limits, bytes for the size.
+pub fn set_fetch(limits: &mut WebLimits, name: &str, value: u64) {
+    match name {
+        "connect_timeout" => limits.connect_timeout = std::time::Duration::from_secs(value),
+        "timeout" => limits.timeout = std::time::Duration::from_secs(value),
+        "max_bytes" => limits.max_bytes = value,
         _ => {}
     }
 }

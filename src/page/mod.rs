@@ -6,6 +6,7 @@
 //! says why that one), and written as Markdown by a walk of our own (`page/markdown.rs`). Pages are
 //! guarded first (`page/guard.rs`): one nested too deeply to parse safely is read as plain text.
 
+mod fragment;
 mod guard;
 mod markdown;
 mod meta;
@@ -17,6 +18,8 @@ use std::collections::HashSet;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use crate::date::ArticleDate;
+
+pub use fragment::{Fragment, fragment};
 
 /// Pages nested deeper than this are parsed on a thread of their own with a large stack
 /// (parsing and taking the article out recurse through some of the tree); shallower ones, nearly
@@ -51,18 +54,25 @@ pub struct Page {
 /// Reads the saved page `html`. Never fails: a page with no article found in it is read as the
 /// plain text of its visible lines.
 pub fn read(html: &str) -> Page {
+    read_at(html, None)
+}
+
+/// Reads the page `html` fetched from `address`: its relative links are made absolute against
+/// that address (or the page's `<base>`, read against it), since the article file written from
+/// it no longer sits where the page did.
+pub fn read_at(html: &str, address: Option<&str>) -> Page {
     let depth = guard::nesting_depth(html);
     if depth > guard::MAX_DEPTH {
         return from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect());
     }
     if depth <= INLINE_DEPTH {
-        return extract(html);
+        return extract(html, address);
     }
     let deep = std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("moodwire-page".to_owned())
             .stack_size(DEEP_STACK_BYTES)
-            .spawn_scoped(scope, || extract(html))
+            .spawn_scoped(scope, || extract(html, address))
             .ok()
             .and_then(|thread| thread.join().ok())
     });
@@ -70,12 +80,14 @@ pub fn read(html: &str) -> Page {
 }
 
 /// The article of a page nested no deeper than [`guard::MAX_DEPTH`].
-fn extract(html: &str) -> Page {
+fn extract(html: &str, address: Option<&str>) -> Page {
     let config = Config {
         text_mode: TextMode::Raw,
         ..Config::default()
     };
-    let Ok(mut readability) = Readability::new(html, None, Some(config)) else {
+    // An address that is not absolute would be refused: the page is then read without one.
+    let address = address.filter(|a| url::Url::parse(a).is_ok());
+    let Ok(mut readability) = Readability::new(html, address, Some(config)) else {
         return from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect());
     };
     let (whole, found) = visible::visible_lines(&readability.doc.root());

@@ -124,6 +124,32 @@ fn the_text_gives_links_as_their_text_and_their_addresses_apart() {
     assert_eq!(page.links, ["https://harbour.example/wheat"]);
 }
 
+/// A page imported by its address keeps working links once it is a file somewhere else.
+#[test]
+fn a_page_read_at_its_address_has_its_relative_links_made_absolute() {
+    let relative = ARTICLE_PAGE.replace("https://harbour.example/wheat", "../wheat?week=3");
+    let at = "http://127.0.0.1:8080/news/2024/port-strike";
+    assert_eq!(
+        read_at(&relative, Some(at)).links,
+        ["http://127.0.0.1:8080/news/wheat?week=3"]
+    );
+    let based = relative.replace("<head>", "<head><base href=\"/archive/\">");
+    assert_eq!(
+        read_at(&based, Some(at)).links,
+        ["http://127.0.0.1:8080/wheat?week=3"],
+        "the page's <base>, read against its address"
+    );
+    assert_eq!(
+        read(&relative).links,
+        ["../wheat?week=3"],
+        "no address: as written"
+    );
+    assert_eq!(
+        read_at(&relative, Some("not an address")).links,
+        ["../wheat?week=3"]
+    );
+}
+
 #[test]
 fn og_url_stands_in_for_a_missing_canonical_link() {
     let page = read(&ARTICLE_PAGE.replace("rel=\"canonical\"", "rel=\"alternate\""));

@@ -40,6 +40,7 @@
 mod atomic;
 mod batch;
 mod check;
+mod create;
 mod durable;
 mod insert;
 mod keep;
@@ -56,6 +57,7 @@ use crate::reading::Reading;
 
 pub use atomic::replace_file;
 pub use batch::commit;
+pub use create::{NewFile, create_all};
 use insert::with_tag;
 pub use roots::Roots;
 pub use staged::Staged;

@@ -17,5 +17,6 @@ mod update;
 #[cfg(test)]
 mod tests;
 
+pub use runtime::fetching::FetchSetup;
 pub use runtime::loading::LoadPlan;
 pub use runtime::run::{Ending, Settings, run};

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod news;
+pub mod server;
 pub mod tmux;
 
 use std::collections::BTreeMap;

@@ -248,6 +248,12 @@ fn list_keys() -> Vec<Binding> {
         ),
         bind!("reload", [key('r')], Action::Reload, "reload the library"),
         bind!(
+            "fetch",
+            [key('F')],
+            Action::Fetch,
+            "fetch the subscribed feeds"
+        ),
+        bind!(
             "dashboard",
             [key('d')],
             Action::ShowDashboard,

@@ -110,6 +110,10 @@ pub enum Action {
     Confirm,
     /// No to the question asked.
     Refuse,
+    /// Fetch every subscribed feed in the background; new articles arrive by live reload.
+    Fetch,
+    /// A fetch ended: its summary line, or why it could not run.
+    Fetched(Result<String, String>),
     /// Leave the reader program.
     Quit,
     /// Give the terminal back and stop, as Ctrl-z does in a shell; `fg` comes back.
@@ -187,6 +191,8 @@ pub enum Effect {
     SaveMarks(Marks),
     /// Save the queries the search bar kept.
     SaveHistory(SearchHistory),
+    /// Fetch every subscribed feed, off the loop.
+    Fetch,
     /// Give the terminal back and stop the process until it is continued.
     Suspend,
 }

@@ -74,6 +74,8 @@ pub struct App {
     pub history: SearchHistory,
     /// A one-line message for the status bar, cleared by the next key.
     pub notice: Option<String>,
+    /// True while the subscribed feeds are being fetched.
+    pub fetching: bool,
     pub viewport: Size,
     /// False under `NO_COLOR`: the screen keeps its symbols and modifiers but drops colours.
     pub color: bool,
@@ -177,6 +179,7 @@ impl App {
             today: jiff::civil::Date::default(),
             history: SearchHistory::default(),
             notice: None,
+            fetching: false,
             viewport,
             color,
             quit: false,

@@ -2,6 +2,7 @@
 //! saving the marks, and slow I/O. Each tells the loop what happened as an action.
 
 mod clipboard;
+pub mod fetching;
 pub mod loading;
 pub mod run;
 mod saver;

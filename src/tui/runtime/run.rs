@@ -23,6 +23,7 @@ use crate::tui::keys::Keymap;
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::App;
 use crate::tui::runtime::clipboard;
+use crate::tui::runtime::fetching::{self, FetchSetup};
 use crate::tui::runtime::loading::{self, CacheWrites, LoadPlan};
 use crate::tui::runtime::saver::MarksSaver;
 use crate::tui::runtime::terminal::{Guard, watch_signals};
@@ -80,6 +81,8 @@ pub struct Settings {
     pub history: SearchHistory,
     /// The programs that open links.
     pub opener: Opener,
+    /// How the fetch key fetches the subscribed feeds.
+    pub fetch: FetchSetup,
 }
 
 /// Runs the reader over the library `plan` describes until the user quits. `started` is when
@@ -140,6 +143,7 @@ pub fn run(plan: LoadPlan, settings: Settings, started: Instant) -> io::Result<E
         previews,
         watch_pending,
         ending: Ending::Quit,
+        fetch: settings.fetch,
     };
     // Read after the first frame, which shows no article yet: a hundred thousand marks take
     // tens of milliseconds to read, and nothing is saved before they are in.
@@ -241,6 +245,8 @@ struct Looper {
     /// True until the library's folders are watched, which starts once it is first loaded.
     watch_pending: bool,
     ending: Ending,
+    /// How the fetch key fetches.
+    fetch: FetchSetup,
 }
 
 impl Looper {
@@ -356,6 +362,13 @@ impl Looper {
             }
             Effect::Suspend => {
                 self.guard.suspend()?;
+                None
+            }
+            Effect::Fetch => {
+                let sender = self.sender.clone();
+                fetching::spawn(&self.fetch, move |action| {
+                    let _ = sender.send(Event::Action(action));
+                });
                 None
             }
         };

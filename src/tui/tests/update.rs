@@ -902,3 +902,42 @@ fn an_open_article_follows_its_file() {
     );
     assert!(screen_text(&app).contains("Edited. Paragraph"));
 }
+
+/// The fetch key starts one fetch at a time, off the loop; its summary arrives as an action.
+#[test]
+fn the_fetch_key_fetches_once_at_a_time_and_says_how_it_went() {
+    let mut app = app();
+    assert_eq!(send(&mut app, Action::Fetch), Some(Effect::Fetch));
+    assert!(app.fetching);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("fetching the subscribed feeds…")
+    );
+    assert_eq!(send(&mut app, Action::Fetch), None, "one fetch at a time");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("already fetching the subscribed feeds")
+    );
+    send(&mut app, Action::Down);
+    send(
+        &mut app,
+        Action::Fetched(Ok("fetched 2 feeds (1 unchanged): 3 new articles".into())),
+    );
+    assert!(!app.fetching);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("fetched 2 feeds (1 unchanged): 3 new articles")
+    );
+    assert_eq!(send(&mut app, Action::Fetch), Some(Effect::Fetch));
+    send(
+        &mut app,
+        Action::Fetched(Err("nowhere to put new articles".into())),
+    );
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("fetch: nowhere to put new articles")
+    );
+    // Only the list fetches: in the reader, F is not a key.
+    open_selected(&mut app);
+    assert_eq!(send(&mut app, Action::Fetch), None);
+}

@@ -1,6 +1,7 @@
 //! `update`: the only function that changes the model. It takes one [`Action`] and may hand
 //! back an [`Effect`] for the event loop to perform.
 
+mod fetch;
 mod links;
 mod list;
 mod load;
@@ -90,6 +91,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             ));
             None
         }
+        Action::Fetched(result) => {
+            fetch::done(app, result);
+            None
+        }
         Action::MarksLoaded { marks, warning } => {
             marks::loaded(app, marks, warning);
             None
@@ -136,6 +141,7 @@ fn by_mode(app: &mut App, action: Action) -> Option<Effect> {
             }
             None
         }
+        (Mode::List, Action::Fetch) => fetch::start(app),
         (mode, action) => by_screen(app, mode, action),
     }
 }
