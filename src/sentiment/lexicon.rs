@@ -237,6 +237,9 @@ respectively
 
 /// How many words the longest phrase has.
 pub const MAX_PHRASE_WORDS: usize = 4;
+/// How many bytes a phrase may have at most, so that the words after a phrase's first word
+/// can be joined on the stack to be looked up.
+pub const MAX_PHRASE_BYTES: usize = 64;
 
 /// Makes the entry of a weighted list from an item's number.
 type MakeEntry = fn(f64) -> Entry;
@@ -302,6 +305,10 @@ impl Lexicon {
         let previous = self.entries.insert(key, entry);
         debug_assert!(previous.is_none(), "{key:?} is in the lexicon twice");
         if let Some((first, _)) = key.split_once(' ') {
+            assert!(
+                key.len() <= MAX_PHRASE_BYTES,
+                "{key:?} is longer than a phrase may be"
+            );
             self.phrase_starts.insert(first);
         }
     }

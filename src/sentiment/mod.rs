@@ -35,7 +35,7 @@ use crate::article::{Article, Bucket, Scale};
 pub use model::Model;
 use model::{CLASSES, Dense, Feature, Known, NEGATIVE, NEUTRAL, POSITIVE, Weights};
 use scorer::Reading;
-use tokens::{Token, lowered_prefix, tokens};
+use tokens::{Token, lower_prefix_into, recycle, tokens_into};
 
 /// How many times the title counts against one sentence of the body.
 const TITLE_WEIGHT: f64 = 3.0;
@@ -116,16 +116,36 @@ pub fn estimate_with(
     scale: Scale,
 ) -> Estimate {
     let mut tally = Tally::new(model);
-    tally.add(&tokens(&lowered_prefix(title, usize::MAX)), TITLE_WEIGHT);
+    let mut buffers = Buffers::default();
+    buffers.read(title, usize::MAX, |words| tally.add(words, TITLE_WEIGHT));
     for item in tldr {
-        tally.add(&tokens(&lowered_prefix(item, usize::MAX)), TLDR_WEIGHT);
+        buffers.read(item, usize::MAX, |words| tally.add(words, TLDR_WEIGHT));
     }
-    let body = lowered_prefix(body, BODY_WORDS);
-    let body = tokens(&body);
-    for sentence in body.split(|token| *token == Token::Sentence) {
-        tally.add(sentence, 1.0);
-    }
+    buffers.read(body, BODY_WORDS, |words| {
+        for sentence in words.split(|token| *token == Token::Sentence) {
+            tally.add(sentence, 1.0);
+        }
+    });
     tally.estimate(scale)
+}
+
+/// The lowercased text of a piece of an article and its tokens, kept so that every piece
+/// of an estimate is read into the same two allocations.
+#[derive(Default)]
+struct Buffers {
+    lowered: String,
+    tokens: Vec<Token<'static>>,
+}
+
+impl Buffers {
+    /// Lowercases and splits the text up to about its `max_words`-th word and passes its
+    /// tokens to `read`.
+    fn read(&mut self, text: &str, max_words: usize, read: impl FnOnce(&[Token<'_>])) {
+        lower_prefix_into(text, max_words, &mut self.lowered);
+        let tokens = tokens_into(&self.lowered, std::mem::take(&mut self.tokens));
+        read(&tokens);
+        self.tokens = recycle(tokens);
+    }
 }
 
 /// What moved an estimate, before it is merged and ranked: a feature of the model, or the

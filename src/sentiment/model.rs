@@ -138,6 +138,10 @@ pub struct Known {
     pub phrase: bool,
     /// Whether some pair of the model starts with the word.
     starts_pair: bool,
+    /// Whether some pair of the model ends with the word: with [`Known::starts_pair`] of
+    /// the word before, most pairs of words in a text are known to be no feature without
+    /// looking for them.
+    ends_pair: bool,
     /// Whether its weights are far enough apart to be worth showing as a reason.
     strong: bool,
     /// The word's number in the model, or [`NO_ID`].
@@ -153,6 +157,7 @@ impl Known {
         entry: None,
         phrase: false,
         starts_pair: false,
+        ends_pair: false,
         strong: false,
         id: NO_ID,
         weights: [0.0; CLASSES],
@@ -297,6 +302,7 @@ impl Model {
                     let strong = spread(&weights) >= MIN_SHOWN;
                     model.pairs.insert(ids, (weights.map(|w| w as f32), strong));
                     model.known.slot(first).starts_pair = true;
+                    model.known.slot(second).ends_pair = true;
                 }
                 _ => return Err(format!("line {}: unknown kind {kind:?}", number + 1)),
             }
@@ -395,7 +401,7 @@ impl Model {
             if word.strong {
                 weighed(Feature::Word(word.id), &weights);
             }
-            if let Some(before) = previous.filter(|before| before.starts_pair)
+            if let Some(before) = previous.filter(|before| before.starts_pair && word.ends_pair)
                 && let Some((weights, strong)) = self.pairs.get(&pair_key(before.id, word.id))
             {
                 let weights = weights.map(f64::from);

@@ -2,7 +2,7 @@
 //! bad things went, said by a word ("profit fell", "losses narrowed") or shown by two figures
 //! ("EUR 150 mn, up from EUR 101 mn").
 
-use super::lexicon::{Entry, Lexicon, MAX_PHRASE_WORDS};
+use super::lexicon::{Entry, Lexicon, MAX_PHRASE_BYTES, MAX_PHRASE_WORDS};
 use super::model::Known;
 use super::tokens::Token;
 
@@ -596,24 +596,34 @@ fn lookup(
     };
     if known.phrase {
         // The longest phrase that could start here, written once; shorter ones are its
-        // prefixes.
-        let mut phrase = String::with_capacity(40);
+        // prefixes. Words that would make it longer than any phrase of the lexicon are not
+        // added: no phrase could match.
+        let mut phrase = [0u8; MAX_PHRASE_BYTES];
         let mut ends = [0; MAX_PHRASE_WORDS + 1];
         let mut words = 0;
         for token in tokens.iter().take(MAX_PHRASE_WORDS) {
             let Token::Word(word) = token else {
                 break;
             };
+            let at = ends[words] + usize::from(words > 0);
+            let Some(slot) = phrase.get_mut(at..at + word.len()) else {
+                break;
+            };
+            slot.copy_from_slice(word.as_bytes());
             if words > 0 {
-                phrase.push(' ');
+                phrase[at - 1] = b' ';
             }
-            phrase.push_str(word);
             words += 1;
-            ends[words] = phrase.len();
+            ends[words] = at + word.len();
         }
-        for len in (2..=words).rev() {
-            if let Some(entry) = lexicon.exact(&phrase[..ends[len]]) {
-                return (Some(entry), len);
+        // Whole words joined by spaces: always text.
+        if words >= 2
+            && let Ok(phrase) = std::str::from_utf8(&phrase[..ends[words]])
+        {
+            for len in (2..=words).rev() {
+                if let Some(entry) = lexicon.exact(&phrase[..ends[len]]) {
+                    return (Some(entry), len);
+                }
             }
         }
     }

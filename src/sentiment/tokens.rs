@@ -15,20 +15,49 @@ pub enum Token<'a> {
 /// The text up to the end of about its `max_words`-th word ([`prefix_end`]), lowercased, with typographic
 /// apostrophes made plain so that `didn’t` reads as `didn't`.
 pub fn lowered_prefix(text: &str, max_words: usize) -> String {
+    let mut lowered = String::new();
+    lower_prefix_into(text, max_words, &mut lowered);
+    lowered
+}
+
+/// [`lowered_prefix`] into `out`, whose allocation is reused: an estimate lowercases each
+/// piece of an article in turn.
+///
+/// One pass: runs of ASCII are copied and lowercased a byte at a time, and only the other
+/// characters are decoded. The result is that of [`str::to_lowercase`] then replacing `’`,
+/// which is done instead where a capital sigma makes the lowercase depend on the letters
+/// around it.
+pub fn lower_prefix_into(text: &str, max_words: usize, out: &mut String) {
     let end = match max_words {
         usize::MAX => text.len(),
         words => prefix_end(text, words.max(1)),
     };
     let prefix = &text[..end];
-    let mut lowered = if prefix.is_ascii() {
-        prefix.to_ascii_lowercase()
-    } else {
-        prefix.to_lowercase()
-    };
-    if lowered.contains('’') {
-        lowered = lowered.replace('’', "'");
+    out.clear();
+    out.reserve(prefix.len());
+    let mut rest = prefix;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let start = out.len();
+        out.push_str(&rest[..ascii]);
+        out[start..].make_ascii_lowercase();
+        let Some(c) = rest[ascii..].chars().next() else {
+            return;
+        };
+        match c {
+            '’' => out.push('\''),
+            'Σ' => {
+                out.clear();
+                out.push_str(&prefix.to_lowercase().replace('’', "'"));
+                return;
+            }
+            c => out.extend(c.to_lowercase()),
+        }
+        rest = &rest[ascii + c.len_utf8()..];
     }
-    lowered
 }
 
 /// The tokens of lowercased text. Links, cashtags (`$aapl`) and handles (`@user`) are
@@ -37,8 +66,26 @@ pub fn lowered_prefix(text: &str, max_words: usize) -> String {
 /// second part only says what something runs on or who owns it (`coal-fired`, `state-owned`)
 /// stays one word, so that `fired` in it is not read as a dismissal.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
+    tokens_into(text, Vec::with_capacity(text.len() / 5))
+}
+
+/// [`tokens`] into the allocation of `reused`, whose tokens (of another text) are dropped:
+/// an estimate splits each piece of an article in turn.
+pub fn tokens_into<'a>(text: &'a str, reused: Vec<Token<'_>>) -> Vec<Token<'a>> {
+    let mut out = recycle(reused);
+    push_tokens(text, &mut out);
+    out
+}
+
+/// An emptied vector of tokens that may borrow another text, in the same allocation: a
+/// `Vec` collected from its own emptied iterator keeps its buffer.
+pub fn recycle<'a>(mut tokens: Vec<Token<'_>>) -> Vec<Token<'a>> {
+    tokens.clear();
+    tokens.into_iter().map(|_| Token::Clause).collect()
+}
+
+fn push_tokens<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
     let mut at = 0;
     while at < text.len() {
         let Some(c) = text[at..].chars().next() else {
@@ -67,14 +114,13 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
                 continue;
             }
             '.' if abbreviation(out.last(), next) => {}
-            '.' | '!' | '?' => push_break(&mut out, Token::Sentence),
-            '\n' if next == Some(b'\n') => push_break(&mut out, Token::Sentence),
-            ',' | ';' | ':' | '(' | ')' | '—' | '–' => push_break(&mut out, Token::Clause),
+            '.' | '!' | '?' => push_break(out, Token::Sentence),
+            '\n' if next == Some(b'\n') => push_break(out, Token::Sentence),
+            ',' | ';' | ':' | '(' | ')' | '—' | '–' => push_break(out, Token::Clause),
             _ => {}
         }
         at += c.len_utf8();
     }
-    out
 }
 
 /// Words written with a point after them that seldom end a sentence.
@@ -311,5 +357,22 @@ mod tests {
         );
         assert_eq!(lowered_prefix("Didn’t", usize::MAX), "didn't");
         assert_eq!(lowered_prefix("ÉTÉ", 5), "été");
+    }
+
+    #[test]
+    fn lowercasing_a_run_at_a_time_is_lowercasing_the_text() {
+        for text in [
+            "Plain ASCII, Only",
+            "Didn’t İstanbul’s ÉTÉ — £120 MN",
+            "ΟΔΟΣ ΣΑΣ: Σ and ’",
+            "",
+            "’",
+        ] {
+            let whole = text.to_lowercase().replace('’', "'");
+            assert_eq!(lowered_prefix(text, usize::MAX), whole, "{text:?}");
+        }
+        let mut reused = String::from("left over");
+        lower_prefix_into("New TEXT", usize::MAX, &mut reused);
+        assert_eq!(reused, "new text");
     }
 }
