@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::folded::with_folded;
+
 /// Lines that are furniture when they say exactly this (trailing `.`, `!` and `:` ignored).
 const WHOLE: &[&str] = &[
     "leave a comment",
@@ -174,18 +176,30 @@ pub fn opens_section(line: &str) -> bool {
     if line.chars().count() > 60 {
         return false;
     }
-    let folded = line.to_lowercase();
-    let bare = folded.trim_end_matches(['.', '!', ':', ' ', '*', '›', '»', '→']);
-    SECTION_STARTS.contains(&bare)
-        || is_comment_count(bare)
-        || (bare.contains(" thoughts on ") || bare.contains(" responses to "))
-            && bare.starts_with(|c: char| c.is_ascii_digit())
+    with_folded(line, |folded| {
+        let bare = folded.trim_end_matches(['.', '!', ':', ' ', '*', '›', '»', '→']);
+        SECTION_STARTS.contains(&bare)
+            || is_comment_count(bare)
+            || (bare.contains(" thoughts on ") || bare.contains(" responses to "))
+                && bare.starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 /// [`WHOLE`] as a set, and [`STARTS`] by their first word: a constant table built once, not
 /// a setting. Every line of every scrape is looked up here.
 static WHOLE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| WHOLE.iter().copied().collect());
+/// No line longer than the longest of [`WHOLE`] can be one of them, so is not looked up.
+const LONGEST_WHOLE: usize = {
+    let (mut longest, mut i) = (0, 0);
+    while i < WHOLE.len() {
+        if WHOLE[i].len() > longest {
+            longest = WHOLE[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
 static STARTS_BY_WORD: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
     for start in STARTS {
@@ -202,19 +216,24 @@ fn first_word(line: &str) -> &str {
 /// True when `line` is page furniture by what it says.
 pub fn is_furniture(line: &str) -> bool {
     let line = line.trim();
-    if line.contains('©') || line.contains("&copy") {
+    // `&` looked for first: a substring search costs more than a byte's.
+    if line.contains('©') || line.as_bytes().contains(&b'&') && line.contains("&copy") {
         return true;
     }
-    if line.len() > MAX_CHARS * 4 || line.chars().count() > MAX_CHARS {
+    // A line of at most MAX_CHARS bytes has at most as many characters.
+    if line.len() > MAX_CHARS * 4 || line.len() > MAX_CHARS && line.chars().count() > MAX_CHARS {
         return false;
     }
-    let folded = line.to_lowercase();
+    with_folded(line, is_folded_furniture)
+}
+
+fn is_folded_furniture(folded: &str) -> bool {
     let bare = folded.trim_end_matches(['.', '!', ':', ' ', '*', '›', '»', '→']);
-    if WHOLE_SET.contains(bare) || is_comment_count(bare) {
+    if bare.len() <= LONGEST_WHOLE && WHOLE_SET.contains(bare) || is_comment_count(bare) {
         return true;
     }
     let starts = STARTS_BY_WORD
-        .get(first_word(&folded))
+        .get(first_word(folded))
         .is_some_and(|starts| {
             starts.iter().any(|start| {
                 folded.strip_prefix(start).is_some_and(|rest| {

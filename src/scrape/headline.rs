@@ -4,6 +4,7 @@
 
 use rustc_hash::FxHashSet;
 
+use super::folded::with_folded;
 use super::furniture::is_furniture;
 use super::lines::Line;
 
@@ -16,14 +17,17 @@ const SHARED_WEIGHT: f64 = 2.5;
 /// The share of the content words of `line` (three letters or more, not stop words) that the
 /// article's text uses too.
 fn shared_words(line: &str, text_words: &FxHashSet<String>) -> f64 {
-    let words: Vec<String> = super::lines::stop_words(line)
-        .filter(|w| w.chars().count() >= 3 && super::stoplists::languages_of(w) == 0)
-        .collect();
-    if words.is_empty() {
+    let (mut words, mut shared) = (0, 0);
+    super::lines::for_each_stop_word(line, &mut String::new(), |w| {
+        if w.chars().count() >= 3 && super::stoplists::languages_of(w) == 0 {
+            words += 1;
+            shared += usize::from(text_words.contains(w));
+        }
+    });
+    if words == 0 {
         return 0.0;
     }
-    let shared = words.iter().filter(|w| text_words.contains(*w)).count();
-    shared as f64 / words.len() as f64
+    shared as f64 / words as f64
 }
 
 /// Words that start a call to action or a link in a menu: `Request a demo`, `View all`.
@@ -171,7 +175,10 @@ fn score(line: &str, kind: &Kind, below: &[Kind]) -> f64 {
 
 /// A photo credit or agency line: `Photo: Jane Doe/Reuters`, `(AP Photo/...)`.
 pub fn is_credit(line: &str) -> bool {
-    let folded = line.to_lowercase();
+    with_folded(line, is_folded_credit)
+}
+
+fn is_folded_credit(folded: &str) -> bool {
     const WORDS: &[&str] = &[
         "photo",
         "image",
@@ -185,12 +192,13 @@ pub fn is_credit(line: &str) -> bool {
         "courtesy",
     ];
     // Most lines hold none of the words at all; only those that do are split into words.
-    let may_hold = WORDS.iter().any(|w| folded.contains(w)) || folded.contains("ap");
+    // `ap` first: most lines hold it.
+    let may_hold = folded.contains("ap") || WORDS.iter().any(|w| folded.contains(w));
     if !may_hold {
         return false;
     }
     let mut by_word = false;
-    super::lines::for_each_word(&folded, &mut String::new(), |w| {
+    super::lines::for_each_word(folded, &mut String::new(), |w| {
         by_word |= WORDS.contains(&w) || w == "photos" || w == "images" || w == "ap";
     });
     by_word || folded.contains("/ap") || folded.contains("/ afp")
@@ -198,21 +206,23 @@ pub fn is_credit(line: &str) -> bool {
 
 /// A byline: `By Jane Doe`, `Written by ...`, `von`, `par`, `por`, `di`, `door`.
 pub fn is_byline(line: &str) -> bool {
-    let folded = line.to_lowercase();
-    let rest = ["written ", "posted ", "reviewed ", "edited "]
-        .iter()
-        .find_map(|p| folded.strip_prefix(p))
-        .unwrap_or(&folded);
-    ["by", "von", "par", "por", "di", "door"].iter().any(|by| {
-        rest.strip_prefix(by)
-            .map(|after| after.trim_start_matches(':'))
-            .is_some_and(|after| after.starts_with(' ') && after.trim().len() > 1)
-    }) && line.chars().count() < 120
+    (line.len() < 120 || line.chars().count() < 120)
+        && with_folded(line, |folded| {
+            let rest = ["written ", "posted ", "reviewed ", "edited "]
+                .iter()
+                .find_map(|p| folded.strip_prefix(p))
+                .unwrap_or(folded);
+            ["by", "von", "par", "por", "di", "door"].iter().any(|by| {
+                rest.strip_prefix(by)
+                    .map(|after| after.trim_start_matches(':'))
+                    .is_some_and(|after| after.starts_with(' ') && after.trim().len() > 1)
+            })
+        })
 }
 
 /// A line that is a date, maybe with `Updated`, `Published` or a weekday before it.
 pub fn is_date_line(line: &str) -> bool {
-    if line.chars().count() > 80 {
+    if line.len() > 80 && line.chars().count() > 80 {
         return false;
     }
     let folded = line.to_lowercase();

@@ -68,8 +68,21 @@ pub fn stop_words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// Calls `each` with every word of `text` as [`stop_words`] gives them, without allocating
 /// for words already in lower case (nearly all): this runs over every line of every scrape,
-/// so ASCII is read byte by byte.
-pub fn for_each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)) {
+/// so ASCII is read byte by byte. (A word other than ASCII is lowercased a character at a
+/// time, so a Greek word's final sigma is `σ` here, `ς` in [`stop_words`].)
+pub fn for_each_word(text: &str, buffer: &mut String, each: impl FnMut(&str)) {
+    words_folded(text, buffer, false, each);
+}
+
+/// Calls `each` with every word of `text` exactly as [`stop_words`] gives them, allocating
+/// only for words other than ASCII that are not in lower case.
+pub fn for_each_stop_word(text: &str, buffer: &mut String, each: impl FnMut(&str)) {
+    words_folded(text, buffer, true, each);
+}
+
+/// The words of `text`, those not in lower case lowercased into `buffer`: a character at a
+/// time, or (`whole`) as `str::to_lowercase` does.
+fn words_folded(text: &str, buffer: &mut String, whole: bool, mut each: impl FnMut(&str)) {
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
@@ -107,15 +120,21 @@ pub fn for_each_word(text: &str, buffer: &mut String, mut each: impl FnMut(&str)
             }
         }
         let word = &text[start..at];
+        buffer.clear();
         if plain {
             each(word);
+            continue;
+        } else if word.is_ascii() {
+            buffer.push_str(word);
+            buffer.make_ascii_lowercase();
+        } else if whole {
+            buffer.push_str(&word.to_lowercase().replace('’', "'"));
         } else {
-            buffer.clear();
             for c in word.chars().flat_map(char::to_lowercase) {
                 buffer.push(if c == '’' { '\'' } else { c });
             }
-            each(buffer);
         }
+        each(buffer);
     }
 }
 
@@ -164,6 +183,20 @@ mod tests {
         ] {
             let mut found = Vec::new();
             for_each_word(text, &mut String::new(), |w| found.push(w.to_owned()));
+            assert_eq!(found, stop_words(text).collect::<Vec<_>>(), "{text}");
+        }
+    }
+
+    #[test]
+    fn stop_words_without_allocating_are_the_stop_words() {
+        for text in [
+            "Don’t stop, it's the U.S. way-out",
+            "ÉTÉ été Straße ΟΔΟΣ ΟΔΟΣ-ΟΔΟΣ İstanbul",
+            "",
+            "--- 3.5 a",
+        ] {
+            let mut found = Vec::new();
+            for_each_stop_word(text, &mut String::new(), |w| found.push(w.to_owned()));
             assert_eq!(found, stop_words(text).collect::<Vec<_>>(), "{text}");
         }
     }

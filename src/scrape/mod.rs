@@ -11,17 +11,19 @@
 //! is the line above it that reads most like one ([`headline`]).
 
 mod classes;
+mod folded;
 pub mod furniture;
 pub mod headline;
 mod lines;
 mod region;
 mod stoplists;
+mod stoptable;
 
 use rustc_hash::FxHashSet;
 
 use crate::title::{atx_heading_text, title_from_line};
 use classes::Class;
-use lines::{Line, lines, stop_words};
+use lines::{Line, lines};
 use stoplists::Stoplist;
 
 /// A page whose best stop-word list covers less than this share of its words is in a
@@ -108,9 +110,16 @@ pub fn read(text: &str) -> Scraped {
 /// without a set of all its words.
 fn text_words(lines: &[Line], keep: &[bool], start: usize) -> FxHashSet<String> {
     let candidates = &lines[start.saturating_sub(headline::WINDOW)..lines.len().min(start + 1)];
-    let wanted: FxHashSet<String> = candidates.iter().flat_map(|l| stop_words(l.text)).collect();
-    let mut found = FxHashSet::default();
+    let mut wanted: FxHashSet<String> = FxHashSet::default();
     let mut buffer = String::new();
+    for line in candidates {
+        lines::for_each_stop_word(line.text, &mut buffer, |word| {
+            if !wanted.contains(word) {
+                wanted.insert(word.to_owned());
+            }
+        });
+    }
+    let mut found = FxHashSet::default();
     let mut seen = 0;
     for line in lines.iter().zip(keep).filter(|(_, k)| **k).map(|(l, _)| l) {
         if seen >= TEXT_WORDS {

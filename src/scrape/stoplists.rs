@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use super::stoptable::Table;
 
 const ENGLISH: &str = "a about above after again against all also am an and any are as at be
 because been before being below between both but by can could did do does doing down during
@@ -76,39 +76,18 @@ const LISTS: [&str; 7] = [ENGLISH, GERMAN, FRENCH, SPANISH, PORTUGUESE, ITALIAN,
 
 /// Every stop word, with a bit for each language whose list holds it. A constant table built
 /// once, not a setting.
-/// Each word is keyed by its bytes packed into a number (see [`packed`]): a look-up then
-/// hashes and compares one number, and it runs for nearly every word of every scrape.
-static WORDS: LazyLock<FxHashMap<u128, u8>> = LazyLock::new(|| {
-    let mut words = FxHashMap::default();
-    for (bit, list) in LISTS.iter().enumerate() {
-        for word in list.split_whitespace() {
-            if let Some(key) = packed(word) {
-                *words.entry(key).or_insert(0) |= 1 << bit;
-            }
-        }
-    }
-    words
+static WORDS: LazyLock<Table> = LazyLock::new(|| {
+    Table::new(
+        LISTS
+            .iter()
+            .enumerate()
+            .flat_map(|(bit, list)| list.split_whitespace().map(move |word| (word, 1 << bit))),
+    )
 });
-
-/// The bytes of a word of at most [`LONGEST`] bytes as one number; two words give the same
-/// number only when they are the same (no word holds a NUL byte).
-fn packed(word: &str) -> Option<u128> {
-    if word.len() > LONGEST || word.is_empty() {
-        return None;
-    }
-    let mut bytes = [0u8; 16];
-    bytes[..word.len()].copy_from_slice(word.as_bytes());
-    Some(u128::from_le_bytes(bytes))
-}
-
-/// No stop word is longer than this many bytes, so longer words need no look-up.
-const LONGEST: usize = 12;
 
 /// The bits of the languages whose lists hold `word` (lowercased, `'` for `’`).
 pub fn languages_of(word: &str) -> u8 {
-    packed(word)
-        .and_then(|key| WORDS.get(&key).copied())
-        .unwrap_or(0)
+    WORDS.get(word)
 }
 
 /// One language's list, or none (every line is then judged by its length alone).
@@ -165,6 +144,7 @@ impl Stoplist {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stoptable::LONGEST;
     use super::*;
 
     fn choose(text: &str) -> Stoplist {
@@ -188,6 +168,17 @@ mod tests {
                 assert!(word.len() <= LONGEST, "{word}");
             }
         }
+    }
+
+    #[test]
+    fn every_stop_word_is_found() {
+        for (bit, list) in LISTS.iter().enumerate() {
+            for word in list.split_whitespace() {
+                assert!(languages_of(word) & 1 << bit != 0, "{word}");
+            }
+        }
+        assert_eq!(languages_of("economy"), 0);
+        assert_eq!(languages_of(""), 0);
     }
 
     #[test]

@@ -11,6 +11,8 @@
 mod prose;
 mod sentences;
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashMap;
 
 /// Sentences shorter or longer than these (in words) are not taken.
@@ -32,16 +34,25 @@ const MAX_BYTES: usize = 200_000;
 /// Two or three sentences of `body` (Markdown or plain text) that say what it says, in the
 /// body's order; none when it has fewer than two sentences worth taking.
 pub fn estimate(body: &str) -> Vec<String> {
-    let body = match body.char_indices().nth(MAX_BYTES) {
-        Some((cut, _)) => &body[..cut],
-        None => body,
+    // A body of at most MAX_BYTES bytes has no more characters than that, and is not counted.
+    let body = match body.len() > MAX_BYTES {
+        true => body
+            .char_indices()
+            .nth(MAX_BYTES)
+            .map_or(body, |(cut, _)| &body[..cut]),
+        false => body,
     };
     let paragraphs = prose::paragraphs(body);
-    let mut ids = Interner::default();
+    // About as many words as an article of that size has different content words, so that
+    // the table is seldom grown.
+    let mut ids = Interner {
+        ids: FxHashMap::with_capacity_and_hasher((body.len() / 24).min(4096), Default::default()),
+    };
+    let mut buffer = String::new();
     let candidates: Vec<Candidate> = paragraphs
         .iter()
         .flat_map(|p| sentences::sentences(p))
-        .filter_map(|text| Candidate::new(text, &mut ids))
+        .filter_map(|text| Candidate::new(text, &mut ids, &mut buffer))
         .take(MAX_CANDIDATES)
         .collect();
     if candidates.len() < 2 {
@@ -103,19 +114,26 @@ pub fn estimate(body: &str) -> Vec<String> {
         .collect()
 }
 
-/// Numbers for words, so that each word is copied once per article.
+/// Numbers for words. A word already in lower case, as most are, is kept as the slice of the
+/// article it is; only the others are copied, once per article.
 #[derive(Default)]
-struct Interner {
-    ids: FxHashMap<String, u32>,
+struct Interner<'t> {
+    ids: FxHashMap<Cow<'t, str>, u32>,
 }
 
-impl Interner {
-    fn id(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.ids.get(word) {
+impl<'t> Interner<'t> {
+    /// The number of `word`, which is `lower` in lower case (`lower` is `word` itself, or a
+    /// buffer of the caller's).
+    fn id(&mut self, word: &'t str, lower: &str) -> u32 {
+        if let Some(&id) = self.ids.get(lower) {
             return id;
         }
         let id = self.ids.len() as u32;
-        self.ids.insert(word.to_owned(), id);
+        let key = match std::ptr::eq(word, lower) {
+            true => Cow::Borrowed(word),
+            false => Cow::Owned(lower.to_owned()),
+        };
+        self.ids.insert(key, id);
         id
     }
 
@@ -131,27 +149,48 @@ struct Candidate<'t> {
 }
 
 impl<'t> Candidate<'t> {
-    fn new(text: &'t str, ids: &mut Interner) -> Option<Candidate<'t>> {
-        let count = text.split_whitespace().count();
+    fn new(text: &'t str, ids: &mut Interner<'t>, buffer: &mut String) -> Option<Candidate<'t>> {
         let ends = text.trim_end_matches(['"', '\'', ')', '”', '’']);
         let starts_well = text
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“'));
-        if !(MIN_WORDS..=MAX_WORDS).contains(&count)
-            || !(ends.ends_with('.') || ends.ends_with('!'))
+        // The checks that read a character or two first, those that read the whole sentence
+        // after.
+        if !(ends.ends_with('.') || ends.ends_with('!'))
             || !starts_well
+            || !(MIN_WORDS..=MAX_WORDS).contains(&count_words(text))
             || text.contains("://")
             || text.contains("www.")
         {
             return None;
         }
-        let words = crate::words::words(text)
-            .filter(|w| w.len() >= 3 && !crate::scrape::is_stop_word(w))
-            .map(|w| ids.id(&w))
-            .collect();
+        let mut words = Vec::with_capacity(MAX_WORDS);
+        for (_, word) in crate::words::word_spans(text) {
+            let lower = crate::words::normalize_into(word, buffer);
+            if lower.len() >= 3 && !crate::scrape::is_stop_word(lower) {
+                words.push(ids.id(word, lower));
+            }
+        }
         Some(Candidate { text, words })
     }
+}
+
+/// How many words `text` has, as `split_whitespace` gives them. ASCII text, nearly all, is
+/// counted byte by byte, as the bytes that start a word.
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // The ASCII characters that `char::is_whitespace` holds to be white space.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let bytes = text.as_bytes();
+    let first = bytes.first().is_some_and(|&b| !space(b));
+    let starts = bytes
+        .windows(2)
+        .filter(|pair| space(pair[0]) && !space(pair[1]))
+        .count();
+    usize::from(first) + starts
 }
 
 /// The share of `a`'s content words that `b` has too.

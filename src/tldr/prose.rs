@@ -43,7 +43,7 @@ pub fn paragraphs(body: &str) -> Vec<String> {
         if !current.is_empty() {
             current.push(' ');
         }
-        current.push_str(&plain(text));
+        push_plain(&mut current, text);
     }
     end(&mut current, &mut paragraphs);
     paragraphs
@@ -57,14 +57,18 @@ fn end(current: &mut String, paragraphs: &mut Vec<String>) {
     current.clear();
 }
 
-/// A line of Markdown as plain text: `[text](url)` as `text`, images, emphasis markers,
-/// code ticks and escapes taken off.
-pub fn plain(line: &str) -> String {
+/// A line of Markdown as plain text, onto the end of `out` (the paragraph being gathered):
+/// `[text](url)` as `text`, images, emphasis markers, code ticks and escapes taken off.
+fn push_plain(out: &mut String, line: &str) {
     // Most lines of prose hold no markup at all.
-    if !line.contains(['\\', '*', '`', '_', '!', '[']) {
-        return line.to_owned();
+    if !line
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'*' | b'`' | b'_' | b'!' | b'['))
+    {
+        out.push_str(line);
+        return;
     }
-    let mut out = String::with_capacity(line.len());
+    out.reserve(line.len());
     let mut chars = line.char_indices().peekable();
     while let Some((at, c)) = chars.next() {
         match c {
@@ -90,7 +94,7 @@ pub fn plain(line: &str) -> String {
                 Some(end) => {
                     let close = line[at..].find("](").map(|c| at + c);
                     match close {
-                        Some(close) => out.push_str(&plain(&line[at + 1..close])),
+                        Some(close) => push_plain(out, &line[at + 1..close]),
                         None => out.push('['),
                     }
                     skip_to(&mut chars, at + end);
@@ -100,7 +104,6 @@ pub fn plain(line: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 /// Whether the `_` at `at` stands at the edge of a word (emphasis), not inside one.
@@ -130,6 +133,12 @@ fn skip_to(chars: &mut std::iter::Peekable<std::str::CharIndices>, end: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn plain(line: &str) -> String {
+        let mut out = String::new();
+        push_plain(&mut out, line);
+        out
+    }
 
     #[test]
     fn markup_comes_off() {

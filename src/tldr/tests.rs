@@ -86,3 +86,20 @@ fn too_little_text_gives_none() {
     assert!(estimate("Only one sentence here that is long enough to count as one.").is_empty());
     assert!(estimate("Menu\n\nHome\n\nShare this:").is_empty());
 }
+
+#[test]
+fn words_are_counted_as_split_whitespace_counts_them() {
+    for text in [
+        "",
+        "  one  ",
+        "a\tb\nc\x0bd\x0ce\rf g",
+        "Café au lait\u{a0}noir, s'il vous plaît.",
+        "x\x1cy",
+    ] {
+        assert_eq!(
+            count_words(text),
+            text.split_whitespace().count(),
+            "{text:?}"
+        );
+    }
+}
