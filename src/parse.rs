@@ -52,6 +52,19 @@ pub fn parse_article_with_estimate(
     path: PathBuf,
     reading: &Reading,
 ) -> Result<(Article, Option<Estimate>), ParseError> {
+    let (mut article, estimate) = parse_article_estimating_sentiment(bytes, id, path, reading)?;
+    estimate_missing_tldr(&mut article);
+    Ok((article, estimate))
+}
+
+/// [`parse_article_with_estimate`] without a TL;DR estimated for a file that has none: what a
+/// writer of sentiment alone needs, since a TL;DR costs more to estimate than the sentiment.
+pub fn parse_article_estimating_sentiment(
+    bytes: &[u8],
+    id: String,
+    path: PathBuf,
+    reading: &Reading,
+) -> Result<(Article, Option<Estimate>), ParseError> {
     let mut article = parse_file(bytes, id, path, reading)?;
     let estimate = article
         .sentiment
@@ -60,12 +73,16 @@ pub fn parse_article_with_estimate(
     if let Some(estimate) = &estimate {
         article.sentiment = Sentiment::estimated(estimate.score, reading.scale);
     }
-    // After the sentiment, which weighs a TL;DR the file gives, not one made from the body.
+    Ok((article, estimate))
+}
+
+/// Gives `article` an estimated TL;DR when its file has none. After the sentiment, which
+/// weighs a TL;DR the file gives, not one made from the body.
+pub fn estimate_missing_tldr(article: &mut Article) {
     if article.tldr.is_empty() {
         article.tldr = crate::tldr::estimate(&article.body);
         article.tldr_origin = (!article.tldr.is_empty()).then_some(Origin::Estimated);
     }
-    Ok((article, estimate))
 }
 
 /// The article as its file has it.

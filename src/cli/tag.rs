@@ -12,7 +12,7 @@ use moodwire::article::Origin;
 use moodwire::config::Config;
 use moodwire::loader::{Source, display_path, read_regular_file, walk};
 use moodwire::parallel;
-use moodwire::parse::parse_article_with_estimate;
+use moodwire::parse::{estimate_missing_tldr, parse_article_estimating_sentiment};
 use moodwire::reading::Reading;
 use moodwire::sentiment::{self, Estimate};
 use moodwire::tagger::{self, Tag};
@@ -170,9 +170,10 @@ fn tag_one(
         Ok(read) => read,
         Err(message) => return Some((failed(path, None, message), None)),
     };
+    // The TL;DR is estimated only when it is to be written: it costs more than the sentiment.
     let parsed =
-        parse_article_with_estimate(&bytes, source.id.clone(), source.path.clone(), reading);
-    let (article, estimate) = match parsed {
+        parse_article_estimating_sentiment(&bytes, source.id.clone(), source.path.clone(), reading);
+    let (mut article, estimate) = match parsed {
         Ok(parsed) => parsed,
         Err(error) => return Some((failed(path, None, error.to_string()), None)),
     };
@@ -187,6 +188,9 @@ fn tag_one(
             outcome(path, title, Status::Proposed, &estimate, None),
             None,
         ));
+    }
+    if args.tldr {
+        estimate_missing_tldr(&mut article);
     }
     let tldr = match (args.tldr, article.tldr_origin) {
         (true, Some(Origin::Estimated)) => article.tldr.clone(),
