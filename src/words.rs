@@ -3,6 +3,19 @@
 
 use std::borrow::Cow;
 
+/// The length in bytes of the longest of `list`: a constant for word lists, so that a text
+/// longer than any of their entries is not looked up at all.
+pub const fn longest_len(list: &[&str]) -> usize {
+    let (mut longest, mut i) = (0, 0);
+    while i < list.len() {
+        if list[i].len() > longest {
+            longest = list[i].len();
+        }
+        i += 1;
+    }
+    longest
+}
+
 /// The words of `text` with their byte offsets, as written (not lowercased).
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut at = 0;

@@ -190,16 +190,7 @@ pub fn opens_section(line: &str) -> bool {
 static WHOLE_SET: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| WHOLE.iter().copied().collect());
 /// No line longer than the longest of [`WHOLE`] can be one of them, so is not looked up.
-const LONGEST_WHOLE: usize = {
-    let (mut longest, mut i) = (0, 0);
-    while i < WHOLE.len() {
-        if WHOLE[i].len() > longest {
-            longest = WHOLE[i].len();
-        }
-        i += 1;
-    }
-    longest
-};
+const LONGEST_WHOLE: usize = crate::words::longest_len(WHOLE);
 static STARTS_BY_WORD: LazyLock<FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
     let mut map: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
     for start in STARTS {

@@ -92,16 +92,7 @@ fn ends_abbreviation(before: &str) -> bool {
 }
 
 /// Most words before a full stop are longer than any abbreviation, and are not looked up.
-const LONGEST_ABBREVIATION: usize = {
-    let (mut longest, mut i) = (0, 0);
-    while i < ABBREVIATIONS.len() {
-        if ABBREVIATIONS[i].len() > longest {
-            longest = ABBREVIATIONS[i].len();
-        }
-        i += 1;
-    }
-    longest
-};
+const LONGEST_ABBREVIATION: usize = crate::words::longest_len(ABBREVIATIONS);
 
 #[cfg(test)]
 mod tests {
