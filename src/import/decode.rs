@@ -1,6 +1,12 @@
-//! A web page's bytes as text, in the encoding it says it is in, as a browser decides: a byte
-//! order mark, else the reply's `charset`, else a `<meta>` near the top, else UTF-8 if the
-//! bytes are UTF-8, else windows-1252.
+//! A web page's bytes as text: a byte order mark, else UTF-8 when the bytes are UTF-8 beyond
+//! ASCII, else the encoding the page says it is in (the reply's `charset`, else a `<meta>`
+//! near the top), else UTF-8 if the bytes are UTF-8, else windows-1252.
+//!
+//! UTF-8 comes before what the page declares, unlike in a browser: pages converted to UTF-8
+//! (by a site's move, a saving browser, a test suite) often keep their old `<meta charset>`,
+//! and servers often add a stale `charset=ISO-8859-1`, while text in a legacy encoding is
+//! almost never valid UTF-8 once it holds a byte beyond ASCII. A page shown as mojibake is
+//! lost to its reader; the same choice as article extractors' (trafilatura tries UTF-8 first).
 
 use encoding_rs::Encoding;
 
@@ -11,6 +17,11 @@ const META_WINDOW: usize = 1024 * 4;
 pub fn html_text(bytes: &[u8], content_type: Option<&str>) -> String {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return encoding.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    if let Ok(text) = std::str::from_utf8(bytes)
+        && !text.is_ascii()
+    {
+        return text.to_owned();
     }
     let declared = content_type
         .and_then(charset_of)
@@ -74,5 +85,19 @@ mod tests {
             html_text(b"x\xff", Some("text/html; charset=nonsense")),
             "xÿ"
         );
+    }
+
+    #[test]
+    fn utf8_beyond_ascii_is_read_as_utf8_whatever_the_page_declares() {
+        let converted = "<meta charset=\"gb2312\"><p>腾讯新闻</p>";
+        assert_eq!(html_text(converted.as_bytes(), None), converted);
+        assert_eq!(
+            html_text("café".as_bytes(), Some("text/html; charset=ISO-8859-1")),
+            "café"
+        );
+        // ASCII alone is the same text in every encoding a page may declare but those that
+        // are not supersets of ASCII, which keep their meaning.
+        let utf16 = b"h\0i\0";
+        assert_eq!(html_text(utf16, Some("text/html; charset=utf-16le")), "hi");
     }
 }
