@@ -61,6 +61,9 @@ pub struct Reader {
     pub showing_whole: bool,
     /// The key that shows the whole text, for the note that says what was left out.
     pub whole_key: Option<String>,
+    /// The end was asked for (`G`) while the text or its layout was on its way: the end of
+    /// the text is shown when it comes, not the end of what was on screen then.
+    pub follow_end: bool,
 }
 
 impl Reader {
@@ -93,6 +96,7 @@ impl Reader {
             other_text: None,
             showing_whole: false,
             whole_key: None,
+            follow_end: false,
         };
         let layout = reader.job(width, query).lay_out();
         reader.lines = layout.lines;
@@ -255,7 +259,19 @@ impl Reader {
         self.lines = layout.lines;
         self.matches = layout.matches;
         self.links = layout.links;
-        self.scroll = self.scroll.min(self.lines.len().saturating_sub(1));
+        let last = self.lines.len().saturating_sub(1);
+        self.scroll = match self.follow_end {
+            // The reader's update keeps the last page in view.
+            true => last,
+            false => self.scroll.min(last),
+        };
+        self.follow_end &= self.awaiting_text();
+    }
+
+    /// True while the body is being read or the lines are not yet laid out for the text as
+    /// it is: what is on screen is not yet all there will be.
+    pub fn awaiting_text(&self) -> bool {
+        self.pending || self.laid_out.1 != self.revision
     }
 
     /// The first match below the top line, if any.

@@ -1,6 +1,7 @@
 //! Tests of the reader without a terminal: `update` alone, and each screen drawn on a
 //! `TestBackend`.
 
+mod follow_end;
 mod keys;
 mod links;
 mod screens;

@@ -13,6 +13,22 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
         return None;
     };
     let scroll_to = |line: usize| line.min(max);
+    let moves = matches!(
+        action,
+        Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageOrNextUnread
+            | Action::PageUp
+            | Action::Scroll(_)
+            | Action::Top
+            | Action::Bottom
+            | Action::NextMatch
+            | Action::PrevMatch
+    );
+    if moves {
+        reader.follow_end = matches!(action, Action::Bottom) && reader.awaiting_text();
+    }
     match action {
         Action::Down => reader.scroll = scroll_to(reader.scroll + 1),
         Action::Up => reader.scroll = reader.scroll.saturating_sub(1),

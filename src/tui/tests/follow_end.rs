@@ -1,0 +1,80 @@
+//! `G` pressed before the text is in, or before its new layout is: the end shown is the end
+//! of the text that comes, not of what was on screen when the key was pressed.
+
+use crate::tui::model::action::{Action, Effect};
+use crate::tui::model::app::{App, Screen};
+
+use super::*;
+
+/// The reader's first line on screen, and the line `G` puts there once everything is in.
+fn scroll_and_end(app: &mut App) -> (usize, usize) {
+    let scroll = reader_scroll(app);
+    send(app, Action::Bottom);
+    (scroll, reader_scroll(app))
+}
+
+fn reader_scroll(app: &App) -> usize {
+    match &app.screen {
+        Screen::Reader(reader) => reader.scroll,
+        _ => panic!("the reader is open"),
+    }
+}
+
+/// Selects the first article in the list for which `wanted` holds.
+fn select(app: &mut App, wanted: impl Fn(&crate::article::Article) -> bool) {
+    let row = (app.list.visible.iter())
+        .position(|&doc| wanted(app.catalog.article(doc).unwrap()))
+        .expect("such an article among the samples");
+    app.list.selected = row;
+}
+
+#[test]
+fn the_end_asked_for_while_the_body_is_read_is_the_end_of_the_body() {
+    let mut app = app_sized(100, 20);
+    select(&mut app, |article| article.words > 400);
+    let mut effects = update(&mut app, Action::Open);
+    let at = effects
+        .iter()
+        .position(|effect| matches!(effect, Effect::ReadBody(_)));
+    let Some(Effect::ReadBody(article)) = at.map(|at| effects.remove(at)) else {
+        panic!("opening asks for the body");
+    };
+    update(&mut app, Action::Bottom);
+    let body = Library::read_body_parts(&article, &app.reading).map_err(|p| p.message);
+    send(
+        &mut app,
+        Action::BodyRead {
+            id: article.id.clone(),
+            body: body.map(|body| body.main),
+            whole: None,
+        },
+    );
+    let (scroll, end) = scroll_and_end(&mut app);
+    assert!(end > 0, "the article is longer than the screen");
+    assert_eq!(scroll, end, "G before the body came shows the body's end");
+    send(&mut app, Action::Top);
+    send(&mut app, Action::Down);
+    assert_eq!(reader_scroll(&app), 1, "a later key moves from where it is");
+}
+
+#[test]
+fn the_end_asked_for_while_the_whole_text_is_laid_out_is_the_end_of_the_whole_text() {
+    let mut app = app_sized(100, 20);
+    select(&mut app, |article| article.left_out > 0);
+    open_selected(&mut app);
+    let effects = update(&mut app, Action::ToggleWholeText);
+    let Some(Effect::LayOut(job)) = effects
+        .into_iter()
+        .find(|effect| matches!(effect, Effect::LayOut(_)))
+    else {
+        panic!("the whole text asks for a layout");
+    };
+    update(&mut app, Action::Bottom);
+    send(&mut app, job.perform());
+    let (scroll, end) = scroll_and_end(&mut app);
+    assert!(end > 0, "the whole text is longer than the screen");
+    assert_eq!(
+        scroll, end,
+        "G before the layout came shows the whole text's end"
+    );
+}
