@@ -59,6 +59,16 @@ pub(crate) fn section(
     })
 }
 
+/// True when `line` is an entry of the section [`section`] makes of `links`.
+pub(crate) fn is_entry(line: &ratatui::text::Line<'_>, links: &[String]) -> bool {
+    let [label, target] = line.spans.as_slice() else {
+        return false;
+    };
+    label.style == theme::LINK_MARKER
+        && label.content.starts_with('[')
+        && links.iter().any(|url| target.content == clean_inline(url))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,5 +88,18 @@ mod tests {
         let listed = section(std::slice::from_ref(&url), &Palette::default()).count();
         assert_eq!(lines_for(1), listed + 2);
         assert_eq!(lines_for(2), 1);
+    }
+
+    #[test]
+    fn entries_of_the_section_are_known_as_such() {
+        let links = ["/docs/history/#v3-9-0".to_owned(), "https://a".to_owned()];
+        for entry in section(&links, &Palette::default()) {
+            assert!(is_entry(&ratatui::text::Line::from(entry), &links));
+        }
+        let other = ratatui::text::Line::from("[1] /docs/history/#v3-9-0");
+        assert!(
+            !is_entry(&other, &links),
+            "text that reads like an entry is not one"
+        );
     }
 }

@@ -145,6 +145,14 @@ pub fn holds_address(line: &ratatui::text::Line<'_>) -> bool {
     writer::spans_hold_address(&line.spans)
 }
 
+/// True when `line` may be wider than the width asked for in a document whose links are
+/// `links`: it holds an address ([`holds_address`]), or it is an entry of the links section,
+/// which keeps every target whole on its line, a relative one too.
+#[must_use]
+pub fn runs_whole(line: &ratatui::text::Line<'_>, links: &[String]) -> bool {
+    holds_address(line) || links::is_entry(line, links)
+}
+
 /// A blank line before what follows, unless nothing comes before it.
 fn separate(lines: &mut Lines) {
     if !lines.is_empty() {
