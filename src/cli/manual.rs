@@ -31,6 +31,21 @@ const FILES: &[(&str, &str)] = &[
         "the queries the search bar kept, latest last. Private.",
     ),
     (
+        "$XDG_CONFIG_HOME/moodwire/feeds.opml",
+        "the subscriptions `moodwire fetch` reads, an OPML file any feed reader can import; \
+         written by `moodwire feeds add` and `feeds remove`.",
+    ),
+    (
+        "$XDG_DATA_HOME/moodwire/feeds-state.json",
+        "what the last fetch of each subscription said (its ETag and Last-Modified, sent back \
+         so that an unchanged feed costs one small reply; its title; why it failed). Private.",
+    ),
+    (
+        "$XDG_DATA_HOME/moodwire/imported-items",
+        "a hash of each item `import` and `fetch` wrote, so that none is written twice, even \
+         after its file was deleted or moved. Private.",
+    ),
+    (
         "$XDG_CACHE_HOME/moodwire/library-*.cache, library-*.roots",
         "one cache per set of library folders: the articles without their bodies and the \
          search index (or in `MOODWIRE_CACHE_DIR`); private, kept under \
@@ -39,7 +54,9 @@ const FILES: &[(&str, &str)] = &[
     (
         "article files",
         "read; written only by `moodwire tag --write` and the reader's `t` (and `U`, which puts \
-         the previous bytes back), and only inside the library's folders.",
+         the previous bytes back), and only inside the library's folders. `import`, `fetch` \
+         and the reader's `F` add new files to the folder they import into and never \
+         overwrite one.",
     ),
 ];
 
@@ -75,7 +92,8 @@ const EXIT_STATUS: &[(&str, &str)] = &[
     (
         "1",
         "problems found: `check` found a file that could not be loaded (warnings alone exit \
-         0), or `tag` could not tag one",
+         0), `tag` could not tag one, or `import` or `fetch` could not read a source or write \
+         an item",
     ),
     (
         "2",
@@ -219,5 +237,12 @@ mod tests {
             assert!(page.contains(key), "{key}");
         }
         assert!(page.contains("state.json") && page.contains("search\\-history"));
+        for written in ["feeds.opml", "feeds\\-state.json", "imported\\-items"] {
+            assert!(page.contains(written), "FILES names {written}");
+        }
+        assert!(
+            page.contains("could not read a source"),
+            "EXIT STATUS names import"
+        );
     }
 }
