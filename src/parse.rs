@@ -150,8 +150,9 @@ pub fn parse_title_and_sentiment(
 }
 
 /// The body [`parse_article`] gives the file at `path`, whose bytes are `bytes`, without the
-/// work the rest of the article needs (the front matter's fields, the words counted, the
-/// sentiment estimated): what is read again when an article is opened.
+/// work the rest of the article needs (the words counted, the sentiment and the TL;DR
+/// estimated): what is read again when an article is opened. The front matter is read again
+/// too, since what it holds decides how the rest of the file is read (a scrape or Markdown).
 pub fn parse_body(bytes: &[u8], path: &Path, reading: &Reading) -> Result<String, ParseError> {
     parse_body_parts(bytes, path, reading).map(|body| body.main)
 }

@@ -2,8 +2,8 @@
 //! Atom 1.0, JSON Feed 1.x), read as a well-known feed parser (Python's feedparser) reads it.
 //!
 //! XML feeds are parsed by `feed-rs`, with the normalisations that make it agree with
-//! feedparser on real feeds ([`prepare`] on the bytes before, the choice of link, title and
-//! date after); JSON Feed is read here ([`json`]), leniently, since feed-rs refuses a whole
+//! feedparser on real feeds (`prepare` on the bytes before, the choice of link, title and
+//! date after); JSON Feed is read here (`json`), leniently, since feed-rs refuses a whole
 //! feed over one field of an unexpected type. Nothing in a feed is fetched or expanded: a
 //! document that declares XML entities is refused (README, SECURITY.md).
 //!

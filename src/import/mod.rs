@@ -4,7 +4,7 @@
 //! Sources are read a few at once ([`THREADS`]); each feed's new items become Markdown files
 //! (`YYYY-MM-DD-slug.md`, README "Getting news in") written through the tagger's writer for
 //! new files: atomic, never over an existing file (a name taken gets a suffix), in the target
-//! folder and nowhere else. What was written is remembered in a record ([`seen`]) in the
+//! folder and nowhere else. What was written is remembered in a record (`seen`) in the
 //! user's data folder, so that an item is never written twice, even after its file was
 //! deleted or moved. One source that fails never stops the others: it is reported with its
 //! reason, and the rest go on.

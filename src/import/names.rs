@@ -19,7 +19,7 @@ pub fn stem(day: Date, words: &str) -> String {
 }
 
 /// `words` as a slug: letters and digits (of any script), lower case, each run of anything
-/// else one dash, no dash at the ends, at most [`MAX_SLUG_CHARS`] characters, cut at a dash
+/// else one dash, no dash at the ends, at most `MAX_SLUG_CHARS` characters, cut at a dash
 /// where one is near.
 pub fn slug(words: &str) -> String {
     let mut slug = String::new();
