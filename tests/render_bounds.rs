@@ -169,6 +169,18 @@ fn eight_megabytes_of_styled_paragraphs_and_lists_are_shown_within_bounds() {
     assert!(shown.stdout.contains("  ◦ three"), "the lists are shown");
 }
 
+/// One paragraph of eight megabytes whose style changes at every other character, shown into a
+/// pipe, where it is not wrapped: a single line of millions of spans. 50 bytes a byte before.
+#[test]
+fn one_unwrapped_paragraph_whose_style_changes_at_every_character_is_shown_within_bounds() {
+    let text = article("", |_| format!("{}\n", ["*a* **b**"; 8].join(" ")));
+    let shown = within_bounds("one styled paragraph", &text);
+    assert!(
+        shown.stdout.lines().any(|line| line.len() > 1_000_000),
+        "the paragraph is one line"
+    );
+}
+
 /// The reader lays the table out on a thread of its own: while it does, keys still work, and
 /// once it is done the article ends with the note.
 #[test]

@@ -3,6 +3,8 @@
 //! Breaks at spaces, between CJK characters (which are written without spaces), and at explicit
 //! breaks; a word wider than the budget is broken between characters so nothing overflows.
 
+use std::borrow::Cow;
+
 use ratatui::style::Style;
 use ratatui::text::Span;
 
@@ -25,7 +27,7 @@ const MIN_ROOM_FOR_SPLIT: usize = 4;
 /// A line being filled; adjacent fragments of one style are merged to keep span counts low.
 #[derive(Default)]
 struct LineBuf {
-    frags: Vec<Frag>,
+    frags: Vec<(Style, Cow<'static, str>)>,
     width: usize,
 }
 
@@ -36,8 +38,8 @@ impl LineBuf {
         }
         self.width = self.width.saturating_add(str_width(text));
         match self.frags.last_mut() {
-            Some((s, t)) if *s == style => t.push_str(text),
-            _ => self.frags.push((style, text.to_string())),
+            Some((s, t)) if *s == style => t.to_mut().push_str(text),
+            _ => self.frags.push((style, fragment(text))),
         }
     }
 
@@ -76,6 +78,30 @@ pub(crate) trait LineSink {
 impl LineSink for Vec<Vec<Span<'static>>> {
     fn line(&mut self, spans: Vec<Span<'static>>) {
         self.push(spans);
+    }
+}
+
+/// Every ASCII character, for fragments of one: text whose style changes at every character
+/// (a line of `*a* **b**`) is a fragment a character, and one laid out unwrapped is a line of
+/// millions of them, each of which would otherwise take an allocation of its own.
+static ASCII: [u8; 128] = {
+    let mut all = [0; 128];
+    let mut c = 0;
+    while c < 128 {
+        all[c] = c as u8;
+        c += 1;
+    }
+    all
+};
+
+/// `text` as the start of a fragment: borrowed when it is one ASCII character.
+fn fragment(text: &str) -> Cow<'static, str> {
+    match text.as_bytes() {
+        &[c] if c.is_ascii() => {
+            let one = &ASCII[usize::from(c)..=usize::from(c)];
+            std::str::from_utf8(one).map_or_else(|_| Cow::Owned(text.to_owned()), Cow::Borrowed)
+        }
+        _ => Cow::Owned(text.to_owned()),
     }
 }
 

@@ -231,17 +231,20 @@ impl Writer {
     }
 
     /// Adds one line of content (already fitted to `content_width`) under the open prefixes.
-    pub(crate) fn push_line(&mut self, content: Vec<Span<'static>>) {
+    pub(crate) fn push_line(&mut self, mut content: Vec<Span<'static>>) {
         let skip = self.skipped();
-        let mut spans: Vec<Span<'static>> = Vec::with_capacity(content.len() + 2);
+        let mut prefixes: Vec<Span<'static>> = Vec::new();
         for (depth, c) in self.stack.iter().enumerate().skip(skip) {
             let fresh = depth >= self.fresh_from;
             for prefix in if fresh { &c.first } else { &c.rest } {
-                push_merged(&mut spans, prefix);
+                push_merged(&mut prefixes, prefix);
             }
         }
         self.fresh_from = self.stack.len();
-        spans.extend(content);
+        // The prefixes go in front of the content in its own list: a paragraph laid out
+        // unwrapped is one line of a span every word or two, which is not copied.
+        content.splice(0..0, prefixes);
+        let mut spans = content;
         trim_trailing_spaces(&mut spans);
         self.last_blank = is_blank(&spans);
         // The output starts with its first line of text: blank lines before it are dropped.
