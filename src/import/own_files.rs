@@ -7,6 +7,8 @@ use std::io::{self, BufWriter, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::loader::{OpenError, open_regular_file};
+
 /// The mode of these files.
 const PRIVATE_FILE: u32 = 0o600;
 /// The mode of the folders made for them.
@@ -15,17 +17,16 @@ const PRIVATE_FOLDER: u32 = 0o700;
 const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Reads the file at `path`, refusing one larger than any moodwire writes, or that is not a
-/// regular file (a named pipe put in its place must not hang the read).
+/// regular file: opened as the loader opens articles, without waiting, so that a named pipe
+/// put in its place, even between a look at it and the open, hangs nothing.
 pub fn read(path: &Path) -> io::Result<Vec<u8>> {
-    let meta = fs::metadata(path)?;
-    if !meta.is_file() {
-        return Err(io::Error::other("not a regular file"));
-    }
-    if meta.len() > MAX_BYTES {
-        return Err(io::Error::other("larger than any file moodwire keeps"));
-    }
+    let (file, meta) = open_regular_file(path, MAX_BYTES).map_err(|error| match error {
+        OpenError::Io(error) => error,
+        OpenError::NotRegular => io::Error::other("not a regular file"),
+        OpenError::TooLarge { .. } => io::Error::other("larger than any file moodwire keeps"),
+    })?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    File::open(path)?.take(MAX_BYTES).read_to_end(&mut bytes)?;
+    file.take(MAX_BYTES).read_to_end(&mut bytes)?;
     Ok(bytes)
 }
 
@@ -142,6 +143,24 @@ mod tests {
         assert_eq!(read(&path).unwrap(), b"{}");
         let names: Vec<_> = fs::read_dir(dir.path().join("a/b")).unwrap().collect();
         assert_eq!(names.len(), 1, "no temporary file is left");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_named_pipe_in_place_of_a_file_is_refused_without_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("imported-items");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        if !made.is_ok_and(|status| status.success()) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        let error = read(&path).expect_err("a pipe is no file of ours");
+        assert_eq!(error.to_string(), "not a regular file");
+        assert_eq!(
+            read(&dir.path().join("none")).unwrap_err().kind(),
+            io::ErrorKind::NotFound
+        );
     }
 
     #[cfg(target_os = "linux")]
