@@ -8,7 +8,7 @@
 //! kept more of the article and little more furniture.
 
 use super::furniture::is_furniture;
-use super::lines::{Line, stop_density};
+use super::lines::Line;
 use super::stoplists::Stoplist;
 
 /// Lines shorter than this (in characters, CJK counted three) are too short to judge alone.
@@ -98,7 +98,7 @@ fn judge(line: &Line, stoplist: Stoplist) -> Class {
         true => (0.0, 0.0),
         false => (STOP_LOW, STOP_HIGH),
     };
-    let (density, _) = stop_density(line.text, &stoplist);
+    let density = stoplist.density(&line.counts);
     if density >= high {
         match line.length > LENGTH_HIGH {
             true => Class::Good,

@@ -1,6 +1,6 @@
 //! The lines of a scrape, with what the classifier needs to know of each.
 
-use super::stoplists::Stoplist;
+use super::stoplists::StopCounts;
 
 /// One non-empty line of a scrape.
 #[derive(Debug, Clone)]
@@ -13,6 +13,8 @@ pub struct Line<'t> {
     /// Its length in characters, each CJK character counted as three: a CJK character carries
     /// about as much text as three Latin ones, and is written without spaces.
     pub length: usize,
+    /// Its words and stop words, counted once.
+    pub counts: StopCounts,
 }
 
 /// The non-empty lines of `text`, trimmed, with their places.
@@ -32,6 +34,7 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
             start,
             end: start + trimmed.len(),
             length: weighted_length(trimmed),
+            counts: StopCounts::of(trimmed),
         });
     }
     lines
@@ -135,21 +138,6 @@ fn words_folded(text: &str, buffer: &mut String, whole: bool, mut each: impl FnM
             }
         }
         each(buffer);
-    }
-}
-
-/// The share of the words of `text` found in `stoplist`, and how many words there were.
-pub fn stop_density(text: &str, stoplist: &Stoplist) -> (f64, usize) {
-    let mut words = 0;
-    let mut stops = 0;
-    let mut buffer = String::new();
-    for_each_word(text, &mut buffer, |word| {
-        words += 1;
-        stops += usize::from(stoplist.contains(word));
-    });
-    match words {
-        0 => (0.0, 0),
-        n => (stops as f64 / n as f64, n),
     }
 }
 

@@ -59,7 +59,7 @@ pub fn read(text: &str) -> Scraped {
         return Scraped::default();
     }
     let stoplist = Stoplist::choose(
-        lines.iter().map(|l| l.text),
+        lines.iter().map(|l| &l.counts),
         LANGUAGE_WORDS,
         MIN_LANGUAGE_SHARE,
     );
@@ -137,10 +137,11 @@ fn text_words(lines: &[Line], keep: &[bool], start: usize) -> FxHashSet<String> 
 
 /// A line that reads as a sentence of prose: a capital to start, a full stop to end, a few
 /// words, some of them stop words, and nothing of furniture.
-fn is_sentence(line: &str, stoplist: Stoplist) -> bool {
+fn is_sentence(line: &Line, stoplist: Stoplist) -> bool {
+    let density = stoplist.density(&line.counts);
+    let line = line.text;
     let ends = line.trim_end_matches(['"', '\'', ')', '”', '’']);
     let words = line.split_whitespace().count();
-    let (density, _) = lines::stop_density(line, &stoplist);
     line.chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())

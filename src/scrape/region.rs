@@ -48,13 +48,13 @@ pub fn keep_densest(lines: &[Line], keep: &mut [bool]) {
 pub fn keep_closing_sentences(
     lines: &[Line],
     keep: &mut [bool],
-    is_sentence: impl Fn(&str) -> bool,
+    is_sentence: impl Fn(&Line) -> bool,
 ) {
     let Some(last) = keep.iter().rposition(|&k| k) else {
         return;
     };
     for i in last + 1..lines.len() {
-        if !is_sentence(lines[i].text) {
+        if !is_sentence(&lines[i]) {
             break;
         }
         keep[i] = true;

@@ -90,6 +90,40 @@ pub fn languages_of(word: &str) -> u8 {
     WORDS.get(word)
 }
 
+/// How many languages have a list.
+const LANGUAGES: usize = LISTS.len();
+
+/// How many words a line has, and how many of them each language's list holds: worked out in
+/// one pass over the line, for the page's language and then for each line's share of stop
+/// words in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StopCounts {
+    words: u32,
+    stops: [u32; LANGUAGES],
+}
+
+impl StopCounts {
+    /// The counts of the words of `text`, as [`super::lines::for_each_word`] gives them.
+    pub fn of(text: &str) -> StopCounts {
+        let mut counts = StopCounts::default();
+        super::lines::for_each_word(text, &mut String::new(), |word| {
+            counts.words = counts.words.saturating_add(1);
+            let bits = languages_of(word);
+            if bits != 0 {
+                for (language, stops) in counts.stops.iter_mut().enumerate() {
+                    *stops += u32::from(bits >> language & 1);
+                }
+            }
+        });
+        counts
+    }
+
+    /// How many words there were.
+    pub fn words(&self) -> usize {
+        self.words as usize
+    }
+}
+
 /// One language's list, or none (every line is then judged by its length alone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stoplist {
@@ -106,31 +140,38 @@ impl Stoplist {
     }
 
     /// True when `word` is on the list.
-    pub fn contains(self, word: &str) -> bool {
+    #[cfg(test)]
+    fn contains(self, word: &str) -> bool {
         languages_of(word) & self.bit != 0
     }
 
-    /// The list that covers most of the first `limit` words of `texts`, if it covers at
-    /// least `min_share` of them.
-    pub fn choose<'t>(
-        texts: impl Iterator<Item = &'t str>,
+    /// The share of the words counted in `counts` that this list holds (none for no list).
+    pub fn density(self, counts: &StopCounts) -> f64 {
+        if self.is_none() || counts.words == 0 {
+            return 0.0;
+        }
+        let stops = counts.stops[self.bit.trailing_zeros() as usize];
+        f64::from(stops) / f64::from(counts.words)
+    }
+
+    /// The list that covers most of the first `limit` words of the lines counted in `lines`
+    /// (whole lines: the line that reaches the limit is counted whole), if it covers at least
+    /// `min_share` of them.
+    pub fn choose<'c>(
+        lines: impl Iterator<Item = &'c StopCounts>,
         limit: usize,
         min_share: f64,
     ) -> Stoplist {
-        let mut counts = [0usize; LISTS.len()];
+        let mut counts = [0usize; LANGUAGES];
         let mut total = 0usize;
-        let mut buffer = String::new();
-        for text in texts {
+        for line in lines {
             if total >= limit {
                 break;
             }
-            super::lines::for_each_word(text, &mut buffer, |word| {
-                total += 1;
-                let bits = languages_of(word);
-                for (language, count) in counts.iter_mut().enumerate() {
-                    *count += usize::from(bits & (1 << language) != 0);
-                }
-            });
+            total += line.words();
+            for (count, &stops) in counts.iter_mut().zip(&line.stops) {
+                *count += stops as usize;
+            }
         }
         let Some((best, &count)) = counts.iter().enumerate().max_by_key(|(_, c)| **c) else {
             return Stoplist::NONE;
@@ -148,7 +189,7 @@ mod tests {
     use super::*;
 
     fn choose(text: &str) -> Stoplist {
-        Stoplist::choose(std::iter::once(text), 1000, 0.08)
+        Stoplist::choose([StopCounts::of(text)].iter(), 1000, 0.08)
     }
 
     #[test]

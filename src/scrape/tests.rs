@@ -220,13 +220,13 @@ fn debug_file() {
     let text = std::fs::read_to_string(path).unwrap();
     let lines = lines::lines(&text);
     let stoplist = Stoplist::choose(
-        lines.iter().map(|l| l.text),
+        lines.iter().map(|l| &l.counts),
         LANGUAGE_WORDS,
         MIN_LANGUAGE_SHARE,
     );
     let classes = classes::classify(&lines, stoplist);
     for (line, class) in lines.iter().zip(&classes) {
-        let (d, _) = lines::stop_density(line.text, &stoplist);
+        let d = stoplist.density(&line.counts);
         eprintln!(
             "{:?} {:4} {:.2} {}",
             class,
