@@ -165,6 +165,9 @@ pub enum Action {
         marks: Marks,
         warning: Option<String>,
     },
+    /// The local date changed while the reader was open: relative dates in queries
+    /// (`date:today`, `date:>=7d`) count from this day from now on.
+    NewDay(jiff::civil::Date),
 }
 
 /// I/O that `update` asks the event loop to perform, so that `update` itself stays pure.

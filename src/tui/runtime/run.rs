@@ -265,6 +265,12 @@ impl Looper {
             Event::Input(input) => {
                 #[cfg(debug_assertions)]
                 panic_if_asked(&input);
+                // A reader left open past midnight: the query typed next counts relative
+                // dates from the new day.
+                let today = jiff::Zoned::now().date();
+                if today != self.app.today {
+                    self.dispatch(Action::NewDay(today))?;
+                }
                 match self.translate(input) {
                     Some(action) => action,
                     None => return Ok(false),

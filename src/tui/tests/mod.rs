@@ -4,6 +4,7 @@
 mod follow_end;
 mod keys;
 mod links;
+mod relative_dates;
 mod screens;
 mod streaming;
 mod tagging;

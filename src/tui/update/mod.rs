@@ -51,6 +51,10 @@ fn apply(app: &mut App, action: Action) -> Option<Effect> {
             }
             None
         }
+        Action::NewDay(date) => {
+            app.today = date;
+            None
+        }
         Action::PreviewRead { id, body } => {
             preview::arrived(app, &id, body);
             None
