@@ -32,13 +32,7 @@ fn select(app: &mut App, wanted: impl Fn(&crate::article::Article) -> bool) {
 fn the_end_asked_for_while_the_body_is_read_is_the_end_of_the_body() {
     let mut app = app_sized(100, 20);
     select(&mut app, |article| article.words > 400);
-    let mut effects = update(&mut app, Action::Open);
-    let at = effects
-        .iter()
-        .position(|effect| matches!(effect, Effect::ReadBody(_)));
-    let Some(Effect::ReadBody(article)) = at.map(|at| effects.remove(at)) else {
-        panic!("opening asks for the body");
-    };
+    let (article, _) = open_unread(&mut app);
     update(&mut app, Action::Bottom);
     let body = Library::read_body_parts(&article, &app.reading).map_err(|p| p.message);
     send(

@@ -121,9 +121,9 @@ fn saves_marks(effects: &[Effect]) -> bool {
         .any(|effect| matches!(effect, Effect::SaveMarks(_)))
 }
 
-/// Opens the selected article and performs the body read as the loop would; returns the
-/// other effects opening asked for.
-fn open_selected(app: &mut App) -> Vec<Effect> {
+/// Opens the selected article, leaving its body unread: the article whose body opening asked
+/// for, and the other effects it asked for.
+fn open_unread(app: &mut App) -> (Box<crate::article::Article>, Vec<Effect>) {
     let mut effects = update(app, Action::Open);
     let at = effects
         .iter()
@@ -131,6 +131,13 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
     let Some(Effect::ReadBody(article)) = at.map(|at| effects.remove(at)) else {
         panic!("opening asks for the body");
     };
+    (article, effects)
+}
+
+/// Opens the selected article and performs the body read as the loop would; returns the
+/// other effects opening asked for.
+fn open_selected(app: &mut App) -> Vec<Effect> {
+    let (article, effects) = open_unread(app);
     let body = Library::read_body_parts(&article, &app.reading).map_err(|p| p.message);
     let whole = body.as_ref().ok().and_then(|body| body.whole.clone());
     send(

@@ -451,13 +451,7 @@ fn reload_asks_for_a_new_load_and_keeps_the_list() {
 #[test]
 fn layouts_are_asked_for_and_stale_ones_ignored() {
     let mut app = app();
-    let mut effects = update(&mut app, Action::Open);
-    let at = effects
-        .iter()
-        .position(|e| matches!(e, Effect::ReadBody(_)));
-    let Some(Effect::ReadBody(article)) = at.map(|at| effects.remove(at)) else {
-        panic!("opening asks for the body");
-    };
+    let (article, _) = open_unread(&mut app);
     let body = Library::read_body(&article, &app.reading).map_err(|p| p.message);
     let id = article.id.clone();
     let effects = update(
