@@ -64,6 +64,8 @@ pub struct Reader {
     /// The end was asked for (`G`) while the text or its layout was on its way: the end of
     /// the text is shown when it comes, not the end of what was on screen then.
     pub follow_end: bool,
+    /// The whole text was asked for before the body came: it is shown when the body does.
+    whole_asked: bool,
 }
 
 impl Reader {
@@ -97,6 +99,7 @@ impl Reader {
             showing_whole: false,
             whole_key: None,
             follow_end: false,
+            whole_asked: false,
         };
         let layout = reader.job(width, query).lay_out();
         reader.lines = layout.lines;
@@ -137,6 +140,9 @@ impl Reader {
             }
             Err(error) => self.error = Some(error),
         }
+        if std::mem::take(&mut self.whole_asked) {
+            self.swap_texts();
+        }
         self.relayout();
         if first {
             // Shown until the body's lines come; a text read again stays as it was meanwhile.
@@ -167,14 +173,28 @@ impl Reader {
 
     /// Shows the whole text in place of the article's (or the article's again); false when
     /// nothing was left out, so there is nothing else to show.
+    /// Asked for before the body came, the whole text of an article some lines were left out
+    /// of is shown when it comes.
     pub fn toggle_whole(&mut self) -> bool {
+        if self.pending && self.article.left_out > 0 {
+            self.whole_asked = !self.whole_asked;
+            return true;
+        }
+        let swapped = self.swap_texts();
+        if swapped {
+            self.relayout();
+        }
+        swapped
+    }
+
+    /// Puts the text kept aside in place of the one shown; false when none is kept.
+    fn swap_texts(&mut self) -> bool {
         let Some(other) = self.other_text.take() else {
             return false;
         };
         let shown = std::mem::replace(&mut Arc::make_mut(&mut self.article).body, other);
         self.other_text = Some(shown);
         self.showing_whole = !self.showing_whole;
-        self.relayout();
         true
     }
 

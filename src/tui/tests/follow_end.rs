@@ -1,5 +1,5 @@
-//! `G` pressed before the text is in, or before its new layout is: the end shown is the end
-//! of the text that comes, not of what was on screen when the key was pressed.
+//! Keys pressed before the text is in, or before its new layout is, act on the text that
+//! comes: `G` shows its end, `a` its whole text, not what was on screen when they were pressed.
 
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::{App, Screen};
@@ -70,5 +70,41 @@ fn the_end_asked_for_while_the_whole_text_is_laid_out_is_the_end_of_the_whole_te
     assert_eq!(
         scroll, end,
         "G before the layout came shows the whole text's end"
+    );
+}
+
+#[test]
+fn the_whole_text_asked_for_while_the_body_is_read_is_shown_when_it_comes() {
+    let mut app = app_sized(100, 20);
+    select(&mut app, |article| article.left_out > 0);
+    let (article, _) = open_unread(&mut app);
+    update(&mut app, Action::ToggleWholeText);
+    assert_eq!(app.notice, None, "nothing is said to be missing yet");
+    let body = Library::read_body_parts(&article, &app.reading).map_err(|p| p.message);
+    let whole = body.as_ref().ok().and_then(|body| body.whole.clone());
+    assert!(whole.is_some(), "a scrape keeps its whole text");
+    send(
+        &mut app,
+        Action::BodyRead {
+            id: article.id.clone(),
+            body: body.map(|body| body.main),
+            whole,
+        },
+    );
+    let Screen::Reader(reader) = &app.screen else {
+        panic!("the reader is open");
+    };
+    assert!(reader.showing_whole, "the whole text is shown");
+    assert!(
+        reader.article.body.contains("Scroll to Top"),
+        "furniture and all"
+    );
+    send(&mut app, Action::ToggleWholeText);
+    let Screen::Reader(reader) = &app.screen else {
+        panic!("the reader is open");
+    };
+    assert!(
+        !reader.article.body.contains("Scroll to Top"),
+        "the article alone again"
     );
 }
