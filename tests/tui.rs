@@ -454,6 +454,36 @@ fn suspending_gives_the_terminal_back_and_fg_brings_the_reader_back() {
     );
 }
 
+/// A reader started by a script: Ctrl-z stops the script with it, as the terminal would stop
+/// the whole job, so the shell gets its prompt back, and `fg` continues both.
+#[test]
+fn suspending_a_reader_a_script_started_stops_the_script_too() {
+    let state = tempfile::tempdir().unwrap();
+    let script = state.path().join("read-news");
+    let text = format!(
+        "#!/bin/sh\n{}\necho script-went-on\n",
+        reader_command("", state.path())
+    );
+    std::fs::write(&script, text).unwrap();
+    let made_runnable = Command::new("chmod").arg("+x").arg(&script).status();
+    assert!(made_runnable.expect("chmod runs").success());
+    let shell = "env -i PATH=/usr/bin:/bin TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i";
+    let Some(tmux) = Tmux::start("script", 100, 30, repository(), shell) else {
+        return skip();
+    };
+    tmux.wait_for("$");
+    tmux.type_text(&script.display().to_string());
+    tmux.press(&["Enter"]);
+    tmux.wait_for("· 33 / 33 ·");
+    tmux.press(&["C-z"]);
+    tmux.wait_for("Stopped");
+    tmux.type_text("fg");
+    tmux.press(&["Enter"]);
+    tmux.wait_for("· 33 / 33 ·");
+    tmux.press(&["q"]);
+    tmux.wait_for("script-went-on");
+}
+
 /// Titles with soft hyphens, bidirectional marks, joined emoji, skin tones, a variation
 /// selector and a flag: every row's category starts in the same column, as the terminal draws
 /// it, and opening an article and coming back leaves nothing behind.

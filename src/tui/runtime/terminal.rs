@@ -47,7 +47,7 @@ impl Guard {
     /// whole screen anew.
     pub fn suspend(&mut self) -> io::Result<()> {
         restore();
-        signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+        stop_job()?;
         self.resume()
     }
 
@@ -120,4 +120,20 @@ pub fn watch_signals(mut on_signal: impl FnMut(i32) + Send + 'static) -> io::Res
             }
         })?;
     Ok(())
+}
+
+/// Stops the job the reader runs in, as the terminal's Ctrl-z would have had raw mode not
+/// taken the key: the whole process group, so that a script that started the reader stops
+/// with it and the shell gets its prompt back (`fg` continues them all). With `SIGSTOP`,
+/// which no process catches: `SIGTSTP` would come back to the reader's own handler.
+#[cfg(target_os = "linux")]
+fn stop_job() -> io::Result<()> {
+    rustix::process::kill_current_process_group(rustix::process::Signal::STOP)?;
+    Ok(())
+}
+
+/// Stops the reader alone where the process group cannot be stopped without unsafe code.
+#[cfg(not(target_os = "linux"))]
+fn stop_job() -> io::Result<()> {
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)
 }
