@@ -501,6 +501,35 @@ fn a_feed_file_is_imported_as_one_from_the_web() {
     );
 }
 
+/// A named pipe in place of the record of imported items hangs nothing: the import stops with
+/// one line that names the record and says why, once.
+#[test]
+fn a_named_pipe_in_place_of_the_record_stops_the_import_with_one_clear_line() {
+    let home = Home::new();
+    std::fs::create_dir_all(home.data()).unwrap();
+    let record = home.data().join("imported-items");
+    let made = std::process::Command::new("mkfifo").arg(&record).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/feeds/rss2.xml");
+    let run = home.import(&[path.to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("the record of imported items")
+            && run.stderr.matches("not a regular file").count() == 1,
+        "{}",
+        run.stderr
+    );
+    assert!(
+        home.names().is_empty(),
+        "nothing is imported without the record"
+    );
+}
+
 /// On a terminal a bar counts the sources while they are read, and goes before the summary is
 /// printed; off one, stderr stays empty, so that a script reads the summary alone.
 #[test]

@@ -143,12 +143,13 @@ pub enum ImportError {
         reason: String,
     },
     /// The record of imported items could not be read or written: importing without it
-    /// would write items again.
-    #[error("the record of imported items, {}: {}", crate::loader::display_path(.path), crate::loader::describe_io_error(.source))]
+    /// would write items again. What the system said is part of the message, not a cause
+    /// after it, so that it is said once.
+    #[error("the record of imported items, {}: {}", crate::loader::display_path(.path), crate::loader::describe_io_error(.error))]
     Record {
         /// The record.
         path: PathBuf,
         /// What the system said.
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }

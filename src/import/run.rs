@@ -58,7 +58,7 @@ pub fn run(
     prepare_target(&places.into)?;
     let record_error = |path: &Path| {
         let path = path.to_owned();
-        move |source| ImportError::Record { path, source }
+        move |error| ImportError::Record { path, error }
     };
     let _lock = own_files::lock(&places.lock, || on_event(Event::Waiting(&places.lock)))
         .map_err(record_error(&places.lock))?;
@@ -297,9 +297,9 @@ impl Course<'_> {
             .write()
             .unwrap_or_else(PoisonError::into_inner)
             .add(&keys)
-            .map_err(|source| ImportError::Record {
+            .map_err(|error| ImportError::Record {
                 path: self.places.record.clone(),
-                source,
+                error,
             })?;
         Ok(Ok(gave))
     }
