@@ -18,9 +18,8 @@ pub fn html_text(bytes: &[u8], content_type: Option<&str>) -> String {
     if let Some((encoding, _)) = Encoding::for_bom(bytes) {
         return encoding.decode_with_bom_removal(bytes).0.into_owned();
     }
-    if let Ok(text) = std::str::from_utf8(bytes)
-        && !text.is_ascii()
-    {
+    let utf8 = std::str::from_utf8(bytes).ok();
+    if let Some(text) = utf8.filter(|text| !text.is_ascii()) {
         return text.to_owned();
     }
     let declared = content_type
@@ -29,9 +28,9 @@ pub fn html_text(bytes: &[u8], content_type: Option<&str>) -> String {
     if let Some(encoding) = declared.and_then(|label| Encoding::for_label(label.as_bytes())) {
         return encoding.decode_without_bom_handling(bytes).0.into_owned();
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
+    match utf8 {
+        Some(text) => text.to_owned(),
+        None => encoding_rs::WINDOWS_1252.decode(bytes).0.into_owned(),
     }
 }
 

@@ -34,15 +34,7 @@ fn the_end_asked_for_while_the_body_is_read_is_the_end_of_the_body() {
     select(&mut app, |article| article.words > 400);
     let (article, _) = open_unread(&mut app);
     update(&mut app, Action::Bottom);
-    let body = Library::read_body_parts(&article, &app.reading).map_err(|p| p.message);
-    send(
-        &mut app,
-        Action::BodyRead {
-            id: article.id.clone(),
-            body: body.map(|body| body.main),
-            whole: None,
-        },
-    );
+    read_body(&mut app, &article);
     let (scroll, end) = scroll_and_end(&mut app);
     assert!(end > 0, "the article is longer than the screen");
     assert_eq!(scroll, end, "G before the body came shows the body's end");

@@ -138,7 +138,14 @@ fn open_unread(app: &mut App) -> (Box<crate::article::Article>, Vec<Effect>) {
 /// other effects opening asked for.
 fn open_selected(app: &mut App) -> Vec<Effect> {
     let (article, effects) = open_unread(app);
-    let body = Library::read_body_parts(&article, &app.reading).map_err(|p| p.message);
+    read_body(app, &article);
+    effects
+}
+
+/// Reads the body of `article`, opened with [`open_unread`], and hands it to the reader as
+/// the loop would, with the whole text of a scrape or a page.
+fn read_body(app: &mut App, article: &crate::article::Article) {
+    let body = Library::read_body_parts(article, &app.reading).map_err(|p| p.message);
     let whole = body.as_ref().ok().and_then(|body| body.whole.clone());
     send(
         app,
@@ -148,5 +155,4 @@ fn open_selected(app: &mut App) -> Vec<Effect> {
             whole,
         },
     );
-    effects
 }
