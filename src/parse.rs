@@ -137,9 +137,57 @@ pub fn parse_title_and_sentiment(
     path: &Path,
     reading: &Reading,
 ) -> Result<(String, Sentiment), ParseError> {
+    title_and_sentiment(bytes, path, reading, None)
+}
+
+/// [`parse_title_and_sentiment`] of `bytes`, a new version of the file whose former bytes
+/// `before` load with the title `before_title`. A scrape's headline is found by reading the
+/// whole scrape, but it depends on nothing but the scrape's text: when that text is the one
+/// `before` has, to the byte, and neither version names a title, the headline is the one
+/// found before. So a writer that changes only the front matter reads its work back for
+/// little more than the cost of that front matter.
+pub fn parse_title_and_sentiment_after(
+    before: &[u8],
+    before_title: &str,
+    bytes: &[u8],
+    path: &Path,
+    reading: &Reading,
+) -> Result<(String, Sentiment), ParseError> {
+    title_and_sentiment(bytes, path, reading, Some((before, before_title)))
+}
+
+fn title_and_sentiment(
+    bytes: &[u8],
+    path: &Path,
+    reading: &Reading,
+    before: Option<(&[u8], &str)>,
+) -> Result<(String, Sentiment), ParseError> {
     let mut warnings = Vec::new();
     let text = clean_text(bytes, &reading.limits, &mut warnings)?;
-    let Parts { fields, title, .. } = read_parts(&text, path, &reading.limits, &mut warnings)?;
+    let head = read_head(&text, path, &reading.limits, &mut warnings)?;
+    let (fields, title) = match head.how {
+        How::Page => {
+            let parts = kinds::page(&text, path);
+            (parts.fields, parts.title)
+        }
+        How::Scrape => {
+            let title = match before {
+                Some((before, before_title))
+                    if head.fields.title.is_none()
+                        && untitled_scrape_of(before, path, reading).as_deref()
+                            == Some(head.body) =>
+                {
+                    before_title.to_owned()
+                }
+                _ => kinds::scrape_title(&head.fields, head.body, path),
+            };
+            (head.fields, title)
+        }
+        How::Written { front_matter } => {
+            let (title, _) = written_title(&head.fields, head.body, front_matter, path);
+            (head.fields, title)
+        }
+    };
     let sentiment = sentiment(
         fields.sentiment_score,
         fields.sentiment_label,
@@ -147,6 +195,13 @@ pub fn parse_title_and_sentiment(
         &mut warnings,
     );
     Ok((title, sentiment))
+}
+
+/// The text of the scrape in `bytes` when it is read as one and names no title of its own.
+fn untitled_scrape_of(bytes: &[u8], path: &Path, reading: &Reading) -> Option<String> {
+    let text = clean_text(bytes, &reading.limits, &mut Vec::new()).ok()?;
+    let head = read_head(&text, path, &reading.limits, &mut Vec::new()).ok()?;
+    (head.how == How::Scrape && head.fields.title.is_none()).then(|| head.body.to_owned())
 }
 
 /// The body [`parse_article`] gives the file at `path`, whose bytes are `bytes`, without the
@@ -204,9 +259,54 @@ fn read_parts(
     limits: &Limits,
     warnings: &mut Vec<String>,
 ) -> Result<Parts, ParseError> {
+    let head = read_head(text, path, limits, warnings)?;
+    Ok(match head.how {
+        How::Page => kinds::page(text, path),
+        How::Scrape => kinds::scrape(head.fields, head.body, path),
+        How::Written { front_matter } => {
+            let (title, body) = written_title(&head.fields, head.body, front_matter, path);
+            Parts {
+                fields: head.fields,
+                title,
+                body: Body::of(body.trim_start_matches('\n').to_owned()),
+            }
+        }
+    })
+}
+
+/// How the body of a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// A saved web page, read whole by the page reader.
+    Page,
+    /// Plain text read as a scrape: its headline found, its furniture left out.
+    Scrape,
+    /// Shown as written: Markdown, or a plain-text file given front matter whose body is
+    /// written in Markdown.
+    Written { front_matter: bool },
+}
+
+/// A file's front matter read, and the body after it, not yet read.
+struct Head<'t> {
+    fields: Fields,
+    body: &'t str,
+    how: How,
+}
+
+/// The front matter of the cleaned `text` of the file at `path`, and how the rest is read.
+fn read_head<'t>(
+    text: &'t str,
+    path: &Path,
+    limits: &Limits,
+    warnings: &mut Vec<String>,
+) -> Result<Head<'t>, ParseError> {
     let kind = Kind::of(path);
     if kind == Kind::Page {
-        return Ok(kinds::page(text, path));
+        return Ok(Head {
+            fields: Fields::default(),
+            body: text,
+            how: How::Page,
+        });
     }
     let split = frontmatter::split(text).map_err(FrontMatterError::from)?;
     let fields = match split.front_matter {
@@ -218,25 +318,37 @@ fn read_parts(
     // A text file given front matter by hand (or by `tag`) is a scrape still, unless its body
     // is written in Markdown: then it is a finished article, shown whole.
     let scraped = split.front_matter.is_none() || !kinds::looks_like_markdown(split.body);
-    if kind == Kind::Text && scraped {
-        return Ok(kinds::scrape(fields, split.body, path));
-    }
-    let (title, body) = match split.front_matter {
-        Some(_) => {
-            let title = fields.title.clone().or_else(|| title_from_body(split.body));
-            (title, split.body)
+    let how = match kind == Kind::Text && scraped {
+        true => How::Scrape,
+        false => How::Written {
+            front_matter: split.front_matter.is_some(),
+        },
+    };
+    Ok(Head {
+        fields,
+        body: split.body,
+        how,
+    })
+}
+
+/// The title of a body shown as written, and the body without the line the title took.
+fn written_title<'b>(
+    fields: &Fields,
+    body: &'b str,
+    front_matter: bool,
+    path: &Path,
+) -> (String, &'b str) {
+    let (title, body) = match front_matter {
+        true => {
+            let title = fields.title.clone().or_else(|| title_from_body(body));
+            (title, body)
         }
-        None => {
-            let (title, body) = title_and_rest(split.body);
+        false => {
+            let (title, body) = title_and_rest(body);
             (Some(title), body)
         }
     };
-    let title = title.unwrap_or_else(|| file_stem(path));
-    Ok(Parts {
-        fields,
-        title,
-        body: Body::of(body.trim_start_matches('\n').to_owned()),
-    })
+    (title.unwrap_or_else(|| file_stem(path)), body)
 }
 
 /// Cleaning the text expands tabs, which would let through YAML that indents with tabs, which

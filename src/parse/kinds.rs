@@ -83,11 +83,7 @@ pub(super) fn looks_like_markdown(body: &str) -> bool {
 /// A plain-text `body` (after any front matter, whose `fields` are given) read as a scrape.
 pub(super) fn scrape(fields: Fields, body: &str, path: &Path) -> Parts {
     let scraped = crate::scrape::read(body);
-    let title = fields
-        .title
-        .clone()
-        .or(scraped.title)
-        .unwrap_or_else(|| super::file_stem(path));
+    let title = titled(&fields, scraped.title, path);
     Parts {
         fields,
         title,
@@ -99,6 +95,22 @@ pub(super) fn scrape(fields: Fields, body: &str, path: &Path) -> Parts {
             whole: Some(body.trim_start_matches('\n').to_owned()),
         },
     }
+}
+
+/// The title of a scrape: the front matter's, else its headline, else the file's name.
+pub(super) fn scrape_title(fields: &Fields, body: &str, path: &Path) -> String {
+    match &fields.title {
+        Some(title) => title.clone(),
+        None => titled(fields, crate::scrape::read(body).title, path),
+    }
+}
+
+fn titled(fields: &Fields, headline: Option<String>, path: &Path) -> String {
+    fields
+        .title
+        .clone()
+        .or(headline)
+        .unwrap_or_else(|| super::file_stem(path))
 }
 
 /// The saved page `html` (already cleaned of control characters, which its character

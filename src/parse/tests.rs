@@ -567,3 +567,50 @@ fn a_text_file_with_front_matter_is_a_scrape_unless_its_body_is_markdown() {
     assert!(!scrape.body.contains("Leave a Comment"));
     assert_eq!(scrape.left_out, 2);
 }
+
+/// Reading back a new version of a file after an earlier one gives what reading it afresh
+/// gives, for every pair of versions: a scrape's headline is taken from before only when it
+/// must be the same.
+#[test]
+fn reading_back_after_an_earlier_version_gives_what_reading_afresh_gives() {
+    let scrape = "Menu Home News\n\nWorkers Strike at the Port\n\nThe port's workers walked out \
+                  on Monday over pay, and the unions said the strike would last a week.\n\n\
+                  Ships waited offshore as talks stalled.\n\nShare this:\n";
+    let other_scrape = scrape.replace("Workers Strike at the Port", "Port Talks Resume");
+    let markdown_body = "# A heading\n\n- a list\n";
+    let versions: Vec<String> = vec![
+        scrape.to_owned(),
+        other_scrape.clone(),
+        format!("---\nsentiment_score: 3\nsentiment_label: negative\n---\n{scrape}"),
+        format!("---\nsentiment_score: 3\nsentiment_label: negative\n---\n{other_scrape}"),
+        format!("---\ntitle: Named\nsentiment_score: 3\n---\n{scrape}"),
+        format!("---\nsentiment_score: 8\nsentiment_label: positive\n---\n{markdown_body}"),
+        markdown_body.to_owned(),
+        "\u{feff}".to_owned() + scrape,
+        format!("+++\nsentiment_score = 5\n+++\n{scrape}"),
+    ];
+    let reading = Reading::default();
+    for path in [Path::new("scrape.txt"), Path::new("post.md")] {
+        for before in &versions {
+            let Ok(loaded) =
+                parse_article(before.as_bytes(), String::new(), path.to_owned(), &reading)
+            else {
+                continue;
+            };
+            for after in &versions {
+                let afresh = parse_title_and_sentiment(after.as_bytes(), path, &reading);
+                let after_before = parse_title_and_sentiment_after(
+                    before.as_bytes(),
+                    &loaded.title,
+                    after.as_bytes(),
+                    path,
+                    &reading,
+                );
+                assert_eq!(
+                    after_before, afresh,
+                    "{path:?}: {after:?} read after {before:?}"
+                );
+            }
+        }
+    }
+}

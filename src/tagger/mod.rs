@@ -52,7 +52,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::Article;
 use crate::loader::FileStamp;
-use crate::parse::{parse_article, parse_title_and_sentiment};
+use crate::parse::{parse_article, parse_title_and_sentiment_after};
 use crate::reading::Reading;
 
 pub use atomic::replace_file;
@@ -364,8 +364,8 @@ fn tagged_bytes(
     replace: bool,
     reading: &Reading,
 ) -> Result<Vec<u8>, TagError> {
-    let read_back = |bytes: &[u8]| {
-        parse_title_and_sentiment(bytes, path, reading).map_err(|e| {
+    let read_back = |new: &[u8]| {
+        parse_title_and_sentiment_after(bytes, &before.title, new, path, reading).map_err(|e| {
             TagError::Unsupported(format!(
                 "the front matter would not read back as written ({e}); tag it by hand"
             ))
