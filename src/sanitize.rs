@@ -65,6 +65,15 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// True when `text` holds a character that starts an escape sequence (ESC, or an 8-bit CSI,
+/// DCS, SOS, OSC, PM or APC): text that must be cleaned by [`sanitize`] before anything is
+/// put between its characters, or the sequence's parameters are left behind as text.
+pub fn starts_a_sequence(text: &str) -> bool {
+    text.contains([
+        ESC, '\u{9b}', '\u{90}', '\u{98}', '\u{9d}', '\u{9e}', '\u{9f}',
+    ])
+}
+
 /// Cleans a single-line value such as a title or a file name: as [`sanitize`], with line breaks
 /// folded into single spaces and the ends trimmed.
 pub fn sanitize_line(text: &str) -> String {

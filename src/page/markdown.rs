@@ -182,6 +182,17 @@ impl Writer {
     }
 
     fn text(&mut self, text: &str) {
+        // A character reference can bring an escape sequence back (`&#27;]0;title&#7;`). It is
+        // taken out whole here, before Markdown's escapes are added: a backslash put before
+        // its `]` would make `ESC \` a sequence of its own, and the rest would stay as text.
+        let cleaned;
+        let text = match crate::sanitize::starts_a_sequence(text) {
+            true => {
+                cleaned = crate::sanitize::sanitize(text);
+                cleaned.as_str()
+            }
+            false => text,
+        };
         if self.pre > 0 {
             self.markdown.push_str(text);
             self.text.push_str(text);

@@ -207,3 +207,44 @@ fn a_huge_flat_page_is_read_in_reasonable_time() {
     assert!(!page.body.is_empty());
     assert!(started.elapsed().as_secs() < 60);
 }
+
+/// An escape sequence brought back by character references leaves nothing behind: neither
+/// the sequence nor its parameters, in the article, its plain text or the whole page, in a
+/// paragraph, a heading, a link or preformatted text.
+#[test]
+fn escape_sequences_from_character_references_leave_no_parameters_behind() {
+    let sequences = [
+        "&#27;]0;stolen title&#7;",
+        "&#x1b;]52;c;cGF5bG9hZA==&#x1b;\\",
+        "&#27;[2J",
+        // The 8-bit CSI as a character: as a reference, `&#155;` is `›` (HTML reads the
+        // references 128 to 159 as windows-1252).
+        "\u{9b}31m",
+    ];
+    for sequence in sequences {
+        let html = format!(
+            "<html><body><article><h1>Head{sequence}line</h1>\
+             <p>A paragraph of the article{sequence} that goes on for a while, long enough to \
+             be read as the article's text by any extractor.</p>\
+             <p>Another paragraph with <a href=\"https://example.com/a\">a link{sequence}</a> \
+             and enough words to be kept as part of the article.</p>\
+             <pre>code{sequence}block</pre></article></body></html>"
+        );
+        let page = read(&html);
+        let cleaned = |text: &str| crate::sanitize::sanitize(text);
+        for (what, text) in [
+            ("body", cleaned(&page.body)),
+            ("text", cleaned(&page.text)),
+            ("whole", cleaned(&page.whole)),
+        ] {
+            for left in ["]0;", "]52;", "[2J", "31m", "stolen", "cGF5"] {
+                assert!(
+                    !text.contains(left),
+                    "{sequence}: {what} keeps {left:?}: {text:?}"
+                );
+            }
+            assert!(text.contains("Headline"), "{what}: {text:?}");
+            assert!(text.contains("article that goes on"), "{what}: {text:?}");
+        }
+    }
+}
