@@ -354,3 +354,34 @@ fn wide_terminals_give_titles_the_room() {
         .collect();
     assert!(ends.iter().all(|&end| end == ends[0]), "{ends:?}\n{text}");
 }
+
+/// The reader's status bar names only what the open article has: `o` with a source address,
+/// `L` with links, `n/N` with a match.
+#[test]
+fn reader_hints_name_only_what_the_article_has() {
+    let last_line = |file: &str, search: Option<&str>| {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::write(folder.path().join("post.md"), file).unwrap();
+        let library = Library::load(&[folder.path().to_owned()], &Reading::default());
+        let mut app = app_of(library, 100, 20);
+        if let Some(query) = search {
+            send(&mut app, Action::StartSearch);
+            type_text(&mut app, query);
+            send(&mut app, Action::SearchKeep);
+        }
+        open_selected(&mut app);
+        screen_text(&app).lines().last().unwrap().to_owned()
+    };
+    let bare = "---\ntitle: Bare\n---\nA body with no links at all, about harbours.\n";
+    let status = last_line(bare, None);
+    for absent in ["open source", "links", "match"] {
+        assert!(!status.contains(absent), "{absent:?} in {status:?}");
+    }
+    assert!(status.contains("q back"), "{status:?}");
+    let full = "---\ntitle: Full\nsource_url: https://example.com/story\n---\n\
+                A body about harbours with [a link](https://example.com/more).\n";
+    let status = last_line(full, Some("harbours"));
+    for present in ["o open source", "L links", "n/N match"] {
+        assert!(status.contains(present), "{present:?} not in {status:?}");
+    }
+}

@@ -203,6 +203,17 @@ fn hint_keys(keys: &Keymap, mode: Mode, actions: &[&str]) -> Option<String> {
     names.map(|names| names.join("/"))
 }
 
+/// Whether a hint of the reader's names something the open article has: no `n/N` without a
+/// match, no `o` without a source address, no `L` without links.
+fn reader_hint_applies(reader: &Reader, actions: &[&str]) -> bool {
+    match actions.first().copied() {
+        Some("next-match") => !reader.matches.is_empty(),
+        Some("open-source") => reader.article.source_url.is_some(),
+        Some("links") => !reader.links.is_empty(),
+        _ => true,
+    }
+}
+
 pub struct ReaderStatus<'a> {
     pub app: &'a App,
     pub reader: &'a Reader,
@@ -253,13 +264,11 @@ impl Widget for ReaderStatus<'_> {
             }
             None => {
                 let room = usize::from(area.width).saturating_sub(line_width(&spans));
-                spans.extend(hints(
-                    &self.app.keys,
-                    Mode::Reader,
-                    READER_HINTS,
-                    palette,
-                    room,
-                ))
+                let shown: Vec<Hint> = (READER_HINTS.iter())
+                    .filter(|(actions, _)| reader_hint_applies(reader, actions))
+                    .copied()
+                    .collect();
+                spans.extend(hints(&self.app.keys, Mode::Reader, &shown, palette, room))
             }
         }
         Line::from(spans).render(area, buf);
