@@ -141,6 +141,39 @@ fn until_the_user_moves_the_first_row_stays_selected() {
     assert_eq!(selected_title(&app), all[0].title, "the newest, at the top");
 }
 
+/// With a cache, only the files new since it was written arrive one by one, and the cached
+/// articles come with the finished library. Until the user moves, the top of the whole list
+/// is selected then, not the new article that happened to be first to arrive.
+#[test]
+fn until_the_user_moves_the_first_row_stays_selected_when_the_cached_articles_join() {
+    let library = sample_library();
+    let all = library.articles().to_vec();
+    let mut app = App::new("x".to_owned(), Size::new(100, 30), true);
+    send(&mut app, batch(&all[30..], 3));
+    assert_eq!(selected_title(&app), all[30].title);
+    send(&mut app, load(0, finished_load(library)));
+    assert_eq!(app.list.selected, 0);
+    assert_eq!(selected_title(&app), all[0].title, "the newest, at the top");
+
+    // Once the user has moved, their article stays selected.
+    let library = sample_library();
+    let mut app = App::new("x".to_owned(), Size::new(100, 30), true);
+    send(&mut app, batch(&all[30..], 3));
+    send(&mut app, Action::Down);
+    let chosen = selected_title(&app);
+    send(&mut app, load(0, finished_load(library)));
+    assert_eq!(selected_title(&app), chosen);
+
+    // So does the article opened from the first row: `q` comes back to it.
+    let library = sample_library();
+    let mut app = App::new("x".to_owned(), Size::new(100, 30), true);
+    send(&mut app, batch(&all[30..], 3));
+    open_selected(&mut app);
+    send(&mut app, load(0, finished_load(library)));
+    send(&mut app, Action::Back);
+    assert_eq!(selected_title(&app), all[30].title);
+}
+
 #[test]
 fn a_change_to_the_folders_reloads_and_one_during_a_load_reloads_after_it() {
     let mut app = app();

@@ -3,7 +3,7 @@
 use crate::library::{Catalog, LoadEvent, Selection};
 use crate::loader::Severity;
 use crate::tui::model::action::Effect;
-use crate::tui::model::app::App;
+use crate::tui::model::app::{App, Screen};
 
 use super::list::{reselect, reselect_near, selected_id};
 
@@ -48,8 +48,12 @@ pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
                     n => format!("{n} files could not be loaded · moodwire check says why"),
                 });
             }
-            let selected = selected_id(app);
             let reloaded = app.load.reloading;
+            // As while articles arrive: until the user moves (or opens an article), the top of
+            // the list is selected. With a cache, only new files arrive before the rest joins
+            // them here.
+            let moved = app.list.selected > 0 || !matches!(app.screen, Screen::List);
+            let selected = selected_id(app).filter(|_| reloaded || moved);
             app.catalog = Catalog::Loaded(library);
             app.load.active = false;
             app.load.reloading = false;
