@@ -95,13 +95,19 @@ fn extract(html: &str, address: Option<&str>) -> Page {
     let readability_title = readability.get_article_title().to_string();
     let title = meta::headline(&found, &readability_title);
     let dates_before = meta::date(&found);
+    // A page with no article in it is read as its visible lines, keeping what its head says.
+    let without_article = |whole| Page {
+        date: dates_before,
+        source_url: source_url.clone(),
+        ..titled(from_lines(whole), title.clone())
+    };
     let Ok(article) = readability.parse() else {
-        return from_lines(whole);
+        return without_article(whole);
     };
     let content = dom_query::Document::from(article.content.as_ref());
     let converted = markdown::convert(&content.root());
     if converted.lines.is_empty() {
-        return from_lines(whole);
+        return without_article(whole);
     }
     let title = title.or_else(|| Some(article.title.clone()).filter(|t| !t.trim().is_empty()));
     let date = article
@@ -141,6 +147,15 @@ fn extract(html: &str, address: Option<&str>) -> Page {
         links: converted.links,
         furniture,
         whole: whole.join("\n\n"),
+    }
+}
+
+/// `page` given the `title` its head names when its text gave none (a page with only a
+/// `<title>`).
+fn titled(page: Page, title: Option<String>) -> Page {
+    Page {
+        title: page.title.or(title),
+        ..page
     }
 }
 

@@ -248,3 +248,23 @@ fn escape_sequences_from_character_references_leave_no_parameters_behind() {
         }
     }
 }
+
+/// A page with no article in it (only a head) keeps what its head says: its title, its
+/// address and its date.
+#[test]
+fn a_page_with_only_a_head_keeps_its_title_address_and_date() {
+    let page = read(
+        "<html><head><title>Just a plain title</title>\
+         <link rel=\"canonical\" href=\"https://example.com/2026/03/story\">\
+         <meta property=\"article:published_time\" content=\"2026-03-04T10:00:00Z\">\
+         </head><body></body></html>",
+    );
+    assert_eq!(page.title.as_deref(), Some("Just a plain title"));
+    assert_eq!(
+        page.source_url.as_deref(),
+        Some("https://example.com/2026/03/story")
+    );
+    assert!(page.date.is_some(), "{:?}", page.date);
+    let bare = read("<html><head><title>Only a title</title></head></html>");
+    assert_eq!(bare.title.as_deref(), Some("Only a title"));
+}
