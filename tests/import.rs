@@ -106,8 +106,9 @@ fn each_format_becomes_articles_with_their_fields() {
         home.names()
     );
 
-    // Atom: xml:base, the published date, a category's label, HTML content.
-    let fusion = home.article("Fusion experiment sustains <em>record</em> plasma");
+    // Atom: xml:base, the published date, a category's label, HTML content, and a title of
+    // type html read as its text.
+    let fusion = home.article("Fusion experiment sustains record plasma");
     assert_eq!(
         fusion.source_url.as_deref(),
         Some("https://energy.example/2026/01/fusion")

@@ -35,7 +35,7 @@ pub fn parse(bytes: &[u8], address: Option<&str>) -> Result<Feed, FeedError> {
         .map(|entry| item(entry, atom, address, feed_author.as_deref()))
         .collect();
     Ok(Feed {
-        title: feed.title.as_ref().and_then(|t| field(&t.content)),
+        title: feed.title.as_ref().and_then(title_text),
         link: alternate(&feed.links).map(|link| link.href.clone()),
         items,
     })
@@ -45,17 +45,13 @@ fn item(entry: &Entry, atom: bool, address: Option<&str>, feed_author: Option<&s
     let id = Some(entry.id.as_str())
         .filter(|id| *id != NO_ID)
         .and_then(field);
-    let title = entry
-        .title
-        .as_ref()
-        .and_then(|t| field(&t.content))
-        .or_else(|| {
-            // feedparser takes `media:title` for an item without a title.
-            entry
-                .media
-                .iter()
-                .find_map(|m| m.title.as_ref().and_then(|t| field(&t.content)))
-        });
+    let title = entry.title.as_ref().and_then(title_text).or_else(|| {
+        // feedparser takes `media:title` for an item without a title.
+        entry
+            .media
+            .iter()
+            .find_map(|m| m.title.as_ref().and_then(title_text))
+    });
     let content = entry.content.as_ref().and_then(|c| {
         c.body
             .as_deref()
@@ -148,6 +144,17 @@ fn author(people: &[Person]) -> Option<String> {
 
 /// A text construct as HTML: RSS says nothing of its type and means HTML; Atom's plain text
 /// is escaped.
+/// A title as text: one Atom marks as HTML (`type="html"` or `"xhtml"`) is markup, whose tags
+/// and character references would otherwise be shown as written (`<b>Bold</b>`).
+fn title_text(text: &Text) -> Option<String> {
+    match text.content_type.as_str() {
+        t if t.starts_with("text/html") || t.starts_with("application/xhtml") => {
+            field(&crate::page::plain_text(&text.content))
+        }
+        _ => field(&text.content),
+    }
+}
+
 fn text_as_html(text: &Text, atom: bool) -> String {
     as_html(&text.content, text.content_type.as_str(), atom)
 }
@@ -276,5 +283,29 @@ mod tests {
             super::super::parse(b"<html></html>", None),
             Err(FeedError::NotAFeed)
         ));
+    }
+
+    /// An Atom title of type `html` or `xhtml` is markup: its text is the title, its tags and
+    /// character references read as a browser would; a plain one is kept as written.
+    #[test]
+    fn atom_titles_marked_as_html_are_read_as_text() {
+        let feed = read(
+            r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+            <title type="html">The &lt;i&gt;Site&lt;/i&gt;</title><id>urn:f</id>
+            <entry><id>urn:1</id><title type="html">&lt;b&gt;Bold&lt;/b&gt; That&amp;#8217;s it</title></entry>
+            <entry><id>urn:2</id><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">An <em>xhtml</em> one</div></title></entry>
+            <entry><id>urn:3</id><title>Plain &lt;b&gt; stays</title></entry>
+            </feed>"#,
+        );
+        assert_eq!(feed.title.as_deref(), Some("The Site"));
+        let titles: Vec<_> = feed.items.iter().map(|i| i.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [
+                Some("Bold That\u{2019}s it"),
+                Some("An xhtml one"),
+                Some("Plain <b> stays")
+            ]
+        );
     }
 }

@@ -21,6 +21,13 @@ use crate::date::ArticleDate;
 
 pub use fragment::{Fragment, fragment};
 
+/// The text of a short piece of HTML, such as an Atom title of type `html`: tags dropped,
+/// scripts and styles with their content, character references decoded. Read without
+/// parsing, so it costs nothing to call for every item of a feed.
+pub fn plain_text(html: &str) -> String {
+    guard::strip_tags(html)
+}
+
 /// Pages nested deeper than this are parsed on a thread of their own with a large stack
 /// (parsing and taking the article out recurse through some of the tree); shallower ones, nearly
 /// all, on the calling thread.
