@@ -290,9 +290,15 @@ fn a_second_run_writes_nothing_and_a_deleted_article_never_comes_back() {
     let second = home.import(&[&url]);
     assert_eq!(second.code, 0);
     assert!(
-        second.stdout.contains(", 0 new articles in "),
-        "{}",
+        second.stdout.contains(", 0 new articles in ")
+            && second.stdout.ends_with(", 0 failures, 2 imported before\n"),
+        "the summary says why nothing was written: {}",
         second.stdout
+    );
+    assert!(
+        !first.stdout.contains("imported before"),
+        "{}",
+        first.stdout
     );
     assert_eq!(common::snapshot(&home.library()), before, "nothing touched");
 

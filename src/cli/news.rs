@@ -94,7 +94,15 @@ pub fn report(headline: &str, summary: &Summary, into: &Path) -> bool {
     }
     let new = plural(summary.written, "new article", "new articles");
     let failed = plural(summary.failures.len(), "failure", "failures");
-    println!("{headline}, {new} in {}, {failed}", display_path(into));
+    // Items met again are said, so that a run that writes nothing says why.
+    let already = match summary.already {
+        0 => String::new(),
+        n => format!(", {n} imported before"),
+    };
+    println!(
+        "{headline}, {new} in {}, {failed}{already}",
+        display_path(into)
+    );
     !summary.failures.is_empty()
 }
 

@@ -129,6 +129,9 @@ pub struct Gave {
     /// For a list of subscriptions, how many feeds it listed (each read as a source of its
     /// own).
     pub listed: usize,
+    /// Items left out because they were imported before (the record knows them), even if
+    /// their files were since moved or deleted.
+    pub already: usize,
 }
 
 /// Why an import could not run at all.

@@ -31,16 +31,19 @@ pub enum Event<'a> {
 /// What a worker made of a source.
 enum Outcome {
     NotModified,
+    /// `already`: items left out because the record knows them.
     Feed {
         drafts: Vec<Draft>,
         refused: Vec<String>,
         warnings: Vec<String>,
         validators: Validators,
         title: Option<String>,
+        already: usize,
     },
     Page {
         draft: Option<Draft>,
         validators: Validators,
+        already: usize,
     },
     List(Vec<Job>),
     Failed(String),
@@ -188,11 +191,14 @@ fn read(
         settings,
         today,
     };
+    let already = std::cell::Cell::new(0);
     let seen = |key: &Key| {
-        record
+        let known = record
             .read()
             .unwrap_or_else(PoisonError::into_inner)
-            .contains(key)
+            .contains(key);
+        already.set(already.get() + usize::from(known));
+        known
     };
     match document.kind {
         Kind::Opml if job.feed_only => Outcome::Failed(
@@ -222,6 +228,7 @@ fn read(
                 Ok(draft) => Outcome::Page {
                     draft,
                     validators: document.validators,
+                    already: already.get(),
                 },
                 Err(reason) => Outcome::Failed(reason),
             }
@@ -238,6 +245,7 @@ fn read(
                     warnings,
                     validators: document.validators,
                     title: feed.title.clone(),
+                    already: already.get(),
                 }
             }
             Err(error) => Outcome::Failed(error.to_string()),
@@ -266,10 +274,15 @@ impl Course<'_> {
                 }));
             }
             Outcome::List(_) => return Ok(Ok(Gave::default())),
-            Outcome::Page { draft, validators } => (
+            Outcome::Page {
+                draft,
+                validators,
+                already,
+            } => (
                 draft.into_iter().collect(),
                 Gave {
                     validators,
+                    already,
                     ..Gave::default()
                 },
             ),
@@ -279,6 +292,7 @@ impl Course<'_> {
                 warnings,
                 validators,
                 title,
+                already,
             } => (
                 drafts,
                 Gave {
@@ -286,6 +300,7 @@ impl Course<'_> {
                     title,
                     refused,
                     warnings,
+                    already,
                     ..Gave::default()
                 },
             ),

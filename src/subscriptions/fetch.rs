@@ -29,6 +29,8 @@ pub struct Summary {
     pub unchanged: usize,
     /// New article files written.
     pub written: usize,
+    /// Items left out because they were imported before.
+    pub already: usize,
     /// One line for each source that failed and each item that could not be written:
     /// `source: reason`.
     pub failures: Vec<String>,
@@ -59,6 +61,7 @@ pub fn summarize(done: &[Done]) -> Summary {
                 }
                 summary.unchanged += usize::from(gave.unchanged);
                 summary.written += gave.written.len();
+                summary.already += gave.already;
                 for refused in &gave.refused {
                     summary.failures.push(format!("{label}: {refused}"));
                 }

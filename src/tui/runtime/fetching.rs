@@ -57,6 +57,9 @@ fn line(summary: &Summary) -> String {
         n => format!("{n} new articles"),
     };
     let mut line = format!("fetched {feeds} ({} unchanged): {new}", summary.unchanged);
+    if summary.written == 0 && summary.already > 0 {
+        line.push_str(&format!(" ({} imported before)", summary.already));
+    }
     match summary.failures.as_slice() {
         [] if summary.fetched == 0 => {
             line = "no subscriptions; `moodwire feeds add URL` adds one".to_owned();
@@ -81,12 +84,22 @@ mod tests {
             fetched: 3,
             unchanged: 1,
             written: 12,
+            already: 5,
             failures: vec!["https://a/: gone".into(), "https://b/: slow".into()],
             warnings: Vec::new(),
         };
         assert_eq!(
             line(&summary),
             "fetched 3 feeds (1 unchanged): 12 new articles; 2 failures, the first: https://a/: gone"
+        );
+        let nothing_new = Summary {
+            fetched: 2,
+            already: 7,
+            ..Summary::default()
+        };
+        assert_eq!(
+            line(&nothing_new),
+            "fetched 2 feeds (0 unchanged): 0 new articles (7 imported before)"
         );
         assert_eq!(
             line(&Summary::default()),
