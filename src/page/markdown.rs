@@ -372,9 +372,11 @@ fn is_followable(href: &str) -> bool {
 
 /// A link's address as Markdown reads it whole.
 fn link_target(href: &str) -> String {
-    let cleaned: String = href
+    // Cleaned as the list of links is (`Body::links`), escape sequences taken out whole, so
+    // that `show` and its JSON name the same address.
+    let cleaned: String = crate::sanitize::sanitize_line(href)
         .chars()
-        .filter(|c| !matches!(c, '<' | '>') && !c.is_control())
+        .filter(|c| !matches!(c, '<' | '>'))
         .collect();
     if cleaned.contains([' ', '(', ')']) {
         format!("<{cleaned}>")

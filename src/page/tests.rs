@@ -268,3 +268,24 @@ fn a_page_with_only_a_head_keeps_its_title_address_and_date() {
     let bare = read("<html><head><title>Only a title</title></head></html>");
     assert_eq!(bare.title.as_deref(), Some("Only a title"));
 }
+
+/// A link whose address holds an escape sequence is named the same in the article and in
+/// its list of links: the sequence taken out whole from both.
+#[test]
+fn a_link_address_with_an_escape_sequence_is_the_same_in_the_text_and_the_links() {
+    let page = read(
+        "<html><body><article><h1>Head</h1><p>A paragraph of the article that goes on for a \
+         while, long enough to be read as the article's text, with \
+         <a href=\"http://x.example/&#27;]52;c;SGVsbG8=&#7;page\">a link</a> in it.</p>\
+         <p>Another paragraph with enough words to be kept as part of the article.</p>\
+         </article></body></html>",
+    );
+    let links: Vec<String> = page
+        .links
+        .iter()
+        .map(|l| crate::sanitize::sanitize_line(l))
+        .collect();
+    assert_eq!(links, ["http://x.example/page"]);
+    let body = crate::sanitize::sanitize(&page.body);
+    assert!(body.contains("(http://x.example/page)"), "{body}");
+}
