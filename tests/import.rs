@@ -584,3 +584,49 @@ fn a_progress_bar_on_a_terminal_and_nothing_but_the_summary_off_one() {
         "{screen}"
     );
 }
+
+/// An item with nothing to read (an empty Atom `<entry>`, a JSON Feed `{}`) becomes no file,
+/// and a link a browser would run (`javascript:`) is no source; an Atom `tag:` id stays one,
+/// as feedparser gives it.
+#[test]
+fn empty_items_are_left_out_and_only_web_addresses_become_sources() {
+    let home = Home::new();
+    let feed = home.path().join("feed.json");
+    fs::write(
+        &feed,
+        r#"{"version": "https://jsonfeed.org/version/1.1", "title": "F", "items": [
+            {},
+            {"id": "1", "title": "Script link", "url": "javascript:alert(1)",
+             "content_text": "Some text."},
+            {"id": "2", "title": "Web link", "url": "https://example.com/a",
+             "content_text": "More text."}
+        ]}"#,
+    )
+    .unwrap();
+    let atom = home.path().join("feed.atom");
+    fs::write(
+        &atom,
+        r#"<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>A</title>
+        <id>urn:a</id><updated>2026-03-01T00:00:00Z</updated>
+        <entry><id>tag:example.com,2026:empty</id><updated>2026-03-01T00:00:00Z</updated></entry>
+        <entry><id>tag:example.com,2026:1</id><title>Tagged</title>
+        <updated>2026-03-01T00:00:00Z</updated><content>Text.</content></entry></feed>"#,
+    )
+    .unwrap();
+    let run = home.import(&[feed.to_str().unwrap(), atom.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains(", 3 new articles in "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(home.article("Script link").source_url, None);
+    assert_eq!(
+        home.article("Tagged").source_url.as_deref(),
+        Some("tag:example.com,2026:1")
+    );
+    assert_eq!(
+        home.article("Web link").source_url.as_deref(),
+        Some("https://example.com/a")
+    );
+}

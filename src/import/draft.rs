@@ -84,6 +84,16 @@ pub fn from_feed(
             n => first.nth(n),
         };
         earlier.push(this);
+        let address = item
+            .link
+            .as_deref()
+            .filter(|l| crate::web::web_url(l).is_ok());
+        if item.title.is_none() && address.is_none() && item.body_html().is_none() {
+            // Nothing to read: an empty `<entry>` or `{}` would be an empty article. Left out
+            // without a word, as feed-rs leaves out an empty RSS `<item>`: a warning would be
+            // repeated at every fetch of the feed.
+            continue;
+        }
         if seen(&key) {
             continue;
         }
@@ -159,7 +169,7 @@ fn item_fields(item: &Item, feed: &Feed, making: &Making, warnings: &mut Vec<Str
     Fields {
         title: item.title.clone(),
         date: item.date.map(|d| d.to_string()),
-        source_url: item.link.clone(),
+        source_url: item.link.clone().filter(|link| !runs_something(link)),
         category: item
             .categories
             .first()
@@ -169,6 +179,19 @@ fn item_fields(item: &Item, feed: &Feed, making: &Making, warnings: &mut Vec<Str
         author: item.author.clone(),
         body,
     }
+}
+
+/// True for a link that a browser would run or read from this machine rather than visit
+/// (`javascript:`, `data:`, `vbscript:`, `file:`): not written into a file as its source,
+/// for other programs to open. Other links stay, an Atom entry's `tag:` id among them, as
+/// feedparser gives them.
+fn runs_something(link: &str) -> bool {
+    let scheme = link.split_once(':').map(|(scheme, _)| scheme.trim());
+    scheme.is_some_and(|scheme| {
+        ["javascript", "data", "vbscript", "file"]
+            .iter()
+            .any(|denied| scheme.eq_ignore_ascii_case(denied))
+    })
 }
 
 /// The main text of the page at `link`, as Markdown, if it has one.
