@@ -589,7 +589,7 @@ fn a_progress_bar_on_a_terminal_and_nothing_but_the_summary_off_one() {
 /// and a link a browser would run (`javascript:`) is no source; an Atom `tag:` id stays one,
 /// as feedparser gives it.
 #[test]
-fn empty_items_are_left_out_and_only_web_addresses_become_sources() {
+fn empty_items_are_left_out_and_script_links_are_no_source() {
     let home = Home::new();
     let feed = home.path().join("feed.json");
     fs::write(
