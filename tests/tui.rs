@@ -521,7 +521,9 @@ fn odd_characters_keep_the_columns_aligned_and_leave_nothing_behind() {
             .collect()
     };
     let loaded = |screen: &str| screen.contains("· 6 / 6 ·") && !screen.contains("reading");
-    let screen = tmux.wait("the library", std::time::Duration::from_secs(20), loaded);
+    // Every row drawn: a capture can catch the terminal halfway through a frame.
+    let whole = |screen: &str| loaded(screen) && columns(screen).len() == titles.len();
+    let screen = tmux.wait("the library", std::time::Duration::from_secs(20), whole);
     let first = columns(&screen);
     assert_eq!(first.len(), titles.len(), "{screen}");
     assert!(first.iter().all(|&c| c == first[0]), "{first:?}\n{screen}");
@@ -536,7 +538,13 @@ fn odd_characters_keep_the_columns_aligned_and_leave_nothing_behind() {
     tmux.press(&["Enter"]);
     tmux.wait_for("Bodytext.");
     tmux.press(&["q"]);
-    let back = tmux.wait("the list again", std::time::Duration::from_secs(20), loaded);
+    // The list whole again, with its own status line.
+    let list_again = |screen: &str| whole(screen) && !screen.contains("q back");
+    let back = tmux.wait(
+        "the list again",
+        std::time::Duration::from_secs(20),
+        list_again,
+    );
     assert_eq!(columns(&back), first, "{back}");
     assert!(
         !back.contains("Bodytext"),
