@@ -582,4 +582,6 @@ pub(crate) fn file_stem(path: &Path) -> String {
 }
 
 #[cfg(test)]
+mod read_back_tests;
+#[cfg(test)]
 mod tests;
