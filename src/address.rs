@@ -104,6 +104,18 @@ impl fmt::Display for WebAddress {
 
 /// The host as `text` writes it: after `scheme://` and any user name, before the port, path,
 /// query or fragment.
+/// True for a link a browser would run, or read from this machine, rather than visit
+/// (`javascript:`, `vbscript:`, `data:`, `file:`, in any case, after any white space): a
+/// link no article follows, and no imported article keeps as its source.
+pub fn runs_or_reads_locally(link: &str) -> bool {
+    let scheme = link.split_once(':').map(|(scheme, _)| scheme.trim());
+    scheme.is_some_and(|scheme| {
+        ["javascript", "vbscript", "data", "file"]
+            .iter()
+            .any(|denied| scheme.eq_ignore_ascii_case(denied))
+    })
+}
+
 fn written_host(text: &str) -> Option<String> {
     let (_, rest) = text.split_once("://")?;
     let authority = rest.split(['/', '?', '#']).next()?;
@@ -212,5 +224,27 @@ mod tests {
     fn the_address_opened_is_the_one_the_browser_reads() {
         let address = WebAddress::parse("HTTP://Example.com/a?b=1").unwrap();
         assert_eq!(address.as_str(), "http://example.com/a?b=1");
+    }
+
+    #[test]
+    fn links_a_browser_would_run_or_read_locally_are_told_apart() {
+        for link in [
+            "javascript:alert(1)",
+            " JavaScript:alert(1)",
+            "vbscript:x",
+            "data:text/html,<b>x</b>",
+            "file:///etc/passwd",
+        ] {
+            assert!(runs_or_reads_locally(link), "{link}");
+        }
+        for link in [
+            "https://example.com/a",
+            "mailto:ana@example.com",
+            "tag:example.com,2026:1",
+            "/relative/path",
+            "",
+        ] {
+            assert!(!runs_or_reads_locally(link), "{link}");
+        }
     }
 }

@@ -142,8 +142,6 @@ fn author(people: &[Person]) -> Option<String> {
     })
 }
 
-/// A text construct as HTML: RSS says nothing of its type and means HTML; Atom's plain text
-/// is escaped.
 /// A title as text: one Atom marks as HTML (`type="html"` or `"xhtml"`) is markup, whose tags
 /// and character references would otherwise be shown as written (`<b>Bold</b>`).
 fn title_text(text: &Text) -> Option<String> {
@@ -155,6 +153,8 @@ fn title_text(text: &Text) -> Option<String> {
     }
 }
 
+/// A text construct as HTML: RSS says nothing of its type and means HTML; Atom's plain text
+/// is escaped.
 fn text_as_html(text: &Text, atom: bool) -> String {
     as_html(&text.content, text.content_type.as_str(), atom)
 }

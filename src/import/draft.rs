@@ -169,7 +169,12 @@ fn item_fields(item: &Item, feed: &Feed, making: &Making, warnings: &mut Vec<Str
     Fields {
         title: item.title.clone(),
         date: item.date.map(|d| d.to_string()),
-        source_url: item.link.clone().filter(|link| !runs_something(link)),
+        // Not a link a browser would run (`javascript:`) into a file other programs may open;
+        // other links stay, an Atom entry's `tag:` id among them, as feedparser gives them.
+        source_url: item
+            .link
+            .clone()
+            .filter(|link| !crate::address::runs_or_reads_locally(link)),
         category: item
             .categories
             .first()
@@ -179,19 +184,6 @@ fn item_fields(item: &Item, feed: &Feed, making: &Making, warnings: &mut Vec<Str
         author: item.author.clone(),
         body,
     }
-}
-
-/// True for a link that a browser would run or read from this machine rather than visit
-/// (`javascript:`, `data:`, `vbscript:`, `file:`): not written into a file as its source,
-/// for other programs to open. Other links stay, an Atom entry's `tag:` id among them, as
-/// feedparser gives them.
-fn runs_something(link: &str) -> bool {
-    let scheme = link.split_once(':').map(|(scheme, _)| scheme.trim());
-    scheme.is_some_and(|scheme| {
-        ["javascript", "data", "vbscript", "file"]
-            .iter()
-            .any(|denied| scheme.eq_ignore_ascii_case(denied))
-    })
 }
 
 /// The main text of the page at `link`, as Markdown, if it has one.

@@ -360,14 +360,9 @@ impl Writer {
     }
 }
 
-/// Links a reader can follow: not scripts, not anchors within the page.
+/// Links a reader can follow: not scripts or local files, not anchors within the page.
 fn is_followable(href: &str) -> bool {
-    let lower = href.to_ascii_lowercase();
-    !(href.is_empty()
-        || href.starts_with('#')
-        || lower.starts_with("javascript:")
-        || lower.starts_with("data:")
-        || lower.starts_with("vbscript:"))
+    !(href.is_empty() || href.starts_with('#') || crate::address::runs_or_reads_locally(href))
 }
 
 /// A link's address as Markdown reads it whole.

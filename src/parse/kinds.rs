@@ -83,7 +83,7 @@ pub(super) fn looks_like_markdown(body: &str) -> bool {
 /// A plain-text `body` (after any front matter, whose `fields` are given) read as a scrape.
 pub(super) fn scrape(fields: Fields, body: &str, path: &Path) -> Parts {
     let scraped = crate::scrape::read(body);
-    let title = titled(&fields, scraped.title, path);
+    let title = titled(&fields, || scraped.title, path);
     Parts {
         fields,
         title,
@@ -97,19 +97,17 @@ pub(super) fn scrape(fields: Fields, body: &str, path: &Path) -> Parts {
     }
 }
 
-/// The title of a scrape: the front matter's, else its headline, else the file's name.
+/// The title of a scrape, its text read only when the front matter names none.
 pub(super) fn scrape_title(fields: &Fields, body: &str, path: &Path) -> String {
-    match &fields.title {
-        Some(title) => title.clone(),
-        None => titled(fields, crate::scrape::read(body).title, path),
-    }
+    titled(fields, || crate::scrape::read(body).title, path)
 }
 
-fn titled(fields: &Fields, headline: Option<String>, path: &Path) -> String {
+/// The front matter's title, else the scrape's `headline`, else the file's name.
+fn titled(fields: &Fields, headline: impl FnOnce() -> Option<String>, path: &Path) -> String {
     fields
         .title
         .clone()
-        .or(headline)
+        .or_else(headline)
         .unwrap_or_else(|| super::file_stem(path))
 }
 

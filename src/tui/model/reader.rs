@@ -173,6 +173,7 @@ impl Reader {
 
     /// Shows the whole text in place of the article's (or the article's again); false when
     /// nothing was left out, so there is nothing else to show.
+    ///
     /// Asked for before the body came, the whole text of an article some lines were left out
     /// of is shown when it comes.
     pub fn toggle_whole(&mut self) -> bool {
