@@ -79,11 +79,11 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
         bail!("{}: no such file or folder", display_path(missing));
     }
     // The paths named are the roots: nothing outside them, every link followed, is written.
-    let options = tagger::Options {
+    let batch = tagger::Batch::new(tagger::Options {
         replace: args.force,
         read_only: args.force,
         ..tagger::Options::within(&paths)
-    };
+    });
     let found = walk(&paths, &reading.limits);
     if found.cut_short {
         eprintln!(
@@ -104,7 +104,7 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
     let mut staged = Vec::new();
     parallel::for_each(
         &found.sources,
-        |source| tag_one(source, args, &options, &reading),
+        |source| tag_one(source, args, &batch, &reading),
         |_, outcome| match outcome {
             Some((outcome, written)) => {
                 if let Some(written) = written {
@@ -162,7 +162,7 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
 fn tag_one(
     source: &Source,
     args: &TagArgs,
-    options: &tagger::Options,
+    batch: &tagger::Batch,
     reading: &Reading,
 ) -> Option<(Outcome, Option<tagger::Staged>)> {
     let path = display_path(&source.path);
@@ -204,7 +204,7 @@ fn tag_one(
             Some(stamp),
             &article,
             &tag,
-            options,
+            batch,
             reading,
         )
     });

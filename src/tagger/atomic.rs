@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::durable;
 use super::staged::Staged;
-use super::temporary::io;
+use super::temporary::{self, io};
 use super::{Options, TagError};
 use crate::loader::FileStamp;
 
@@ -23,7 +23,8 @@ pub fn replace_file(
     new: &[u8],
     options: &Options,
 ) -> Result<PathBuf, TagError> {
-    let staged = Staged::write(path, expected, read_stamp, new, options)?;
+    let resolved = temporary::resolve(path, options)?;
+    let staged = Staged::write(resolved, expected, read_stamp, new)?;
     durable::sync_file(staged.temporary()).map_err(io(staged.temporary()))?;
     staged.rename()?;
     durable::sync_folder(staged.folder()).map_err(io(staged.folder()))?;

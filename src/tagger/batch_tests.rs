@@ -5,7 +5,7 @@ use super::commit;
 use crate::loader::FileStamp;
 use crate::parse::parse_article;
 use crate::reading::Reading;
-use crate::tagger::{Options, Staged, Tag, TagError, stage};
+use crate::tagger::{Batch, Options, Staged, Tag, TagError, stage};
 
 fn tag() -> Tag {
     Tag::new(8.0, "Bullish/Positive").unwrap()
@@ -23,7 +23,7 @@ fn stage_file(path: &Path) -> Result<Staged, TagError> {
         &before,
         &tag(),
         // A file named on its own is its own root.
-        &Options::within(&[path.to_owned()]),
+        &Batch::new(Options::within(&[path.to_owned()])),
         &Reading::default(),
     )
 }

@@ -15,8 +15,9 @@
 //! and when its owner, group or extended attributes cannot be kept.
 //!
 //! One file is written by [`tag_file`] and its kin. Many files are written faster in a batch:
-//! [`stage`] each (in parallel if you like), then [`commit`] them all, which syncs their data
-//! in one pass before renaming any.
+//! [`stage`] each into a [`Batch`] (in parallel if you like), then [`commit`] them all, which
+//! syncs their data in one pass before renaming any. A batch resolves each folder's links
+//! once.
 //!
 //! This is the API the interactive reader uses to tag by hand:
 //!
@@ -42,6 +43,7 @@ mod batch;
 mod check;
 mod create;
 mod durable;
+mod folders;
 mod insert;
 mod keep;
 mod roots;
@@ -58,6 +60,7 @@ use crate::reading::Reading;
 pub use atomic::replace_file;
 pub use batch::commit;
 pub use create::{NewFile, create_all};
+use folders::Folders;
 use insert::with_tag;
 pub use roots::Roots;
 pub use staged::Staged;
@@ -322,6 +325,25 @@ pub fn tag_parsed(
     })
 }
 
+/// Many files written together: each is [`stage`]d, on any thread, then all are
+/// [`commit`]ted at once.
+#[derive(Debug, Default)]
+pub struct Batch {
+    /// How to tag, and where writing is allowed.
+    pub options: Options,
+    folders: Folders,
+}
+
+impl Batch {
+    /// A batch written as `options` say.
+    pub fn new(options: Options) -> Batch {
+        Batch {
+            options,
+            folders: Folders::default(),
+        }
+    }
+}
+
 /// The first half of [`tag_parsed`] for a batch: the tagged bytes, checked, written to a
 /// temporary file beside the file but not yet synced or renamed; [`commit`] does the rest.
 pub fn stage(
@@ -330,11 +352,17 @@ pub fn stage(
     read_stamp: Option<FileStamp>,
     before: &Article,
     tag: &Tag,
-    options: &Options,
+    batch: &Batch,
     reading: &Reading,
 ) -> Result<Staged, TagError> {
+    let options = &batch.options;
     let new = tagged_bytes(path, bytes, before, tag, options.replace, reading)?;
-    Staged::write(path, bytes, read_stamp, &new, options)
+    Staged::write(
+        batch.folders.resolve(path, options)?,
+        bytes,
+        read_stamp,
+        &new,
+    )
 }
 
 /// Puts back the bytes a write replaced, unless the file changed since.

@@ -5,9 +5,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::TagError;
 use super::check::Expected;
 use super::temporary::{self, io};
-use super::{Options, TagError};
 use crate::loader::FileStamp;
 use crate::replace_file::folder_of;
 
@@ -26,17 +26,15 @@ pub struct Staged {
 }
 
 impl Staged {
-    /// Writes `new` beside the file at `path`, which was read as `bytes` (with the stamp
-    /// `read_stamp` from before the read, if the caller took one), if `options` allow writing
-    /// it.
+    /// Writes `new` beside `target`, a file resolved and allowed (by [`temporary::resolve`])
+    /// with its metadata `meta`, which was read as `bytes` (with the stamp `read_stamp` from
+    /// before the read, if the caller took one).
     pub fn write(
-        path: &Path,
+        (target, meta): (PathBuf, fs::Metadata),
         bytes: &[u8],
         read_stamp: Option<FileStamp>,
         new: &[u8],
-        options: &Options,
     ) -> Result<Staged, TagError> {
-        let (target, meta) = temporary::resolve(path, options)?;
         let temporary = temporary::write_beside(&target, &meta, new)?;
         Ok(Staged {
             device: device(&meta),

@@ -11,14 +11,29 @@ use crate::replace_file::{create_temporary, folder_of};
 /// stays a link), with its metadata; refused unless it lies inside the roots `options` gives,
 /// is a regular file with one name, and is writable (or `options` allows read-only files).
 pub fn resolve(path: &Path, options: &Options) -> Result<(PathBuf, Metadata), TagError> {
-    let target = fs::canonicalize(path).map_err(io(path))?;
-    if !options.roots.hold(&target) {
-        return Err(TagError::Outside {
+    let target = inside(path, fs::canonicalize(path).map_err(io(path))?, options)?;
+    let meta = fs::metadata(&target).map_err(io(&target))?;
+    writable(target, meta, options)
+}
+
+/// `target`, what `path` resolves to, if it lies inside the roots `options` gives.
+pub fn inside(path: &Path, target: PathBuf, options: &Options) -> Result<PathBuf, TagError> {
+    match options.roots.hold(&target) {
+        true => Ok(target),
+        false => Err(TagError::Outside {
             path: path.to_owned(),
             target,
-        });
+        }),
     }
-    let meta = fs::metadata(&target).map_err(io(&target))?;
+}
+
+/// `target`, with its metadata `meta`, if it is a regular file with one name that `options`
+/// allow writing.
+pub fn writable(
+    target: PathBuf,
+    meta: Metadata,
+    options: &Options,
+) -> Result<(PathBuf, Metadata), TagError> {
     if !meta.is_file() {
         return Err(TagError::Unsupported("not a regular file".into()));
     }
