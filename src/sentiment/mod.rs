@@ -208,8 +208,13 @@ impl<'m> Tally<'m> {
         for hit in reading.hits {
             let per = dense[Dense::of_hit(hit.rule, hit.valence) as usize];
             let value = hit.valence.abs();
+            let weights = per.map(|w| w * value);
+            // Most words weigh too little to be kept: their text is not looked for either.
+            if !Found::kept(&weights) {
+                continue;
+            }
             let id = text_id(&mut self.texts, hit.text);
-            evidence.add_rule(Evidence::Rule(id), &per.map(|w| w * value), weight);
+            evidence.add_rule(Evidence::Rule(id), &weights, weight);
         }
         for marker in reading.markers {
             let id = text_id(&mut self.texts, marker);
@@ -352,9 +357,14 @@ impl Found {
         self.features.push((feature.key(), times));
     }
 
-    /// Adds a rule or a marker, `times` over.
+    /// Whether a rule or a marker with these weights is kept as evidence.
+    fn kept(weights: &Weights) -> bool {
+        spread(weights) >= MIN_EVIDENCE
+    }
+
+    /// Adds a rule or a marker, `times` over, if it is [`Found::kept`].
     fn add_rule(&mut self, what: Evidence, weights: &Weights, times: f64) {
-        if spread(weights) < MIN_EVIDENCE {
+        if !Found::kept(weights) {
             return;
         }
         let weights = weights.map(|w| w * times);

@@ -234,7 +234,9 @@ impl Sentence {
                 state.step_word(word);
                 continue;
             };
-            let text = join_words(&tokens[start..at]);
+            // Joined only for what shows it: most entries that modify others have no text.
+            let span = &tokens[start..at];
+            let text = || join_words(span);
             let hits_before = sentence.hits.len();
             match entry {
                 Entry::Negator => state.negation = Some((word, NEGATION_WORDS)),
@@ -252,18 +254,18 @@ impl Sentence {
                 Entry::Concession => state.concession = true,
                 Entry::Neutral => {
                     if state.negation.is_none() {
-                        sentence.markers.push(text);
+                        sentence.markers.push(text());
                     }
                     state.step(len);
                 }
                 Entry::Nothing => state.step(len),
                 Entry::NegativeNegator(valence) => {
-                    sentence.hits.push(state.apply(valence, text));
+                    sentence.hits.push(state.apply(valence, text()));
                     state.negation = Some((word, NEGATION_WORDS));
                 }
                 Entry::Valence(valence) => {
                     state.comparative_ends_negation(tokens, start, word);
-                    let mut hit = state.apply(valence, text);
+                    let mut hit = state.apply(valence, text());
                     hit.rule = len > 1;
                     sentence.hits.push(hit);
                     state.step(len);
@@ -277,7 +279,7 @@ impl Sentence {
                         paired: false,
                         went_up: None,
                     });
-                    sentence.hits.push(state.apply(valence, text));
+                    sentence.hits.push(state.apply(valence, text()));
                     state.step(len);
                 }
                 Entry::Up(valence) | Entry::Down(valence) => {
@@ -301,7 +303,7 @@ impl Sentence {
                             sentence.hits[thing.hit].valence = 0.0;
                             thing.paired = true;
                             thing.went_up = Some((going_up, sentence.hits.len()));
-                            let text = format!("{} {text}", thing.word);
+                            let text = format!("{} {}", thing.word, text());
                             state.apply(turned(valence, going_up, thing.good), text)
                         }
                         None => match thing_ahead(tokens, looked, at) {
@@ -309,8 +311,8 @@ impl Sentence {
                                 // "a rise in unemployment", "lower sales"
                                 consumed.push(thing_at);
                                 let text = match tokens[at..thing_at].contains(&Token::Word("in")) {
-                                    true => format!("{text} in {thing}"),
-                                    false => format!("{text} {thing}"),
+                                    true => format!("{} in {thing}", text()),
+                                    false => format!("{} {thing}", text()),
                                 };
                                 things.push(Thing {
                                     hit: sentence.hits.len(),
@@ -324,7 +326,7 @@ impl Sentence {
                             }
                             None => {
                                 paired = false;
-                                state.apply(valence, text)
+                                state.apply(valence, text())
                             }
                         },
                     };
