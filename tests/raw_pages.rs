@@ -366,3 +366,81 @@ fn a_saved_page_is_not_written_into() {
     assert!(run.stdout.contains("saved web page"), "{}", run.stdout);
     assert_eq!(fs::read(&page).unwrap(), before);
 }
+
+/// The article of a file that carries a sentiment but no TL;DR: CRLF line ends, a comment, a
+/// label that is not one of the canonical ones.
+const TAGGED_WITHOUT_TLDR: &str = "---\r\ntitle: Rates on hold # the wire's\r\n\
+    sentiment_score: 4\r\nsentiment_label: 'Cautious'\r\n---\r\n\r\n\
+    The central bank kept its rates where they were on Thursday, as markets had expected it to do.\r\n\r\n\
+    Inflation has fallen for six months in a row and is now close to the bank's target of two per cent.\r\n";
+
+#[test]
+fn a_tldr_is_added_to_a_file_that_carries_a_sentiment_which_stays_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rates.md");
+    let score_only = dir.path().join("score.md");
+    fs::write(&file, TAGGED_WITHOUT_TLDR).unwrap();
+    let text = TAGGED_WITHOUT_TLDR.replace("sentiment_label: 'Cautious'\r\n", "");
+    fs::write(&score_only, &text).unwrap();
+    let before = show_json(&file);
+
+    let dry = moodwire(&["tag", "--tldr", "."], dir.path());
+    assert_eq!(dry.code, 0, "{}{}", dry.stdout, dry.stderr);
+    assert!(
+        dry.stdout
+            .contains("rates.md   4  Cautious          its own sentiment kept; a TL;DR to write"),
+        "{}",
+        dry.stdout
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), TAGGED_WITHOUT_TLDR);
+
+    let run = moodwire(&["tag", "--write", "--tldr", "."], dir.path());
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("2 tagged"), "{}", run.stdout);
+    // Every byte kept, and the list before the closing fence, in the file's line ends.
+    for (path, original) in [(&file, TAGGED_WITHOUT_TLDR), (&score_only, text.as_str())] {
+        let written = fs::read_to_string(path).unwrap();
+        let close = original.find("---\r\n\r\n").unwrap();
+        assert_eq!(&written[..close], &original[..close]);
+        assert!(written.ends_with(&original[close..]), "{written:?}");
+        let inserted = &written[close..written.len() - (original.len() - close)];
+        assert!(
+            inserted.starts_with("tldr:\r\n  - \"The central bank kept"),
+            "{inserted:?}"
+        );
+        assert!(!inserted.replace("\r\n", "").contains('\n'), "{inserted:?}");
+    }
+    let after = show_json(&file);
+    assert_eq!(after["sentiment"], before["sentiment"]);
+    assert_eq!(after["tldr_origin"], "file");
+    assert_eq!(
+        after["tldr"], before["tldr"],
+        "the estimate, now the file's"
+    );
+
+    let again = moodwire(&["tag", "--write", "--tldr", "."], dir.path());
+    assert!(
+        again.stdout.contains("0 tagged, 2 skipped"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn force_with_tldr_replaces_the_sentiment_and_adds_the_tldr() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rates.md");
+    fs::write(&file, TAGGED_WITHOUT_TLDR).unwrap();
+    let run = moodwire(
+        &["tag", "--write", "--tldr", "--force", "rates.md"],
+        dir.path(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let after = show_json(&file);
+    assert_eq!(after["sentiment"]["origin"], "file");
+    assert_ne!(after["sentiment"]["label"], "Cautious");
+    assert_eq!(after["tldr_origin"], "file");
+    let written = fs::read_to_string(&file).unwrap();
+    assert!(written.starts_with("---\r\ntitle: Rates on hold # the wire's\r\n"));
+    assert!(written.contains("\r\ntldr:\r\n  - "), "{written:?}");
+}

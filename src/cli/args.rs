@@ -260,9 +260,9 @@ pub struct TagArgs {
     #[arg(long)]
     pub force: bool,
 
-    /// With --write, also write the estimated TL;DR of each article tagged whose file has
-    /// none (a `tldr:` list; a plain-text file's new front matter also keeps its headline as
-    /// `title:`)
+    /// With --write, also write the estimated TL;DR of each file that has none (a `tldr:`
+    /// list; a plain-text file's new front matter also keeps its headline as `title:`), into
+    /// files that carry a sentiment already too, keeping it
     #[arg(long)]
     pub tldr: bool,
 

@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use serde::Serialize;
 
+use moodwire::article::Article;
 use moodwire::article::Origin;
 use moodwire::config::Config;
-use moodwire::loader::{Source, display_path, read_regular_file, walk};
+use moodwire::loader::{FileStamp, Source, display_path, read_regular_file, walk};
 use moodwire::parallel;
 use moodwire::parse::{estimate_missing_tldr, parse_article_estimating_sentiment};
 use moodwire::reading::Reading;
@@ -36,9 +37,11 @@ struct Outcome {
     title: Option<String>,
     status: Status,
     score: Option<f64>,
-    label: Option<&'static str>,
+    label: Option<String>,
     /// The words that weighed most, the strongest first.
     reasons: Vec<ReasonJson>,
+    /// True when the file's own sentiment is kept and only a TL;DR is written (`--tldr`).
+    sentiment_kept: bool,
     error: Option<String>,
 }
 
@@ -180,6 +183,9 @@ fn tag_one(
     let estimate = match estimate {
         Some(estimate) => estimate,
         None if args.force => sentiment::estimate_article(&article, reading.scale),
+        None if args.tldr && article.tldr_origin != Some(Origin::File) => {
+            return tldr_alone(source, &bytes, stamp, article, args, batch, reading);
+        }
         None => return None,
     };
     let title = Some(article.title.clone());
@@ -220,6 +226,44 @@ fn tag_one(
     })
 }
 
+/// [`tag_one`] for a file that carries a sentiment already, with `--tldr`: its estimated
+/// TL;DR written alone, its sentiment kept; `None` when no TL;DR can be estimated for it.
+fn tldr_alone(
+    source: &Source,
+    bytes: &[u8],
+    stamp: FileStamp,
+    mut article: Article,
+    args: &TagArgs,
+    batch: &tagger::Batch,
+    reading: &Reading,
+) -> Option<(Outcome, Option<tagger::Staged>)> {
+    estimate_missing_tldr(&mut article);
+    if article.tldr_origin != Some(Origin::Estimated) {
+        return None;
+    }
+    let kept = |status, error| Outcome {
+        path: display_path(&source.path),
+        title: Some(article.title.clone()),
+        status,
+        score: article.sentiment.score,
+        label: article.sentiment.label.clone(),
+        reasons: Vec::new(),
+        sentiment_kept: true,
+        error,
+    };
+    if !args.write {
+        return Some((kept(Status::Proposed, None), None));
+    }
+    let staged = Tag::tldr_alone(article.tldr.clone()).and_then(|tag| {
+        let path = &source.path;
+        tagger::stage(path, bytes, Some(stamp), &article, &tag, batch, reading)
+    });
+    Some(match staged {
+        Ok(staged) => (kept(Status::Tagged, None), Some(staged)),
+        Err(error) => (kept(Status::Failed, Some(error.to_string())), None),
+    })
+}
+
 fn outcome(
     path: String,
     title: Option<String>,
@@ -232,7 +276,7 @@ fn outcome(
         title,
         status,
         score: Some(estimate.score),
-        label: Some(estimate.label()),
+        label: Some(estimate.label().to_owned()),
         reasons: estimate
             .reasons
             .iter()
@@ -241,6 +285,7 @@ fn outcome(
                 weight: (r.weight * 100.0).round() / 100.0,
             })
             .collect(),
+        sentiment_kept: false,
         error,
     }
 }
@@ -253,6 +298,7 @@ fn failed(path: String, title: Option<String>, error: String) -> Outcome {
         score: None,
         label: None,
         reasons: Vec::new(),
+        sentiment_kept: false,
         error: Some(error),
     }
 }
@@ -267,12 +313,21 @@ fn write_table(out: &mut impl Write, outcomes: &[Outcome], summary: &Summary) ->
         .unwrap_or(0);
     for o in outcomes {
         let path = format!("{:width$}", o.path);
-        match (&o.status, o.score, o.label) {
+        match (&o.status, o.score, o.label.as_deref()) {
             (Status::Failed, _, _) => writeln!(
                 out,
                 "{path}  failed: {}",
                 o.error.as_deref().unwrap_or("unknown error")
             )?,
+            _ if o.sentiment_kept => {
+                let score = o.score.map_or("-".to_owned(), |score| score.to_string());
+                let label = o.label.as_deref().unwrap_or("-");
+                let what = match summary.written {
+                    true => "its own sentiment kept; TL;DR written",
+                    false => "its own sentiment kept; a TL;DR to write",
+                };
+                writeln!(out, "{path}  {score:>2}  {label:<16}  {what}")?;
+            }
             (_, Some(score), Some(label)) => {
                 let why: Vec<String> = o
                     .reasons

@@ -33,7 +33,18 @@ pub fn with_tag(
         0
     };
     let (head, text) = bytes.split_at(bom);
-    let Some(block) = find_block(text)? else {
+    let block = find_block(text)?;
+    if let (false, Some(block)) = (tag.writes_sentiment(), &block) {
+        // A TL;DR alone goes where new keys go, whatever keys the block has.
+        let mut out = bytes.to_vec();
+        let at = bom + block.insert_at;
+        out.splice(at..at, tag_lines(block.format, tag, block.eol));
+        return Ok(Inserted {
+            bytes: out,
+            new_block: false,
+        });
+    }
+    let Some(block) = block else {
         let eol = line_ending(text);
         let mut out = Vec::with_capacity(bytes.len() + 80);
         out.extend_from_slice(head);
@@ -89,7 +100,10 @@ pub fn with_tag(
             out.extend_from_slice(line_end);
         }
     }
-    out.extend_from_slice(&text[at..]);
+    // A TL;DR goes where new keys go, after the lines replaced.
+    out.extend_from_slice(&text[at..block.insert_at.max(at)]);
+    out.extend_from_slice(&tldr_lines(block.format, &tag.tldr, eol));
+    out.extend_from_slice(&text[block.insert_at.max(at)..]);
     Ok(Inserted {
         bytes: out,
         new_block: false,
@@ -218,25 +232,36 @@ fn sets_sentiment_key(line: &[u8], format: Format) -> bool {
     })
 }
 
-/// The lines to insert: the two of the sentiment, and a TL;DR's when the tag has one.
+/// The lines to insert: the two of the sentiment (unless the tag is a TL;DR alone), and a
+/// TL;DR's when the tag has one.
 fn tag_lines(format: Format, tag: &Tag, eol: &[u8]) -> Vec<u8> {
     let mut lines = Vec::new();
-    for key in [SCORE_KEY, LABEL_KEY] {
-        lines.extend_from_slice(key_line(format, key, tag).as_bytes());
-        lines.extend_from_slice(eol);
-    }
-    if !tag.tldr.is_empty() {
-        let items: Vec<String> = tag.tldr.iter().map(|item| quoted(item)).collect();
-        let tldr = match format {
-            Format::Yaml => std::iter::once("tldr:".to_owned())
-                .chain(items.iter().map(|item| format!("  - {item}")))
-                .collect(),
-            Format::Toml => vec![format!("tldr = [{}]", items.join(", "))],
-        };
-        for line in tldr {
-            lines.extend_from_slice(line.as_bytes());
+    if tag.writes_sentiment() {
+        for key in [SCORE_KEY, LABEL_KEY] {
+            lines.extend_from_slice(key_line(format, key, tag).as_bytes());
             lines.extend_from_slice(eol);
         }
+    }
+    lines.extend(tldr_lines(format, &tag.tldr, eol));
+    lines
+}
+
+/// The lines of a `tldr` list of `items`; none for no items.
+fn tldr_lines(format: Format, items: &[String], eol: &[u8]) -> Vec<u8> {
+    let mut lines = Vec::new();
+    if items.is_empty() {
+        return lines;
+    }
+    let items: Vec<String> = items.iter().map(|item| quoted(item)).collect();
+    let tldr = match format {
+        Format::Yaml => std::iter::once("tldr:".to_owned())
+            .chain(items.iter().map(|item| format!("  - {item}")))
+            .collect(),
+        Format::Toml => vec![format!("tldr = [{}]", items.join(", "))],
+    };
+    for line in tldr {
+        lines.extend_from_slice(line.as_bytes());
+        lines.extend_from_slice(eol);
     }
     lines
 }

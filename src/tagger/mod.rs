@@ -73,6 +73,8 @@ pub struct Tag {
     pub label: String,
     /// A TL;DR to write as a `tldr:` list beside the sentiment (`tag --tldr`), if any.
     pub tldr: Vec<String>,
+    /// False for a TL;DR written alone into a file whose sentiment stays as it is.
+    writes_sentiment: bool,
 }
 
 impl Tag {
@@ -93,7 +95,27 @@ impl Tag {
             score,
             label,
             tldr: Vec::new(),
+            writes_sentiment: true,
         })
+    }
+
+    /// A TL;DR alone, for a file that carries a sentiment already, which is kept as it is.
+    pub fn tldr_alone(tldr: Vec<String>) -> Result<Tag, TagError> {
+        if tldr.is_empty() {
+            return Err(TagError::Invalid("an empty TL;DR".into()));
+        }
+        Tag {
+            score: 5.5,
+            label: String::new(),
+            tldr: Vec::new(),
+            writes_sentiment: false,
+        }
+        .with_tldr(tldr)
+    }
+
+    /// Whether the sentiment is written (else only the TL;DR is, [`Tag::tldr_alone`]).
+    pub fn writes_sentiment(&self) -> bool {
+        self.writes_sentiment
     }
 
     /// The same tag with a TL;DR to write too; its items must be one line each.
@@ -420,9 +442,14 @@ fn tagged_bytes(
         inserted = with_tag(bytes, tag, replace, Some(&before.title))?;
         (title, sentiment) = read_back(&inserted.bytes)?;
     }
-    let reads_back = sentiment.origin == Some(crate::article::Origin::File)
-        && sentiment.score == Some(tag.score)
-        && sentiment.label.as_deref() == Some(tag.label.as_str());
+    let reads_back = match tag.writes_sentiment {
+        true => {
+            sentiment.origin == Some(crate::article::Origin::File)
+                && sentiment.score == Some(tag.score)
+                && sentiment.label.as_deref() == Some(tag.label.as_str())
+        }
+        false => sentiment == before.sentiment,
+    };
     if !reads_back || title != before.title || !tldr_reads_back(&inserted.bytes, path, tag, reading)
     {
         return Err(TagError::Unsupported(
