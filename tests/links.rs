@@ -43,12 +43,27 @@ fn links_are_followed_inside_the_library_and_not_out_of_it() {
     fs::write(outside.join("secret.md"), ARTICLE).unwrap();
     symlink(&outside, lib.join("archive")).unwrap();
     symlink(outside.join("secret.md"), lib.join("note.md")).unwrap();
+    // A link to a file the library holds under its own name is that one article, once; a
+    // link to a file read by no other way (in a hidden folder) is an article, once however
+    // many links lead to it.
     symlink("world/b.md", lib.join("alias.md")).unwrap();
+    fs::create_dir(lib.join(".drafts")).unwrap();
+    fs::write(lib.join(".drafts/c.md"), ARTICLE).unwrap();
+    symlink(".drafts/c.md", lib.join("draft.md")).unwrap();
+    symlink(".drafts/c.md", lib.join("draft-again.md")).unwrap();
     // A link to a folder inside the library is followed (and the folder read once).
     symlink(lib.join("world"), lib.join("again")).unwrap();
     let run = moodwire(&["list", "lib", "--no-cache", "-f", "json"], dir.path());
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(ids(&run), ["a.md", "alias.md", "world/b.md"]);
+    let listed = ids(&run);
+    assert_eq!(listed.len(), 3, "{listed:?}");
+    assert!(listed.starts_with(&["a.md".to_owned()]), "{listed:?}");
+    assert!(listed[1].starts_with("draft"), "{listed:?}");
+    assert_eq!(listed[2], "world/b.md");
+    // So a batch writes each file once, and finds none changed under it.
+    let tag = moodwire(&["tag", "lib", "--write"], dir.path());
+    assert!(tag.stdout.contains("3 tagged"), "{}", tag.stdout);
+    assert!(!tag.stdout.contains("changed since"), "{}", tag.stdout);
     let check = moodwire(&["check", "lib"], dir.path());
     for link in ["archive", "note.md"] {
         assert!(

@@ -11,7 +11,7 @@ use serde::Serialize;
 use moodwire::article::Article;
 use moodwire::article::Origin;
 use moodwire::config::Config;
-use moodwire::loader::{FileStamp, Source, display_path, read_regular_file, walk};
+use moodwire::loader::{FileStamp, Severity, Source, display_path, read_regular_file, walk};
 use moodwire::parallel;
 use moodwire::parse::{estimate_missing_tldr, parse_article_estimating_sentiment};
 use moodwire::reading::Reading;
@@ -88,19 +88,23 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
         ..tagger::Options::within(&paths)
     });
     let found = walk(&paths, &reading.limits);
-    if found.cut_short {
-        eprintln!(
-            "moodwire: {}",
-            moodwire::loader::cut_short_message(reading.limits.max_files)
-        );
-    }
     let mut summary = Summary {
         written: args.write,
         ..Summary::default()
     };
-    let mut outcomes: Vec<Outcome> = found
+    // What kept a file from being read is a failure; what the walk passed over on purpose (a
+    // link out of the library, the rest of a library past `max_files`) is said, as `check`
+    // says it, and fails nothing.
+    let (errors, warnings): (Vec<_>, Vec<_>) = found
         .problems
         .iter()
+        .partition(|problem| problem.severity == Severity::Error);
+    for warning in warnings {
+        let path = display_path(&warning.path);
+        eprintln!("moodwire: {path}: warning: {}", warning.message);
+    }
+    let mut outcomes: Vec<Outcome> = errors
+        .into_iter()
         .map(|problem| failed(display_path(&problem.path), None, problem.message.clone()))
         .collect();
     // Phase one on all cores: read, estimate, and write each file's new bytes beside it.

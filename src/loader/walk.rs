@@ -66,6 +66,7 @@ pub fn walk(paths: &[PathBuf], limits: &Limits) -> Walk {
         max_files: limits.max_files,
         listed: AtomicUsize::new(0),
         seen_folders: &mut seen_folders,
+        file_links: Vec::new(),
         walk: &mut walk,
     };
     // Folders first, so that a file also named directly is known to be found already.
@@ -79,19 +80,17 @@ pub fn walk(paths: &[PathBuf], limits: &Limits) -> Walk {
         }
         walker.walk_folder(path, real);
     }
+    let file_links = std::mem::take(&mut walker.file_links);
+    if !walk.cut_short {
+        drop_links_read_already(&mut walk.sources, file_links, &seen_folders);
+    }
     let mut seen_files = HashSet::new();
     for (path, stamp) in files {
         if walk.cut_short {
             break;
         }
         let real = fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-        let found_in_folder = real
-            .parent()
-            .is_some_and(|folder| seen_folders.contains(folder))
-            && is_article_file(&real)
-            && !real
-                .file_name()
-                .is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        let found_in_folder = found_in_folders(&real, &seen_folders);
         if seen_files.insert(real) && !found_in_folder {
             if walk.sources.len() >= limits.max_files {
                 walk.cut_short = true;
@@ -110,6 +109,40 @@ pub fn walk(paths: &[PathBuf], limits: &Limits) -> Walk {
         }
     }
     walk
+}
+
+/// True when the file at `real` (every link in its path followed) is read by the walk of one
+/// of the `folders` read (as they resolve): an article file, not hidden.
+fn found_in_folders(real: &Path, folders: &HashSet<PathBuf>) -> bool {
+    real.parent().is_some_and(|folder| folders.contains(folder))
+        && is_article_file(real)
+        && !real
+            .file_name()
+            .is_some_and(|name| name.to_string_lossy().starts_with('.'))
+}
+
+/// Leaves out of `sources` each link to a file (`links`: its place there and where it leads)
+/// that the walk read by its own name, or by an earlier link: one file is one article, and a
+/// batch that wrote it twice would find it changed under the second write.
+fn drop_links_read_already(
+    sources: &mut Vec<Source>,
+    links: Vec<(usize, PathBuf)>,
+    folders: &HashSet<PathBuf>,
+) {
+    let mut leading = HashSet::new();
+    let read_already: HashSet<usize> = links
+        .into_iter()
+        .filter(|(_, real)| found_in_folders(real, folders) || !leading.insert(real.clone()))
+        .map(|(at, _)| at)
+        .collect();
+    if read_already.is_empty() {
+        return;
+    }
+    let mut at = 0;
+    sources.retain(|_| {
+        at += 1;
+        !read_already.contains(&(at - 1))
+    });
 }
 
 /// True when the file name ends in one of the article extensions, in any case.
@@ -140,6 +173,8 @@ struct Walker<'a> {
     /// it has found more than the walk will take.
     listed: AtomicUsize,
     seen_folders: &'a mut HashSet<PathBuf>,
+    /// The links to files read so far: each one's place in the sources and where it leads.
+    file_links: Vec<(usize, PathBuf)>,
     walk: &'a mut Walk,
 }
 
@@ -205,16 +240,21 @@ impl Walker<'_> {
                         }
                     }
                     ChildKind::Article { stamp, link } => {
+                        let mut leads_to = None;
                         if link {
                             let real = fs::canonicalize(&path).ok();
                             if !self.inside(real.as_deref()) {
                                 self.outside(&path, real.as_deref(), "a file");
                                 continue;
                             }
+                            leads_to = real;
                         }
                         if self.walk.sources.len() >= self.max_files {
                             self.stop(root);
                             return;
+                        }
+                        if let Some(real) = leads_to {
+                            self.file_links.push((self.walk.sources.len(), real));
                         }
                         let id = child_id(&folder_id, name);
                         let stamp = Some(stamp);
