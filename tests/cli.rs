@@ -342,14 +342,32 @@ fn show_reads_a_file_path_directly() {
 
 #[test]
 fn show_of_an_unknown_id_is_a_usage_error() {
-    let run = moodwire(&["show", "no-such-article.md"], repository());
+    let run = moodwire(&["show", "no-such-article"], repository());
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.ends_with("moodwire: no article file, id or title matches \"no-such-article.md\"; `moodwire list` shows the articles\n"),
+        run.stderr.ends_with("moodwire: no article file, id or title matches \"no-such-article\"; `moodwire list` shows the articles\n"),
         "{}",
         run.stderr
     );
     assert_eq!(run.stdout, "");
+}
+
+/// A path that leads nowhere is said to, rather than looked for as an id or title.
+#[test]
+fn show_of_a_missing_file_says_there_is_no_such_file() {
+    let run = moodwire(&["show", "/no/such/article.md"], repository());
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr, "moodwire: /no/such/article.md: no such file\n");
+    let run = moodwire(&["show", "no-such-article.md"], repository());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.ends_with(
+            "moodwire: no-such-article.md: no such file, nor an article with that id in the \
+             library; `moodwire list` shows the articles\n"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -429,6 +447,11 @@ fn stats_respects_filters() {
     let stats = json(&run.stdout);
     assert_eq!(stats["articles"], 10);
     assert_eq!(stats["sentiment"]["negative"], 0);
+    let one = moodwire(
+        &["stats", &format!("sample-articles/{SEED_ID}")],
+        repository(),
+    );
+    assert!(one.stdout.starts_with("1 article\n"), "{}", one.stdout);
 }
 
 #[test]

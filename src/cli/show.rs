@@ -70,6 +70,13 @@ fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<(Article, Body)> {
             return with_body(&reading, &article);
         }
     }
+    // No id starts so: a path that leads nowhere is not looked for in a library.
+    if ["/", "./", "../"]
+        .iter()
+        .any(|start| args.target.starts_with(start))
+    {
+        bail!("{}: no such file", display_path(path));
+    }
     let library: &Library = open_library(&args.library, args.cache, config)?;
     match library.find_all(&args.target).as_slice() {
         [one] => return with_body(&reading, one),
@@ -99,6 +106,11 @@ fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<(Article, Body)> {
     let target = sanitize_line(&args.target);
     match picked_out(library, &args.target).as_slice() {
         [one] => with_body(&reading, one),
+        [] if loader::is_article_file(path) => bail!(
+            "{}: no such file, nor an article with that id in the library; `moodwire list` \
+             shows the articles",
+            display_path(path)
+        ),
         [] => bail!(
             "no article file, id or title matches \"{target}\"; `moodwire list` shows the articles"
         ),

@@ -148,7 +148,10 @@ pub fn run(args: &StatsArgs, config: &Config, output: &Output) -> anyhow::Result
 /// The counts with bars, in `palette`; scores are coloured by the bucket `scale` puts them in.
 fn table(stats: &Stats, scale: Scale, palette: &Palette) -> Vec<Line<'static>> {
     let mut lines = vec![Line::from(Span::styled(
-        format!("{} articles", stats.articles),
+        match stats.articles {
+            1 => "1 article".to_owned(),
+            n => format!("{n} articles"),
+        },
         style::BOLD,
     ))];
     let styled_bucket = |name: &str| {
