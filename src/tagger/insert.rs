@@ -149,12 +149,8 @@ fn find_block(text: &[u8]) -> Result<Option<Block>, TagError> {
             Format::Toml => bare == b"+++",
         };
         if closes {
-            if !line.ends_with(b"\n") {
-                // A fence on the last line without a line end: the new lines need one before it.
-                return Err(TagError::Unsupported(
-                    "the closing fence is the last line and has no line end".into(),
-                ));
-            }
+            // New lines go before the fence, each with its line end, so a fence that ends
+            // the file without one stays as it is.
             return Ok(Some(Block {
                 format,
                 start,

@@ -30,6 +30,22 @@ fn yaml_gets_two_lines_before_the_closing_fence() {
 }
 
 #[test]
+fn a_closing_fence_that_ends_the_file_without_a_line_end_stays_so() {
+    assert_eq!(
+        insert("---\ntitle: A\n---"),
+        "---\ntitle: A\nsentiment_score: 3\nsentiment_label: \"Bearish/Negative\"\n---"
+    );
+    assert_eq!(
+        insert("+++\r\ntitle = \"A\"\r\n+++"),
+        "+++\r\ntitle = \"A\"\r\nsentiment_score = 3\r\nsentiment_label = \"Bearish/Negative\"\r\n+++"
+    );
+    assert_eq!(
+        replace("---\nsentiment_score: 8\n---"),
+        "---\nsentiment_score: 3\nsentiment_label: \"Bearish/Negative\"\n---"
+    );
+}
+
+#[test]
 fn crlf_files_get_crlf_lines() {
     assert_eq!(
         insert("---\r\ntitle: A\r\n---\r\nBody\r\n"),
@@ -117,9 +133,9 @@ fn a_sentiment_value_over_several_lines_is_refused() {
 }
 
 #[test]
-fn unusual_fences_are_refused_with_a_reason() {
-    let error = with_tag(b"---\ntitle: A\n---", &tag(), false, None).unwrap_err();
-    assert!(error.to_string().contains("closing fence"), "{error}");
+fn front_matter_never_closed_is_refused_with_a_reason() {
+    let error = with_tag(b"---\ntitle: A\n--", &tag(), false, None).unwrap_err();
+    assert!(error.to_string().contains("never closed"), "{error}");
 }
 
 /// splitmix64, so that the random files are the same on every run.
