@@ -124,6 +124,14 @@ fn a_malformed_query_says_why_and_keeps_the_rows() {
         "Enter returns to the query the list shows"
     );
     assert_eq!(app.search.error, None);
+    let notice = app
+        .notice
+        .clone()
+        .expect("Enter says the text was not kept");
+    assert!(
+        notice.starts_with("query not kept: ") && notice.ends_with("; still /oil score:>7"),
+        "{notice}"
+    );
 }
 
 #[test]

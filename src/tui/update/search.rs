@@ -2,6 +2,7 @@
 //! the text does not read as a query.
 
 use crate::query::{Query, QueryContext};
+use crate::sanitize::sanitize_line;
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::App;
 
@@ -20,8 +21,14 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::SearchEdit(edit) if app.search.edit(edit, &app.history) => apply(app),
         Action::SearchKeep => {
             app.search.editing = false;
-            if app.search.error.take().is_some() {
-                // The list shows the last query that parsed; the bar says so too.
+            if let Some(error) = app.search.error.take() {
+                // The list shows the last query that parsed; the bar says so too, and a
+                // notice says what became of the rest.
+                let notice = match app.search.applied.is_empty() {
+                    true => format!("query not kept: {error}"),
+                    false => format!("query not kept: {error}; still /{}", app.search.applied),
+                };
+                app.notice = Some(sanitize_line(&notice));
                 app.search.text = app.search.applied.clone();
             }
             app.history.push(&app.search.applied);
