@@ -169,6 +169,48 @@ fn help() {
     assert_snapshot!(screen(&app).backend());
 }
 
+/// Every description is shown whole, however narrow its column: a long one goes on over the
+/// next lines, broken between words, instead of being cut at the column's edge.
+#[test]
+fn help_wraps_long_descriptions_and_cuts_none() {
+    for width in [60, 100] {
+        let mut app = app_sized(width, 200);
+        send(&mut app, Action::ShowHelp);
+        let shown = screen_text(&app);
+        // The rows as one text: the frame and runs of spaces out.
+        let words: Vec<&str> = shown
+            .split(|c: char| c.is_whitespace() || "│┌┐└┘─".contains(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let text = format!(" {} ", words.join(" "));
+        // The help's own keys are named by its frame.
+        for section in app
+            .keys
+            .sections
+            .iter()
+            .filter(|s| s.mode != crate::tui::model::app::Mode::Help)
+        {
+            for binding in &section.bindings {
+                let desc = binding
+                    .desc
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                // In two columns, a wrapped line's rest follows the row of the other column.
+                let last = desc.rsplit(' ').next().unwrap();
+                let first = desc.split(' ').next().unwrap();
+                assert!(
+                    text.contains(&format!(" {last} ")) && text.contains(&format!(" {first}")),
+                    "{width} columns: {desc:?} is cut:\n{shown}"
+                );
+                if width == 60 {
+                    assert!(text.contains(&format!(" {desc} ")), "{desc:?}:\n{shown}");
+                }
+            }
+        }
+    }
+}
+
 /// On a terminal too small for every key, the help scrolls, and the last key can be reached.
 #[test]
 fn help_scrolls_on_a_small_terminal() {

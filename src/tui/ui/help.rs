@@ -88,7 +88,9 @@ impl Flowed {
         let inner = frame().inner(area);
         let count = usize::from((inner.width / COLUMN_WIDTH).max(1));
         let shown = usize::from(inner.height);
-        let sections = sections(keys, from, palette);
+        // As `render` places them: a column, less the space before it.
+        let column_width = usize::from(inner.width) / count;
+        let sections = sections(keys, from, palette, column_width.saturating_sub(1));
         // The shortest columns that hold everything: the screen's height when it is enough,
         // else taller, and the help scrolls.
         let mut height = shown.max(1);
@@ -145,7 +147,12 @@ fn flow(
 
 /// Each section's heading and bindings, as lines: `first`'s section first, and none for the
 /// help itself, whose keys the frame names.
-fn sections(keys: &Keymap, first: Mode, palette: &Palette) -> Vec<Vec<Line<'static>>> {
+fn sections(
+    keys: &Keymap,
+    first: Mode,
+    palette: &Palette,
+    width: usize,
+) -> Vec<Vec<Line<'static>>> {
     let mut ordered: Vec<&ActiveSection> = keys
         .sections
         .iter()
@@ -160,7 +167,7 @@ fn sections(keys: &Keymap, first: Mode, palette: &Palette) -> Vec<Vec<Line<'stat
                 .iter()
                 .map(|binding| (keys_text(binding), binding.desc))
                 .collect();
-            lines(section.title, &rows, palette)
+            lines(section.title, &rows, palette, width)
         })
         .collect();
     sections.push(lines(
@@ -171,23 +178,55 @@ fn sections(keys: &Keymap, first: Mode, palette: &Palette) -> Vec<Vec<Line<'stat
             ("mouse".to_owned(), "wheel scrolls, click selects"),
         ],
         palette,
+        width,
     ));
     sections
 }
 
-/// A heading, then keys and descriptions in two columns as wide as the section needs.
+/// A heading, then keys and descriptions in two columns as wide as the section needs, each
+/// description wrapped at word boundaries to fit a column `column_width` wide.
 fn lines(
     title: &'static str,
     rows: &[(String, &'static str)],
     palette: &Palette,
+    column_width: usize,
 ) -> Vec<Line<'static>> {
     let width = rows.iter().map(|(keys, _)| keys.width()).max().unwrap_or(0);
+    let indent = " ".repeat(width + 4);
+    let room = column_width.saturating_sub(indent.len());
     let mut lines = vec![Line::from(Span::styled(title, theme::TITLE))];
-    lines.extend(rows.iter().map(|(keys, desc)| {
-        Line::from(vec![
-            Span::styled(format!("  {keys:<width$}  "), theme::key(palette)),
-            Span::raw(*desc),
-        ])
-    }));
+    for (keys, desc) in rows {
+        for (i, part) in wrapped(desc, room).into_iter().enumerate() {
+            let keys = match i {
+                0 => Span::styled(format!("  {keys:<width$}  "), theme::key(palette)),
+                _ => Span::raw(indent.clone()),
+            };
+            lines.push(Line::from(vec![keys, Span::raw(part)]));
+        }
+    }
     lines
 }
+
+/// `text` in lines of at most `room` columns, broken between words; whole when there is too
+/// little room for wrapping to help.
+fn wrapped(text: &str, room: usize) -> Vec<String> {
+    if room < MIN_WRAP || text.width() <= room {
+        return vec![text.to_owned()];
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    for word in text.split(' ') {
+        let last = parts.last_mut().expect("there is always a part");
+        if !last.is_empty() && last.width() + 1 + word.width() > room {
+            parts.push(word.to_owned());
+        } else {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        }
+    }
+    parts
+}
+
+/// Below this many columns for a description, wrapping would make a column of single words.
+const MIN_WRAP: usize = 12;
