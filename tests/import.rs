@@ -630,3 +630,30 @@ fn empty_items_are_left_out_and_script_links_are_no_source() {
         Some("https://example.com/a")
     );
 }
+
+/// A feed read from a file has no address; its relative links are read against the site it
+/// names, so that the article's `source_url` can be opened.
+#[test]
+fn relative_links_of_a_feed_file_are_read_against_its_site() {
+    let home = Home::new();
+    let feed = home.path().join("site.xml");
+    fs::write(
+        &feed,
+        r#"<?xml version="1.0"?><rss version="2.0"><channel><title>Site</title>
+        <link>https://news.example/blog/</link>
+        <item><title>Rooted</title><link>/posts/one</link><description>One.</description></item>
+        <item><title>Beside</title><link>two.html</link><description>Two.</description></item>
+        <item><title>Whole</title><link>https://other.example/3</link><description>3.</description></item>
+        </channel></rss>"#,
+    )
+    .unwrap();
+    let run = home.import(&[feed.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for (title, link) in [
+        ("Rooted", "https://news.example/posts/one"),
+        ("Beside", "https://news.example/blog/two.html"),
+        ("Whole", "https://other.example/3"),
+    ] {
+        assert_eq!(home.article(title).source_url.as_deref(), Some(link));
+    }
+}

@@ -148,14 +148,20 @@ pub fn from_page(
 
 /// The fields of a feed's item.
 fn item_fields(item: &Item, feed: &Feed, making: &Making, warnings: &mut Vec<String>) -> Fields {
-    let base = item.link.as_deref().or(making.address);
+    // A feed read from a file has no address of its own to resolve a relative link against;
+    // the site it names (its `<link>`) stands in.
+    let link = item
+        .link
+        .as_deref()
+        .map(|link| absolute(link, making.address.or(feed.link.as_deref())));
+    let base = link.as_deref().or(making.address);
     let mut body = item
         .body_html()
         .map(|html| page::fragment(html, base).markdown)
         .unwrap_or_default();
     if making.settings.full
         && item.summary_only()
-        && let Some(link) = item.link.as_deref()
+        && let Some(link) = link.as_deref()
     {
         match full_text(link, making.client) {
             Ok(Some(text)) => body = text,
@@ -171,10 +177,7 @@ fn item_fields(item: &Item, feed: &Feed, making: &Making, warnings: &mut Vec<Str
         date: item.date.map(|d| d.to_string()),
         // Not a link a browser would run (`javascript:`) into a file other programs may open;
         // other links stay, an Atom entry's `tag:` id among them, as feedparser gives them.
-        source_url: item
-            .link
-            .clone()
-            .filter(|link| !crate::address::runs_or_reads_locally(link)),
+        source_url: link.filter(|link| !crate::address::runs_or_reads_locally(link)),
         category: item
             .categories
             .first()
@@ -184,6 +187,16 @@ fn item_fields(item: &Item, feed: &Feed, making: &Making, warnings: &mut Vec<Str
         author: item.author.clone(),
         body,
     }
+}
+
+/// `link` made absolute against `base` when it is relative and `base` is an address.
+fn absolute(link: &str, base: Option<&str>) -> String {
+    if url::Url::parse(link).is_ok() {
+        return link.to_owned();
+    }
+    base.and_then(|base| url::Url::parse(base).ok())
+        .and_then(|base| base.join(link).ok())
+        .map_or_else(|| link.to_owned(), String::from)
 }
 
 /// The main text of the page at `link`, as Markdown, if it has one.
