@@ -134,6 +134,9 @@ impl Writer {
                 self.plain.push_str(" | ");
             }
             "td" | "th" => {}
+            // A code block is shown as it is written: nothing in it is marked up.
+            "strong" | "b" | "em" | "i" | "code" | "a" | "del" | "s" | "strike" if self.pre > 0 => {
+            }
             "strong" | "b" | "em" | "i" | "code" | "a" | "del" | "s" | "strike" => {
                 let href = (name == "a")
                     .then(|| node.attr("href"))
@@ -168,6 +171,8 @@ impl Writer {
                 self.pre = self.pre.saturating_sub(1);
             }
             "td" | "th" => {}
+            "strong" | "b" | "em" | "i" | "code" | "a" | "del" | "s" | "strike" if self.pre > 0 => {
+            }
             "strong" | "b" | "em" | "i" | "code" | "a" | "del" | "s" | "strike" => {
                 if let Some(mark) = self.marks.pop()
                     && mark.generation == self.generation

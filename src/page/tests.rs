@@ -289,3 +289,23 @@ fn a_link_address_with_an_escape_sequence_is_the_same_in_the_text_and_the_links(
     let body = crate::sanitize::sanitize(&page.body);
     assert!(body.contains("(http://x.example/page)"), "{body}");
 }
+
+#[test]
+fn a_code_block_is_shown_as_written_with_no_markup_inside() {
+    let html = "<html><body><article><h1>How to loop</h1>\
+        <p>A first paragraph that says what the code below does, in enough words to be kept.</p>\
+        <pre><code>fn main() {\n  x &lt; <b>3</b>\n}</code></pre>\
+        <p>A second paragraph that follows the code and says more about it, also kept whole.</p>\
+        <p>Inline <code>let x = 1;</code> code stays inline.</p></article></body></html>";
+    let page = read(html);
+    assert!(
+        page.body.contains("```\nfn main() {\n  x < 3\n}\n```"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.contains("Inline `let x = 1;` code"),
+        "{}",
+        page.body
+    );
+}
