@@ -204,6 +204,33 @@ fn is_folded_credit(folded: &str) -> bool {
     by_word || folded.contains("/ap") || folded.contains("/ afp")
 }
 
+/// A caption that ends in its photo's credit: `The barrier will span the harbour. Photo: City
+/// Council.`, `Crowds in the square (AP Photo/Jane Doe)`: a few words of credit after a
+/// sentence, which no paragraph of an article ends with.
+pub fn ends_with_credit(line: &str) -> bool {
+    const MARKS: [&str; 8] = [
+        "photo:",
+        "photograph:",
+        "photo by ",
+        "image:",
+        "picture:",
+        "credit:",
+        "(ap photo",
+        "photo/",
+    ];
+    let folded = line.to_lowercase();
+    MARKS.iter().any(|mark| {
+        let Some(at) = folded.rfind(mark) else {
+            return false;
+        };
+        let (caption, credit) = folded.split_at(at);
+        let caption = caption.trim_end();
+        // A mark in brackets sets itself apart; the others follow a sentence or a divider.
+        let apart = mark.starts_with('(') || caption.ends_with(['.', '|', '-', '–', '—', ',', ';']);
+        !caption.is_empty() && apart && credit.split_whitespace().count() <= 8
+    })
+}
+
 /// A byline: `By Jane Doe`, `Written by ...`, `von`, `par`, `por`, `di`, `door`.
 pub fn is_byline(line: &str) -> bool {
     (line.len() < 120 || line.chars().count() < 120)
@@ -318,6 +345,26 @@ fn is_numeric_date(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_caption_ends_in_a_few_words_of_credit() {
+        for caption in [
+            "The barrier will span the harbour mouth. Photo: City Council.",
+            "Crowds gather in the square (AP Photo/Jane Doe)",
+            "Harbour cranes stand idle. Photograph: Jane Doe/Reuters",
+            "Storm clouds over the bay | Image: Getty Images",
+        ] {
+            assert!(ends_with_credit(caption), "{caption}");
+        }
+        for sentence in [
+            "Photo: Jane Doe/Reuters",
+            "The company's image has suffered since the recall, analysts said.",
+            "He took a photo: it was blurry, and it showed nothing of the storm that night.",
+            "The council approved the plan on Tuesday.",
+        ] {
+            assert!(!ends_with_credit(sentence), "{sentence}");
+        }
+    }
 
     #[test]
     fn bylines_dates_and_credits_are_told_apart_from_headlines() {

@@ -79,6 +79,13 @@ pub fn read(text: &str) -> Scraped {
                 !furniture::is_furniture(line.text) && line.text.chars().any(char::is_alphanumeric);
         }
     }
+    // A photo's caption with its credit is where a page puts a picture, above the headline
+    // as often as not: it does not start the article.
+    while let Some(first) = keep.iter().position(|&k| k)
+        && headline::ends_with_credit(lines[first].text)
+    {
+        keep[first] = false;
+    }
     let start = keep.iter().position(|&k| k).unwrap_or(0);
     let text_words = text_words(&lines, &keep, start);
     let (title, title_line) = match headline::find(&lines, start, &text_words) {

@@ -160,6 +160,46 @@ fn a_caption_above_the_headline_is_passed_over() {
     }
 }
 
+/// A caption long enough to read as a sentence, with its credit at its end, above a kicker-less
+/// headline, each line of the page on a line of its own with none blank between.
+const CREDITED_CAPTION: &str = "\
+Home | News | Sport | Business | Weather
+WORLD NEWS
+The barrier will stretch 400 metres across the harbour mouth. Photo: City Council.
+Harbour City Approves New Flood Barrier
+By Maria Jensen
+4 March 2026
+Share on Facebook Share on Twitter
+The city council voted on Tuesday to build a movable flood barrier across the harbour mouth, ending a decade of debate over how to protect the old town from rising seas.
+The barrier, which will cost an estimated 240 million euros, is expected to be finished by 2031. Engineers said it would protect about 18,000 homes and businesses from storm surges.
+Councillors approved the plan by 31 votes to 12. Opponents argued that the money would be better spent on raising sea walls and restoring wetlands along the estuary.
+The national government has promised to cover half of the cost. Construction is due to begin next spring.
+Advertisement
+Related posts
+";
+
+#[test]
+fn a_caption_that_ends_in_its_credit_does_not_start_the_article() {
+    let scraped = read(CREDITED_CAPTION);
+    assert_eq!(
+        scraped.title.as_deref(),
+        Some("Harbour City Approves New Flood Barrier")
+    );
+    assert!(
+        scraped
+            .body
+            .starts_with("The city council voted on Tuesday"),
+        "{}",
+        scraped.body
+    );
+    assert!(
+        scraped
+            .furniture
+            .iter()
+            .any(|l| l.ends_with("Photo: City Council."))
+    );
+}
+
 #[test]
 fn a_short_note_keeps_every_line_and_its_first_line_as_title() {
     let scraped = read("Shopping list\n\nMilk and eggs.\nBread.\n");
