@@ -170,15 +170,37 @@ fn headline_text(line: &str) -> String {
     first_line_title(line).0
 }
 
-/// The kept lines of `text`, each pair of neighbours separated as in the file, or by a blank
-/// line where lines were left out between them.
+/// A line this long is no line of text wrapped by hand (at 72 or 80 columns).
+const UNWRAPPED: usize = 100;
+
+/// Whether the kept lines of `text` are each a paragraph of their own with no blank line
+/// between, as a scraper keeps a page's blocks: no two neighbours have a blank line between
+/// them, and some line is longer than text wrapped by hand. Markdown would run such lines
+/// into one paragraph.
+fn each_line_a_paragraph(text: &str, lines: &[Line], keep: &[bool]) -> bool {
+    let kept = || lines.iter().enumerate().filter(|(i, _)| keep[*i]);
+    let single = kept()
+        .zip(kept().skip(1))
+        .filter(|((a, _), (b, _))| a + 1 == *b)
+        .all(|((_, a), (_, b))| text[a.end..b.start].matches('\n').count() == 1);
+    single && kept().any(|(_, line)| line.length > UNWRAPPED)
+}
+
+/// The kept lines of `text`, each pair of neighbours separated as in the file (or by a blank
+/// line, when [`each_line_a_paragraph`]), or by a blank line where lines were left out between
+/// them.
 fn joined(text: &str, lines: &[Line], keep: &[bool]) -> String {
+    let apart = each_line_a_paragraph(text, lines, keep);
     let mut body = String::new();
     let mut last: Option<usize> = None;
     for (i, line) in lines.iter().enumerate().filter(|(i, _)| keep[*i]) {
         match last {
             Some(previous) if previous + 1 == i => {
-                body.push_str(&text[lines[previous].end..line.start])
+                let between = &text[lines[previous].end..line.start];
+                body.push_str(between);
+                if apart {
+                    body.push_str(between);
+                }
             }
             Some(_) => body.push_str("\n\n"),
             None => {}

@@ -200,6 +200,33 @@ fn a_caption_that_ends_in_its_credit_does_not_start_the_article() {
     );
 }
 
+/// A scraper keeps each block of a page on a line of its own, often with no blank line
+/// between; each is a paragraph, which Markdown would otherwise run together. Text wrapped by
+/// hand keeps its lines as they are.
+#[test]
+fn lines_with_no_blank_line_between_are_paragraphs_unless_wrapped_by_hand() {
+    let scraped = read(CREDITED_CAPTION);
+    for joint in [
+        "rising seas.\n\nThe barrier, which will cost",
+        "storm surges.\n\nCouncillors approved",
+    ] {
+        assert!(scraped.body.contains(joint), "{}", scraped.body);
+    }
+    let wrapped = "Harbour City Approves New Flood Barrier\n\n\
+        The city council voted on Tuesday to build a movable flood barrier\n\
+        across the harbour mouth, ending a decade of debate over how to\n\
+        protect the old town from rising seas. The barrier will cost an\n\
+        estimated 240 million euros and is expected to be finished by 2031.\n";
+    let scraped = read(wrapped);
+    assert!(
+        scraped
+            .body
+            .contains("flood barrier\nacross the harbour mouth"),
+        "{}",
+        scraped.body
+    );
+}
+
 #[test]
 fn a_short_note_keeps_every_line_and_its_first_line_as_title() {
     let scraped = read("Shopping list\n\nMilk and eggs.\nBread.\n");
