@@ -151,10 +151,12 @@ struct Candidate<'t> {
 impl<'t> Candidate<'t> {
     fn new(text: &'t str, ids: &mut Interner<'t>, buffer: &mut String) -> Option<Candidate<'t>> {
         let ends = text.trim_end_matches(['"', '\'', ')', '”', '’']);
-        let starts_well = text
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“'));
+        let starts_well = text.chars().next().is_some_and(|c| {
+            c.is_uppercase()
+                || sentences::is_caseless_letter(c)
+                || c.is_ascii_digit()
+                || matches!(c, '"' | '“')
+        });
         // The checks that read a character or two first, those that read the whole sentence
         // after.
         if !(ends.ends_with('.') || ends.ends_with('!'))

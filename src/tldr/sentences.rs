@@ -35,7 +35,10 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
             continue;
         };
         let starts = next.chars().next().is_some_and(|n| {
-            n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '“' | '‘' | '(')
+            n.is_uppercase()
+                || is_caseless_letter(n)
+                || n.is_ascii_digit()
+                || matches!(n, '"' | '“' | '‘' | '(')
         });
         if !starts || (c == '.' && ends_abbreviation(&paragraph[start..at])) {
             continue;
@@ -76,6 +79,12 @@ fn next_mark(bytes: &[u8], from: usize) -> Option<usize> {
     rest.iter()
         .position(|b| matches!(b, b'.' | b'!' | b'?'))
         .map(|p| at + p)
+}
+
+/// A letter of a script without capitals (Arabic, Hebrew, Devanagari, ...), where any letter
+/// may start a sentence.
+pub fn is_caseless_letter(c: char) -> bool {
+    c.is_alphabetic() && !c.is_lowercase() && !c.is_uppercase()
 }
 
 /// True when `before` (the text before a full stop) ends with an abbreviation or an initial.

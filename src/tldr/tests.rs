@@ -103,3 +103,21 @@ fn words_are_counted_as_split_whitespace_counts_them() {
         );
     }
 }
+
+/// Scripts without capitals start their sentences with any letter.
+#[test]
+fn an_article_in_a_script_without_capitals_gets_one_too() {
+    let arabic = "\
+صوت مجلس المدينة يوم الثلاثاء على بناء حاجز متحرك للفيضانات عند مدخل الميناء بعد سنوات طويلة من النقاش. وقال المسؤولون إن الحاجز سيحمي البلدة القديمة من ارتفاع مستوى البحر في السنوات المقبلة.
+
+ومن المتوقع أن تبلغ تكلفة المشروع نحو مئتين وأربعين مليون يورو وأن ينتهي العمل فيه بحلول عام ألفين وواحد وثلاثين. وقال المهندسون إن الحاجز سيحمي نحو ثمانية عشر ألف منزل ومتجر من العواصف.
+
+وافق أعضاء المجلس على الخطة بأغلبية واحد وثلاثين صوتا مقابل اثني عشر صوتا في جلسة طويلة. وقال المعارضون إن الأموال كان من الأفضل إنفاقها على رفع الجدران البحرية واستعادة الأراضي الرطبة.
+";
+    let tldr = estimate(arabic);
+    assert!((2..=3).contains(&tldr.len()), "{tldr:?}");
+    for sentence in &tldr {
+        assert!(arabic.contains(sentence.as_str()), "{sentence}");
+        assert!(sentence.ends_with('.'), "{sentence}");
+    }
+}
