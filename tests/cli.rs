@@ -76,6 +76,7 @@ fn json_objects_have_exactly_the_documented_keys() {
             "category",
             "tags",
             "source_url",
+            "author",
             "sentiment",
             "tldr",
             "tldr_origin",

@@ -243,6 +243,7 @@ fn a_saved_page_is_an_article_in_a_folder_and_shown_without_its_source() {
         article["source_url"],
         "https://harbour.example/news/2024/03/05/port-strike"
     );
+    assert_eq!(article["author"], "Maria Lopez");
     assert_eq!(article["tldr_origin"], "estimated");
 
     let shown = moodwire(&["show", "harbour.html"], dir.path());

@@ -15,6 +15,7 @@ pub struct ArticleJson<'a> {
     category: Option<&'a str>,
     tags: &'a [String],
     source_url: Option<&'a str>,
+    author: Option<&'a str>,
     sentiment: SentimentJson<'a>,
     tldr: &'a [String],
     tldr_origin: Option<&'static str>,
@@ -50,6 +51,11 @@ impl<'a> ArticleJson<'a> {
             category: article.category.as_deref(),
             tags: &article.tags,
             source_url: article.source_url.as_deref(),
+            author: article
+                .extra
+                .iter()
+                .find(|(key, _)| key == "author")
+                .map(|(_, author)| author.as_str()),
             sentiment: SentimentJson {
                 score: sentiment.score.and_then(json_number),
                 label: sentiment.label.as_deref(),
