@@ -769,8 +769,14 @@ fn marking_more_than_a_screenful_read_asks_first_and_can_be_undone() {
 /// Sends `action` and performs the preview's body reads it asks for as the loop does; how
 /// many there were.
 fn read_previews(app: &mut App, action: Action) -> usize {
+    let effects = update(app, action);
+    perform_reads(app, effects)
+}
+
+/// Performs the preview's body reads among `effects` as the loop does; how many there were.
+fn perform_reads(app: &mut App, effects: Vec<Effect>) -> usize {
     let mut reads = 0;
-    for effect in update(app, action) {
+    for effect in effects {
         if let Effect::ReadPreview(article) = effect {
             reads += 1;
             let body = Library::read_body(&article, &app.reading).map_err(|p| p.message);
@@ -841,6 +847,39 @@ fn reloaded(app: &mut App, folder: &std::path::Path) -> Vec<Effect> {
         cache_to_write: false,
     };
     update(app, Action::Load { generation, event })
+}
+
+/// The preview of the selected article follows its file when the library reloads.
+#[test]
+fn the_preview_follows_an_edited_file() {
+    let folder = tempfile::tempdir().unwrap();
+    for name in ["one", "two"] {
+        let text = format!("---\ntitle: {name}\n---\nThe old text of {name}.\n");
+        std::fs::write(folder.path().join(format!("{name}.md")), text).unwrap();
+    }
+    let mut app = app_of(
+        Library::load(&[folder.path().to_path_buf()], &Reading::default()),
+        120,
+        30,
+    );
+    assert_eq!(read_previews(&mut app, Action::Down), 1);
+    let name = selected_title(&app);
+    assert!(screen_text(&app).contains(&format!("The old text of {name}")));
+    let file = folder.path().join(format!("{name}.md"));
+    std::fs::write(
+        &file,
+        format!("---\ntitle: {name}\n---\nThe new text, edited.\n"),
+    )
+    .unwrap();
+    let effects = reloaded(&mut app, folder.path());
+    let reads = perform_reads(&mut app, effects);
+    assert_eq!(selected_title(&app), name);
+    assert_eq!(reads, 1, "read again");
+    let screen = screen_text(&app);
+    assert!(
+        screen.contains("The new text") && !screen.contains("The old text"),
+        "{screen}"
+    );
 }
 
 /// An open article follows its file: edited, the new text shows at the same place; deleted,

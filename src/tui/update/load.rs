@@ -67,6 +67,8 @@ pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
                 return super::list::reload(app);
             }
             if reloaded {
+                // The selected article's file may have changed: its preview is read again.
+                app.preview = None;
                 return super::reader::follow_file(app);
             }
         }
