@@ -139,11 +139,17 @@ fn extract(html: &str, address: Option<&str>) -> Page {
         ),
         None => (converted.markdown.clone(), converted.text.clone()),
     };
+    // A table's row is one line of the article and one visible line a cell: each cell of a
+    // row kept is kept too.
     let kept: HashSet<String> = converted
         .lines
         .iter()
         .chain(title.as_ref())
-        .map(|line| key(line))
+        .flat_map(|line| {
+            let cells = line.contains(" | ").then(|| line.split(" | "));
+            std::iter::once(line.as_str()).chain(cells.into_iter().flatten())
+        })
+        .map(key)
         .collect();
     let furniture = whole
         .iter()

@@ -309,3 +309,15 @@ fn a_code_block_is_shown_as_written_with_no_markup_inside() {
         page.body
     );
 }
+
+#[test]
+fn the_cells_of_a_table_shown_are_not_furniture() {
+    let html = "<html><body><article><h1>Timings of the new build</h1>\
+        <p>A first paragraph that says what the table below shows, in enough words to be kept.</p>\
+        <table><tr><th>Input</th><th>Time</th></tr><tr><td>Small file</td><td>12 ms</td></tr></table>\
+        <p>A second paragraph that follows the table and says more about it, also kept whole.</p>\
+        </article><footer>Copyright 2026 Example</footer></body></html>";
+    let page = read(html);
+    assert!(page.body.contains("Small file | 12 ms"), "{}", page.body);
+    assert_eq!(page.furniture, ["Copyright 2026 Example"]);
+}
