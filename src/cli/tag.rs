@@ -8,8 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::bail;
 use serde::Serialize;
 
-use moodwire::article::Article;
-use moodwire::article::Origin;
+use moodwire::article::{Article, Origin};
 use moodwire::config::Config;
 use moodwire::loader::{FileStamp, Severity, Source, display_path, read_regular_file, walk};
 use moodwire::parallel;
