@@ -51,6 +51,13 @@ pub use look::Look;
 pub use palette::Palette;
 pub use text::prefix_within;
 
+/// Plain `text` wrapped as an article's text is (at spaces and between CJK characters, a word
+/// wider than `width` broken between characters) into lines of at most `width` columns.
+pub(crate) fn wrap_plain(text: &str, width: usize) -> Vec<String> {
+    let piece = wrap::Piece::Text(ratatui::style::Style::default(), text.to_owned());
+    wrap::plain(&wrap::wrap(&[piece], width))
+}
+
 /// A width no text reaches: laid out at it, a paragraph is one line (`show` into a pipe, where
 /// the program reading decides how to wrap). Lines are still cut at the reading limits.
 pub const UNWRAPPED: usize = 1 << 24;

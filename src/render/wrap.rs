@@ -272,8 +272,7 @@ fn break_into(frags: &[Frag], width: usize, line: &mut LineBuf, out: &mut impl L
     }
 }
 
-/// The text of wrapped lines without their styles, for tests.
-#[cfg(test)]
+/// The text of wrapped lines without their styles.
 pub(crate) fn plain(lines: &[Vec<Span<'static>>]) -> Vec<String> {
     lines
         .iter()

@@ -207,25 +207,13 @@ fn lines(
     lines
 }
 
-/// `text` in lines of at most `room` columns, broken between words; whole when there is too
-/// little room for wrapping to help.
+/// `text` in lines of at most `room` columns, wrapped as an article's text is; whole when
+/// there is too little room for wrapping to help.
 fn wrapped(text: &str, room: usize) -> Vec<String> {
     if room < MIN_WRAP || text.width() <= room {
         return vec![text.to_owned()];
     }
-    let mut parts: Vec<String> = vec![String::new()];
-    for word in text.split(' ') {
-        let last = parts.last_mut().expect("there is always a part");
-        if !last.is_empty() && last.width() + 1 + word.width() > room {
-            parts.push(word.to_owned());
-        } else {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(word);
-        }
-    }
-    parts
+    crate::render::wrap_plain(text, room)
 }
 
 /// Below this many columns for a description, wrapping would make a column of single words.
