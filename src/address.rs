@@ -12,6 +12,17 @@ use std::fmt;
 
 use url::Url;
 
+/// `link` made absolute against `base` when it is relative (it has no scheme) and there is a
+/// base; otherwise as it is.
+pub fn absolute(link: &str, base: Option<&Url>) -> String {
+    match (Url::parse(link), base) {
+        (Err(url::ParseError::RelativeUrlWithoutBase), Some(base)) => base
+            .join(link)
+            .map_or_else(|_| link.to_owned(), String::from),
+        _ => link.to_owned(),
+    }
+}
+
 /// An http or https address, as the browser reads it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WebAddress {

@@ -4,6 +4,8 @@
 
 use serde_json::Value;
 
+use crate::address::absolute;
+
 use super::xml::plain_to_html;
 use super::{Feed, FeedError, Item, field};
 
@@ -86,15 +88,6 @@ fn authors(object: &Object) -> Option<String> {
 
 fn text(value: Option<&Value>) -> Option<String> {
     value.and_then(Value::as_str).and_then(field)
-}
-
-fn absolute(link: &str, base: Option<&url::Url>) -> String {
-    match (url::Url::parse(link), base) {
-        (Err(url::ParseError::RelativeUrlWithoutBase), Some(base)) => base
-            .join(link)
-            .map_or_else(|_| link.to_owned(), String::from),
-        _ => link.to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -150,10 +150,12 @@ pub fn from_page(
 fn item_fields(item: &Item, feed: &Feed, making: &Making, warnings: &mut Vec<String>) -> Fields {
     // A feed read from a file has no address of its own to resolve a relative link against;
     // the site it names (its `<link>`) stands in.
+    let site = making.address.or(feed.link.as_deref());
+    let site = site.and_then(|site| url::Url::parse(site).ok());
     let link = item
         .link
         .as_deref()
-        .map(|link| absolute(link, making.address.or(feed.link.as_deref())));
+        .map(|link| crate::address::absolute(link, site.as_ref()));
     let base = link.as_deref().or(making.address);
     let mut body = item
         .body_html()
@@ -187,16 +189,6 @@ fn item_fields(item: &Item, feed: &Feed, making: &Making, warnings: &mut Vec<Str
         author: item.author.clone(),
         body,
     }
-}
-
-/// `link` made absolute against `base` when it is relative and `base` is an address.
-fn absolute(link: &str, base: Option<&str>) -> String {
-    if url::Url::parse(link).is_ok() {
-        return link.to_owned();
-    }
-    base.and_then(|base| url::Url::parse(base).ok())
-        .and_then(|base| base.join(link).ok())
-        .map_or_else(|| link.to_owned(), String::from)
 }
 
 /// The main text of the page at `link`, as Markdown, if it has one.
