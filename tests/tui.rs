@@ -707,7 +707,13 @@ fn links_open_by_number_with_browser_and_copy_through_the_terminal() {
     tmux.run(&["set-option", "-g", "set-clipboard", "on"]);
     tmux.wait_for("· 1 / 1 ·");
     tmux.press(&["Enter"]);
-    tmux.wait_for("report[1]");
+    // The list's preview shows `report[1]` too: the reader is known by its position line, and
+    // its links by the list of them at the end of its text, laid out with them.
+    tmux.wait(
+        "the article open with its links",
+        std::time::Duration::from_secs(20),
+        |screen| screen.contains("line 1/") && screen.contains(&format!("[2] {odd}")),
+    );
     tmux.press(&["2"]);
     tmux.wait_for(&format!("opening {odd}"));
     tmux.press(&["1"]);
