@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use moodwire::article::{Article, Origin};
 use moodwire::config::Config;
-use moodwire::loader::{FileStamp, Severity, Source, display_path, read_regular_file, walk};
+use moodwire::loader::{FileStamp, Severity, Source, display_path, read_found, walk};
 use moodwire::parallel;
 use moodwire::parse::{estimate_missing_tldr, parse_article_estimating_sentiment};
 use moodwire::reading::Reading;
@@ -172,7 +172,7 @@ fn tag_one(
     reading: &Reading,
 ) -> Option<(Outcome, Option<tagger::Staged>)> {
     let path = display_path(&source.path);
-    let (bytes, stamp) = match read_regular_file(&source.path, reading.limits.max_file_bytes) {
+    let (bytes, stamp) = match read_found(source, reading.limits.max_file_bytes) {
         Ok(read) => read,
         Err(message) => return Some((failed(path, None, message), None)),
     };

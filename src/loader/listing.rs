@@ -24,8 +24,13 @@ pub struct Child {
 pub enum ChildKind {
     /// A folder, or a symbolic link to one.
     Folder { link: bool },
-    /// An article file (by its name), or a link to one, with its stamp.
-    Article { stamp: FileStamp, link: bool },
+    /// An article file (by its name), or a link to one, with its stamp and whether it was a
+    /// regular file when looked at.
+    Article {
+        stamp: FileStamp,
+        link: bool,
+        regular: bool,
+    },
     /// An entry that cannot be looked at, and why.
     Problem(Problem),
 }
@@ -80,6 +85,7 @@ fn kind_of(entry: &fs::DirEntry, path: &Path) -> Option<ChildKind> {
             Ok(meta) => is_article.then(|| ChildKind::Article {
                 stamp: FileStamp::of(&meta),
                 link: true,
+                regular: meta.is_file(),
             }),
             Err(error) => Some(ChildKind::Problem(unreachable_entry(path, &error))),
         };
@@ -94,6 +100,7 @@ fn kind_of(entry: &fs::DirEntry, path: &Path) -> Option<ChildKind> {
         Ok(meta) => ChildKind::Article {
             stamp: FileStamp::of(&meta),
             link: false,
+            regular: meta.is_file(),
         },
         Err(error) => ChildKind::Problem(Problem::error(path, describe_io_error(&error))),
     })

@@ -10,7 +10,9 @@ mod walk;
 use std::path::PathBuf;
 
 pub use problem::{Problem, Severity, describe_io_error, display_path};
-pub use read::{OpenError, open_regular_file, read_regular, read_regular_file, read_source};
+pub use read::{
+    OpenError, open_regular_file, read_found, read_regular, read_regular_file, read_source,
+};
 pub use stamp::FileStamp;
 pub use walk::{ARTICLE_EXTENSIONS, Source, Walk, cut_short_message, is_article_file, walk};
 

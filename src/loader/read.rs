@@ -15,8 +15,7 @@ use crate::reading::Reading;
 /// being read, the stamp no longer matches and a cache will read it again.
 pub fn read_source(source: &Source, reading: &Reading) -> Result<(Article, FileStamp), Problem> {
     let fail = |message: String| Problem::error(&source.path, message);
-    let (bytes, stamp) =
-        read_regular_file(&source.path, reading.limits.max_file_bytes).map_err(fail)?;
+    let (bytes, stamp) = read_found(source, reading.limits.max_file_bytes).map_err(fail)?;
     let article = parse_article(&bytes, source.id.clone(), source.path.clone(), reading)
         .map_err(|e| fail(e.to_string()))?;
     Ok((article, stamp))
@@ -29,9 +28,38 @@ pub fn read_regular_file(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, FileSt
     read_regular(path, max_bytes).map_err(|e| e.to_string())
 }
 
+/// [`read_regular_file`] for a file a walk found: one the walk saw to be a regular file is
+/// not looked at by name again before it is opened (a system call a file, thousands in a
+/// library), only through the open file, which is what keeps a pipe or a device put in its
+/// place from being read.
+pub fn read_found(source: &Source, max_bytes: u64) -> Result<(Vec<u8>, FileStamp), String> {
+    let looked_at = match source.regular {
+        true => LookedAt::ByWalk,
+        false => LookedAt::Not,
+    };
+    read_looked_at(&source.path, max_bytes, looked_at).map_err(|e| e.to_string())
+}
+
 /// [`read_regular_file`], telling why not as an [`OpenError`].
 pub fn read_regular(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, FileStamp), OpenError> {
-    let (file, meta) = open_regular_file(path, max_bytes)?;
+    read_looked_at(path, max_bytes, LookedAt::Not)
+}
+
+/// Whether a file was looked at by name before it is to be opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LookedAt {
+    /// Not yet: it is looked at now, so that a device or a pipe is not even opened.
+    Not,
+    /// By the walk that found it, which saw a regular file.
+    ByWalk,
+}
+
+fn read_looked_at(
+    path: &Path,
+    max_bytes: u64,
+    looked_at: LookedAt,
+) -> Result<(Vec<u8>, FileStamp), OpenError> {
+    let (file, meta) = open_looked_at(path, max_bytes, looked_at)?;
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     // The file may have grown since it was measured: read no more than the limit allows.
     file.take(max_bytes + 1).read_to_end(&mut bytes)?;
@@ -74,6 +102,14 @@ impl OpenError {
 /// file, since one may be put in the file's place meanwhile. Every file moodwire reads that
 /// someone else may have put there (articles, its marks, its caches) is opened so.
 pub fn open_regular_file(path: &Path, max_bytes: u64) -> Result<(File, fs::Metadata), OpenError> {
+    open_looked_at(path, max_bytes, LookedAt::Not)
+}
+
+fn open_looked_at(
+    path: &Path,
+    max_bytes: u64,
+    looked_at: LookedAt,
+) -> Result<(File, fs::Metadata), OpenError> {
     let check = |meta: &fs::Metadata| {
         if !meta.is_file() {
             return Err(OpenError::NotRegular);
@@ -87,7 +123,9 @@ pub fn open_regular_file(path: &Path, max_bytes: u64) -> Result<(File, fs::Metad
         Ok(())
     };
     // Checked before opening, so that a device or a pipe is not even opened.
-    check(&fs::metadata(path)?)?;
+    if looked_at == LookedAt::Not {
+        check(&fs::metadata(path)?)?;
+    }
     let file = open_without_waiting(path)?;
     // Looked at again through the open file: it may have been replaced since it was looked
     // at by name, and this is the one that will be read.
@@ -127,16 +165,53 @@ mod tests {
     fn a_named_pipe_opens_without_waiting_and_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let pipe = dir.path().join("pipe.md");
-        let made = std::process::Command::new("mkfifo")
-            .arg(&pipe)
-            .status()
-            .is_ok_and(|status| status.success());
-        if !made {
+        if !mkfifo(&pipe) {
             eprintln!("skipped: mkfifo is not available");
             return;
         }
         // Were the open to wait for a writer, this test would never end.
         let file = open_without_waiting(&pipe).unwrap();
         assert!(!file.metadata().unwrap().is_file());
+    }
+
+    fn mkfifo(path: &Path) -> bool {
+        std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .is_ok_and(|status| status.success())
+    }
+
+    /// A walk that saw a regular file spares the look by name, so what keeps a pipe put in
+    /// the file's place since from being read (or waited on) is the look through the open
+    /// file; and a pipe the walk saw is not even opened.
+    #[test]
+    fn a_pipe_in_place_of_a_walked_file_is_refused_whether_the_walk_saw_it_or_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.md");
+        std::fs::write(&file, "# A\n").unwrap();
+        let found = crate::loader::walk(&[dir.path().to_owned()], &Default::default());
+        let [source] = found.sources.as_slice() else {
+            panic!("{:?}", found.sources);
+        };
+        assert!(source.regular);
+        assert_eq!(read_found(source, 1 << 20).unwrap().0, b"# A\n");
+        std::fs::remove_file(&file).unwrap();
+        if !mkfifo(&file) {
+            eprintln!("skipped: mkfifo is not available");
+            return;
+        }
+        assert_eq!(
+            read_found(source, 1 << 20).unwrap_err(),
+            "not a regular file"
+        );
+        let found = crate::loader::walk(&[dir.path().to_owned()], &Default::default());
+        let [source] = found.sources.as_slice() else {
+            panic!("{:?}", found.sources);
+        };
+        assert!(!source.regular);
+        assert_eq!(
+            read_found(source, 1 << 20).unwrap_err(),
+            "not a regular file"
+        );
     }
 }

@@ -27,6 +27,9 @@ pub struct Source {
     /// The file's stamp as the walk saw it, which is what tells whether a cached copy is
     /// current without looking at the file a second time.
     pub stamp: Option<FileStamp>,
+    /// Whether the walk saw a regular file there (through the link, for a link), which
+    /// spares looking at it by name again before it is opened.
+    pub regular: bool,
 }
 
 /// Everything found under some paths: the article files and the entries that could not be
@@ -54,7 +57,7 @@ pub fn walk(paths: &[PathBuf], limits: &Limits) -> Walk {
     for path in paths {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => folders.push((path, fs::canonicalize(path).ok())),
-            Ok(meta) => files.push((path, FileStamp::of(&meta))),
+            Ok(meta) => files.push((path, FileStamp::of(&meta), meta.is_file())),
             Err(error) => walk.problems.push(unreachable_entry(path, &error)),
         }
     }
@@ -85,7 +88,7 @@ pub fn walk(paths: &[PathBuf], limits: &Limits) -> Walk {
         drop_links_read_already(&mut walk.sources, file_links, &seen_folders);
     }
     let mut seen_files = HashSet::new();
-    for (path, stamp) in files {
+    for (path, stamp, regular) in files {
         if walk.cut_short {
             break;
         }
@@ -105,6 +108,7 @@ pub fn walk(paths: &[PathBuf], limits: &Limits) -> Walk {
                 path: path.clone(),
                 id: display_path(Path::new(name.as_ref())),
                 stamp: Some(stamp),
+                regular,
             });
         }
     }
@@ -239,7 +243,11 @@ impl Walker<'_> {
                                 .push(Problem::warning(&path, message.to_owned()));
                         }
                     }
-                    ChildKind::Article { stamp, link } => {
+                    ChildKind::Article {
+                        stamp,
+                        link,
+                        regular,
+                    } => {
                         let mut leads_to = None;
                         if link {
                             let real = fs::canonicalize(&path).ok();
@@ -258,7 +266,13 @@ impl Walker<'_> {
                         }
                         let id = child_id(&folder_id, name);
                         let stamp = Some(stamp);
-                        self.walk.sources.push(Source { path, id, stamp });
+                        let source = Source {
+                            path,
+                            id,
+                            stamp,
+                            regular,
+                        };
+                        self.walk.sources.push(source);
                     }
                     ChildKind::Problem(problem) => self.walk.problems.push(problem),
                 }
