@@ -545,3 +545,57 @@ fn an_action_left_without_a_key_is_warned_about_at_start() {
         run.stderr
     );
 }
+
+/// A configured folder that is not there (a drive not mounted) leaves the rest of the library
+/// readable, with a warning naming the setting; with none of them there, nothing is read and
+/// the error names the setting too. A path named on the command line must exist.
+#[test]
+fn a_missing_configured_folder_is_left_out_with_a_warning_unless_none_is_left() {
+    let dir = tempfile::tempdir().unwrap();
+    one_article(
+        dir.path(),
+        "a.md",
+        "---\ntitle: Still here\ndate: 2026-02-01\n---\nBody.\n",
+    );
+    let both = "library: [library, unmounted]\n";
+    for args in [&["list"][..], &["tag"], &["stats"]] {
+        let run = with_config(dir.path(), both, args);
+        assert_eq!(run.code, 0, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(
+                "unmounted: no such file or folder, named in the configuration's `library`; \
+                 reading the rest of the library"
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert_eq!(
+            run.stderr
+                .lines()
+                .filter(|l| l.contains("unmounted"))
+                .count(),
+            1
+        );
+    }
+    let list = with_config(dir.path(), both, &["list"]);
+    assert!(list.stdout.contains("Still here"), "{}", list.stdout);
+
+    let none = with_config(dir.path(), "library: [unmounted, gone]\n", &["list"]);
+    assert_eq!(none.code, 2, "{}", none.stdout);
+    assert_eq!(none.stdout, "");
+    assert!(
+        none.stderr.contains(
+            "unmounted: no such file or folder (named in the configuration's `library`; \
+             `moodwire config path` tells where that is)"
+        ),
+        "{}",
+        none.stderr
+    );
+    let named = with_config(dir.path(), both, &["list", "unmounted"]);
+    assert_eq!(named.code, 2);
+    assert!(
+        named.stderr.contains("unmounted: no such file or folder\n"),
+        "{}",
+        named.stderr
+    );
+}

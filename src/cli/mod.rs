@@ -119,11 +119,12 @@ fn open_reader(
     cli: &Cli,
     config: Config,
     keys: Keymap,
-    warnings: Vec<String>,
+    mut warnings: Vec<String>,
     started: Instant,
 ) -> anyhow::Result<ExitCode> {
     // A missing path is the more useful thing to hear about, terminal or not.
-    let source = source::resolve(&cli.paths, &config.library)?;
+    let (source, missing) = source::resolve(&cli.paths, &config.library)?;
+    warnings.extend(missing);
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         eprintln!(
             "moodwire: the reader needs a terminal; `moodwire list` prints the articles instead"

@@ -16,23 +16,55 @@ use anyhow::bail;
 pub const DEFAULT_FOLDER: &str = "sample-articles";
 
 /// Which library `paths` name: the paths themselves; with none, the configuration's `library`
-/// folders, else `./sample-articles` if it exists, else the built-in samples. A path that does
-/// not exist is a usage error, not an empty library.
-pub fn resolve(paths: &[PathBuf], configured: &[PathBuf]) -> anyhow::Result<LibrarySource> {
+/// folders, else `./sample-articles` if it exists, else the built-in samples. A path named on
+/// the command line that does not exist is a usage error, not an empty library. A configured
+/// folder that does not exist (a drive not mounted) is left out with a warning, said on stderr
+/// and returned, as long as another one is left.
+pub fn resolve(
+    paths: &[PathBuf],
+    configured: &[PathBuf],
+) -> anyhow::Result<(LibrarySource, Vec<String>)> {
+    let mut warnings = Vec::new();
+    let exists = |path: &PathBuf| std::fs::symlink_metadata(path).is_ok();
     let paths = match paths.is_empty() {
-        true => configured,
-        false => paths,
+        true => {
+            let (found, missing): (Vec<PathBuf>, Vec<PathBuf>) =
+                configured.iter().cloned().partition(exists);
+            if let Some(first) = missing.first()
+                && found.is_empty()
+            {
+                bail!(
+                    "{}: no such file or folder (named in the configuration's `library`; \
+                     `moodwire config path` tells where that is)",
+                    display_path(first)
+                );
+            }
+            for path in &missing {
+                let warning = format!(
+                    "{}: no such file or folder, named in the configuration's `library`; \
+                     reading the rest of the library",
+                    display_path(path)
+                );
+                eprintln!("moodwire: warning: {warning}");
+                warnings.push(warning);
+            }
+            found
+        }
+        false => {
+            if let Some(missing) = paths.iter().find(|p| !exists(p)) {
+                bail!("{}: no such file or folder", display_path(missing));
+            }
+            paths.to_vec()
+        }
     };
-    if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
-        bail!("{}: no such file or folder", display_path(missing));
-    }
-    if !paths.is_empty() {
-        Ok(LibrarySource::Paths(paths.to_vec()))
+    let source = if !paths.is_empty() {
+        LibrarySource::Paths(paths)
     } else if Path::new(DEFAULT_FOLDER).is_dir() {
-        Ok(LibrarySource::Paths(vec![PathBuf::from(DEFAULT_FOLDER)]))
+        LibrarySource::Paths(vec![PathBuf::from(DEFAULT_FOLDER)])
     } else {
-        Ok(LibrarySource::BuiltIn)
-    }
+        LibrarySource::BuiltIn
+    };
+    Ok((source, warnings))
 }
 
 /// The user's cache, unless `--no-cache` was given.
@@ -57,7 +89,7 @@ pub fn open_library(
 /// Loads the library `paths` name (see [`resolve`]). Says on stderr which default it chose,
 /// since output may be piped.
 fn load_library(paths: &[PathBuf], cache: CacheArgs, config: &Config) -> anyhow::Result<Library> {
-    let source = resolve(paths, &config.library)?;
+    let (source, _) = resolve(paths, &config.library)?;
     let reading = config.reading();
     if paths.is_empty() && config.library.is_empty() {
         match &source {

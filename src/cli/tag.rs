@@ -1,15 +1,14 @@
 //! `moodwire tag`: estimate sentiment for untagged articles and, with `--write`, write it
 //! into their files.
 
-use std::fs;
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use serde::Serialize;
 
 use moodwire::article::{Article, Origin};
 use moodwire::config::Config;
+use moodwire::library::LibrarySource;
 use moodwire::loader::{FileStamp, Severity, Source, display_path, read_found, walk};
 use moodwire::parallel;
 use moodwire::parse::{estimate_missing_tldr, parse_article_estimating_sentiment};
@@ -18,7 +17,7 @@ use moodwire::sentiment::{self, Estimate};
 use moodwire::tagger::{self, Tag};
 
 use super::args::{TagArgs, TagFormat};
-use super::source::DEFAULT_FOLDER;
+use super::source::{self, DEFAULT_FOLDER};
 
 /// What became of one file.
 #[derive(Debug, Serialize)]
@@ -62,23 +61,18 @@ struct Summary {
 /// Runs the command; true when some file failed.
 pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
     let reading = config.reading();
-    let paths = match args.paths.as_slice() {
-        [] if !config.library.is_empty() => {
-            eprintln!("moodwire: no PATH given; tagging the configuration's library");
-            config.library.clone()
-        }
-        [] if Path::new(DEFAULT_FOLDER).is_dir() => {
-            eprintln!("moodwire: no PATH given; tagging ./{DEFAULT_FOLDER}");
-            vec![PathBuf::from(DEFAULT_FOLDER)]
-        }
-        [] => bail!(
+    let paths = match source::resolve(&args.paths, &config.library)? {
+        (LibrarySource::Paths(paths), _) => paths,
+        (LibrarySource::BuiltIn, _) => bail!(
             "no PATH given and no ./{DEFAULT_FOLDER} folder; the built-in samples are not files \
              that can be tagged, so name the files or folders to tag"
         ),
-        paths => paths.to_vec(),
     };
-    if let Some(missing) = paths.iter().find(|p| fs::symlink_metadata(p).is_err()) {
-        bail!("{}: no such file or folder", display_path(missing));
+    if args.paths.is_empty() {
+        match config.library.is_empty() {
+            true => eprintln!("moodwire: no PATH given; tagging ./{DEFAULT_FOLDER}"),
+            false => eprintln!("moodwire: no PATH given; tagging the configuration's library"),
+        }
     }
     // The paths named are the roots: nothing outside them, every link followed, is written.
     let batch = tagger::Batch::new(tagger::Options {
