@@ -39,6 +39,20 @@ pub fn error(
             message: "aliases expand it to too many values".to_owned(),
         };
     }
+    // The parser's wording speaks of Rust types; what the user wrote is an alias inside the
+    // value it names.
+    let line = error
+        .location()
+        .and_then(|at| usize::try_from(at.line()).ok())
+        .filter(|&line| line > 0)
+        .map(|line| line + first_line - 1);
+    if let serde_saphyr::Error::RecursiveReferencesRequireWeakTypes { .. } = innermost(error) {
+        return FrontMatterError::Invalid {
+            format: Format::Yaml,
+            line,
+            message: "an alias refers to the value it is inside of".to_owned(),
+        };
+    }
     if let serde_saphyr::Error::Budget { breach, .. } = innermost(error) {
         if let BudgetBreach::Depth { .. } = breach {
             return FrontMatterError::TooDeep {
@@ -52,11 +66,6 @@ pub fn error(
             message: over_budget(breach).to_owned(),
         };
     }
-    let line = error
-        .location()
-        .and_then(|at| usize::try_from(at.line()).ok())
-        .filter(|&line| line > 0)
-        .map(|line| line + first_line - 1);
     let rendered = error.without_snippet().to_string();
     let first = rendered.lines().next().unwrap_or_default();
     FrontMatterError::Invalid {
@@ -117,6 +126,22 @@ mod tests {
         assert!(!message.contains('\n'), "{message}");
         assert!(!message.starts_with("error"), "{message}");
         assert!(message.contains("comment"), "{message}");
+    }
+
+    #[test]
+    fn an_alias_inside_its_own_value_is_said_in_the_user_s_words() {
+        for text in ["title: &a [*a]\n", "x: 1\ntags: &t {a: *t}\n"] {
+            let error = parse(text, &Limits::default()).unwrap_err();
+            let FrontMatterError::Invalid { line, message, .. } = super::error(&error, 2, 32)
+            else {
+                panic!("{text:?}: a recursive alias is Invalid");
+            };
+            assert_eq!(
+                message, "an alias refers to the value it is inside of",
+                "{text:?}"
+            );
+            assert!(line.is_some_and(|line| line >= 2), "{text:?}: {line:?}");
+        }
     }
 
     #[test]
