@@ -22,8 +22,28 @@ const BOX_AND_BULLET: usize = 6;
 /// [`Limits::max_line_chars`] characters are cut, and the body stops after
 /// [`Limits::max_rendered_lines`] lines with a note saying how much is left out.
 pub fn render_article(article: &Article, width: usize, limits: &Limits, look: &Look) -> Rendered {
+    render_with_title_rows(article, width, limits, look, usize::MAX)
+}
+
+/// Rows the title of an article keeps in a preview: a title of a hundred words would leave
+/// no room for the meta line and the TL;DR, which are what a preview is for.
+pub const PREVIEW_TITLE_ROWS: usize = 3;
+
+/// [`render_article`] for a preview beside the list: the title in at most
+/// [`PREVIEW_TITLE_ROWS`] rows, cut with `…`.
+pub fn render_preview(article: &Article, width: usize, limits: &Limits, look: &Look) -> Rendered {
+    render_with_title_rows(article, width, limits, look, PREVIEW_TITLE_ROWS)
+}
+
+fn render_with_title_rows(
+    article: &Article,
+    width: usize,
+    limits: &Limits,
+    look: &Look,
+    title_rows: usize,
+) -> Rendered {
     let width = width.max(MIN_WIDTH);
-    let mut head = wrapped(&[Piece::Text(TITLE, article.title.clone())], width, "", "");
+    let mut head = title_lines(&article.title, width, title_rows);
     head.extend(wrapped(&meta_line(article, look), width, "", ""));
     if !article.tags.is_empty() {
         let tags = format!("tags: {}", article.tags.join(", "));
@@ -42,6 +62,22 @@ pub fn render_article(article: &Article, width: usize, limits: &Limits, look: &L
     let head: Lines = head.into_iter().collect();
     body.lines.insert_front(&head);
     body
+}
+
+/// The title wrapped at `width` in at most `rows` rows; one that runs on is wrapped a column
+/// narrower, so that the `…` after the last word kept fits.
+fn title_lines(title: &str, width: usize, rows: usize) -> Vec<Line<'static>> {
+    let title = [Piece::Text(TITLE, title.to_owned())];
+    let all = wrapped(&title, width, "", "");
+    if all.len() <= rows {
+        return all;
+    }
+    let mut kept = wrapped(&title, width.saturating_sub(1), "", "");
+    kept.truncate(rows);
+    if let Some(last) = kept.last_mut() {
+        last.spans.push(Span::styled("…", TITLE));
+    }
+    kept
 }
 
 /// `2026-02-01 06:48 · News · ft.com · ▼ Bearish/Negative 4`, before wrapping.
@@ -217,6 +253,37 @@ mod tests {
             "the heading repeating the title is left out"
         );
         assert_eq!(rendered.links.len(), 2);
+    }
+
+    #[test]
+    fn a_preview_keeps_three_rows_of_a_long_title_and_the_meta_line_and_tldr_after_it() {
+        let mut article = seed();
+        article.title = (0..60).map(|i| format!("word{i} ")).collect();
+        for width in [20, 33, 60] {
+            let text =
+                to_plain(&render_preview(&article, width, &unlimited(), &Look::default()).lines);
+            let lines: Vec<&str> = text.lines().collect();
+            assert!(lines[2].ends_with('…'), "{width}: {text}");
+            assert!(
+                lines[..3].iter().all(|line| str_width(line) <= width),
+                "{width}: {text}"
+            );
+            assert!(
+                lines[3].starts_with("2026-02-01 06:48 ·"),
+                "{width}: {text}"
+            );
+            let tldr = lines.iter().position(|line| line.starts_with("╭─ TL;DR"));
+            assert!(tldr.is_some_and(|at| at <= 7), "{width}: {text}");
+            let whole =
+                to_plain(&render_article(&article, width, &unlimited(), &Look::default()).lines);
+            assert!(whole.contains("word59"), "the reader shows all of it");
+        }
+        // A title that fits is not cut.
+        let short = to_plain(&render_preview(&seed(), 60, &unlimited(), &Look::default()).lines);
+        assert!(
+            short
+                .starts_with("Russia struggles to shake reliance on foreign technology\nimports\n")
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Widget};
 
-use crate::render::{Lines, render_article, render_excerpt};
+use crate::render::{Lines, render_excerpt, render_preview};
 use crate::tui::model::app::{App, Mode};
 use crate::tui::model::layout::mark_matches;
 use crate::tui::model::preview::Excerpt;
@@ -41,7 +41,7 @@ impl Widget for Preview<'_> {
         else {
             return;
         };
-        let rendered = render_article(
+        let rendered = render_preview(
             article,
             usize::from(inner.width),
             &self.app.reading.limits,
