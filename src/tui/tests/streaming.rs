@@ -279,3 +279,45 @@ fn files_that_failed_to_load_are_told() {
         Some("2 files could not be loaded · moodwire check says why")
     );
 }
+
+/// A reload after the files were mended takes the count back, and one after another file
+/// broke updates it; a notice about something else stays.
+#[test]
+fn the_count_of_files_that_failed_follows_each_load() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("good.md"), "---\ntitle: Good\n---\nText.\n").unwrap();
+    let broken = dir.path().join("broken.md");
+    std::fs::write(&broken, "---\ntitle: [\n---\nText.\n").unwrap();
+    let read = || Library::load(&[dir.path().to_path_buf()], &Reading::default());
+    let mut app = App::new("lib".to_owned(), Size::new(100, 20), true);
+    send(&mut app, load(0, finished_load(read())));
+    let told = "1 file could not be loaded · moodwire check says why";
+    assert_eq!(app.notice.as_deref(), Some(told));
+
+    std::fs::write(&broken, "---\ntitle: Mended\n---\nText.\n").unwrap();
+    let Some(Effect::Reload { generation }) = send(&mut app, Action::LibraryChanged) else {
+        panic!("a change reloads");
+    };
+    send(&mut app, load(generation, finished_load(read())));
+    assert_eq!(app.notice, None, "the failure is gone");
+    assert_eq!(app.list.visible.len(), 2);
+
+    std::fs::write(&broken, "").unwrap();
+    std::fs::write(dir.path().join("also.md"), "---\ntitle: [\n---\n").unwrap();
+    app.notice = Some("1 file could not be loaded · moodwire check says why".to_owned());
+    let Some(Effect::Reload { generation }) = send(&mut app, Action::LibraryChanged) else {
+        panic!("a change reloads");
+    };
+    send(&mut app, load(generation, finished_load(read())));
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("2 files could not be loaded · moodwire check says why")
+    );
+
+    app.notice = Some("the library is still loading".to_owned());
+    let Some(Effect::Reload { generation }) = send(&mut app, Action::LibraryChanged) else {
+        panic!("a change reloads");
+    };
+    send(&mut app, load(generation, finished_load(read())));
+    assert_eq!(app.notice.as_deref(), Some("the library is still loading"));
+}

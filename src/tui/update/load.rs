@@ -42,11 +42,11 @@ pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
             let failed = (library.problems().iter())
                 .filter(|problem| problem.severity == Severity::Error)
                 .count();
-            if failed > 0 && app.notice.is_none() {
-                app.notice = Some(match failed {
-                    1 => "1 file could not be loaded · moodwire check says why".to_owned(),
-                    n => format!("{n} files could not be loaded · moodwire check says why"),
-                });
+            // Each load says how many files failed as of now: the count of an earlier load
+            // goes, once the files are mended, and another notice is not covered.
+            let telling_failures = (app.notice.as_deref()).is_some_and(|n| n.ends_with(FAILED));
+            if app.notice.is_none() || telling_failures {
+                app.notice = failed_notice(failed);
             }
             let reloaded = app.load.reloading;
             // As while articles arrive: until the user moves (or opens an article), the top of
@@ -80,6 +80,17 @@ pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
         }
     }
     None
+}
+
+/// How a notice of files that failed to load ends.
+const FAILED: &str = " could not be loaded · moodwire check says why";
+
+fn failed_notice(failed: usize) -> Option<String> {
+    match failed {
+        0 => None,
+        1 => Some(format!("1 file{FAILED}")),
+        n => Some(format!("{n} files{FAILED}")),
+    }
 }
 
 /// Arriving articles only ever join the end of the catalog, so the selected document keeps
