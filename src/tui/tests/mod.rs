@@ -2,6 +2,7 @@
 //! `TestBackend`.
 
 mod follow_end;
+mod follow_file;
 mod keys;
 mod links;
 mod relative_dates;

@@ -126,6 +126,14 @@ pub(super) fn follow_file(app: &mut App) -> Option<Effect> {
         None => {
             let shown = crate::loader::display_path(&path);
             let problem = (library.problems().iter()).find(|problem| problem.path == path);
+            if let Some(article) =
+                renamed_to(library, &reader.article).filter(|_| problem.is_none())
+            {
+                let to = crate::loader::display_path(&article.path);
+                app.notice = Some(format!("{shown} is gone; reading {to}, the same article"));
+                reader.refresh(article.clone());
+                return Some(Effect::ReadBody(Box::new(article.clone())));
+            }
             app.notice = Some(match problem {
                 Some(problem) => format!("{shown} no longer loads: {}", problem.message),
                 None => format!("{shown} is gone; the text shown is as it was read"),
@@ -133,6 +141,23 @@ pub(super) fn follow_file(app: &mut App) -> Option<Effect> {
             None
         }
     }
+}
+
+/// Where the file of `gone` went, when the library holds one article, and one only, at
+/// another path with its title, date and count of words: a file renamed or moved, which a
+/// reload sees as one file gone and another come.
+fn renamed_to<'l>(
+    library: &'l crate::library::Library,
+    gone: &crate::article::Article,
+) -> Option<&'l crate::article::Article> {
+    let mut same = (library.articles().iter()).filter(|article| {
+        article.path != gone.path
+            && article.title == gone.title
+            && article.date == gone.date
+            && article.words == gone.words
+    });
+    let first = same.next()?;
+    same.next().is_none().then_some(first)
 }
 
 fn no_more(none_at_all: bool, direction: &str) -> String {
