@@ -10,6 +10,7 @@ mod fragment;
 mod guard;
 mod markdown;
 mod meta;
+mod streamed;
 mod visible;
 mod walk;
 
@@ -97,7 +98,9 @@ fn extract(html: &str, address: Option<&str>) -> Page {
     };
     // An address that is not absolute would be refused: the page is then read without one.
     let address = address.filter(|a| url::Url::parse(a).is_ok());
-    let Ok(mut readability) = Readability::new(html, address, Some(config)) else {
+    let doc = dom_query::Document::from(html);
+    streamed::put_in_place(html, &doc);
+    let Ok(mut readability) = Readability::with_document(doc, address, Some(config)) else {
         return from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect());
     };
     let (whole, found) = visible::visible_lines(&readability.doc.root());

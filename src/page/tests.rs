@@ -321,3 +321,36 @@ fn the_cells_of_a_table_shown_are_not_furniture() {
     assert!(page.body.contains("Small file | 12 ms"), "{}", page.body);
     assert_eq!(page.furniture, ["Copyright 2026 Example"]);
 }
+
+/// A page a React server streamed keeps its article at the end, hidden, for a script to move:
+/// it is read where the script would put it, not left out as hidden.
+#[test]
+fn the_article_of_a_streamed_page_is_read_where_its_script_would_put_it() {
+    let streamed = format!(
+        r#"<html><head><title>Port strike halts grain exports</title></head><body>
+        <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <main><template id="P:1"></template></main>
+        <footer>Contact us · Privacy</footer>
+        <div hidden id="S:1">{}</div></body></html>"#,
+        ARTICLE_PAGE
+            .split("<article>")
+            .nth(1)
+            .and_then(|rest| rest.split("</article>").next())
+            .map(|article| format!("<article>{article}</article>"))
+            .unwrap()
+    );
+    let page = read(&streamed);
+    assert!(
+        page.body
+            .contains("Dock workers at the country's **largest port**"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("## What farmers say"), "{}", page.body);
+    assert!(!page.body.contains("Privacy"), "{}", page.body);
+    assert!(
+        page.furniture.iter().any(|line| line.contains("Privacy")),
+        "{:?}",
+        page.furniture
+    );
+}
