@@ -471,7 +471,11 @@ pub fn count_words(text: &str) -> usize {
                 let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
                     break;
                 };
-                words.add(c.is_whitespace(), c.is_alphanumeric());
+                match crate::words::is_unspaced(c) {
+                    // Chinese and Japanese put no space between words: each character counts.
+                    true => words.add_unspaced(),
+                    false => words.add(c.is_whitespace(), c.is_alphanumeric()),
+                }
                 at += c.len_utf8();
             }
         }
@@ -490,6 +494,12 @@ impl WordCount {
     fn add(&mut self, space: bool, letter: bool) {
         self.count += usize::from(letter & self.after_space);
         self.after_space = space | (self.after_space & !letter);
+    }
+
+    /// A character that is a word by itself, and ends one.
+    fn add_unspaced(&mut self) {
+        self.count += 1;
+        self.after_space = true;
     }
 
     fn add_ascii(&mut self, byte: u8) {

@@ -16,6 +16,18 @@ pub const fn longest_len(list: &[&str]) -> usize {
     longest
 }
 
+/// A character of Chinese or Japanese writing (a Han character or a kana), which is written
+/// without spaces between words: counted as a word of its own, and read in pairs where the
+/// words of a sentence are wanted.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
 /// The words of `text` with their byte offsets, as written (not lowercased).
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut at = 0;

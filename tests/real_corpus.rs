@@ -273,3 +273,43 @@ fn reading_back_a_real_file_gives_the_title_and_sentiment_loading_gives() {
         }
     }
 }
+
+/// The Chinese and Japanese posts (ruby-lang.org's), written without spaces between words or
+/// after sentences, get an estimated TL;DR of whole sentences of their own, as the others do:
+/// all but the few that hold fewer than two sentences worth taking (17 of the 20).
+#[test]
+fn chinese_and_japanese_posts_get_a_tldr_of_their_own_sentences() {
+    let Some(real) = real_corpus() else {
+        return;
+    };
+    let folders = ["ja", "zh_cn", "zh_tw"].map(|f| real.join("www.ruby-lang.org").join(f));
+    let library = Library::load(&folders, &Reading::default());
+    assert_eq!(library.articles().len(), 20);
+    let mut with_tldr = 0;
+    for article in library.articles() {
+        if article.tldr.is_empty() {
+            continue;
+        }
+        with_tldr += 1;
+        let file = std::fs::read_to_string(&article.path).unwrap();
+        for item in &article.tldr {
+            assert!(item.ends_with(['。', '！', '.']), "{item}");
+            assert!(item.matches('。').count() <= 1, "one sentence: {item}");
+            // Words as the file has them, markup aside: the item's first run of four
+            // characters of the script.
+            let chars: Vec<char> = item.chars().collect();
+            let run = (chars.windows(4))
+                .find(|run| run.iter().all(|&c| moodwire::words::is_unspaced(c)))
+                .map(String::from_iter)
+                .unwrap_or_default();
+            assert!(file.contains(&run), "{}: {item}", article.path.display());
+        }
+        assert!(
+            article.words > 40,
+            "{}: {}",
+            article.path.display(),
+            article.words
+        );
+    }
+    assert!(with_tldr >= 17, "{with_tldr} of 20");
+}

@@ -150,16 +150,18 @@ struct Candidate<'t> {
 
 impl<'t> Candidate<'t> {
     fn new(text: &'t str, ids: &mut Interner<'t>, buffer: &mut String) -> Option<Candidate<'t>> {
-        let ends = text.trim_end_matches(['"', '\'', ')', '”', '’']);
+        let ends = text
+            .trim_end_matches(['"', '\''])
+            .trim_end_matches(sentences::FULL_WIDTH_CLOSERS);
         let starts_well = text.chars().next().is_some_and(|c| {
             c.is_uppercase()
                 || sentences::is_caseless_letter(c)
                 || c.is_ascii_digit()
-                || matches!(c, '"' | '“')
+                || matches!(c, '"' | '“' | '「' | '『')
         });
         // The checks that read a character or two first, those that read the whole sentence
         // after.
-        if !(ends.ends_with('.') || ends.ends_with('!'))
+        if !ends.ends_with(['.', '!', '。', '！'])
             || !starts_well
             || !(MIN_WORDS..=MAX_WORDS).contains(&count_words(text))
             || text.contains("://")
@@ -169,6 +171,10 @@ impl<'t> Candidate<'t> {
         }
         let mut words = Vec::with_capacity(MAX_WORDS);
         for (_, word) in crate::words::word_spans(text) {
+            if !word.is_ascii() && word.chars().any(crate::words::is_unspaced) {
+                push_pairs(word, ids, &mut words);
+                continue;
+            }
             let lower = crate::words::normalize_into(word, buffer);
             if lower.len() >= 3 && !crate::scrape::is_stop_word(lower) {
                 words.push(ids.id(word, lower));
@@ -178,11 +184,42 @@ impl<'t> Candidate<'t> {
     }
 }
 
-/// How many words `text` has, as `split_whitespace` gives them. ASCII text, nearly all, is
-/// counted byte by byte, as the bytes that start a word.
+/// The words of a run of Chinese or Japanese, which has no spaces between them, as each two
+/// characters next to each other: most of its words are one or two characters long, and a
+/// pair that recurs through an article is one of what it is about.
+fn push_pairs<'t>(run: &'t str, ids: &mut Interner<'t>, words: &mut Vec<u32>) {
+    let mut previous: Option<(usize, char)> = None;
+    for (at, c) in run.char_indices() {
+        match previous {
+            Some((start, before))
+                if crate::words::is_unspaced(before) && crate::words::is_unspaced(c) =>
+            {
+                let pair = &run[start..at + c.len_utf8()];
+                words.push(ids.id(pair, pair));
+            }
+            _ => {}
+        }
+        previous = Some((at, c));
+    }
+}
+
+/// How many words `text` has, as `split_whitespace` gives them, a run of Chinese or Japanese
+/// counting a word for every two of its characters (its words' usual length). ASCII text,
+/// nearly all, is counted byte by byte, as the bytes that start a word.
 fn count_words(text: &str) -> usize {
     if !text.is_ascii() {
-        return text.split_whitespace().count();
+        return (text.split_whitespace())
+            .map(|word| {
+                match word
+                    .chars()
+                    .filter(|&c| crate::words::is_unspaced(c))
+                    .count()
+                {
+                    0 => 1,
+                    unspaced => unspaced.div_ceil(2),
+                }
+            })
+            .sum();
     }
     // The ASCII characters that `char::is_whitespace` holds to be white space.
     let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');

@@ -10,8 +10,50 @@ const ABBREVIATIONS: &[&str] = &[
     "u.n", "a.m", "p.m", "fig", "approx", "dept", "est", "al",
 ];
 
+/// Marks that end a sentence in Chinese and Japanese, where no space follows them.
+const FULL_WIDTH_ENDS: [char; 3] = ['。', '！', '？'];
+/// Quotes and brackets that close after such a mark, and belong to the sentence it ends.
+pub const FULL_WIDTH_CLOSERS: [char; 7] = ['」', '』', '）', '】', '”', '’', ')'];
+
 /// The sentences of `paragraph`, each trimmed.
 pub fn sentences(paragraph: &str) -> Vec<&str> {
+    // The full-width marks start with these bytes, which other scripts' text seldom holds: a
+    // paragraph without them is not looked through for the marks.
+    let may_be_unspaced = paragraph.bytes().any(|b| b == 0xE3 || b == 0xEF);
+    if may_be_unspaced && paragraph.contains(FULL_WIDTH_ENDS) {
+        return after_full_width_marks(paragraph)
+            .flat_map(spaced_sentences)
+            .collect();
+    }
+    spaced_sentences(paragraph)
+}
+
+/// `paragraph` cut after each full-width mark that ends a sentence (with the closing quotes
+/// after it), each piece trimmed.
+fn after_full_width_marks(paragraph: &str) -> impl Iterator<Item = &str> {
+    let mut rest = paragraph;
+    std::iter::from_fn(move || {
+        let rest_now = rest.trim_start();
+        if rest_now.is_empty() {
+            return None;
+        }
+        let end = match rest_now.find(FULL_WIDTH_ENDS) {
+            Some(at) => {
+                let after = &rest_now[at..];
+                let closing = after
+                    .trim_start_matches(FULL_WIDTH_ENDS)
+                    .trim_start_matches(FULL_WIDTH_CLOSERS);
+                rest_now.len() - closing.len()
+            }
+            None => rest_now.len(),
+        };
+        rest = &rest_now[end..];
+        Some(rest_now[..end].trim_end())
+    })
+}
+
+/// The sentences of `paragraph` as languages that put a space after a sentence end them.
+fn spaced_sentences(paragraph: &str) -> Vec<&str> {
     let mut found = Vec::new();
     let mut start = 0;
     let bytes = paragraph.as_bytes();
@@ -123,6 +165,27 @@ mod tests {
             from = at + 1;
         }
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn chinese_and_japanese_sentences_end_at_their_full_width_marks() {
+        assert_eq!(
+            sentences(
+                "央行周五宣布降准。此举将释放资金约一万亿元！市场会怎样？他说：“不会。”Then it rose. It fell."
+            ),
+            [
+                "央行周五宣布降准。",
+                "此举将释放资金约一万亿元！",
+                "市场会怎样？",
+                "他说：“不会。”",
+                "Then it rose.",
+                "It fell."
+            ]
+        );
+        assert_eq!(
+            sentences("日銀は据え置いた。「慎重に見極める」と述べた。"),
+            ["日銀は据え置いた。", "「慎重に見極める」と述べた。"]
+        );
     }
 
     #[test]

@@ -121,3 +121,40 @@ fn an_article_in_a_script_without_capitals_gets_one_too() {
         assert!(sentence.ends_with('.'), "{sentence}");
     }
 }
+
+/// Chinese and Japanese put no space after a sentence nor between words: sentences end at
+/// their full-width marks, and words are read as pairs of characters.
+#[test]
+fn chinese_and_japanese_articles_get_a_tldr_of_their_own_sentences() {
+    let chinese = "中国人民银行周五宣布，将于下周一起下调金融机构存款准备金率0.5个百分点。此举预计将释放长期资金约一万亿元。分析人士认为，这一措施旨在支持实体经济发展，缓解企业融资压力。\n\n\
+        央行表示，此次降准将优化金融机构资金结构，增强金融服务实体经济的能力。市场对此反应积极，上证综指当日上涨1.2%。部分经济学家预计，今年晚些时候可能还会有进一步的宽松措施。\n\n\
+        不过，也有专家提醒，房地产市场的风险仍需关注。";
+    let japanese = "日本銀行は金曜日、金融政策決定会合で現行の政策金利を据え置くことを決めた。植田総裁は記者会見で、物価の動向を慎重に見極める考えを示した。市場では追加利上げの時期をめぐる観測が続いている。\n\n\
+        円相場は発表後、対ドルで小幅に上昇した。「賃金交渉の結果が次の判断材料になる」と一部のエコノミストは指摘している。";
+    for body in [chinese, japanese] {
+        let tldr = estimate(body);
+        assert!((2..=3).contains(&tldr.len()), "{tldr:?}");
+        for sentence in &tldr {
+            assert!(
+                body.contains(sentence.as_str()),
+                "{sentence} is not verbatim"
+            );
+            assert!(sentence.ends_with('。'), "one sentence: {sentence}");
+            assert_eq!(
+                sentence.matches('。').count(),
+                1,
+                "one sentence: {sentence}"
+            );
+        }
+    }
+    // The sentences that carry the article's recurring words: the cut and what it does.
+    let tldr = estimate(chinese);
+    assert!(tldr.iter().any(|s| s.contains("存款准备金率")), "{tldr:?}");
+}
+
+#[test]
+fn a_chinese_run_counts_a_word_for_every_two_characters() {
+    assert_eq!(count_words("央行宣布降准"), 3);
+    assert_eq!(count_words("Prices 上涨了 today"), 4);
+    assert_eq!(count_words("Café au lait"), 3);
+}
