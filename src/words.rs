@@ -1,5 +1,7 @@
 //! Words, as search sees them: maximal runs of Unicode letters and digits, lowercased.
-//! `Russia's` gives `russia` and `s`; `U.S.` gives `u` and `s`.
+//! `Russia's` gives `russia` and `s`; `U.S.` gives `u` and `s`. Chinese and Japanese, written
+//! without spaces between words, give each character as a word, so that a search for a word in
+//! the middle of a sentence finds its characters in a row.
 
 use std::borrow::Cow;
 
@@ -33,7 +35,7 @@ pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut at = 0;
     std::iter::from_fn(move || {
         let start = next_boundary(text, at, true)?;
-        let end = next_boundary(text, start, false).unwrap_or(text.len());
+        let end = word_end(text, start);
         at = end;
         Some((start, &text[start..end]))
     })
@@ -60,6 +62,37 @@ fn next_boundary(text: &str, from: usize, alphanumeric: bool) -> Option<usize> {
         }
     }
     None
+}
+
+/// Where the word starting at `start` ends: after its character when that is written without
+/// spaces ([`is_unspaced`]), else before the first character that is not a letter or digit or
+/// is written without spaces.
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !byte.is_ascii_alphanumeric() {
+                return at;
+            }
+            at += 1;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            return at;
+        };
+        if is_unspaced(c) {
+            return match at == start {
+                true => at + c.len_utf8(),
+                false => at,
+            };
+        }
+        if !c.is_alphanumeric() {
+            return at;
+        }
+        at += c.len_utf8();
+    }
+    text.len()
 }
 
 /// A word in the form search compares: lowercased as `str::to_lowercase` does (so that a
@@ -133,8 +166,8 @@ mod tests {
     #[test]
     fn lowercases_any_script() {
         assert_eq!(
-            all("ÉCONOMIE Straße ΑΘΗΝΑ 東京"),
-            ["économie", "straße", "αθηνα", "東京"]
+            all("ÉCONOMIE Straße ΑΘΗΝΑ"),
+            ["économie", "straße", "αθηνα"]
         );
     }
 
@@ -144,9 +177,26 @@ mod tests {
         let expected: Vec<&str> = text
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
+            .flat_map(|w| match w {
+                "東京" => vec!["東", "京"],
+                w => vec![w],
+            })
             .collect();
         let found: Vec<&str> = word_spans(text).map(|(_, w)| w).collect();
         assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn chinese_and_japanese_characters_are_words_of_their_own() {
+        assert_eq!(
+            all("央行下调存款准备金率0.5个百分点，日銀がETF購入"),
+            [
+                "央", "行", "下", "调", "存", "款", "准", "备", "金", "率", "0", "5", "个", "百",
+                "分", "点", "日", "銀", "が", "etf", "購", "入"
+            ]
+        );
+        let spans: Vec<(usize, &str)> = word_spans("Sony（ソニー）").collect();
+        assert_eq!(spans, [(0, "Sony"), (7, "ソ"), (10, "ニ"), (13, "ー")]);
     }
 
     #[test]

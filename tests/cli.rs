@@ -740,3 +740,46 @@ fn queries_with_or_groups_saved_searches_and_relative_dates() {
         run.stderr
     );
 }
+
+/// Through the index, cached or not: a word of Chinese or Japanese, written without spaces, is
+/// found in the middle of the sentence it is in.
+#[test]
+fn chinese_and_japanese_words_are_found_by_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("news");
+    std::fs::create_dir(&library).unwrap();
+    std::fs::write(
+        library.join("zh.md"),
+        "---\ntitle: 央行宣布下调存款准备金率\n---\n此举预计将释放长期资金约一万亿元。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        library.join("ja.md"),
+        "---\ntitle: 日銀が金融政策を据え置き\n---\n植田総裁は記者会見で述べた。\n",
+    )
+    .unwrap();
+    let cache = dir.path().join("cache").display().to_string();
+    let news = library.display().to_string();
+    for round in ["cold", "warm"] {
+        for (query, expected) in [
+            ("存款准备金率", "zh.md"),
+            ("长期资金", "zh.md"),
+            ("据え置き", "ja.md"),
+            ("記者会見", "ja.md"),
+        ] {
+            let run = moodwire_with_env(
+                &["list", &news, "--query", query, "--format", "ndjson"],
+                dir.path(),
+                &[("MOODWIRE_CACHE_DIR", &cache)],
+            );
+            assert_eq!(run.code, 0, "{}", run.stderr);
+            let found: Vec<Value> = run
+                .stdout
+                .lines()
+                .map(|line| serde_json::from_str(line).unwrap())
+                .collect();
+            assert_eq!(found.len(), 1, "{round} {query}: {}", run.stdout);
+            assert_eq!(found[0]["id"], expected, "{round} {query}");
+        }
+    }
+}

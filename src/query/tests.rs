@@ -404,3 +404,31 @@ fn dates_count_back_from_today() {
     assert!(holds("date:3m..1m", "2026-01-01") && !holds("date:3m..1m", "2026-03-01"));
     assert!(Query::parse_in("date:>=7y", &context).is_err());
 }
+
+#[test]
+fn chinese_and_japanese_words_are_found_inside_the_text_they_are_written_in() {
+    let chinese = article(
+        "title: 央行宣布下调存款准备金率",
+        "上证综指当日上涨1.2%。部分经济学家预计，今年晚些时候可能还会有进一步的宽松措施。\n",
+    );
+    for query in [
+        "央行",
+        "存款准备金率",
+        "准备金",
+        "上涨",
+        "经济学家",
+        "title:下调",
+    ] {
+        assert!(matches(query, &chinese), "{query}");
+    }
+    for query in ["存款银行", "日本", "title:上涨"] {
+        assert!(!matches(query, &chinese), "{query}");
+    }
+    let japanese = article(
+        "title: 日銀が金融政策を据え置き",
+        "植田総裁は記者会見で述べた。\n",
+    );
+    for query in ["金融政策", "据え置き", "植田総裁", "\"記者会見\""] {
+        assert!(matches(query, &japanese), "{query}");
+    }
+}

@@ -170,36 +170,27 @@ impl<'t> Candidate<'t> {
             return None;
         }
         let mut words = Vec::with_capacity(MAX_WORDS);
-        for (_, word) in crate::words::word_spans(text) {
-            if !word.is_ascii() && word.chars().any(crate::words::is_unspaced) {
-                push_pairs(word, ids, &mut words);
+        // Where the character before ends, when it is one written without spaces.
+        let mut unspaced_before: Option<(usize, usize)> = None;
+        for (at, word) in crate::words::word_spans(text) {
+            if !word.is_ascii() && word.chars().all(crate::words::is_unspaced) {
+                // A word of Chinese or Japanese is each character alone: read in pairs.
+                if let Some((start, end)) = unspaced_before
+                    && end == at
+                {
+                    let pair = &text[start..at + word.len()];
+                    words.push(ids.id(pair, pair));
+                }
+                unspaced_before = Some((at, at + word.len()));
                 continue;
             }
+            unspaced_before = None;
             let lower = crate::words::normalize_into(word, buffer);
             if lower.len() >= 3 && !crate::scrape::is_stop_word(lower) {
                 words.push(ids.id(word, lower));
             }
         }
         Some(Candidate { text, words })
-    }
-}
-
-/// The words of a run of Chinese or Japanese, which has no spaces between them, as each two
-/// characters next to each other: most of its words are one or two characters long, and a
-/// pair that recurs through an article is one of what it is about.
-fn push_pairs<'t>(run: &'t str, ids: &mut Interner<'t>, words: &mut Vec<u32>) {
-    let mut previous: Option<(usize, char)> = None;
-    for (at, c) in run.char_indices() {
-        match previous {
-            Some((start, before))
-                if crate::words::is_unspaced(before) && crate::words::is_unspaced(c) =>
-            {
-                let pair = &run[start..at + c.len_utf8()];
-                words.push(ids.id(pair, pair));
-            }
-            _ => {}
-        }
-        previous = Some((at, c));
     }
 }
 
