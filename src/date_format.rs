@@ -30,8 +30,8 @@ impl DateFormat {
         let mut width = 0;
         for (year, month, day) in samples {
             let date = Date::new(year, month, day).map_err(|e| e.to_string())?;
-            let shown = jiff::fmt::strtime::format(pattern, date)
-                .map_err(|e| format!("is not a date format: {e}"))?;
+            let shown =
+                jiff::fmt::strtime::format(pattern, date).map_err(|e| refusal(pattern, &e))?;
             if shown.chars().any(char::is_control) {
                 return Err("makes control characters".to_owned());
             }
@@ -63,6 +63,22 @@ impl DateFormat {
     }
 }
 
+/// Time of day a pattern may ask for, which a day does not have.
+const TIME_FIELDS: [&str; 9] = ["%H", "%I", "%k", "%l", "%M", "%S", "%p", "%P", "%T"];
+
+/// Why `pattern` does not format a day, in a user's words.
+fn refusal(pattern: &str, error: &jiff::Error) -> String {
+    match TIME_FIELDS.iter().find(|field| pattern.contains(*field)) {
+        // The time is shown beside the day where an article gives one (the reader's meta
+        // line), in 24-hour form.
+        Some(field) => format!(
+            "asks for the time of day ({field}); it formats the day alone, and the reader shows \
+             the time beside it where an article gives one"
+        ),
+        None => format!("is not a date format: {error}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +97,11 @@ mod tests {
         assert!(DateFormat::new("%Q").is_err());
         assert!(DateFormat::new("%Y\u{1b}[2J").is_err());
         assert!(DateFormat::new("   ").is_err());
+        let error = DateFormat::new("%Y-%m-%d %H:%M").unwrap_err();
+        assert!(
+            error.starts_with("asks for the time of day (%H)"),
+            "{error}"
+        );
+        assert!(!error.contains("strftime"), "{error}");
     }
 }
