@@ -4,7 +4,9 @@
 //! here, so the moves are made before the article is looked for: without them the article is
 //! hidden, and such a page reads as its menus.
 
-use dom_query::Document;
+use std::collections::HashMap;
+
+use dom_query::{Document, NodeRef};
 
 /// What React writes at the start of each part it sends late.
 const LATE_PART: &str = "<div hidden id=\"S:";
@@ -16,6 +18,12 @@ pub fn put_in_place(html: &str, doc: &Document) {
     if !html.contains(LATE_PART) {
         return;
     }
+    // The places by their names, looked up rather than selected: a selector made of a page's
+    // text could be one the selector parser refuses.
+    let templates = doc.select("template[id]");
+    let places: HashMap<String, NodeRef> = (templates.nodes().iter())
+        .filter_map(|node| Some((node.attr("id")?.to_string(), *node)))
+        .collect();
     for part in doc.select(r#"div[hidden][id^="S:"]"#).nodes() {
         let Some(number) = part
             .attr("id")
@@ -24,13 +32,9 @@ pub fn put_in_place(html: &str, doc: &Document) {
             continue;
         };
         part.remove_attr("hidden");
-        let placeholder = doc.select_single(&format!(r#"template[id="P:{number}"]"#));
-        if let Some(place) = placeholder.nodes().first() {
+        if let Some(place) = places.get(&format!("P:{number}")) {
             place.replace_with(part);
-            continue;
-        }
-        let boundary = doc.select_single(&format!(r#"template[id="B:{number}"]"#));
-        if let Some(place) = boundary.nodes().first() {
+        } else if let Some(place) = places.get(&format!("B:{number}")) {
             place.insert_after(part);
         }
     }
@@ -77,6 +81,20 @@ mod tests {
             "{}",
             body_text(html)
         );
+    }
+
+    #[test]
+    fn names_that_are_no_selector_are_only_names() {
+        let html = r#"<body><template id='P:1"] , *'></template>
+            <div hidden id='S:1"] , *'><p>Odd.</p></div><div hidden id="S:"><p>Empty.</p></div>
+            <div hidden id="S:9"><p>No place.</p></div></body>"#;
+        let doc = Document::from(html);
+        put_in_place(html, &doc);
+        assert!(
+            doc.select("template").nodes().is_empty(),
+            "the odd name is a name"
+        );
+        assert_eq!(body_text(html), "Odd. Empty. No place.");
     }
 
     #[test]

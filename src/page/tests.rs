@@ -354,3 +354,14 @@ fn the_article_of_a_streamed_page_is_read_where_its_script_would_put_it() {
         page.furniture
     );
 }
+
+/// Names a page gives its streamed parts are names, never selectors: one that would not parse
+/// as a selector is no crash.
+#[test]
+fn a_streamed_part_with_a_name_that_is_no_selector_is_read() {
+    let page = read(
+        r#"<html><body><template id="P:1&quot;] , *"></template>
+        <div hidden id="S:1&quot;] , *"><p>Odd text here, and a sentence more.</p></div></body></html>"#,
+    );
+    assert!(page.body.contains("Odd text here"), "{page:?}");
+}
