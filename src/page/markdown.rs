@@ -6,8 +6,9 @@
 
 use dom_query::NodeRef;
 
+use super::table::{self, Cell, Rows};
 use super::visible::push_collapsed;
-use super::walk::{Visit, is_hidden, walk};
+use super::walk::{Visit, is_block, is_hidden, walk};
 
 /// An article converted.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -36,6 +37,7 @@ pub fn convert(root: &NodeRef) -> Converted {
             true
         }
     });
+    writer.write_table();
     writer.flush();
     let mut converted = writer.done;
     for out in [&mut converted.markdown, &mut converted.text] {
@@ -76,12 +78,42 @@ struct Writer {
     pre: usize,
     /// True when the last block written was a list item's first line.
     after_item: bool,
+    /// The rows of the table of data being read (`page/table.rs`), written when it closes.
+    table: Option<Rows>,
+    /// True inside a cell of that table: its blocks and breaks are spaces, as a cell is one
+    /// line of a row.
+    in_cell: bool,
 }
 
 impl Writer {
     fn open(&mut self, node: &NodeRef, name: &str) -> bool {
         if is_hidden(node, name) || name == "img" || name == "picture" {
             return false;
+        }
+        if self.in_cell
+            && let Some(go_in) = self.open_in_cell(name)
+        {
+            return go_in;
+        }
+        match name {
+            "table" if self.table.is_none() && table::is_data_table(node) => {
+                self.flush();
+                self.table = Some(Rows::default());
+                return true;
+            }
+            "tr" if self.table.is_some() => {
+                self.flush();
+                if let Some(rows) = self.table.as_mut() {
+                    rows.start_row();
+                }
+                return true;
+            }
+            "td" | "th" if self.table.is_some() => {
+                self.flush();
+                self.in_cell = true;
+                return true;
+            }
+            _ => {}
         }
         match name {
             "br" => {
@@ -150,13 +182,25 @@ impl Writer {
                     href,
                 });
             }
-            _ if super::walk::is_block(name) => self.flush(),
+            _ if is_block(name) => self.flush(),
             _ => {}
         }
         true
     }
 
     fn close(&mut self, name: &str) {
+        if self.in_cell {
+            match name {
+                "td" | "th" => return self.end_cell(),
+                _ if is_block(name) => return self.space(),
+                _ => {}
+            }
+        }
+        match name {
+            "table" if self.table.is_some() => return self.write_table(),
+            "tr" | "thead" | "tbody" | "tfoot" if self.table.is_some() => return,
+            _ => {}
+        }
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 self.flush();
@@ -181,7 +225,7 @@ impl Writer {
                     self.decorate(mark);
                 }
             }
-            _ if super::walk::is_block(name) => self.flush(),
+            _ if is_block(name) => self.flush(),
             _ => {}
         }
     }
@@ -207,8 +251,95 @@ impl Writer {
         let before = self.plain.len();
         push_collapsed(&mut self.plain, text);
         let added = self.plain[before..].to_owned();
-        let escaped = escape(&added);
+        let mut escaped = escape(&added);
+        if self.in_cell {
+            escaped = escaped.replace('|', "\\|");
+        }
         self.push_both(&escaped);
+    }
+
+    /// What an element opened inside a cell of a table of data is: `Some(go in)` for a block
+    /// or a break, which is a space there; `None` for the rest, read as anywhere.
+    fn open_in_cell(&mut self, name: &str) -> Option<bool> {
+        match name {
+            "br" | "hr" => {
+                self.space();
+                Some(false)
+            }
+            "td" | "th" | "tr" | "table" => None,
+            _ if is_block(name) => {
+                self.space();
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+
+    /// A space between words, once, where a cell's block or break was: a line's end in its
+    /// plain text, as the page's visible lines end there.
+    fn space(&mut self) {
+        if !self.plain.is_empty() && !self.plain.ends_with([' ', '\n']) {
+            self.push_both(" ");
+            self.plain.push('\n');
+        }
+    }
+
+    /// Ends the cell being read: what it holds joins its row.
+    fn end_cell(&mut self) {
+        self.in_cell = false;
+        self.generation += 1;
+        self.marks.clear();
+        let one_line = |text: String| text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cell = Cell {
+            markdown: one_line(std::mem::take(&mut self.markdown)),
+            text: one_line(std::mem::take(&mut self.text)),
+            plain: (std::mem::take(&mut self.plain).lines())
+                .map(|line| one_line(line.to_owned()))
+                .filter(|line| !line.is_empty())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
+        if let Some(rows) = self.table.as_mut() {
+            rows.push_cell(cell);
+        }
+    }
+
+    /// Writes the table of data being read, if any, as a block of Markdown.
+    fn write_table(&mut self) {
+        if self.in_cell {
+            self.end_cell();
+        }
+        let Some(rows) = self.table.take() else {
+            return;
+        };
+        self.flush();
+        let Some((markdown, text)) = rows.written() else {
+            return;
+        };
+        self.done.lines.extend(rows.plain_lines());
+        let (first, rest, _) = self.prefixes();
+        let separator = if self.done.markdown.is_empty() {
+            ""
+        } else {
+            "\n\n"
+        };
+        for (block, out) in [
+            (markdown, &mut self.done.markdown),
+            (text, &mut self.done.text),
+        ] {
+            out.push_str(separator);
+            for (at, line) in block.lines().enumerate() {
+                if at > 0 {
+                    out.push('\n');
+                    out.push_str(&rest);
+                } else {
+                    out.push_str(&first);
+                }
+                out.push_str(line);
+            }
+        }
+        self.generation += 1;
+        self.after_item = false;
     }
 
     fn push_both(&mut self, text: &str) {

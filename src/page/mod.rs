@@ -11,6 +11,7 @@ mod guard;
 mod markdown;
 mod meta;
 mod streamed;
+mod table;
 mod visible;
 mod walk;
 

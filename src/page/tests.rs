@@ -365,3 +365,63 @@ fn a_streamed_part_with_a_name_that_is_no_selector_is_read() {
     );
     assert!(page.body.contains("Odd text here"), "{page:?}");
 }
+
+/// A table of data is written as a Markdown table, its first row the header: a cell is one
+/// line (its breaks and paragraphs spaces), a `|` in it escaped, a short row filled out. Its
+/// lines are the article's, not furniture.
+#[test]
+fn a_table_of_data_is_a_markdown_table() {
+    let page = read(&ARTICLE_PAGE.replace(
+        "<h2>What farmers say</h2>",
+        "<table><caption>Grain waiting</caption>\
+         <tr><th>Ship</th><th>Tonnes | kind</th><th>Days</th></tr>\
+         <tr><td>Aurora</td><td><b>42,000</b><br>(wheat)</td><td><p>12</p></td></tr>\
+         <tr><td>Baltic Star</td><td>38,500</td></tr></table><h2>What farmers say</h2>",
+    ));
+    let table = "Grain waiting\n\n\
+                 | Ship | Tonnes \\| kind | Days |\n\
+                 | --- | --- | --- |\n\
+                 | Aurora | **42,000** (wheat) | 12 |\n\
+                 | Baltic Star | 38,500 |  |\n\n## What farmers say";
+    assert!(page.body.contains(table), "{}", page.body);
+    for line in ["Tonnes | kind", "(wheat)", "Baltic Star", "Grain waiting"] {
+        assert!(
+            !page.furniture.iter().any(|f| f == line),
+            "{line}: {:?}",
+            page.furniture
+        );
+    }
+    let rendered = crate::render::render_markdown(&page.body, 60, &Default::default());
+    let shown = crate::render::to_plain(&rendered.lines);
+    assert!(shown.contains("Aurora      │ 42,000 (wheat)"), "{shown}");
+}
+
+/// A table that lays a page out, or whose cells hold lists or prose, is not data: its rows
+/// stay paragraphs, as they were.
+#[test]
+fn a_table_that_is_not_data_keeps_its_rows_as_paragraphs() {
+    let page = read(&ARTICLE_PAGE.replace(
+        "<h2>What farmers say</h2>",
+        "<table><tr><td><ul><li>Forty ships</li></ul></td><td>offshore</td></tr>\
+         <tr><td>Wheat</td><td>up</td></tr></table><h2>What farmers say</h2>",
+    ));
+    assert!(!page.body.contains("| --- |"), "{}", page.body);
+    assert!(page.body.contains("Wheat | up"), "{}", page.body);
+}
+
+/// A table too wide or too long to read in a terminal stays paragraphs: laid out in columns,
+/// it would be held whole at once.
+#[test]
+fn a_table_too_large_to_read_stays_paragraphs() {
+    let row = |cells: usize| format!("<tr>{}</tr>", "<td>x</td>".repeat(cells));
+    for (rows, cells, is_table) in [
+        (2, 40, true),
+        (2, 41, false),
+        (2_000, 2, true),
+        (2_001, 2, false),
+    ] {
+        let table = format!("<table>{}</table>", row(cells).repeat(rows));
+        let page = read(&ARTICLE_PAGE.replace("<h2>What farmers say</h2>", &table));
+        assert_eq!(page.body.contains("| --- |"), is_table, "{rows} x {cells}");
+    }
+}
