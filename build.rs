@@ -38,14 +38,18 @@ fn main() {
 /// The modules whose code decides what a file reads as (and so what a cache holds): their
 /// files' bytes hashed. A change to any of them gives the cache another header.
 const READING_CODE: &[&str] = &[
+    "src/address.rs",
     "src/article.rs",
     "src/date.rs",
     "src/frontmatter",
+    "src/page",
     "src/parse.rs",
     "src/parse",
     "src/sanitize.rs",
+    "src/scrape",
     "src/sentiment",
     "src/title.rs",
+    "src/tldr",
     "src/words.rs",
 ];
 

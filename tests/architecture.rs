@@ -260,3 +260,46 @@ fn the_checks_see_imports_and_skip_comments() {
         ["library", "query"]
     );
 }
+
+/// The cache is keyed by a fingerprint of the code that turns a file into an article
+/// (`build.rs`, `READING_CODE`): every module that code uses, outside tests, is in it, so that
+/// a build that reads files otherwise never takes another build's articles for its own. The
+/// limits and the scale are in the cache's header as values.
+#[test]
+fn the_cache_fingerprint_covers_every_module_that_reads_a_file() {
+    let build =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("build.rs")).unwrap();
+    let listed: BTreeSet<String> = build
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("\"src/"))
+        .map(|rest| {
+            rest.trim_end_matches("\",")
+                .trim_end_matches(".rs")
+                .to_owned()
+        })
+        .collect();
+    let sources = sources();
+    let mut reached: Vec<String> = vec!["parse".to_owned()];
+    let mut seen = BTreeSet::new();
+    while let Some(module) = reached.pop() {
+        if !seen.insert(module.clone()) {
+            continue;
+        }
+        let files = sources.get(&module).into_iter().flatten();
+        let code = files.filter(|(path, _)| !path.to_string_lossy().contains("tests"));
+        for (_, text) in code {
+            let used = names_after(text, "crate::").into_iter();
+            let known = used.filter(|name| FLOORS.iter().any(|(m, _)| m == name));
+            reached.extend(known.map(str::to_owned));
+        }
+    }
+    let values = ["limits", "reading", "samples", "render"];
+    let missing: Vec<&String> = seen
+        .iter()
+        .filter(|m| !listed.contains(*m) && !values.contains(&m.as_str()))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "not in build.rs READING_CODE: {missing:?}"
+    );
+}
