@@ -78,21 +78,22 @@ pub fn read_at(html: &str, address: Option<&str>) -> Page {
         return from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect());
     }
     if depth <= INLINE_DEPTH {
-        return extract(html, address);
+        return extract(html, address, INLINE_DEPTH);
     }
     let deep = std::thread::scope(|scope| {
         std::thread::Builder::new()
             .name("moodwire-page".to_owned())
             .stack_size(DEEP_STACK_BYTES)
-            .spawn_scoped(scope, || extract(html, address))
+            .spawn_scoped(scope, || extract(html, address, guard::MAX_DEPTH))
             .ok()
             .and_then(|thread| thread.join().ok())
     });
     deep.unwrap_or_else(|| from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect()))
 }
 
-/// The article of a page nested no deeper than [`guard::MAX_DEPTH`].
-fn extract(html: &str, address: Option<&str>) -> Page {
+/// The article of a page nested no deeper than `max_depth` (at most [`guard::MAX_DEPTH`]),
+/// which the parts of a streamed page are placed within.
+fn extract(html: &str, address: Option<&str>, max_depth: usize) -> Page {
     let config = Config {
         text_mode: TextMode::Raw,
         ..Config::default()
@@ -100,7 +101,7 @@ fn extract(html: &str, address: Option<&str>) -> Page {
     // An address that is not absolute would be refused: the page is then read without one.
     let address = address.filter(|a| url::Url::parse(a).is_ok());
     let doc = dom_query::Document::from(html);
-    streamed::put_in_place(html, &doc);
+    streamed::put_in_place(html, &doc, max_depth);
     let Ok(mut readability) = Readability::with_document(doc, address, Some(config)) else {
         return from_lines(guard::strip_tags(html).lines().map(str::to_owned).collect());
     };
