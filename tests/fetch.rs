@@ -9,6 +9,8 @@ use common::news::{Home, fixture};
 use common::server::{Route, Server};
 
 fn library_config(home: &Home) {
+    // A library folder is there: one that is not is a drive not mounted, never written into.
+    std::fs::create_dir_all(home.library()).unwrap();
     home.configure(&format!("library:\n  - {}\n", home.library().display()));
 }
 

@@ -339,7 +339,22 @@ fn the_target_is_into_else_import_into_else_the_first_library_folder() {
         run.stderr
     );
 
+    // The first library folder not there (a drive not mounted): nothing is written, as
+    // anything written would be hidden once the drive is back.
     home.configure("library:\n  - first\n  - second\n");
+    fs::create_dir_all(home.config().join("second")).unwrap();
+    let run = home.run(&["import", &url]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("the first `library` folder, where new articles go, is not there"),
+        "{}",
+        run.stderr
+    );
+    assert!(!home.config().join("first").exists());
+    assert!(common::news::names(&home.config().join("second")).is_empty());
+
+    fs::create_dir_all(home.config().join("first")).unwrap();
     let run = home.run(&["import", &url]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(common::news::names(&home.config().join("first")).len(), 1);

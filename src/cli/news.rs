@@ -12,16 +12,21 @@ use moodwire::subscriptions::{self, FetchPlan, Summary};
 
 use super::args::WritingArgs;
 
-/// Where new articles go: `--into`, else the configuration's `import_into`, else its first
-/// library folder.
+/// Where new articles go: `--into`, else the configuration's `import_into` (either made if it
+/// is missing), else its first library folder, which must be there: one that is not (a drive
+/// not mounted) would be made, and what was written into it hidden once the drive is back.
 pub fn target(args: &WritingArgs, config: &Config) -> anyhow::Result<PathBuf> {
-    let target = args
-        .into
-        .clone()
-        .or_else(|| config.import_into.clone())
-        .or_else(|| config.library.first().cloned());
-    match target {
-        Some(target) => Ok(target),
+    let named = args.into.clone().or_else(|| config.import_into.clone());
+    if let Some(target) = named {
+        return Ok(target);
+    }
+    match config.library.first() {
+        Some(first) if std::fs::symlink_metadata(first).is_err() => bail!(
+            "{}, the first `library` folder, where new articles go, is not there (a drive not \
+             mounted?); nothing is written: give --into DIR, or set `import_into`",
+            display_path(first)
+        ),
+        Some(first) => Ok(first.clone()),
         None => bail!(
             "nowhere to put new articles: give --into DIR, or set `import_into` or `library` in \
              the configuration (`moodwire config path` says where it is)"
