@@ -56,10 +56,26 @@ pub fn first_heading(body: &str) -> Option<&str> {
 /// a word boundary. The flag says whether the line was used whole.
 pub fn title_from_line(line: &str) -> (String, bool) {
     let line = line.trim();
-    if line.chars().count() <= MAX_LINE_TITLE_CHARS {
+    // A character of Chinese or Japanese says about as much as three Latin letters: a line of
+    // sixty of them is a paragraph, not a headline.
+    let weight = |c: char| match crate::words::is_unspaced(c) {
+        true => 3,
+        false => 1,
+    };
+    if line.chars().map(weight).sum::<usize>() <= MAX_LINE_TITLE_CHARS {
         return (line.to_owned(), true);
     }
-    let cut: String = line.chars().take(MAX_LINE_TITLE_CHARS).collect();
+    let mut room = MAX_LINE_TITLE_CHARS;
+    let cut: String = line
+        .chars()
+        .take_while(|&c| match room.checked_sub(weight(c)) {
+            Some(left) => {
+                room = left;
+                true
+            }
+            None => false,
+        })
+        .collect();
     let at_word = cut
         .rfind(' ')
         .filter(|&at| at > MAX_LINE_TITLE_CHARS / 2)
@@ -70,6 +86,18 @@ pub fn title_from_line(line: &str) -> (String, bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_chinese_is_a_title_while_short_and_cut_when_a_paragraph() {
+        assert_eq!(
+            title_from_line("央行宣布下调存款准备金率"),
+            ("央行宣布下调存款准备金率".to_owned(), true)
+        );
+        let paragraph = "中国人民银行周五宣布，将于下周一起下调金融机构存款准备金率0.5个百分点。此举预计将释放长期资金约一万亿元。分析人士认为，这一措施旨在支持实体经济发展。";
+        let (title, whole) = title_from_line(paragraph);
+        assert!(!whole && title.ends_with('…'), "{title}");
+        assert!(title.chars().count() <= 60, "{title}");
+    }
 
     #[test]
     fn reads_atx_headings() {

@@ -22,12 +22,14 @@ pub const fn longest_len(list: &[&str]) -> usize {
 /// without spaces between words: counted as a word of its own, and read in pairs where the
 /// words of a sentence are wanted.
 pub fn is_unspaced(c: char) -> bool {
+    // The kana blocks hold marks too (`・`, `゛`), which are no words.
     matches!(c,
         '\u{3040}'..='\u{30FF}'
         | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}'
         | '\u{20000}'..='\u{2FFFF}')
+        && c.is_alphanumeric()
 }
 
 /// The words of `text` with their byte offsets, as written (not lowercased).
@@ -197,6 +199,10 @@ mod tests {
         );
         let spans: Vec<(usize, &str)> = word_spans("Sony（ソニー）").collect();
         assert_eq!(spans, [(0, "Sony"), (7, "ソ"), (10, "ニ"), (13, "ー")]);
+        assert_eq!(
+            all("ソニー・グループ ・・・ ゠゛"),
+            ["ソ", "ニ", "ー", "グ", "ル", "ー", "プ"]
+        );
     }
 
     #[test]
