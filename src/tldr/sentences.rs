@@ -29,7 +29,8 @@ pub fn sentences(paragraph: &str) -> Vec<&str> {
 }
 
 /// `paragraph` cut after each full-width mark that ends a sentence (with the closing quotes
-/// after it), each piece trimmed.
+/// after it), each piece trimmed. A mark inside a quote that the sentence goes on after
+/// (`「…。」と述べた`, `“…。” on every bulletin`) ends none.
 fn after_full_width_marks(paragraph: &str) -> impl Iterator<Item = &str> {
     let mut rest = paragraph;
     std::iter::from_fn(move || {
@@ -37,19 +38,35 @@ fn after_full_width_marks(paragraph: &str) -> impl Iterator<Item = &str> {
         if rest_now.is_empty() {
             return None;
         }
-        let end = match rest_now.find(FULL_WIDTH_ENDS) {
-            Some(at) => {
-                let after = &rest_now[at..];
-                let closing = after
-                    .trim_start_matches(FULL_WIDTH_ENDS)
-                    .trim_start_matches(FULL_WIDTH_CLOSERS);
-                rest_now.len() - closing.len()
+        let mut from = 0;
+        let end = loop {
+            let Some(at) = rest_now[from..].find(FULL_WIDTH_ENDS).map(|at| from + at) else {
+                break rest_now.len();
+            };
+            let after_mark = rest_now[at..].trim_start_matches(FULL_WIDTH_ENDS);
+            let after = after_mark.trim_start_matches(FULL_WIDTH_CLOSERS);
+            let end = rest_now.len() - after.len();
+            let quoted = after.len() < after_mark.len();
+            if !(quoted && goes_on(after)) {
+                break end;
             }
-            None => rest_now.len(),
+            from = end;
         };
         rest = &rest_now[end..];
         Some(rest_now[..end].trim_end())
     })
+}
+
+/// Whether a sentence goes on with `after`, what follows a closing quote: a Japanese particle
+/// (`と`, `を`), a comma, or a word in lower case.
+fn goes_on(after: &str) -> bool {
+    let mut chars = after.chars();
+    match chars.next() {
+        Some('\u{3041}'..='\u{309F}' | '、' | '，' | ',') => true,
+        Some(' ') => chars.next().is_some_and(|c| c.is_lowercase()),
+        Some(c) => c.is_lowercase(),
+        None => false,
+    }
 }
 
 /// The sentences of `paragraph` as languages that put a space after a sentence end them.
@@ -185,6 +202,22 @@ mod tests {
         assert_eq!(
             sentences("日銀は据え置いた。「慎重に見極める」と述べた。"),
             ["日銀は据え置いた。", "「慎重に見極める」と述べた。"]
+        );
+        assert_eq!(
+            sentences("総裁は「方針に変わりはない。」と述べ、けん制した。市場は落ち着いた。"),
+            [
+                "総裁は「方針に変わりはない。」と述べ、けん制した。",
+                "市場は落ち着いた。"
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "State media ran the slogan “共同富裕是社会主义的本质要求。” on every bulletin. It worked."
+            ),
+            [
+                "State media ran the slogan “共同富裕是社会主义的本质要求。” on every bulletin.",
+                "It worked."
+            ]
         );
     }
 
