@@ -63,19 +63,17 @@ impl DateFormat {
     }
 }
 
-/// Time of day a pattern may ask for, which a day does not have.
-const TIME_FIELDS: [&str; 9] = ["%H", "%I", "%k", "%l", "%M", "%S", "%p", "%P", "%T"];
-
 /// Why `pattern` does not format a day, in a user's words.
 fn refusal(pattern: &str, error: &jiff::Error) -> String {
-    match TIME_FIELDS.iter().find(|field| pattern.contains(*field)) {
+    // One that formats a time of day asks for what a day does not have (`%H`, `%R`, `%c`).
+    let noon = Date::new(2026, 12, 31).map(|day| day.at(12, 0, 0, 0));
+    match noon.map(|noon| jiff::fmt::strtime::format(pattern, noon)) {
         // The time is shown beside the day where an article gives one (the reader's meta
         // line), in 24-hour form.
-        Some(field) => format!(
-            "asks for the time of day ({field}); it formats the day alone, and the reader shows \
-             the time beside it where an article gives one"
-        ),
-        None => format!("is not a date format: {error}"),
+        Ok(Ok(_)) => "asks for the time of day; it formats the day alone, and the reader shows \
+                      the time beside it where an article gives one"
+            .to_owned(),
+        _ => format!("is not a date format: {error}"),
     }
 }
 
@@ -97,11 +95,13 @@ mod tests {
         assert!(DateFormat::new("%Q").is_err());
         assert!(DateFormat::new("%Y\u{1b}[2J").is_err());
         assert!(DateFormat::new("   ").is_err());
-        let error = DateFormat::new("%Y-%m-%d %H:%M").unwrap_err();
-        assert!(
-            error.starts_with("asks for the time of day (%H)"),
-            "{error}"
-        );
-        assert!(!error.contains("strftime"), "{error}");
+        for pattern in ["%Y-%m-%d %H:%M", "%R %d", "%c", "%X", "%f", "%_I", "%^p"] {
+            let error = DateFormat::new(pattern).unwrap_err();
+            assert!(
+                error.starts_with("asks for the time of day;"),
+                "{pattern}: {error}"
+            );
+            assert!(!error.contains("strftime"), "{pattern}: {error}");
+        }
     }
 }
