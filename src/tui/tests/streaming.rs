@@ -281,7 +281,7 @@ fn files_that_failed_to_load_are_told() {
 }
 
 /// A reload after the files were mended takes the count back, and one after another file
-/// broke updates it; a notice about something else stays.
+/// broke updates it; a notice about something else stays, the count after it.
 #[test]
 fn the_count_of_files_that_failed_follows_each_load() {
     let dir = tempfile::tempdir().unwrap();
@@ -314,10 +314,24 @@ fn the_count_of_files_that_failed_follows_each_load() {
         Some("2 files could not be loaded · moodwire check says why")
     );
 
-    app.notice = Some("the library is still loading".to_owned());
+    let warning = "nope: no such file or folder, named in the configuration's `library`";
+    app.notice = Some(warning.to_owned());
     let Some(Effect::Reload { generation }) = send(&mut app, Action::LibraryChanged) else {
         panic!("a change reloads");
     };
     send(&mut app, load(generation, finished_load(read())));
-    assert_eq!(app.notice.as_deref(), Some("the library is still loading"));
+    assert_eq!(
+        app.notice,
+        Some(format!(
+            "{warning} · 2 files could not be loaded · moodwire check says why"
+        ))
+    );
+    std::fs::write(&broken, "---\ntitle: Mended\n---\nText.\n").unwrap();
+    std::fs::remove_file(dir.path().join("also.md")).unwrap();
+    app.notice = Some(warning.to_owned());
+    let Some(Effect::Reload { generation }) = send(&mut app, Action::LibraryChanged) else {
+        panic!("a change reloads");
+    };
+    send(&mut app, load(generation, finished_load(read())));
+    assert_eq!(app.notice.as_deref(), Some(warning));
 }

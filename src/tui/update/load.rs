@@ -43,11 +43,16 @@ pub(super) fn apply(app: &mut App, event: LoadEvent) -> Option<Effect> {
                 .filter(|problem| problem.severity == Severity::Error)
                 .count();
             // Each load says how many files failed as of now: the count of an earlier load
-            // goes, once the files are mended, and another notice is not covered.
+            // goes, once the files are mended, and another notice (a configured folder not
+            // there) keeps its place, the count after it.
             let telling_failures = (app.notice.as_deref()).is_some_and(|n| n.ends_with(FAILED));
-            if app.notice.is_none() || telling_failures {
-                app.notice = failed_notice(failed);
-            }
+            app.notice = match (app.notice.take(), failed_notice(failed)) {
+                (Some(other), Some(count)) if !telling_failures => {
+                    Some(format!("{other} · {count}"))
+                }
+                (Some(other), None) if !telling_failures => Some(other),
+                (_, count) => count,
+            };
             let reloaded = app.load.reloading;
             // As while articles arrive: until the user moves (or opens an article), the top of
             // the list is selected. With a cache, only new files arrive before the rest joins
