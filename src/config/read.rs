@@ -270,8 +270,6 @@ fn at(value: &Located<Node>) -> impl Fn(String) -> Problem + '_ {
 /// A YAML syntax error as the parser words it, on its line.
 fn syntax_error(error: &serde_saphyr::Error) -> Problem {
     let line = error.location().map_or(0, |at| at.line());
-    let rendered = error.without_snippet().to_string();
-    let first = rendered.lines().next().unwrap_or("invalid YAML");
-    let message = crate::frontmatter::yaml_message(first);
+    let message = crate::frontmatter::yaml_described(error);
     (line, format!("invalid YAML: {message}"))
 }

@@ -292,3 +292,19 @@ fn the_import_folder_and_the_fetch_limits_are_read() {
     let (_, warnings) = read("fetch:\n  retries: 3\n").unwrap();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
 }
+
+#[test]
+fn a_recursive_alias_is_said_in_the_user_s_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.yaml");
+    std::fs::write(&path, "sort: date\nlibrary: &a [*a]\n").unwrap();
+    let error = load(Some(path.clone()), true).unwrap_err().to_string();
+    assert!(
+        error.ends_with("invalid YAML: an alias refers to the value it is inside of"),
+        "{error}"
+    );
+    assert!(
+        error.starts_with(&format!("{}:", path.display())),
+        "{error}"
+    );
+}

@@ -8,7 +8,7 @@ mod split;
 pub(crate) mod value;
 mod yaml;
 
-pub(crate) use yaml::message as yaml_message;
+pub(crate) use yaml::described as yaml_described;
 
 pub(crate) use fields::Fields;
 pub(crate) use split::split;

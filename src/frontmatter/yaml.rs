@@ -39,20 +39,11 @@ pub fn error(
             message: "aliases expand it to too many values".to_owned(),
         };
     }
-    // The parser's wording speaks of Rust types; what the user wrote is an alias inside the
-    // value it names.
     let line = error
         .location()
         .and_then(|at| usize::try_from(at.line()).ok())
         .filter(|&line| line > 0)
         .map(|line| line + first_line - 1);
-    if let serde_saphyr::Error::RecursiveReferencesRequireWeakTypes { .. } = innermost(error) {
-        return FrontMatterError::Invalid {
-            format: Format::Yaml,
-            line,
-            message: "an alias refers to the value it is inside of".to_owned(),
-        };
-    }
     if let serde_saphyr::Error::Budget { breach, .. } = innermost(error) {
         if let BudgetBreach::Depth { .. } = breach {
             return FrontMatterError::TooDeep {
@@ -66,13 +57,21 @@ pub fn error(
             message: over_budget(breach).to_owned(),
         };
     }
-    let rendered = error.without_snippet().to_string();
-    let first = rendered.lines().next().unwrap_or_default();
     FrontMatterError::Invalid {
         format: Format::Yaml,
         line,
-        message: one_line(without_position(first)),
+        message: described(error),
     }
+}
+
+/// A syntax error as one line in the user's words: the parser's own, without its position,
+/// except where they speak of Rust types (an alias inside the value it names).
+pub(crate) fn described(error: &serde_saphyr::Error) -> String {
+    if let serde_saphyr::Error::RecursiveReferencesRequireWeakTypes { .. } = innermost(error) {
+        return "an alias refers to the value it is inside of".to_owned();
+    }
+    let rendered = error.without_snippet().to_string();
+    message(rendered.lines().next().unwrap_or_default())
 }
 
 /// The error itself, out of the wrappings that say where it was met (a snippet, an alias).
