@@ -150,11 +150,15 @@ fn an_open_article_follows_its_file_renamed() {
     };
     assert_eq!(article.path, renamed);
     let notice = app.notice.clone().unwrap_or_default();
-    assert!(
-        notice.contains("story.md is gone; reading ")
-            && notice.ends_with("renamed.md, the same article"),
-        "{notice}"
+    assert_eq!(
+        notice,
+        "story.md is gone; reading renamed.md, the same article"
     );
+    // A notice longer than the bar is cut with `…`, not at the edge.
+    app.notice = Some(format!("{notice} {}", "and more ".repeat(20)));
+    let screen = screen_text(&app);
+    let status = screen.lines().last().unwrap_or_default().trim_end();
+    assert!(status.ends_with('…'), "{status}");
     let Screen::Reader(reader) = &app.screen else {
         panic!("still reading");
     };

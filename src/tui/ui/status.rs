@@ -13,7 +13,7 @@ use crate::tui::model::app::{App, Confirm, Mode};
 use crate::tui::model::reader::Reader;
 use crate::tui::ui::theme;
 
-use super::text::thousands;
+use super::text::{fit, thousands};
 
 /// A hint: the actions whose keys it shows (`j/k`), and what they do. The keys are looked up in
 /// the keymap in use, so that a remapped key is the one shown.
@@ -104,7 +104,10 @@ impl Widget for Status<'_> {
                     room,
                 ));
             }
-            (Some(notice), None) => spans.push(Span::raw(notice.clone())),
+            (Some(notice), None) => {
+                let room = usize::from(area.width).saturating_sub(line_width(&spans));
+                spans.extend(fit(vec![Span::raw(notice.clone())], room));
+            }
             (None, None) => {
                 let mode = app.screen_mode();
                 let shown = match mode {
@@ -247,7 +250,10 @@ impl Widget for ReaderStatus<'_> {
         }
         spans.push(Span::styled(" · ", theme::DIM));
         match &self.app.notice {
-            Some(notice) => spans.push(Span::raw(notice.clone())),
+            Some(notice) => {
+                let room = usize::from(area.width).saturating_sub(line_width(&spans));
+                spans.extend(fit(vec![Span::raw(notice.clone())], room));
+            }
             None if self.app.tagging.is_some() => {
                 let room = usize::from(area.width).saturating_sub(line_width(&spans));
                 spans.extend(hints(&self.app.keys, Mode::Tag, TAG_HINTS, palette, room))

@@ -129,8 +129,16 @@ pub(super) fn follow_file(app: &mut App) -> Option<Effect> {
             if let Some(article) =
                 renamed_to(library, &reader.article).filter(|_| problem.is_none())
             {
-                let to = crate::loader::display_path(&article.path);
-                app.notice = Some(format!("{shown} is gone; reading {to}, the same article"));
+                // Names alone when it was renamed in its folder: whole paths fill the bar.
+                let name = |path: &std::path::Path| {
+                    let name = path.file_name().map(std::path::Path::new).unwrap_or(path);
+                    crate::loader::display_path(name)
+                };
+                let (from, to) = match article.path.parent() == path.parent() {
+                    true => (name(&path), name(&article.path)),
+                    false => (shown, crate::loader::display_path(&article.path)),
+                };
+                app.notice = Some(format!("{from} is gone; reading {to}, the same article"));
                 reader.refresh(article.clone());
                 return Some(Effect::ReadBody(Box::new(article.clone())));
             }
