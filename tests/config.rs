@@ -585,12 +585,33 @@ fn a_missing_configured_folder_is_left_out_with_a_warning_unless_none_is_left() 
     assert_eq!(none.stdout, "");
     assert!(
         none.stderr.contains(
-            "unmounted: no such file or folder (named in the configuration's `library`; \
+            "gone: no such file or folder (named in the configuration's `library`; \
              `moodwire config path` tells where that is)"
         ),
         "{}",
         none.stderr
     );
+    assert!(
+        none.stderr.contains("unmounted, ") && none.stderr.contains("/gone: no such"),
+        "both are named: {}",
+        none.stderr
+    );
+    // A link to a folder not there is a folder not there.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(dir.path().join("gone"), dir.path().join("link")).unwrap();
+        let linked = with_config(dir.path(), "library: [library, link]\n", &["list"]);
+        assert_eq!(linked.code, 0, "{}", linked.stderr);
+        assert!(
+            linked
+                .stderr
+                .contains("link: no such file or folder, named"),
+            "{}",
+            linked.stderr
+        );
+        let alone = with_config(dir.path(), "library: [link]\n", &["list"]);
+        assert_eq!(alone.code, 2, "{}", alone.stderr);
+    }
     let named = with_config(dir.path(), both, &["list", "unmounted"]);
     assert_eq!(named.code, 2);
     assert!(

@@ -28,15 +28,15 @@ pub fn resolve(
     let exists = |path: &PathBuf| std::fs::symlink_metadata(path).is_ok();
     let paths = match paths.is_empty() {
         true => {
+            // A link whose target is not there is a folder not there (a drive not mounted).
             let (found, missing): (Vec<PathBuf>, Vec<PathBuf>) =
-                configured.iter().cloned().partition(exists);
-            if let Some(first) = missing.first()
-                && found.is_empty()
-            {
+                (configured.iter().cloned()).partition(|path| std::fs::metadata(path).is_ok());
+            if !missing.is_empty() && found.is_empty() {
+                let names: Vec<String> = missing.iter().map(|p| display_path(p)).collect();
                 bail!(
                     "{}: no such file or folder (named in the configuration's `library`; \
                      `moodwire config path` tells where that is)",
-                    display_path(first)
+                    names.join(", ")
                 );
             }
             for path in &missing {
