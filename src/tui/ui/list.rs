@@ -99,8 +99,14 @@ impl Row<'_> {
         if width >= DATE_FROM {
             let format = &look.dates;
             let date = article.date.map(|d| format.day(&d)).unwrap_or_default();
-            let pad = format.width();
-            lead.push(Span::styled(format!("{date:<pad$} "), theme::DIM));
+            // Padded by the columns it takes: a date in Chinese takes two for a character.
+            let pad = format
+                .width()
+                .saturating_sub(unicode_width::UnicodeWidthStr::width(date.as_str()));
+            lead.push(Span::styled(
+                format!("{date}{} ", " ".repeat(pad)),
+                theme::DIM,
+            ));
         }
         lead.push(sentiment_badge(&article.sentiment, &look.palette));
         if width >= SCORE_FROM {
