@@ -760,6 +760,25 @@ fn chinese_and_japanese_words_are_found_by_search() {
     .unwrap();
     let cache = dir.path().join("cache").display().to_string();
     let news = library.display().to_string();
+    // `show` picks a title out by a word of it, in order, as written.
+    for (words, expected) in [
+        ("日銀", "日銀が金融政策を据え置き"),
+        ("存款", "央行宣布下调存款准备金率"),
+    ] {
+        let run = moodwire(
+            &["show", "-l", &news, words, "--format", "json"],
+            dir.path(),
+        );
+        assert_eq!(run.code, 0, "{words}: {}", run.stderr);
+        let shown: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(shown["title"], expected, "{words}");
+    }
+    let run = moodwire(&["show", "-l", &news, "行央"], dir.path());
+    assert_ne!(
+        run.code, 0,
+        "characters out of order pick nothing: {}",
+        run.stdout
+    );
     for round in ["cold", "warm"] {
         for (query, expected) in [
             ("存款准备金率", "zh.md"),

@@ -13,7 +13,7 @@ use moodwire::parse::Body;
 use moodwire::reading::Reading;
 use moodwire::render::render_article;
 use moodwire::sanitize::sanitize_line;
-use moodwire::words::words;
+use moodwire::words::{is_unspaced, words};
 
 use super::args::{ShowArgs, ShowFormat};
 use super::json::ArticleJson;
@@ -154,9 +154,20 @@ const MAX_CANDIDATES: usize = 10;
 
 /// Articles whose id contains `text`, or whose title has a word starting with each of its words,
 /// so that `moodwire show fusion record` finds an article without its file name.
+///
+/// Chinese and Japanese, each character a word of its own and two or three of them a word of
+/// the language, are looked for in the title as written, and a character counts as three.
 fn picked_out<'a>(library: &'a Library, text: &str) -> Vec<&'a Article> {
     let wanted: Vec<String> = words(text).map(|w| w.into_owned()).collect();
-    if wanted.iter().map(|w| w.chars().count()).sum::<usize>() < MIN_PICK_CHARS {
+    let unspaced = text.chars().any(is_unspaced);
+    let weight = |c: char| if is_unspaced(c) { 3 } else { 1 };
+    if wanted
+        .iter()
+        .flat_map(|w| w.chars())
+        .map(weight)
+        .sum::<usize>()
+        < MIN_PICK_CHARS
+    {
         return Vec::new();
     }
     let lowered = text.to_lowercase();
@@ -165,7 +176,9 @@ fn picked_out<'a>(library: &'a Library, text: &str) -> Vec<&'a Article> {
         .iter()
         .filter(|a| {
             a.id.to_lowercase().contains(&lowered)
-                || (!wanted.is_empty()
+                || (unspaced && a.title.to_lowercase().contains(lowered.trim()))
+                || (!unspaced
+                    && !wanted.is_empty()
                     && wanted
                         .iter()
                         .all(|w| words(&a.title).any(|t| t.starts_with(w.as_str()))))
