@@ -148,7 +148,10 @@ fn unspaced_headline(lines: &[Line], keep: &[bool]) -> Option<usize> {
 fn mostly_unspaced(text: &str) -> bool {
     // Their characters start with the bytes E3 to E9 (or F0, beyond the first plane), which
     // Latin text, curly quotes and euros aside (E2), seldom holds: such text is not decoded.
-    if !text.bytes().any(|b| (0xE3..=0xE9).contains(&b) || b == 0xF0) {
+    if !text
+        .bytes()
+        .any(|b| (0xE3..=0xE9).contains(&b) || b == 0xF0)
+    {
         return false;
     }
     let (mut unspaced, mut others) = (0usize, 0usize);
