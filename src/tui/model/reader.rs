@@ -64,6 +64,9 @@ pub struct Reader {
     /// The end was asked for (`G`) while the text or its layout was on its way: the end of
     /// the text is shown when it comes, not the end of what was on screen then.
     pub follow_end: bool,
+    /// The line scrolled to (`j`, a page down) while the text was on its way, past the end of
+    /// what was on screen then: it is shown when the text comes, as far as the text goes.
+    pub scroll_ahead: Option<usize>,
     /// The whole text was asked for before the body came: it is shown when the body does.
     whole_asked: bool,
 }
@@ -99,6 +102,7 @@ impl Reader {
             showing_whole: false,
             whole_key: None,
             follow_end: false,
+            scroll_ahead: None,
             whole_asked: false,
         };
         let layout = reader.job(width, query).lay_out();
@@ -281,12 +285,16 @@ impl Reader {
         self.matches = layout.matches;
         self.links = layout.links;
         let last = self.lines.len().saturating_sub(1);
-        self.scroll = match self.follow_end {
+        self.scroll = match (self.follow_end, self.scroll_ahead) {
             // The reader's update keeps the last page in view.
-            true => last,
-            false => self.scroll.min(last),
+            (true, _) => last,
+            (false, Some(ahead)) => ahead.min(last),
+            (false, None) => self.scroll.min(last),
         };
         self.follow_end &= self.awaiting_text();
+        if !self.awaiting_text() {
+            self.scroll_ahead = None;
+        }
     }
 
     /// True while the body is being read or the lines are not yet laid out for the text as

@@ -1,5 +1,6 @@
 //! Keys pressed before the text is in, or before its new layout is, act on the text that
-//! comes: `G` shows its end, `a` its whole text, not what was on screen when they were pressed.
+//! comes: `G` shows its end, `j` scrolls it, `a` shows its whole text, not what was on screen
+//! when they were pressed.
 
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::{App, Screen};
@@ -41,6 +42,29 @@ fn the_end_asked_for_while_the_body_is_read_is_the_end_of_the_body() {
     send(&mut app, Action::Top);
     send(&mut app, Action::Down);
     assert_eq!(reader_scroll(&app), 1, "a later key moves from where it is");
+}
+
+/// `j` and a page down pressed before the body came scroll the body that comes, as far as it
+/// goes; a move up or to the top before it came is a move from the top.
+#[test]
+fn lines_scrolled_while_the_body_is_read_are_scrolled_in_the_body() {
+    let mut app = app_sized(100, 20);
+    select(&mut app, |article| article.words > 400);
+    let (article, _) = open_unread(&mut app);
+    for _ in 0..4 {
+        update(&mut app, Action::Down);
+    }
+    read_body(&mut app, &article);
+    assert_eq!(reader_scroll(&app), 4);
+    send(&mut app, Action::Down);
+    assert_eq!(reader_scroll(&app), 5, "a later key moves from where it is");
+
+    send(&mut app, Action::Back);
+    let (article, _) = open_unread(&mut app);
+    update(&mut app, Action::Down);
+    update(&mut app, Action::Top);
+    read_body(&mut app, &article);
+    assert_eq!(reader_scroll(&app), 0);
 }
 
 #[test]

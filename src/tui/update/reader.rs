@@ -28,6 +28,20 @@ pub(super) fn update(app: &mut App, action: Action) -> Option<Effect> {
     );
     if moves {
         reader.follow_end = matches!(action, Action::Bottom) && reader.awaiting_text();
+        // A move down before the text is in goes as far in the text that comes.
+        let ahead = match action {
+            Action::Down => Some(1),
+            Action::PageDown | Action::PageOrNextUnread => Some(page),
+            Action::Scroll(lines) if lines > 0 => Some(lines as isize),
+            _ => None,
+        };
+        reader.scroll_ahead = match (ahead, reader.awaiting_text()) {
+            (Some(by), true) => {
+                let from = reader.scroll_ahead.unwrap_or(reader.scroll);
+                Some(from.saturating_add_signed(by))
+            }
+            _ => None,
+        };
     }
     match action {
         Action::Down => reader.scroll = scroll_to(reader.scroll + 1),
