@@ -59,14 +59,23 @@ impl LayoutJob {
     pub fn lay_out(&self) -> Layout {
         let rendered = render_article(&self.article, self.width, &self.limits, &self.look);
         let mut layout = Layout::default();
-        for (n, line) in rendered.lines.iter().enumerate() {
-            let ranges = self.query.highlights(rendered.lines.text(n), Place::Body);
+        let lines = &rendered.lines;
+        // The parts of matches that ran on from the line before.
+        let mut carried: Vec<Range<usize>> = Vec::new();
+        for (n, line) in lines.iter().enumerate() {
+            let mut ranges = self.query.highlights(lines.text(n), Place::Body);
+            ranges.append(&mut carried);
+            if !self.query.is_empty() && n + 1 < lines.len() {
+                let (here, there) = across(&self.query, lines.text(n), lines.text(n + 1));
+                ranges.extend(here);
+                carried = there;
+            }
             if ranges.is_empty() {
                 layout.lines.push(&line);
                 continue;
             }
             layout.matches.push(n);
-            layout.lines.push(&marked(line, &ranges));
+            layout.lines.push(&marked(line, &merged(ranges)));
         }
         layout.links = rendered.links;
         if let Some(error) = &self.error {
@@ -85,6 +94,38 @@ impl LayoutJob {
     }
 }
 
+/// The matches of `query` in the line `text` read on into the line `next` after it, as the
+/// text is before the wrap cut it: the parts in `text` and the parts in `next`. A phrase, and
+/// in Chinese or Japanese any query of two characters or more, is found so when the wrap cut
+/// it; the rest are found again, and merged with the matches of each line alone.
+fn across(query: &Query, text: &str, next: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let joined = format!("{text} {next}");
+    let boundary = text.len();
+    let (mut here, mut there) = (Vec::new(), Vec::new());
+    for range in query.highlights(&joined, Place::Body) {
+        if range.start < boundary {
+            here.push(range.start..range.end.min(boundary));
+        }
+        if range.end > boundary + 1 {
+            there.push(range.start.max(boundary + 1) - boundary - 1..range.end - boundary - 1);
+        }
+    }
+    (here, there)
+}
+
+/// `ranges` in order, those that overlap joined.
+fn merged(mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    ranges.sort_by_key(|range| range.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges {
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
 /// `line` with the words `query` matched in reverse video, and whether it had any.
 pub fn mark_matches<'a>(line: Line<'a>, query: &Query) -> (Line<'a>, bool) {
     let text: String = line
@@ -99,8 +140,7 @@ pub fn mark_matches<'a>(line: Line<'a>, query: &Query) -> (Line<'a>, bool) {
     }
 }
 
-/// `line` with the bytes in `ranges` in reverse video. Matching is per line, so a phrase that
-/// wraps onto the next line is not marked.
+/// `line` with the bytes in `ranges` (in order, apart) in reverse video.
 fn marked<'a>(line: Line<'a>, ranges: &[Range<usize>]) -> Line<'a> {
     let mut spans = Vec::with_capacity(line.spans.len() + ranges.len() * 2);
     let mut at = 0;
@@ -140,4 +180,67 @@ fn push_slice<'a>(out: &mut Vec<Span<'a>>, span: &Span<'a>, part: Range<usize>, 
         span.style
     };
     out.push(Span::styled(text.to_owned(), style));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::parse_article;
+    use crate::reading::Reading;
+
+    /// The lines of `body` laid out at `width` with `query`'s matches marked: each line's
+    /// marked text.
+    fn marked_text(body: &str, width: usize, query: &str) -> Vec<String> {
+        let text = format!("---\ntitle: T\n---\n{body}\n");
+        let article = parse_article(
+            text.as_bytes(),
+            "a.md".into(),
+            "a.md".into(),
+            &Reading::default(),
+        )
+        .unwrap();
+        let job = LayoutJob {
+            article: Arc::new(article),
+            width,
+            revision: 0,
+            error: None,
+            note: None,
+            limits: Limits::default(),
+            look: Look::default(),
+            query: Query::parse(query).unwrap(),
+        };
+        let layout = job.lay_out();
+        (layout.lines.iter())
+            .map(|line| {
+                let marked = (line.spans.iter())
+                    .filter(|span| span.style.add_modifier.contains(MATCH.add_modifier));
+                marked
+                    .map(|span| span.content.to_string())
+                    .collect::<String>()
+            })
+            .collect()
+    }
+
+    /// A match the wrap cuts is marked on both lines: a phrase, and in Chinese any word of two
+    /// characters or more, which can be cut anywhere.
+    #[test]
+    fn a_match_cut_by_the_wrap_is_marked_on_both_lines() {
+        // At 20 columns a line holds ten of these characters: 一 ends the first line.
+        let chinese = "此举预计将释放长期一万亿元资金，分析人士认为这一措施旨在支持实体经济发展。";
+        let marked = marked_text(chinese, 20, "一万亿元");
+        let parts: Vec<&str> = marked
+            .iter()
+            .map(String::as_str)
+            .filter(|m| !m.is_empty())
+            .collect();
+        assert_eq!(parts, ["一", "万亿元"], "{marked:?}");
+        let english = "The port strike halted grain exports for three weeks.";
+        let marked = marked_text(english, 20, "\"strike halted\"");
+        let parts: Vec<&str> = marked
+            .iter()
+            .map(String::as_str)
+            .filter(|m| !m.is_empty())
+            .collect();
+        assert_eq!(parts, ["strike", "halted"], "{marked:?}");
+    }
 }
