@@ -4,7 +4,7 @@
 use crate::tui::model::action::{Action, Effect};
 use crate::tui::model::app::Screen;
 
-use super::update::{perform_reads, read_previews};
+use super::preview::{perform_reads, read_previews};
 use super::*;
 
 /// The reload that follows a change in the library's folders, with the library as it is now.

@@ -5,6 +5,8 @@ mod follow_end;
 mod follow_file;
 mod keys;
 mod links;
+mod preview;
+mod reading;
 mod relative_dates;
 mod screens;
 mod streaming;
