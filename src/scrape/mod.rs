@@ -67,12 +67,6 @@ pub fn read(text: &str) -> Scraped {
         .into_iter()
         .map(|class| class == Class::Good)
         .collect();
-    // Chinese and Japanese have no spaces and no stop words, by which lines of prose are told
-    // from furniture: every line is kept but what says it is furniture, as below.
-    let unspaced = mostly_unspaced(text);
-    if unspaced {
-        keep.iter_mut().for_each(|k| *k = false);
-    }
     if keep.iter().any(|&k| k) {
         region::keep_densest(&lines, &mut keep);
         region::cut_at_section(&lines, &mut keep, furniture::opens_section);
@@ -92,18 +86,9 @@ pub fn read(text: &str) -> Scraped {
     {
         keep[first] = false;
     }
-    // Above the headline of Chinese or Japanese, the short lines are a menu.
-    let unspaced_headline = unspaced.then(|| unspaced_headline(&lines, &keep)).flatten();
-    if let Some(at) = unspaced_headline {
-        keep[..at].iter_mut().for_each(|k| *k = false);
-    }
     let start = keep.iter().position(|&k| k).unwrap_or(0);
     let text_words = text_words(&lines, &keep, start);
-    let found = match unspaced_headline {
-        Some(at) => Some(at),
-        None => headline::find(&lines, start, &text_words),
-    };
-    let (title, title_line) = match found {
+    let (title, title_line) = match headline::find(&lines, start, &text_words) {
         Some(at) => (Some(headline_text(lines[at].text)), Some(at)),
         None => {
             // As for any file without front matter: its first line of text, whole when it is
@@ -125,43 +110,6 @@ pub fn read(text: &str) -> Scraped {
             .map(|(_, line)| line.text.to_owned())
             .collect(),
     }
-}
-
-/// The headline of a scrape in Chinese or Japanese: the first line kept that is long enough
-/// for one (a menu's items are a word or two) and does not end a sentence.
-fn unspaced_headline(lines: &[Line], keep: &[bool]) -> Option<usize> {
-    const MIN_CHARACTERS: usize = 6;
-    (0..lines.len()).find(|&at| {
-        let text = lines[at].text;
-        keep[at]
-            && text
-                .chars()
-                .filter(|&c| crate::words::is_unspaced(c))
-                .count()
-                >= MIN_CHARACTERS
-            && !text.ends_with(['。', '！', '？', '.'])
-            && !headline::is_date_line(text)
-    })
-}
-
-/// Whether most of the letters of `text` are Chinese or Japanese.
-fn mostly_unspaced(text: &str) -> bool {
-    // Their characters start with the bytes E3 to E9 (or F0, beyond the first plane), which
-    // Latin text, curly quotes and euros aside (E2), seldom holds: such text is not decoded.
-    if !text
-        .bytes()
-        .any(|b| (0xE3..=0xE9).contains(&b) || b == 0xF0)
-    {
-        return false;
-    }
-    let (mut unspaced, mut others) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphanumeric()) {
-        match crate::words::is_unspaced(c) {
-            true => unspaced += 1,
-            false => others += 1,
-        }
-    }
-    unspaced > others
 }
 
 /// The words of the headline's candidates (see [`headline::find`]) that the first

@@ -376,30 +376,3 @@ fn short_paragraphs_of_news_are_kept() {
         );
     }
 }
-
-/// Chinese and Japanese scrapes: no spaces, no stop words to tell prose from furniture, so
-/// every line is kept but the menu above the headline; the headline is the first line long
-/// enough for one that ends no sentence, and no paragraph is taken for a title.
-#[test]
-fn a_chinese_or_japanese_scrape_keeps_its_text_under_its_headline() {
-    let chinese = "首页\n财经\n央行宣布下调存款准备金率\n2026年3月1日 来源：新华社\n\n\
-        中国人民银行周五宣布，将于下周一起下调金融机构存款准备金率0.5个百分点。此举预计将释放长期资金约一万亿元。\n\n\
-        央行表示，此次降准将优化金融机构资金结构。\n";
-    let scraped = read(chinese);
-    assert_eq!(scraped.title.as_deref(), Some("央行宣布下调存款准备金率"));
-    assert_eq!(scraped.furniture, ["首页", "财经"]);
-    for paragraph in ["中国人民银行周五宣布", "央行表示，此次降准"] {
-        assert!(scraped.body.contains(paragraph), "{}", scraped.body);
-    }
-    let japanese = "日本銀行は金曜日、金融政策決定会合で現行の政策金利を据え置くことを決めた。植田総裁は記者会見で、物価の動向を慎重に見極める考えを示した。\n\n\
-        円相場は発表後、対ドルで小幅に上昇した。\n";
-    let scraped = read(japanese);
-    assert!(
-        scraped.body.contains("日本銀行は金曜日") && scraped.body.contains("円相場"),
-        "{scraped:?}"
-    );
-    assert!(
-        scraped.title.as_deref().is_some_and(|t| t.ends_with('…')),
-        "{scraped:?}"
-    );
-}
