@@ -56,12 +56,8 @@ pub fn first_heading(body: &str) -> Option<&str> {
 /// a word boundary. The flag says whether the line was used whole.
 pub fn title_from_line(line: &str) -> (String, bool) {
     let line = line.trim();
-    // A character of Chinese or Japanese says about as much as three Latin letters: a line of
-    // sixty of them is a paragraph, not a headline.
-    let weight = |c: char| match crate::words::is_unspaced(c) {
-        true => 3,
-        false => 1,
-    };
+    // A line of sixty characters of Chinese is a paragraph, not a headline.
+    let weight = crate::words::letters_worth;
     if line.chars().map(weight).sum::<usize>() <= MAX_LINE_TITLE_CHARS {
         return (line.to_owned(), true);
     }

@@ -32,6 +32,15 @@ pub fn is_unspaced(c: char) -> bool {
         && c.is_alphanumeric()
 }
 
+/// What a character says, in letters of a Latin script: a character of Chinese or Japanese
+/// about as much as three, which is what a length meant for Latin text counts it as.
+pub fn letters_worth(c: char) -> usize {
+    match is_unspaced(c) {
+        true => 3,
+        false => 1,
+    }
+}
+
 /// The words of `text` with their byte offsets, as written (not lowercased).
 pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     let mut at = 0;

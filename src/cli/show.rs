@@ -13,7 +13,7 @@ use moodwire::parse::Body;
 use moodwire::reading::Reading;
 use moodwire::render::render_article;
 use moodwire::sanitize::sanitize_line;
-use moodwire::words::{is_unspaced, words};
+use moodwire::words::{is_unspaced, letters_worth, words};
 
 use super::args::{ShowArgs, ShowFormat};
 use super::json::ArticleJson;
@@ -160,11 +160,10 @@ const MAX_CANDIDATES: usize = 10;
 fn picked_out<'a>(library: &'a Library, text: &str) -> Vec<&'a Article> {
     let wanted: Vec<String> = words(text).map(|w| w.into_owned()).collect();
     let unspaced = text.chars().any(is_unspaced);
-    let weight = |c: char| if is_unspaced(c) { 3 } else { 1 };
     if wanted
         .iter()
         .flat_map(|w| w.chars())
-        .map(weight)
+        .map(letters_worth)
         .sum::<usize>()
         < MIN_PICK_CHARS
     {

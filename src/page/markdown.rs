@@ -328,15 +328,7 @@ impl Writer {
             (text, &mut self.done.text),
         ] {
             out.push_str(separator);
-            for (at, line) in block.lines().enumerate() {
-                if at > 0 {
-                    out.push('\n');
-                    out.push_str(&rest);
-                } else {
-                    out.push_str(&first);
-                }
-                out.push_str(line);
-            }
+            push_prefixed(out, block.lines(), &first, &rest);
         }
         self.generation += 1;
         self.after_item = false;
@@ -447,17 +439,11 @@ impl Writer {
                 out.push_str(fence);
                 continue;
             }
-            for (i, line) in block.trim().lines().enumerate() {
-                if i > 0 {
-                    out.push('\n');
-                    out.push_str(&rest);
-                } else {
-                    out.push_str(&first);
-                    out.push_str(&heading);
-                }
-                let line = line.trim_start();
-                out.push_str(&escape_line_start(line));
-            }
+            let lines = block
+                .trim()
+                .lines()
+                .map(|l| escape_line_start(l.trim_start()));
+            push_prefixed(out, lines, &format!("{first}{heading}"), &rest);
         }
         self.after_item = starts_item
             || self
@@ -493,6 +479,26 @@ impl Writer {
             }
         }
         (first, rest, starts_item)
+    }
+}
+
+/// `lines` onto `out` as a block: the first after `first`, each other on a line of its own
+/// after `rest` (the markers of the quotes and list items the block is in).
+fn push_prefixed(
+    out: &mut String,
+    lines: impl Iterator<Item = impl AsRef<str>>,
+    first: &str,
+    rest: &str,
+) {
+    for (at, line) in lines.enumerate() {
+        match at {
+            0 => out.push_str(first),
+            _ => {
+                out.push('\n');
+                out.push_str(rest);
+            }
+        }
+        out.push_str(line.as_ref());
     }
 }
 

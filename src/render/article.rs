@@ -27,7 +27,7 @@ pub fn render_article(article: &Article, width: usize, limits: &Limits, look: &L
 
 /// Rows the title of an article keeps in a preview: a title of a hundred words would leave
 /// no room for the meta line and the TL;DR, which are what a preview is for.
-pub const PREVIEW_TITLE_ROWS: usize = 3;
+const PREVIEW_TITLE_ROWS: usize = 3;
 
 /// [`render_article`] for a preview beside the list: the title in at most
 /// [`PREVIEW_TITLE_ROWS`] rows, cut with `…`.

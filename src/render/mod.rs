@@ -40,7 +40,7 @@ use ratatui::text::Span;
 use crate::limits::Limits;
 
 pub use ansi::{to_ansi, to_plain};
-pub use article::{PREVIEW_TITLE_ROWS, render_article, render_preview, site_of};
+pub use article::{render_article, render_preview, site_of};
 pub use badge::{
     ESTIMATE_MARK, NO_SENTIMENT, bucket_badge, bucket_style, score_text, sentiment_badge,
     sentiment_score_text, sentiment_style,

@@ -63,12 +63,17 @@ impl LayoutJob {
         // The parts of matches that ran on from the line before.
         let mut carried: Vec<Range<usize>> = Vec::new();
         for (n, line) in lines.iter().enumerate() {
-            let mut ranges = self.query.highlights(lines.text(n), Place::Body);
-            ranges.append(&mut carried);
-            if !self.query.is_empty() && n + 1 < lines.len() {
-                let (here, there) = across(&self.query, lines.text(n), lines.text(n + 1));
-                ranges.extend(here);
-                carried = there;
+            let mut ranges = std::mem::take(&mut carried);
+            if !self.query.is_empty() {
+                match lines.len() > n + 1 {
+                    // Read on into the next line, which finds this line's own matches too.
+                    true => {
+                        let (here, there) = across(&self.query, lines.text(n), lines.text(n + 1));
+                        ranges.extend(here);
+                        carried = there;
+                    }
+                    false => ranges.extend(self.query.highlights(lines.text(n), Place::Body)),
+                }
             }
             if ranges.is_empty() {
                 layout.lines.push(&line);
@@ -97,7 +102,8 @@ impl LayoutJob {
 /// The matches of `query` in the line `text` read on into the line `next` after it, as the
 /// text is before the wrap cut it: the parts in `text` and the parts in `next`. A phrase, and
 /// in Chinese or Japanese any query of two characters or more, is found so when the wrap cut
-/// it; the rest are found again, and merged with the matches of each line alone.
+/// it; the matches within `text` are found as they would be in it alone, and those within
+/// `next` again with the line after it (merged).
 fn across(query: &Query, text: &str, next: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let joined = format!("{text} {next}");
     let boundary = text.len();
@@ -188,8 +194,8 @@ mod tests {
     use crate::parse::parse_article;
     use crate::reading::Reading;
 
-    /// The lines of `body` laid out at `width` with `query`'s matches marked: each line's
-    /// marked text.
+    /// The lines of `body` laid out at `width` with `query`'s matches marked: the marked text
+    /// of each line that has some.
     fn marked_text(body: &str, width: usize, query: &str) -> Vec<String> {
         let text = format!("---\ntitle: T\n---\n{body}\n");
         let article = parse_article(
@@ -218,6 +224,7 @@ mod tests {
                     .map(|span| span.content.to_string())
                     .collect::<String>()
             })
+            .filter(|marked| !marked.is_empty())
             .collect()
     }
 
@@ -228,19 +235,9 @@ mod tests {
         // At 20 columns a line holds ten of these characters: 一 ends the first line.
         let chinese = "此举预计将释放长期一万亿元资金，分析人士认为这一措施旨在支持实体经济发展。";
         let marked = marked_text(chinese, 20, "一万亿元");
-        let parts: Vec<&str> = marked
-            .iter()
-            .map(String::as_str)
-            .filter(|m| !m.is_empty())
-            .collect();
-        assert_eq!(parts, ["一", "万亿元"], "{marked:?}");
+        assert_eq!(marked, ["一", "万亿元"], "{marked:?}");
         let english = "The port strike halted grain exports for three weeks.";
         let marked = marked_text(english, 20, "\"strike halted\"");
-        let parts: Vec<&str> = marked
-            .iter()
-            .map(String::as_str)
-            .filter(|m| !m.is_empty())
-            .collect();
-        assert_eq!(parts, ["strike", "halted"], "{marked:?}");
+        assert_eq!(marked, ["strike", "halted"], "{marked:?}");
     }
 }

@@ -104,10 +104,7 @@ impl Widget for Status<'_> {
                     room,
                 ));
             }
-            (Some(notice), None) => {
-                let room = usize::from(area.width).saturating_sub(line_width(&spans));
-                spans.extend(fit(vec![Span::raw(notice.clone())], room));
-            }
+            (Some(notice), None) => push_notice(&mut spans, notice, area.width),
             (None, None) => {
                 let mode = app.screen_mode();
                 let shown = match mode {
@@ -123,6 +120,12 @@ impl Widget for Status<'_> {
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// `notice` after `spans`, cut with `…` where the bar of `width` columns ends.
+fn push_notice(spans: &mut Vec<Span<'_>>, notice: &str, width: u16) {
+    let room = usize::from(width).saturating_sub(line_width(spans));
+    spans.extend(fit(vec![Span::raw(notice.to_owned())], room));
 }
 
 /// The question the reader waits on, in words.
@@ -250,10 +253,7 @@ impl Widget for ReaderStatus<'_> {
         }
         spans.push(Span::styled(" · ", theme::DIM));
         match &self.app.notice {
-            Some(notice) => {
-                let room = usize::from(area.width).saturating_sub(line_width(&spans));
-                spans.extend(fit(vec![Span::raw(notice.clone())], room));
-            }
+            Some(notice) => push_notice(&mut spans, notice, area.width),
             None if self.app.tagging.is_some() => {
                 let room = usize::from(area.width).saturating_sub(line_width(&spans));
                 spans.extend(hints(&self.app.keys, Mode::Tag, TAG_HINTS, palette, room))
