@@ -5,6 +5,7 @@ mod listing;
 mod problem;
 mod read;
 mod stamp;
+mod unique_ids;
 mod walk;
 
 use std::path::PathBuf;
