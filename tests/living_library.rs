@@ -388,3 +388,41 @@ fn a_file_edited_under_an_open_article_shows_its_new_text() {
     tmux.press(&["q"]);
     tmux.wait_for("EXIT=0");
 }
+
+#[test]
+fn a_configured_folder_that_comes_while_the_reader_is_open_is_read_on_reload() {
+    let state = tempfile::tempdir().unwrap();
+    let here = state.path().join("here");
+    let mounted = state.path().join("mounted");
+    std::fs::create_dir_all(&here).unwrap();
+    let article = |title: &str| format!("---\ntitle: {title}\ndate: 2026-01-02\n---\nText.\n");
+    std::fs::write(here.join("a.md"), article("Always here")).unwrap();
+    let config = state.path().join("config/moodwire");
+    std::fs::create_dir_all(&config).unwrap();
+    let yaml = format!(
+        "library:\n  - {}\n  - {}\n",
+        shell_quote(&here.display().to_string()),
+        shell_quote(&mounted.display().to_string())
+    );
+    std::fs::write(config.join("config.yaml"), yaml).unwrap();
+    let command = reader_command("", state.path());
+    let Some(tmux) = Tmux::start("mounted", 120, 20, state.path(), &command) else {
+        return skip();
+    };
+    tmux.wait_for("named in the configuration's `library`");
+    tmux.wait_for("Always here");
+
+    // The drive is mounted: the folder and its article are there now.
+    std::fs::create_dir_all(&mounted).unwrap();
+    std::fs::write(mounted.join("b.md"), article("Come with the drive")).unwrap();
+    tmux.press(&["r"]);
+    let screen = tmux.wait_for("Come with the drive");
+    assert!(screen.contains("Always here"), "{screen}");
+    assert!(screen.contains("mounted: there now, and read"), "{screen}");
+
+    // It is followed as the other folder is: a file added to it comes without a key.
+    std::fs::write(mounted.join("c.md"), article("Later on the drive")).unwrap();
+    tmux.wait_for("Later on the drive");
+    tmux.press(&["q"]);
+    tmux.wait_for("EXIT=0");
+}

@@ -136,6 +136,10 @@ fn open_reader(
         cache: source::cache_store(CacheArgs { no_cache: false }),
         reading: config.reading(),
         watch: !cli.no_watch,
+        configured: match cli.paths.is_empty() {
+            true => config.library.clone(),
+            false => Vec::new(),
+        },
     };
     let marks = MarksFile::user();
     let history_file = marks.as_ref().map(|file| HistoryFile::beside(file.path()));

@@ -2,6 +2,7 @@
 //! the library sends each step of opening it (see [`Library::open_streaming`]) on to the event
 //! loop, and its cache is written after it is shown.
 
+use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
 use std::time::Duration;
@@ -23,6 +24,32 @@ pub struct LoadPlan {
     pub reading: Reading,
     /// Follow changes to the library's folders while the reader is open.
     pub watch: bool,
+    /// The configuration's `library` folders in order, when the library is theirs: one that
+    /// was not there at the start (a drive not mounted) is read from the first load after it
+    /// comes.
+    pub configured: Vec<PathBuf>,
+}
+
+impl LoadPlan {
+    /// Takes into the library the configured folders that have come since it was last
+    /// loaded, in the configuration's order (which decides whose id a path keeps when two
+    /// folders hold it), and returns them.
+    pub fn take_arrived(&mut self) -> Vec<PathBuf> {
+        let LibrarySource::Paths(paths) = &mut self.source else {
+            return Vec::new();
+        };
+        let arrived: Vec<PathBuf> = (self.configured.iter())
+            .filter(|path| !paths.contains(path) && std::fs::metadata(path).is_ok())
+            .cloned()
+            .collect();
+        if !arrived.is_empty() {
+            *paths = (self.configured.iter())
+                .filter(|path| paths.contains(path) || arrived.contains(path))
+                .cloned()
+                .collect();
+        }
+        arrived
+    }
 }
 
 /// Caches that loading threads write once they have handed their library on, one at a time.

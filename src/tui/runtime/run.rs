@@ -13,6 +13,7 @@ use ratatui::layout::Size;
 
 use crate::history::{HistoryFile, SearchHistory};
 use crate::library::{Library, LibrarySource};
+use crate::loader::display_path;
 use crate::marks::store::MarksFile;
 use crate::opener::Opener;
 use crate::query::SavedQueries;
@@ -255,8 +256,27 @@ impl Looper {
     fn follow_changes_once_loaded(&mut self) {
         if self.watch_pending && !self.app.load.active {
             self.watch_pending = false;
-            follow_changes(&self.plan, &self.sender);
+            follow_changes(&self.plan.source, &self.sender);
         }
+    }
+
+    /// Reads from now on the configured folders that were not there when the reader
+    /// started (a drive mounted since), watching them as the others are, and says so.
+    fn take_arrived_folders(&mut self) {
+        let arrived = self.plan.take_arrived();
+        if arrived.is_empty() {
+            return;
+        }
+        if let LibrarySource::Paths(roots) = &self.plan.source {
+            self.app.roots = roots.clone();
+        }
+        self.app.source = self.plan.source.label();
+        if self.plan.watch && !self.watch_pending {
+            let arrived = LibrarySource::Paths(arrived.clone());
+            follow_changes(&arrived, &self.sender);
+        }
+        let names: Vec<String> = arrived.iter().map(|p| display_path(p)).collect();
+        self.app.notice = Some(format!("{}: there now, and read", names.join(", ")));
     }
 
     /// Applies one event; true when the screen may have changed.
@@ -345,6 +365,7 @@ impl Looper {
                 None
             }
             Effect::Reload { generation } => {
+                self.take_arrived_folders();
                 start_loading(&self.plan, generation, &self.cache_writes, &self.sender);
                 None
             }
@@ -399,8 +420,8 @@ fn mouse_action(mouse: MouseEvent) -> Option<Action> {
 
 /// Watches the library's folders, if it has any; a watch the system refuses is a notice, and
 /// `r` still reloads.
-fn follow_changes(plan: &LoadPlan, sender: &Sender<Event>) {
-    let LibrarySource::Paths(roots) = &plan.source else {
+fn follow_changes(source: &LibrarySource, sender: &Sender<Event>) {
+    let LibrarySource::Paths(roots) = source else {
         return;
     };
     let changes = sender.clone();
