@@ -4,7 +4,7 @@
 //! Markdown, more than the whole budget for rendering it. A document longer than a piece is
 //! cut where one top-level block ends and the next begins, so that each piece parses as it
 //! would in place; a block longer than a piece is cut between two of its lines, and the
-//! renderer carries it on into the next piece (see `markdown.rs`).
+//! renderer carries it on into the next piece (see `markdown/pieces.rs`).
 //!
 //! Link reference definitions are the one thing that reaches across blocks: a definition at
 //! the end of a document serves links at its start. They are gathered from every piece first.
