@@ -23,6 +23,7 @@
 //! per article small and even. Everything is deterministic: no randomness, no clock, and
 //! ties in the reasons are broken by text.
 
+mod figures;
 mod lexicon;
 mod model;
 mod scorer;
