@@ -144,6 +144,9 @@ fn extract(html: &str, address: Option<&str>, max_depth: usize) -> Page {
         ),
         None => (converted.markdown.clone(), converted.text.clone()),
     };
+    let (body, _) = crate::scrape::edges::trim(body);
+    let (text, about) = crate::scrape::edges::trim(text);
+    let about: HashSet<String> = about.iter().map(|line| key(line)).collect();
     // A table's row is one line of the article and one visible line a cell: each cell of a
     // row kept is kept too.
     let kept: HashSet<String> = converted
@@ -155,6 +158,7 @@ fn extract(html: &str, address: Option<&str>, max_depth: usize) -> Page {
             std::iter::once(line.as_str()).chain(cells.into_iter().flatten())
         })
         .map(key)
+        .filter(|line| !about.contains(line))
         .collect();
     let furniture = whole
         .iter()

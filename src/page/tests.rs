@@ -422,3 +422,55 @@ fn a_table_too_large_to_read_stays_paragraphs() {
         assert_eq!(page.body.contains("| --- |"), is_table, "{rows} x {cells}");
     }
 }
+
+/// A page that puts its photo's credit, its dates, a sign-up line and a byline inside the
+/// article's element, as many blogs and news sites do.
+const CREDITED_PAGE: &str = r#"<!DOCTYPE html><html><head><title>Grain ships wait</title></head>
+<body><article>
+<h1>Grain ships wait</h1>
+<figure><img src="ships.jpg" alt=""><figcaption>JANE DOE/AFP/Getty Images</figcaption></figure>
+<p>Last updated March 5, 2024</p>
+<p><em>Posted by Maria Lopez, harbour reporter</em></p>
+<p>Dock workers at the country's largest port extended their strike on Tuesday, leaving more
+than forty grain ships waiting offshore and pushing up the price of wheat for a third week.</p>
+<p>The union said it would not return to work until the port authority agreed to a new pay
+scale, while the authority said it had already offered the largest increase in a decade.</p>
+<p>Farmers in the north said their silos were full and that they had started to store grain in
+the open, where a week of rain could ruin it.</p>
+<p>SIGN UP FOR OUR NEWSLETTER</p>
+</article></body></html>"#;
+
+#[test]
+fn credits_dates_and_bylines_around_the_article_are_furniture() {
+    let page = read(CREDITED_PAGE);
+    let about = [
+        "JANE DOE/AFP/Getty Images",
+        "Last updated March 5, 2024",
+        "Posted by Maria Lopez, harbour reporter",
+        "SIGN UP FOR OUR NEWSLETTER",
+    ];
+    for line in about {
+        assert!(
+            !page.text.contains(line),
+            "{line:?} in the text:\n{}",
+            page.text
+        );
+        assert!(
+            !page.body.contains(line),
+            "{line:?} in the body:\n{}",
+            page.body
+        );
+        assert!(
+            page.furniture.iter().any(|l| l == line),
+            "{line:?} not in {:?}",
+            page.furniture
+        );
+        assert!(page.whole.contains(line), "{line:?} not in the whole page");
+    }
+    for kept in ["Dock workers", "The union said", "Farmers in the north"] {
+        assert!(
+            page.text.contains(kept) && page.body.contains(kept),
+            "{kept:?}"
+        );
+    }
+}
