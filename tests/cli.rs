@@ -598,32 +598,37 @@ fn a_file_named_twice_or_with_its_folder_is_loaded_once() {
 }
 
 #[test]
-fn the_same_id_in_two_folders_is_warned_about_and_never_guessed() {
+fn the_same_path_in_two_folders_is_warned_about_and_each_has_its_own_id() {
     let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().canonicalize().unwrap();
     for folder in ["a", "b"] {
-        std::fs::create_dir(dir.path().join(folder)).unwrap();
+        std::fs::create_dir(root.join(folder)).unwrap();
         std::fs::write(
-            dir.path().join(folder).join("same.md"),
+            root.join(folder).join("same.md"),
             format!("# From {folder}\n\nText\n"),
         )
         .unwrap();
     }
-    let run = moodwire(&["check", "a", "b"], dir.path());
+    let later = root.join("b/same.md").display().to_string();
+    let run = moodwire(&["check", "a", "b"], &root);
     assert_eq!(run.code, 0, "a warning is not an error");
     assert_eq!(
         run.stdout,
-        "b/same.md: warning: the id `same.md` is also the id of a/same.md; name either by its path\n2 articles, 0 errors, 1 warning\n"
+        format!(
+            "b/same.md: warning: the id `same.md` is also the id of a/same.md; this one's id is \
+             its path, `{later}`\n2 articles, 0 errors, 1 warning\n"
+        )
     );
-    let run = moodwire(&["show", "-l", "a", "-l", "b", "same.md"], dir.path());
-    assert_eq!(run.code, 2);
-    assert!(
-        run.stderr.contains(
-            "the id \"same.md\" names 2 articles; name one by its path:\n  a/same.md\n  b/same.md"
-        ),
-        "{}",
-        run.stderr
-    );
-    let run = moodwire(&["show", "b/same.md"], dir.path());
+    for (id, title) in [("same.md", "From a"), (later.as_str(), "From b")] {
+        let run = moodwire(&["show", "-l", "a", "-l", "b", id], &root);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout.starts_with(&format!("{title}\n")),
+            "{}",
+            run.stdout
+        );
+    }
+    let run = moodwire(&["show", "b/same.md"], &root);
     assert!(run.stdout.starts_with("From b\n"), "{}", run.stdout);
 }
 

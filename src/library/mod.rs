@@ -4,8 +4,6 @@ use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use rustc_hash::FxHashMap;
-
 use crate::article::{Article, Sentiment};
 use crate::index::{Index, NO_DOC, Shard};
 use crate::loader::{self, FileStamp, Loaded, Problem, Source};
@@ -149,7 +147,6 @@ impl Library {
         reading: &Reading,
     ) -> Library {
         articles.drop_bodies();
-        problems.extend(duplicate_ids(&articles));
         problems.sort_by(|a, b| a.path.cmp(&b.path).then(a.severity.cmp(&b.severity)));
         Library {
             articles: Arc::new(articles),
@@ -324,27 +321,6 @@ impl Library {
             .map(|doc| &articles[doc])
             .collect()
     }
-}
-
-/// A warning for each article whose id another article already has.
-fn duplicate_ids(articles: &Articles) -> Vec<Problem> {
-    let mut first_with: FxHashMap<&str, &Path> = FxHashMap::default();
-    let mut problems = Vec::new();
-    for (id, path) in (0..articles.len()).filter_map(|doc| articles.name(doc)) {
-        match first_with.get(id) {
-            Some(first) => problems.push(Problem::warning(
-                path,
-                format!(
-                    "the id `{id}` is also the id of {}; name either by its path",
-                    crate::loader::display_path(first)
-                ),
-            )),
-            None => {
-                first_with.insert(id, path);
-            }
-        }
-    }
-    problems
 }
 
 fn same_file(path: &Path, canonical: &Path) -> bool {

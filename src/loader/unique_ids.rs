@@ -6,32 +6,42 @@
 //! `b/news/x.md` are both `news/x.md`), when two files named directly have one name, or when
 //! two names differ only in characters an id cannot show (each is shown as `?`).
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::problem::display_path;
+use super::problem::{Problem, display_path};
 use super::walk::Source;
 
 /// Gives each source an id no earlier one has. The first keeps its id, so that a library of
 /// one folder, and the first folder of several, keep theirs whatever else is named; a later
 /// one is known by its path in full, which stays the same from run to run as long as the file
 /// does.
-pub fn make_ids_unique(sources: &mut [Source]) {
+pub fn make_ids_unique(sources: &mut [Source], problems: &mut Vec<Problem>) {
     // Nearly always every id is unique already: find out without copying any.
-    let mut seen = FxHashSet::default();
-    let repeated: Vec<usize> = (0..sources.len())
-        .filter(|&at| !seen.insert(sources[at].id.as_str()))
-        .collect();
+    let mut first_with: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut repeated = Vec::new();
+    for (at, source) in sources.iter().enumerate() {
+        if let Some(&first) = first_with.get(source.id.as_str()) {
+            repeated.push((at, first));
+        } else {
+            first_with.insert(source.id.as_str(), at);
+        }
+    }
     if repeated.is_empty() {
         return;
     }
-    let mut taken: FxHashSet<String> = seen.into_iter().map(str::to_owned).collect();
-    for at in repeated {
-        let source = &mut sources[at];
-        let full = std::path::absolute(&source.path).unwrap_or_else(|_| source.path.clone());
-        let full = display_path(&full);
-        let id = first_free(&full, &taken);
+    let mut taken: FxHashSet<String> = first_with.into_keys().map(str::to_owned).collect();
+    for (at, first) in repeated {
+        let full =
+            std::path::absolute(&sources[at].path).unwrap_or_else(|_| sources[at].path.clone());
+        let id = first_free(&display_path(&full), &taken);
         taken.insert(id.clone());
-        source.id = id;
+        let message = format!(
+            "the id `{}` is also the id of {}; this one's id is its path, `{id}`",
+            sources[at].id,
+            display_path(&sources[first].path)
+        );
+        problems.push(Problem::warning(&sources[at].path, message));
+        sources[at].id = id;
     }
 }
 
@@ -71,7 +81,7 @@ mod tests {
     #[test]
     fn unique_ids_are_kept() {
         let mut sources = vec![source("/a/x.md", "x.md"), source("/a/y.md", "y.md")];
-        make_ids_unique(&mut sources);
+        make_ids_unique(&mut sources, &mut Vec::new());
         assert_eq!(ids(&sources), ["x.md", "y.md"]);
     }
 
@@ -82,7 +92,7 @@ mod tests {
             source("/b/news/x.md", "news/x.md"),
             source("/c/news/x.md", "news/x.md"),
         ];
-        make_ids_unique(&mut sources);
+        make_ids_unique(&mut sources, &mut Vec::new());
         assert_eq!(ids(&sources), ["news/x.md", "/b/news/x.md", "/c/news/x.md"]);
     }
 
@@ -94,7 +104,7 @@ mod tests {
             source("/a/b\u{7}.md", "/a/b?.md"),
             source("/a/b\u{8}.md", "/a/b?.md"),
         ];
-        make_ids_unique(&mut sources);
+        make_ids_unique(&mut sources, &mut Vec::new());
         assert_eq!(ids(&sources), ["/a/b?.md", "/a/b?.md (2)", "/a/b?.md (3)"]);
     }
 }

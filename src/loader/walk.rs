@@ -112,7 +112,7 @@ pub fn walk(paths: &[PathBuf], limits: &Limits) -> Walk {
             });
         }
     }
-    super::unique_ids::make_ids_unique(&mut walk.sources);
+    super::unique_ids::make_ids_unique(&mut walk.sources, &mut walk.problems);
     walk
 }
 
