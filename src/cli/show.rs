@@ -78,30 +78,16 @@ fn find(args: &ShowArgs, config: &Config) -> anyhow::Result<(Article, Body)> {
         bail!("{}: no such file", display_path(path));
     }
     let library: &Library = open_library(&args.library, args.cache, config)?;
-    match library.find_all(&args.target).as_slice() {
-        [one] => return with_body(&reading, one),
-        [] => {
-            // A file of the library that failed to load is named by its problem.
-            let failed = library
-                .problems()
-                .iter()
-                .filter(|p| p.severity == Severity::Error);
-            if let Some(problem) = failed.into_iter().find(|p| p.path.ends_with(&args.target)) {
-                bail!("{problem}");
-            }
-        }
-        several => {
-            let paths: Vec<String> = several
-                .iter()
-                .map(|a| format!("  {}", display_path(&a.path)))
-                .collect();
-            bail!(
-                "the id \"{}\" names {} articles; name one by its path:\n{}",
-                sanitize_line(&args.target),
-                several.len(),
-                paths.join("\n")
-            );
-        }
+    if let Some(article) = library.find(&args.target) {
+        return with_body(&reading, article);
+    }
+    // A file of the library that failed to load is named by its problem.
+    let failed = library
+        .problems()
+        .iter()
+        .filter(|p| p.severity == Severity::Error);
+    if let Some(problem) = failed.into_iter().find(|p| p.path.ends_with(&args.target)) {
+        bail!("{problem}");
     }
     let target = sanitize_line(&args.target);
     match picked_out(library, &args.target).as_slice() {

@@ -292,34 +292,19 @@ impl Library {
         self.matching(&Query::default(), order)
     }
 
-    /// Finds an article by id, or by the path it was read from.
+    /// Finds an article by its id (which no other article has), or else by the path it was
+    /// read from.
     pub fn find(&self, id_or_path: &str) -> Option<&Article> {
-        self.find_all(id_or_path).into_iter().next()
-    }
-
-    /// Every article with this id (folders named together may hold the same relative path),
-    /// or else the article read from this path.
-    pub fn find_all(&self, id_or_path: &str) -> Vec<&Article> {
         let articles = &self.articles;
-        let by_id: Vec<&Article> = (0..articles.len())
-            .filter(|&doc| articles.name(doc).is_some_and(|(id, _)| id == id_or_path))
-            .map(|doc| &articles[doc])
-            .collect();
-        if !by_id.is_empty() {
-            return by_id;
-        }
-        let Ok(wanted) = std::fs::canonicalize(id_or_path) else {
-            return by_id;
-        };
-        (0..articles.len())
-            .filter(|&doc| {
-                articles
-                    .name(doc)
-                    .is_some_and(|(_, path)| same_file(path, &wanted))
-            })
-            .take(1)
-            .map(|doc| &articles[doc])
-            .collect()
+        let doc = (0..articles.len())
+            .find(|&doc| articles.name(doc).is_some_and(|(id, _)| id == id_or_path))
+            .or_else(|| {
+                let wanted = std::fs::canonicalize(id_or_path).ok()?;
+                (0..articles.len()).find(|&doc| {
+                    (articles.name(doc)).is_some_and(|(_, path)| same_file(path, &wanted))
+                })
+            })?;
+        Some(&articles[doc])
     }
 }
 

@@ -128,11 +128,7 @@ pub(super) fn follow_file(app: &mut App) -> Option<Effect> {
     let library = app.catalog.library()?;
     let path = reader.article.path.clone();
     let same_file = |article: &&crate::article::Article| article.path == path;
-    match library
-        .find_all(&reader.article.id)
-        .into_iter()
-        .find(same_file)
-    {
+    match library.find(&reader.article.id).filter(same_file) {
         Some(article) => {
             reader.refresh(article.clone());
             Some(Effect::ReadBody(Box::new(article.clone())))
