@@ -1,11 +1,12 @@
 //! Lines at the edges of an article's text that are about the article rather than of it: a
 //! byline, a date, a reading time, a photo's credit, a count of shares, a link to skip to the
-//! content. A saved page's extraction keeps them when the page puts them inside the article's
-//! element; they are left out of its text here, as a scrape's classes leave them out of its
-//! own, and kept among the furniture.
+//! content. Extraction keeps them when the page puts them inside the article's element; they
+//! are left out of its text here, as a scrape's classes leave them out of a scrape's, and kept
+//! among the furniture.
 
-use super::furniture::is_furniture;
-use super::headline::{is_byline, is_credit, is_date_line};
+use crate::scrape::furniture::is_furniture;
+use crate::scrape::headline::{is_byline, is_credit, is_date_line};
+use crate::tldr::plain_line;
 
 /// How many blocks at each end of the text are looked at: such lines come in ones and twos
 /// above the first paragraph and below the last.
@@ -103,45 +104,15 @@ fn names_someone(line: &str) -> bool {
             .is_some_and(|name| name.starts_with(char::is_uppercase))
 }
 
-/// A block of one line as plain text: its heading, quote and emphasis marks gone, links as
-/// their text and images left out; `None` for a block of several lines (a list, a table, a
-/// quote of paragraphs, code), which is the article's.
+/// A block of one line as plain text: its heading and quote marks gone, and the rest as
+/// [`plain_line`] reads it; `None` for a block of several lines (a list, a table, a quote of
+/// paragraphs, code), which is the article's.
 fn plain(block: &str) -> Option<String> {
     let block = block.trim_matches('\n');
     if block.contains('\n') {
         return None;
     }
-    let line = block.trim_start_matches(['#', '>', ' ']);
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(at) = rest.find(['[', '*', '_', '`']) {
-        out.push_str(&rest[..at]);
-        let image = out.ends_with('!');
-        let after = &rest[at..];
-        if !after.starts_with('[') {
-            rest = &after[1..];
-            continue;
-        }
-        // `[text](address)`, or `![text](address)` for an image, whose text is left out.
-        let Some((text, tail)) = after[1..].split_once("](") else {
-            out.push('[');
-            rest = &after[1..];
-            continue;
-        };
-        let Some(close) = tail.find(')') else {
-            out.push('[');
-            rest = &after[1..];
-            continue;
-        };
-        if image {
-            out.pop();
-        } else {
-            out.push_str(text);
-        }
-        rest = &tail[close + 1..];
-    }
-    out.push_str(rest);
-    Some(out)
+    Some(plain_line(block.trim_start_matches(['#', '>', ' '])))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! says why that one), and written as Markdown by a walk of our own (`page/markdown.rs`). Pages are
 //! guarded first (`page/guard.rs`): one nested too deeply to parse safely is read as plain text.
 
+mod edges;
 mod fragment;
 mod guard;
 mod markdown;
@@ -144,8 +145,8 @@ fn extract(html: &str, address: Option<&str>, max_depth: usize) -> Page {
         ),
         None => (converted.markdown.clone(), converted.text.clone()),
     };
-    let (body, _) = crate::scrape::edges::trim(body);
-    let (text, about) = crate::scrape::edges::trim(text);
+    let (body, _) = edges::trim(body);
+    let (text, about) = edges::trim(text);
     let about: HashSet<String> = about.iter().map(|line| key(line)).collect();
     // A table's row is one line of the article and one visible line a cell: each cell of a
     // row kept is kept too.

@@ -11,7 +11,6 @@
 //! is the line above it that reads most like one ([`headline`]).
 
 mod classes;
-pub mod edges;
 mod folded;
 pub mod furniture;
 pub mod headline;

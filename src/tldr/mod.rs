@@ -15,6 +15,8 @@ use std::borrow::Cow;
 
 use rustc_hash::FxHashMap;
 
+pub use prose::plain_line;
+
 /// Sentences shorter or longer than these (in words) are not taken.
 const MIN_WORDS: usize = 8;
 const MAX_WORDS: usize = 60;

@@ -57,6 +57,13 @@ fn end(current: &mut String, paragraphs: &mut Vec<String>) {
     current.clear();
 }
 
+/// A line of Markdown as plain text (see [`push_plain`]).
+pub fn plain_line(line: &str) -> String {
+    let mut out = String::new();
+    push_plain(&mut out, line);
+    out
+}
+
 /// A line of Markdown as plain text, onto the end of `out` (the paragraph being gathered):
 /// `[text](url)` as `text`, images, emphasis markers, code ticks and escapes taken off.
 fn push_plain(out: &mut String, line: &str) {
@@ -134,16 +141,10 @@ fn skip_to(chars: &mut std::iter::Peekable<std::str::CharIndices>, end: usize) {
 mod tests {
     use super::*;
 
-    fn plain(line: &str) -> String {
-        let mut out = String::new();
-        push_plain(&mut out, line);
-        out
-    }
-
     #[test]
     fn markup_comes_off() {
         assert_eq!(
-            plain("A **bold** [link](https://x.y/a) and ![img](i.png) \\*star\\* snake_case"),
+            plain_line("A **bold** [link](https://x.y/a) and ![img](i.png) \\*star\\* snake_case"),
             "A bold link and  *star* snake_case"
         );
     }
