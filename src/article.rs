@@ -56,17 +56,12 @@ impl Article {
             return &self.body;
         };
         match crate::title::atx_heading_text(first_line) {
-            Some(heading) if same_words(heading, &self.title) => {
+            Some(heading) if crate::words::same_words(heading, &self.title) => {
                 trimmed[first_line.len()..].trim_start_matches(['\n', '\r'])
             }
             _ => &self.body,
         }
     }
-}
-
-/// Compares two titles by their words, ignoring case and punctuation.
-fn same_words(a: &str, b: &str) -> bool {
-    crate::words::words(a).eq(crate::words::words(b))
 }
 
 /// The sentiment of an article on the house scale of 1 (most negative) to 10 (most positive).

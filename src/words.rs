@@ -152,6 +152,29 @@ pub fn normalize_into<'a>(word: &'a str, buffer: &'a mut String) -> &'a str {
     buffer
 }
 
+/// Whether two texts have the same words, compared as [`words`] gives them: ignoring case
+/// and punctuation. Without allocating for words of ASCII, as in most titles.
+pub fn same_words(a: &str, b: &str) -> bool {
+    let mut a = word_spans(a).map(|(_, word)| word);
+    let mut b = word_spans(b).map(|(_, word)| word);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x.is_ascii() && y.is_ascii() => {
+                if !x.eq_ignore_ascii_case(y) {
+                    return false;
+                }
+            }
+            (Some(x), Some(y)) => {
+                if normalize(x) != normalize(y) {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
+}
+
 /// The normalised words of `text`.
 pub fn words(text: &str) -> impl Iterator<Item = Cow<'_, str>> + '_ {
     word_spans(text).map(|(_, word)| normalize(word))
@@ -172,6 +195,17 @@ mod tests {
             ["russia", "s", "u", "s", "supply", "chain", "5g"]
         );
         assert_eq!(all("  ...  "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn same_words_ignore_case_and_punctuation_in_any_script() {
+        assert!(same_words("Fed Holds Rates", "fed holds: rates!"));
+        assert!(same_words("ÉCONOMIE d'Été", "économie d’été"));
+        assert!(same_words("İstanbul", "istanbul"));
+        assert!(!same_words("Fed holds rates", "Fed holds"));
+        assert!(!same_words("Fed holds", "Fed holds rates"));
+        assert!(!same_words("Straße", "strasse"));
+        assert!(same_words("", "  ... "));
     }
 
     #[test]

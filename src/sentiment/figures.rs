@@ -64,7 +64,11 @@ const EARLIER_FIGURE: [&str; 5] = ["from", "compared", "versus", "vs", "against"
 /// totalled EUR 150 mn, compared with EUR 101 mn" is good news, "operating loss EUR 5 mn
 /// (from EUR 2 mn)" bad news. Figures that agree with the word that gave a thing's direction
 /// add to it: "rose to EUR 150 mn from EUR 101 mn".
-pub(super) fn compare_numbers(tokens: &[Token<'_>], things: &mut [Thing<'_>], hits: &mut Vec<Hit>) {
+pub(super) fn compare_numbers(
+    tokens: &[Token<'_>],
+    things: &mut [Thing<'_>],
+    hits: &mut Vec<Hit<'_>>,
+) {
     if things.is_empty() {
         return;
     }
@@ -115,7 +119,7 @@ pub(super) fn compare_numbers(tokens: &[Token<'_>], things: &mut [Thing<'_>], hi
             (true, Some((went_up, hit))) if went_up == rose => {
                 let hit = &mut hits[hit];
                 hit.valence += NUMBERS_AGREE * hit.valence.signum();
-                hit.text = format!("{} {figures}", hit.text);
+                hit.text = format!("{} {figures}", hit.text).into();
                 thing.went_up = None;
                 continue;
             }
@@ -126,7 +130,7 @@ pub(super) fn compare_numbers(tokens: &[Token<'_>], things: &mut [Thing<'_>], hi
         thing.paired = true;
         let way = if rose { "up" } else { "down" };
         hits.push(Hit {
-            text: format!("{} {way} {figures}", thing.word),
+            text: format!("{} {way} {figures}", thing.word).into(),
             valence: if rose == thing.good {
                 strength
             } else {
@@ -153,7 +157,7 @@ const BEFORE_WORDS: [&str; 8] = [
 pub(super) fn profit_against_loss(
     tokens: &[Token<'_>],
     things: &mut [Thing<'_>],
-    hits: &mut Vec<Hit>,
+    hits: &mut Vec<Hit<'_>>,
 ) {
     let unpaired = |words: &[&str], thing: &Thing<'_>| !thing.paired && words.contains(&thing.word);
     let Some(loss) = things.iter().position(|thing| unpaired(&LOSS_WORDS, thing)) else {
@@ -189,7 +193,7 @@ pub(super) fn profit_against_loss(
         false => ("loss against a profit before", -PROFIT_AGAINST_LOSS),
     };
     hits.push(Hit {
-        text: text.to_owned(),
+        text: text.into(),
         valence,
         rule: true,
     });

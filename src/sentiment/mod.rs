@@ -31,6 +31,9 @@ mod tokens;
 #[doc(hidden)]
 pub mod train;
 
+use std::borrow::Cow;
+use std::cell::RefCell;
+
 use crate::article::{Article, Bucket, Scale};
 
 pub use model::Model;
@@ -117,21 +120,29 @@ pub fn estimate_with(
     scale: Scale,
 ) -> Estimate {
     let mut tally = Tally::new(model);
-    let mut buffers = Buffers::default();
-    buffers.read(title, usize::MAX, |words| tally.add(words, TITLE_WEIGHT));
-    for item in tldr {
-        buffers.read(item, usize::MAX, |words| tally.add(words, TLDR_WEIGHT));
-    }
-    buffers.read(body, BODY_WORDS, |words| {
-        for sentence in words.split(|token| *token == Token::Sentence) {
-            tally.add(sentence, 1.0);
+    BUFFERS.with_borrow_mut(|buffers| {
+        buffers.read(title, usize::MAX, |words| tally.add(words, TITLE_WEIGHT));
+        for item in tldr {
+            buffers.read(item, usize::MAX, |words| tally.add(words, TLDR_WEIGHT));
         }
+        buffers.read(body, BODY_WORDS, |words| {
+            for sentence in words.split(|token| *token == Token::Sentence) {
+                tally.add(sentence, 1.0);
+            }
+        });
     });
     tally.estimate(scale)
 }
 
+thread_local! {
+    /// Each thread's buffers, kept from one estimate to the next: a library is estimated an
+    /// article after another on each thread, and growing them anew for each one cost more
+    /// than a tenth of an estimate.
+    static BUFFERS: RefCell<Buffers> = RefCell::default();
+}
+
 /// The lowercased text of a piece of an article and its tokens, kept so that every piece
-/// of an estimate is read into the same two allocations.
+/// of every estimate on a thread is read into the same two allocations.
 #[derive(Default)]
 struct Buffers {
     lowered: String,
@@ -177,6 +188,8 @@ struct Tally<'m> {
     texts: Vec<String>,
     /// What is known of each token of the piece being read, kept to be reused.
     looked: Vec<Option<&'m Known>>,
+    /// What the lexicon and the rules read in the piece being read, kept to be reused.
+    reading: Reading<'static>,
 }
 
 impl<'m> Tally<'m> {
@@ -186,9 +199,14 @@ impl<'m> Tally<'m> {
             moved: [0.0; CLASSES],
             weight: 0.0,
             heaviest: 0.0,
-            evidence: Found::default(),
+            // About as many as an article's body has strong words, so that it seldom grows.
+            evidence: Found {
+                features: Vec::with_capacity(128),
+                rules: Vec::new(),
+            },
             texts: Vec::new(),
-            looked: Vec::new(),
+            looked: Vec::with_capacity(64),
+            reading: Reading::default(),
         }
     }
 
@@ -200,13 +218,14 @@ impl<'m> Tally<'m> {
         }
         let mut looked = std::mem::take(&mut self.looked);
         self.model.look(tokens, &mut looked);
-        let reading = Reading::read(tokens, &looked);
+        let mut reading = std::mem::take(&mut self.reading).recycle();
+        reading.read_into(tokens, &looked);
         let evidence = &mut self.evidence;
         let logits = self.model.logits(&looked, &reading, |feature, _| {
             evidence.add_feature(feature, weight);
         });
         let dense = self.model.dense();
-        for hit in reading.hits {
+        for hit in reading.hits.drain(..) {
             let per = dense[Dense::of_hit(hit.rule, hit.valence) as usize];
             let value = hit.valence.abs();
             let weights = per.map(|w| w * value);
@@ -217,7 +236,7 @@ impl<'m> Tally<'m> {
             let id = text_id(&mut self.texts, hit.text);
             evidence.add_rule(Evidence::Rule(id), &weights, weight);
         }
-        for marker in reading.markers {
+        for marker in reading.markers.drain(..) {
             let id = text_id(&mut self.texts, marker);
             evidence.add_rule(
                 Evidence::Marker(id),
@@ -231,6 +250,7 @@ impl<'m> Tally<'m> {
         self.weight += weight;
         self.heaviest = self.heaviest.max(weight);
         self.looked = looked;
+        self.reading = reading.recycle();
     }
 
     /// What the sum of the pieces' moves is divided by.
@@ -332,11 +352,11 @@ impl<'m> Tally<'m> {
 }
 
 /// The number of a text in `texts`, added if it is not there.
-fn text_id(texts: &mut Vec<String>, text: String) -> u32 {
+fn text_id(texts: &mut Vec<String>, text: Cow<'_, str>) -> u32 {
     match texts.iter().position(|t| *t == text) {
         Some(id) => id as u32,
         None => {
-            texts.push(text);
+            texts.push(text.into_owned());
             (texts.len() - 1) as u32
         }
     }

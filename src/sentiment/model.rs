@@ -164,6 +164,20 @@ impl Known {
     };
 }
 
+/// The four bytes of `bytes` from `at`, little end first.
+fn le_u32(bytes: &[u8], at: usize) -> u32 {
+    let mut four = [0; 4];
+    four.copy_from_slice(&bytes[at..at + 4]);
+    u32::from_le_bytes(four)
+}
+
+/// The eight bytes of `bytes` from `at`, little end first.
+fn le_u64(bytes: &[u8], at: usize) -> u64 {
+    let mut eight = [0; 8];
+    eight.copy_from_slice(&bytes[at..at + 8]);
+    u64::from_le_bytes(eight)
+}
+
 /// What is known of words, by the words. Nearly all words are short enough to be kept as a
 /// number (their bytes and their length), which a lookup compares without following a
 /// pointer to the text; the few longer ones are kept as text.
@@ -180,10 +194,26 @@ impl Words {
         if bytes.len() > 15 {
             return None;
         }
-        let mut key = [0; 16];
-        key[..bytes.len()].copy_from_slice(bytes);
-        key[15] = bytes.len() as u8;
-        Some(u128::from_le_bytes(key))
+        // Read as two overlapping loads rather than copied a byte at a time: a copy of a
+        // length only known at run time is a call, and this runs for every word of a text.
+        let len = bytes.len();
+        let (low, high) = match len {
+            0 => (0, 0),
+            1..=3 => {
+                let [first, middle, last] = [0, len / 2, len - 1].map(|i| u64::from(bytes[i]));
+                (
+                    first | middle << (8 * (len / 2)) | last << (8 * (len - 1)),
+                    0,
+                )
+            }
+            4..=7 => (
+                u64::from(le_u32(bytes, 0)) | u64::from(le_u32(bytes, len - 4)) << (8 * (len - 4)),
+                0,
+            ),
+            8 => (le_u64(bytes, 0), 0),
+            _ => (le_u64(bytes, 0), le_u64(bytes, len - 8) >> (8 * (16 - len))),
+        };
+        Some(u128::from(low) | u128::from(high) << 64 | (len as u128) << 120)
     }
 
     fn get(&self, word: &str) -> Option<&Known> {
@@ -512,4 +542,30 @@ pub fn softmax(logits: &Weights) -> Weights {
     let exp = logits.map(|l| (l - top).exp());
     let sum: f64 = exp.iter().sum();
     exp.map(|e| e / sum)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_key_is_the_words_bytes_then_its_length() {
+        let text = "abcdefghijklmnopé’";
+        for end in (0..=text.len()).filter(|&end| text.is_char_boundary(end)) {
+            let word = &text[..end];
+            let mut expected = [0; 16];
+            match word.len() {
+                0..=15 => {
+                    expected[..word.len()].copy_from_slice(word.as_bytes());
+                    expected[15] = word.len() as u8;
+                    assert_eq!(
+                        Words::short_key(word),
+                        Some(u128::from_le_bytes(expected)),
+                        "{word}"
+                    );
+                }
+                _ => assert_eq!(Words::short_key(word), None, "{word}"),
+            }
+        }
+    }
 }

@@ -2,6 +2,8 @@
 //! bad things went, said by a word ("profit fell", "losses narrowed") or shown by two figures
 //! ("EUR 150 mn, up from EUR 101 mn").
 
+use std::borrow::Cow;
+
 use super::figures::{compare_numbers, profit_against_loss};
 use super::lexicon::{Entry, Lexicon, MAX_PHRASE_BYTES, MAX_PHRASE_WORDS};
 use super::model::Known;
@@ -30,8 +32,10 @@ const MIN_DIRECTION_VALENCE: f64 = 1.0;
 
 /// A word or phrase with the valence it carries in its sentence.
 #[derive(Debug)]
-pub struct Hit {
-    pub text: String,
+pub struct Hit<'a> {
+    /// Borrowed from the text for a single word, as most are: an estimate made while loading
+    /// shows no reasons, and allocating each word's text would cost more than reading it.
+    pub text: Cow<'a, str>,
     pub valence: f64,
     /// Read by a rule or a phrase ("profit fell", "sales up from 101 to 150", "beat
     /// estimates") rather than from one word alone: stronger evidence.
@@ -40,30 +44,47 @@ pub struct Hit {
 
 /// What the lexicon and the rules read in a piece of text.
 #[derive(Debug, Default)]
-pub struct Reading {
+pub struct Reading<'a> {
     /// What carried valence, in the order read.
-    pub hits: Vec<Hit>,
+    pub hits: Vec<Hit<'a>>,
     /// The neutral markers read ("unchanged", "according to").
-    pub markers: Vec<String>,
+    pub markers: Vec<Cow<'a, str>>,
 }
 
-impl Reading {
+impl<'a> Reading<'a> {
     /// Reads every sentence of `tokens`, with what is known of each.
-    pub fn read(tokens: &[Token<'_>], looked: &Looked<'_>) -> Reading {
+    pub fn read(tokens: &[Token<'a>], looked: &Looked<'_>) -> Reading<'a> {
         let mut reading = Reading::default();
+        reading.read_into(tokens, looked);
+        reading
+    }
+
+    /// [`Reading::read`] into this reading, emptied first, whose allocations are reused: an
+    /// estimate reads each sentence of an article in turn.
+    pub fn read_into(&mut self, tokens: &[Token<'a>], looked: &Looked<'_>) {
+        self.hits.clear();
+        self.markers.clear();
         let mut start = 0;
         for end in 0..=tokens.len() {
             if end < tokens.len() && tokens[end] != Token::Sentence {
                 continue;
             }
-            let read = Sentence::read(&tokens[start..end], &looked[start..end]);
+            read_sentence(&tokens[start..end], &looked[start..end], self);
             start = end + 1;
-            reading.markers.extend(read.markers);
-            reading
-                .hits
-                .extend(read.hits.into_iter().filter(|hit| hit.valence != 0.0));
         }
-        reading
+        // Hits that a rule took over (the "profit" of "profit fell") weigh nothing.
+        self.hits.retain(|hit| hit.valence != 0.0);
+    }
+
+    /// This reading emptied, its allocations kept for a reading of another text.
+    pub fn recycle<'b>(mut self) -> Reading<'b> {
+        self.hits.clear();
+        self.markers.clear();
+        // Collecting an emptied vector's own iterator keeps its buffer; nothing is mapped.
+        Reading {
+            hits: self.hits.into_iter().map(|_| unreachable!()).collect(),
+            markers: self.markers.into_iter().map(|_| unreachable!()).collect(),
+        }
     }
 
     /// The sum of the positive valences of words (`rule` false) or of rules (`rule` true).
@@ -83,13 +104,6 @@ impl Reading {
             .map(|hit| (-hit.valence).max(0.0))
             .sum()
     }
-}
-
-/// What one sentence holds.
-#[derive(Debug, Default)]
-struct Sentence {
-    hits: Vec<Hit>,
-    markers: Vec<String>,
 }
 
 /// A good or bad thing met in a sentence: its hit, where it is, and whether a word saying
@@ -131,7 +145,7 @@ const COMPARATIVES: [&str; 6] = ["more", "better", "greater", "stronger", "happi
 
 impl<'a> State<'a> {
     /// The valence `v` with the modifiers in force applied, and the text to show for it.
-    fn apply(&self, valence: f64, text: String) -> Hit {
+    fn apply(&self, valence: f64, text: Cow<'a, str>) -> Hit<'a> {
         let mut valence = valence;
         if let Some((factor, _)) = self.scale {
             valence *= factor;
@@ -142,7 +156,7 @@ impl<'a> State<'a> {
         let text = match self.negation {
             Some((negator, _)) => {
                 valence *= NEGATION_FACTOR;
-                format!("{negator} {text}")
+                Cow::Owned(format!("{negator} {text}"))
             }
             None => text,
         };
@@ -197,161 +211,161 @@ impl<'a> State<'a> {
     }
 }
 
-impl Sentence {
-    fn read(tokens: &[Token<'_>], looked: &Looked<'_>) -> Sentence {
-        let lexicon = Lexicon::get();
-        let mut sentence = Sentence::default();
-        let mut state = State::default();
-        let mut contrast_at = None;
-        let mut things: Vec<Thing<'_>> = Vec::new();
-        // Things already counted with the word before them that says which way they went.
-        let mut consumed: Vec<usize> = Vec::new();
-        let mut at = 0;
-        // Where the last word that carried valence ended.
-        let mut last_hit_end = None;
-        while at < tokens.len() {
-            let Token::Word(word) = tokens[at] else {
-                state.end_clause();
-                at += 1;
-                continue;
-            };
-            let (entry, len) = lookup(lexicon, &tokens[at..], looked[at]);
-            let start = at;
-            at += len;
-            if consumed.contains(&start) {
-                continue;
-            }
-            let entry = match entry {
-                Some(Entry::Up(_) | Entry::Down(_))
-                    if len == 1
-                        && (word == "up" || word == "down")
-                        && !says_direction(tokens, start, &things) =>
-                {
-                    None
-                }
-                entry => entry,
-            };
-            let Some(entry) = entry else {
-                state.step_word(word);
-                continue;
-            };
-            // Joined only for what shows it: most entries that modify others have no text.
-            let span = &tokens[start..at];
-            let text = || join_words(span);
-            let hits_before = sentence.hits.len();
-            match entry {
-                Entry::Negator => state.negation = Some((word, NEGATION_WORDS)),
-                // An adverb right after the word it qualifies: "exports fell sharply".
-                Entry::Scale(factor) if word.ends_with("ly") && last_hit_end == Some(start) => {
-                    if let Some(hit) = sentence.hits.last_mut() {
-                        hit.valence *= factor;
-                    }
-                }
-                Entry::Scale(_) if state.comparative_ends_negation(tokens, start, word) => {
-                    state.scale = Some((SUPERLATIVE, SCALE_WORDS));
-                }
-                Entry::Scale(factor) => state.scale = Some((factor, SCALE_WORDS)),
-                Entry::Contrast => contrast_at = Some(sentence.hits.len()),
-                Entry::Concession => state.concession = true,
-                Entry::Neutral => {
-                    if state.negation.is_none() {
-                        sentence.markers.push(text());
-                    }
-                    state.step(len);
-                }
-                Entry::Nothing => state.step(len),
-                Entry::NegativeNegator(valence) => {
-                    sentence.hits.push(state.apply(valence, text()));
-                    state.negation = Some((word, NEGATION_WORDS));
-                }
-                Entry::Valence(valence) => {
-                    state.comparative_ends_negation(tokens, start, word);
-                    let mut hit = state.apply(valence, text());
-                    hit.rule = len > 1;
-                    sentence.hits.push(hit);
-                    state.step(len);
-                }
-                Entry::Bad(valence) | Entry::Good(valence) => {
-                    things.push(Thing {
-                        hit: sentence.hits.len(),
-                        at: start,
-                        word,
-                        good: matches!(entry, Entry::Good(_)),
-                        paired: false,
-                        went_up: None,
-                    });
-                    sentence.hits.push(state.apply(valence, text()));
-                    state.step(len);
-                }
-                Entry::Up(valence) | Entry::Down(valence) => {
-                    let going_up = matches!(entry, Entry::Up(_));
-                    state.comparative_ends_negation(tokens, start, word);
-                    // "up" and "down" reach back across the sentence: "revenue was EUR 150 mn,
-                    // up from EUR 101 mn".
-                    let reach = match word {
-                        "up" | "down" => usize::MAX,
-                        _ => DIRECTION_WORDS + 1,
-                    };
-                    let before = things
-                        .iter_mut()
-                        .rev()
-                        .find(|thing| !thing.paired)
-                        .filter(|thing| start - thing.at <= reach);
-                    let mut paired = true;
-                    let mut hit = match before {
-                        Some(thing) => {
-                            // "profit fell": the thing is counted with its verb.
-                            sentence.hits[thing.hit].valence = 0.0;
-                            thing.paired = true;
-                            thing.went_up = Some((going_up, sentence.hits.len()));
-                            let text = format!("{} {}", thing.word, text());
-                            state.apply(turned(valence, going_up, thing.good), text)
-                        }
-                        None => match thing_ahead(tokens, looked, at) {
-                            Some((thing_at, thing, good)) => {
-                                // "a rise in unemployment", "lower sales"
-                                consumed.push(thing_at);
-                                let text = match tokens[at..thing_at].contains(&Token::Word("in")) {
-                                    true => format!("{} in {thing}", text()),
-                                    false => format!("{} {thing}", text()),
-                                };
-                                things.push(Thing {
-                                    hit: sentence.hits.len(),
-                                    at: thing_at,
-                                    word: thing,
-                                    good,
-                                    paired: true,
-                                    went_up: Some((going_up, sentence.hits.len())),
-                                });
-                                state.apply(turned(valence, going_up, good), text)
-                            }
-                            None => {
-                                paired = false;
-                                state.apply(valence, text())
-                            }
-                        },
-                    };
-                    hit.rule = paired || len > 1;
-                    sentence.hits.push(hit);
-                    state.step(len);
-                }
-            }
-            if sentence.hits.len() > hits_before {
-                last_hit_end = Some(at);
-            }
+/// Reads one sentence into `reading`, after the sentences before it.
+fn read_sentence<'a>(tokens: &[Token<'a>], looked: &Looked<'_>, reading: &mut Reading<'a>) {
+    let lexicon = Lexicon::get();
+    // Where this sentence's hits start.
+    let first = reading.hits.len();
+    let mut state = State::default();
+    let mut contrast_at = None;
+    let mut things: Vec<Thing<'_>> = Vec::new();
+    // Things already counted with the word before them that says which way they went.
+    let mut consumed: Vec<usize> = Vec::new();
+    let mut at = 0;
+    // Where the last word that carried valence ended.
+    let mut last_hit_end = None;
+    while at < tokens.len() {
+        let Token::Word(word) = tokens[at] else {
+            state.end_clause();
+            at += 1;
+            continue;
+        };
+        let (entry, len) = lookup(lexicon, &tokens[at..], looked[at]);
+        let start = at;
+        at += len;
+        if consumed.contains(&start) {
+            continue;
         }
-        compare_numbers(tokens, &mut things, &mut sentence.hits);
-        profit_against_loss(tokens, &mut things, &mut sentence.hits);
-        if let Some(split) = contrast_at {
-            for (i, hit) in sentence.hits.iter_mut().enumerate() {
-                hit.valence *= if i < split {
-                    BEFORE_CONTRAST
-                } else {
-                    AFTER_CONTRAST
+        let entry = match entry {
+            Some(Entry::Up(_) | Entry::Down(_))
+                if len == 1
+                    && (word == "up" || word == "down")
+                    && !says_direction(tokens, start, &things) =>
+            {
+                None
+            }
+            entry => entry,
+        };
+        let Some(entry) = entry else {
+            state.step_word(word);
+            continue;
+        };
+        // Joined only for what shows it: most entries that modify others have no text.
+        let span = &tokens[start..at];
+        let text = || join_words(span);
+        let hits_before = reading.hits.len();
+        match entry {
+            Entry::Negator => state.negation = Some((word, NEGATION_WORDS)),
+            // An adverb right after the word it qualifies: "exports fell sharply".
+            Entry::Scale(factor) if word.ends_with("ly") && last_hit_end == Some(start) => {
+                if let Some(hit) = reading.hits.last_mut() {
+                    hit.valence *= factor;
+                }
+            }
+            Entry::Scale(_) if state.comparative_ends_negation(tokens, start, word) => {
+                state.scale = Some((SUPERLATIVE, SCALE_WORDS));
+            }
+            Entry::Scale(factor) => state.scale = Some((factor, SCALE_WORDS)),
+            Entry::Contrast => contrast_at = Some(reading.hits.len()),
+            Entry::Concession => state.concession = true,
+            Entry::Neutral => {
+                if state.negation.is_none() {
+                    reading.markers.push(text());
+                }
+                state.step(len);
+            }
+            Entry::Nothing => state.step(len),
+            Entry::NegativeNegator(valence) => {
+                reading.hits.push(state.apply(valence, text()));
+                state.negation = Some((word, NEGATION_WORDS));
+            }
+            Entry::Valence(valence) => {
+                state.comparative_ends_negation(tokens, start, word);
+                let mut hit = state.apply(valence, text());
+                hit.rule = len > 1;
+                reading.hits.push(hit);
+                state.step(len);
+            }
+            Entry::Bad(valence) | Entry::Good(valence) => {
+                things.push(Thing {
+                    hit: reading.hits.len(),
+                    at: start,
+                    word,
+                    good: matches!(entry, Entry::Good(_)),
+                    paired: false,
+                    went_up: None,
+                });
+                reading.hits.push(state.apply(valence, text()));
+                state.step(len);
+            }
+            Entry::Up(valence) | Entry::Down(valence) => {
+                let going_up = matches!(entry, Entry::Up(_));
+                state.comparative_ends_negation(tokens, start, word);
+                // "up" and "down" reach back across the sentence: "revenue was EUR 150 mn,
+                // up from EUR 101 mn".
+                let reach = match word {
+                    "up" | "down" => usize::MAX,
+                    _ => DIRECTION_WORDS + 1,
                 };
+                let before = things
+                    .iter_mut()
+                    .rev()
+                    .find(|thing| !thing.paired)
+                    .filter(|thing| start - thing.at <= reach);
+                let mut paired = true;
+                let mut hit = match before {
+                    Some(thing) => {
+                        // "profit fell": the thing is counted with its verb.
+                        reading.hits[thing.hit].valence = 0.0;
+                        thing.paired = true;
+                        thing.went_up = Some((going_up, reading.hits.len()));
+                        let text = Cow::Owned(format!("{} {}", thing.word, text()));
+                        state.apply(turned(valence, going_up, thing.good), text)
+                    }
+                    None => match thing_ahead(tokens, looked, at) {
+                        Some((thing_at, thing, good)) => {
+                            // "a rise in unemployment", "lower sales"
+                            consumed.push(thing_at);
+                            let text = match tokens[at..thing_at].contains(&Token::Word("in")) {
+                                true => format!("{} in {thing}", text()),
+                                false => format!("{} {thing}", text()),
+                            };
+                            let text = Cow::Owned(text);
+                            things.push(Thing {
+                                hit: reading.hits.len(),
+                                at: thing_at,
+                                word: thing,
+                                good,
+                                paired: true,
+                                went_up: Some((going_up, reading.hits.len())),
+                            });
+                            state.apply(turned(valence, going_up, good), text)
+                        }
+                        None => {
+                            paired = false;
+                            state.apply(valence, text())
+                        }
+                    },
+                };
+                hit.rule = paired || len > 1;
+                reading.hits.push(hit);
+                state.step(len);
             }
         }
-        sentence
+        if reading.hits.len() > hits_before {
+            last_hit_end = Some(at);
+        }
+    }
+    compare_numbers(tokens, &mut things, &mut reading.hits);
+    profit_against_loss(tokens, &mut things, &mut reading.hits);
+    if let Some(split) = contrast_at {
+        for (i, hit) in reading.hits.iter_mut().enumerate().skip(first) {
+            hit.valence *= if i < split {
+                BEFORE_CONTRAST
+            } else {
+                AFTER_CONTRAST
+            };
+        }
     }
 }
 
@@ -447,7 +461,15 @@ fn lookup(
     (known.entry, 1)
 }
 
-fn join_words(tokens: &[Token<'_>]) -> String {
+/// The words of `tokens` joined by spaces, borrowed when there is one.
+fn join_words<'a>(tokens: &[Token<'a>]) -> Cow<'a, str> {
+    let mut words = tokens.iter().filter_map(|token| match token {
+        Token::Word(word) => Some(*word),
+        _ => None,
+    });
+    if let (Some(word), None) = (words.next(), words.next()) {
+        return Cow::Borrowed(word);
+    }
     let mut out = String::new();
     for token in tokens {
         if let Token::Word(word) = token {
@@ -457,5 +479,5 @@ fn join_words(tokens: &[Token<'_>]) -> String {
             out.push_str(word);
         }
     }
-    out
+    Cow::Owned(out)
 }

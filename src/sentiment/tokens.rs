@@ -87,39 +87,49 @@ pub fn recycle<'a>(mut tokens: Vec<Token<'_>>) -> Vec<Token<'a>> {
 fn push_tokens<'a>(text: &'a str, out: &mut Vec<Token<'a>>) {
     let bytes = text.as_bytes();
     let mut at = 0;
-    while at < text.len() {
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let next = bytes.get(at + 1).copied();
+        // ASCII other than letters and digits, most of what lies between words, is judged by
+        // its byte without decoding it.
+        if byte.is_ascii() && !ALNUM[usize::from(byte)] {
+            match byte {
+                // A cashtag or a handle: the name is skipped, a price (`$162`) is kept.
+                b'$' | b'@' if next.is_some_and(|b| b.is_ascii_alphabetic()) => {
+                    at = word_end(text, at + 1);
+                    continue;
+                }
+                b'.' if abbreviation(out.last(), next) => {}
+                b'.' | b'!' | b'?' => push_break(out, Token::Sentence),
+                b'\n' if next == Some(b'\n') => push_break(out, Token::Sentence),
+                b',' | b';' | b':' | b'(' | b')' => push_break(out, Token::Clause),
+                _ => {}
+            }
+            at += 1;
+            continue;
+        }
         let Some(c) = text[at..].chars().next() else {
             break;
         };
-        if c.is_alphanumeric() {
-            if let Some(end) = link_end(text, at) {
-                at = end;
-                continue;
+        if !c.is_alphanumeric() {
+            if matches!(c, '—' | '–') {
+                push_break(out, Token::Clause);
             }
-            let mut end = compound_end(text, word_end(text, at));
-            // A percentage keeps its sign, so that it is not taken for an amount.
-            if c.is_ascii_digit() && text[end..].starts_with('%') {
-                end += 1;
-            }
-            let word = &text[at..end];
-            out.push(Token::Word(word.strip_suffix("'s").unwrap_or(word)));
+            at += c.len_utf8();
+            continue;
+        }
+        if let Some(end) = link_end(text, at) {
             at = end;
             continue;
         }
-        let next = bytes.get(at + 1).copied();
-        match c {
-            // A cashtag or a handle: the name is skipped, a price (`$162`) is kept.
-            '$' | '@' if next.is_some_and(|b| b.is_ascii_alphabetic()) => {
-                at = word_end(text, at + 1);
-                continue;
-            }
-            '.' if abbreviation(out.last(), next) => {}
-            '.' | '!' | '?' => push_break(out, Token::Sentence),
-            '\n' if next == Some(b'\n') => push_break(out, Token::Sentence),
-            ',' | ';' | ':' | '(' | ')' | '—' | '–' => push_break(out, Token::Clause),
-            _ => {}
+        let mut end = compound_end(text, word_end(text, at));
+        // A percentage keeps its sign, so that it is not taken for an amount.
+        if c.is_ascii_digit() && text[end..].starts_with('%') {
+            end += 1;
         }
-        at += c.len_utf8();
+        let word = &text[at..end];
+        out.push(Token::Word(word.strip_suffix("'s").unwrap_or(word)));
+        at = end;
     }
 }
 
