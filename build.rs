@@ -42,6 +42,7 @@ const READING_CODE: &[&str] = &[
     "src/article.rs",
     "src/date.rs",
     "src/frontmatter",
+    "src/packed.rs",
     "src/page",
     "src/parse.rs",
     "src/parse",

@@ -51,6 +51,7 @@ pub mod limits;
 pub mod loader;
 pub mod marks;
 pub mod opener;
+pub(crate) mod packed;
 pub mod page;
 pub mod parallel;
 pub mod parse;

@@ -21,6 +21,7 @@ const FLOORS: &[(&str, u8)] = &[
     ("date_format", 1),
     ("limits", 1),
     ("opener", 1),
+    ("packed", 1),
     ("parallel", 1),
     ("reading", 1),
     ("replace_file", 1),

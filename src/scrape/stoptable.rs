@@ -76,32 +76,7 @@ fn packed(word: &str) -> Option<u128> {
     if n > LONGEST || n == 0 {
         return None;
     }
-    // The first and last bytes read as overlapping words, the overlap shifted out: the same
-    // number as the bytes copied into a zeroed buffer, without a copy of variable length.
-    let word64 = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap_or([0; 8]));
-    let word32 = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap_or([0; 4]));
-    let (low, high) = match n {
-        8.. => {
-            let tail = if n > 8 {
-                word64(n - 8) >> (8 * (16 - n))
-            } else {
-                0
-            };
-            (word64(0), tail)
-        }
-        4..=7 => {
-            let tail = u64::from(word32(n - 4)) >> (8 * (8 - n));
-            (u64::from(word32(0)) | tail << 32, 0)
-        }
-        _ => (
-            bytes
-                .iter()
-                .rev()
-                .fold(0u64, |packed, &b| packed << 8 | u64::from(b)),
-            0,
-        ),
-    };
-    Some(u128::from(low) | u128::from(high) << 64)
+    crate::packed::little_endian(bytes)
 }
 
 #[cfg(test)]

@@ -130,8 +130,10 @@ pub fn for_each_feature<'a>(
 }
 
 /// What is known of a word: its entry in the lexicon, whether a phrase of the lexicon may
-/// start with it, and its number and weights in the model. One lookup per word of text
-/// answers for the lexicon and the model both.
+/// start with it, and its number in the model. One lookup per word of text answers for the
+/// lexicon and the model both. Kept small, as the table of every known word is read for
+/// each word of every text: the model keeps its weights by the number, read only for the
+/// words it knows.
 #[derive(Debug, Clone, Copy)]
 pub struct Known {
     pub entry: Option<Entry>,
@@ -146,7 +148,6 @@ pub struct Known {
     strong: bool,
     /// The word's number in the model, or [`NO_ID`].
     id: u32,
-    weights: [f32; CLASSES],
 }
 
 /// The number of a word the model does not know.
@@ -160,60 +161,29 @@ impl Known {
         ends_pair: false,
         strong: false,
         id: NO_ID,
-        weights: [0.0; CLASSES],
     };
 }
 
-/// The four bytes of `bytes` from `at`, little end first.
-fn le_u32(bytes: &[u8], at: usize) -> u32 {
-    let mut four = [0; 4];
-    four.copy_from_slice(&bytes[at..at + 4]);
-    u32::from_le_bytes(four)
-}
-
-/// The eight bytes of `bytes` from `at`, little end first.
-fn le_u64(bytes: &[u8], at: usize) -> u64 {
-    let mut eight = [0; 8];
-    eight.copy_from_slice(&bytes[at..at + 8]);
-    u64::from_le_bytes(eight)
-}
-
-/// What is known of words, by the words. Nearly all words are short enough to be kept as a
-/// number (their bytes and their length), which a lookup compares without following a
-/// pointer to the text; the few longer ones are kept as text.
+/// What is known of words, by the words. Nearly all words are short enough to be kept as
+/// two numbers (their bytes and their length), which a lookup compares without following a
+/// pointer to the text; the few longer ones are kept as text. Two numbers rather than one of
+/// 128 bits, whose alignment would pad each entry of the table by a quarter.
 #[derive(Debug, Default)]
 struct Words {
-    short: FxHashMap<u128, Known>,
+    short: FxHashMap<(u64, u64), Known>,
     long: FxHashMap<Box<str>, Known>,
 }
 
 impl Words {
-    /// A word of at most 15 bytes as a number: its bytes, then its length in the last byte.
-    fn short_key(word: &str) -> Option<u128> {
+    /// A word of at most 15 bytes as two numbers: its bytes, then its length in the last
+    /// byte.
+    fn short_key(word: &str) -> Option<(u64, u64)> {
         let bytes = word.as_bytes();
         if bytes.len() > 15 {
             return None;
         }
-        // Read as two overlapping loads rather than copied a byte at a time: a copy of a
-        // length only known at run time is a call, and this runs for every word of a text.
-        let len = bytes.len();
-        let (low, high) = match len {
-            0 => (0, 0),
-            1..=3 => {
-                let [first, middle, last] = [0, len / 2, len - 1].map(|i| u64::from(bytes[i]));
-                (
-                    first | middle << (8 * (len / 2)) | last << (8 * (len - 1)),
-                    0,
-                )
-            }
-            4..=7 => (
-                u64::from(le_u32(bytes, 0)) | u64::from(le_u32(bytes, len - 4)) << (8 * (len - 4)),
-                0,
-            ),
-            8 => (le_u64(bytes, 0), 0),
-            _ => (le_u64(bytes, 0), le_u64(bytes, len - 8) >> (8 * (16 - len))),
-        };
-        Some(u128::from(low) | u128::from(high) << 64 | (len as u128) << 120)
+        let key = crate::packed::little_endian(bytes)? | (bytes.len() as u128) << 120;
+        Some((key as u64, (key >> 64) as u64))
     }
 
     fn get(&self, word: &str) -> Option<&Known> {
@@ -320,9 +290,7 @@ impl Model {
                     let strong = spread(&weights) >= MIN_SHOWN;
                     let weights = weights.map(|w| w as f32);
                     model.word_weights[id as usize] = weights;
-                    let known = model.known.slot(key);
-                    known.weights = weights;
-                    known.strong = strong;
+                    model.known.slot(key).strong = strong;
                 }
                 "pair" => {
                     let Some((first, second)) = key.split_once(' ') else {
@@ -426,7 +394,7 @@ impl Model {
                 previous = None;
                 continue;
             };
-            let weights = word.weights.map(f64::from);
+            let weights = self.word_weights[word.id as usize].map(f64::from);
             add(&mut logits, &weights);
             if word.strong {
                 weighed(Feature::Word(word.id), &weights);
@@ -560,7 +528,10 @@ mod tests {
                     expected[15] = word.len() as u8;
                     assert_eq!(
                         Words::short_key(word),
-                        Some(u128::from_le_bytes(expected)),
+                        Some((
+                            u64::from_le_bytes(expected[..8].try_into().unwrap()),
+                            u64::from_le_bytes(expected[8..].try_into().unwrap())
+                        )),
                         "{word}"
                     );
                 }
