@@ -387,28 +387,33 @@ impl Model {
                 *logit += value * w;
             }
         }
-        // Breaks are `None`, as unknown words are: a pair is two known words in a row.
-        let mut previous: Option<&Known> = None;
+        // Every token is added, a word the model does not know (or a break, `None`) with
+        // weights of nothing rather than passed over: which words the model knows follows no
+        // pattern a processor can predict, and a branch on it was often mispredicted. Only
+        // words of the model start or end a pair, so a pair is still two of them in a row.
+        let mut previous = &Known::NOTHING;
         for &known in looked {
-            let Some(word) = known.filter(|known| known.id != NO_ID) else {
-                previous = None;
-                continue;
-            };
-            let weights = self.word_weights[word.id as usize].map(f64::from);
+            let word = known.unwrap_or(&Known::NOTHING);
+            let weights = self
+                .word_weights
+                .get(word.id as usize)
+                .unwrap_or(&[0.0; CLASSES])
+                .map(f64::from);
             add(&mut logits, &weights);
             if word.strong {
                 weighed(Feature::Word(word.id), &weights);
             }
-            if let Some(before) = previous.filter(|before| before.starts_pair && word.ends_pair)
-                && let Some((weights, strong)) = self.pairs.get(&pair_key(before.id, word.id))
+            if previous.starts_pair
+                && word.ends_pair
+                && let Some((weights, strong)) = self.pairs.get(&pair_key(previous.id, word.id))
             {
                 let weights = weights.map(f64::from);
                 add(&mut logits, &weights);
                 if *strong {
-                    weighed(Feature::Pair(before.id, word.id), &weights);
+                    weighed(Feature::Pair(previous.id, word.id), &weights);
                 }
             }
-            previous = Some(word);
+            previous = word;
         }
         logits
     }
