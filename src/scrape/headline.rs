@@ -14,12 +14,18 @@ pub const WINDOW: usize = 40;
 /// what the article says; a menu item or a call to action rarely does.
 const SHARED_WEIGHT: f64 = 2.5;
 
-/// The share of the content words of `line` (three letters or more, not stop words) that the
-/// article's text uses too.
+/// A word (lowercased) that says what a line is about: three letters or more, and no stop
+/// word.
+pub fn is_content_word(word: &str) -> bool {
+    word.chars().count() >= 3 && super::stoplists::languages_of(word) == 0
+}
+
+/// The share of the content words of `line` ([`is_content_word`]) that the article's text
+/// uses too.
 fn shared_words(line: &str, text_words: &FxHashSet<String>) -> f64 {
     let (mut words, mut shared) = (0, 0);
     super::lines::for_each_stop_word(line, &mut String::new(), |w| {
-        if w.chars().count() >= 3 && super::stoplists::languages_of(w) == 0 {
+        if is_content_word(w) {
             words += 1;
             shared += usize::from(text_words.contains(w));
         }
@@ -179,7 +185,10 @@ pub fn is_credit(line: &str) -> bool {
 }
 
 fn is_folded_credit(folded: &str) -> bool {
-    const WORDS: &[&str] = &[
+    // Most short lines hold none of the words below at all; only those that do are split into
+    // words. `ap` first: most long lines hold it.
+    const PARTS: [&str; 11] = [
+        "ap",
         "photo",
         "image",
         "picture",
@@ -191,15 +200,28 @@ fn is_folded_credit(folded: &str) -> bool {
         "illustration",
         "courtesy",
     ];
-    // Most lines hold none of the words at all; only those that do are split into words.
-    // `ap` first: most lines hold it.
-    let may_hold = folded.contains("ap") || WORDS.iter().any(|w| folded.contains(w));
-    if !may_hold {
+    if !PARTS.iter().any(|part| folded.contains(part)) {
         return false;
     }
     let mut by_word = false;
     super::lines::for_each_word(folded, &mut String::new(), |w| {
-        by_word |= WORDS.contains(&w) || w == "photos" || w == "images" || w == "ap";
+        // A `match` compares a word's length before its bytes.
+        by_word |= matches!(
+            w,
+            "photo"
+                | "photos"
+                | "image"
+                | "images"
+                | "picture"
+                | "credit"
+                | "getty"
+                | "reuters"
+                | "ap"
+                | "afp"
+                | "shutterstock"
+                | "illustration"
+                | "courtesy"
+        );
     });
     by_word || folded.contains("/ap") || folded.contains("/ afp")
 }
@@ -250,6 +272,10 @@ pub fn is_byline(line: &str) -> bool {
 /// A line that is a date, maybe with `Updated`, `Published` or a weekday before it.
 pub fn is_date_line(line: &str) -> bool {
     if line.len() > 80 && line.chars().count() > 80 {
+        return false;
+    }
+    // Every year a date line must have is written in digits: most lines have none.
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
     let folded = line.to_lowercase();

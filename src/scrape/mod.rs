@@ -19,7 +19,7 @@ mod region;
 mod stoplists;
 mod stoptable;
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::title::{atx_heading_text, title_from_line};
 use classes::Class;
@@ -114,32 +114,78 @@ pub fn read(text: &str) -> Scraped {
 
 /// The words of the headline's candidates (see [`headline::find`]) that the first
 /// [`TEXT_WORDS`] words of the kept lines use too: all the headline needs to know of the text,
-/// without a set of all its words.
+/// without a set of all its words. Only the candidates' content words are looked for, as only
+/// they are asked about ([`headline::is_content_word`]), and the text is read no further once
+/// all of them are found.
 fn text_words(lines: &[Line], keep: &[bool], start: usize) -> FxHashSet<String> {
     let candidates = &lines[start.saturating_sub(headline::WINDOW)..lines.len().min(start + 1)];
-    let mut wanted: FxHashSet<String> = FxHashSet::default();
+    let mut wanted = Wanted::default();
     let mut buffer = String::new();
     for line in candidates {
         lines::for_each_stop_word(line.text, &mut buffer, |word| {
-            if !wanted.contains(word) {
-                wanted.insert(word.to_owned());
+            if headline::is_content_word(word) {
+                wanted.insert(word);
             }
         });
     }
-    let mut found = FxHashSet::default();
-    let mut seen = 0;
+    let (mut found, mut seen) = (0, 0);
     for line in lines.iter().zip(keep).filter(|(_, k)| **k).map(|(l, _)| l) {
-        if seen >= TEXT_WORDS {
+        if seen >= TEXT_WORDS || found == wanted.words.len() {
             break;
         }
         lines::for_each_word(line.text, &mut buffer, |word| {
             seen += 1;
-            if wanted.contains(word) && !found.contains(word) {
-                found.insert(word.to_owned());
+            if wanted.may_hold(word)
+                && let Some(is_found) = wanted.words.get_mut(word)
+                && !*is_found
+            {
+                *is_found = true;
+                found += 1;
             }
         });
     }
-    found
+    wanted
+        .words
+        .into_iter()
+        .filter_map(|(word, found)| found.then_some(word))
+        .collect()
+}
+
+/// The words a headline's candidates are looked for by, with a filter of their lengths and
+/// first and last bytes that turns away nearly every other word of the text without hashing
+/// it (two bits a word, as a Bloom filter sets them).
+#[derive(Default)]
+struct Wanted {
+    /// Each word, and whether the text was found to use it.
+    words: FxHashMap<String, bool>,
+    filter: [u64; 8],
+}
+
+impl Wanted {
+    fn insert(&mut self, word: &str) {
+        if !self.words.contains_key(word) {
+            for bit in Wanted::bits(word) {
+                self.filter[bit / 64] |= 1 << (bit % 64);
+            }
+            self.words.insert(word.to_owned(), false);
+        }
+    }
+
+    /// False only for a word that is not wanted.
+    fn may_hold(&self, word: &str) -> bool {
+        Wanted::bits(word)
+            .iter()
+            .all(|bit| self.filter[bit / 64] >> (bit % 64) & 1 == 1)
+    }
+
+    fn bits(word: &str) -> [usize; 2] {
+        let bytes = word.as_bytes();
+        let (first, last) = (bytes.first(), bytes.last());
+        let mixed = (u32::from(*first.unwrap_or(&0)) | u32::from(*last.unwrap_or(&0)) << 8)
+            ^ (bytes.len() as u32) << 16;
+        let hash = mixed.wrapping_mul(0x9e37_79b1);
+        [(hash >> 23) as usize, (hash >> 14) as usize & 511]
+    }
 }
 
 /// A line that reads as a sentence of prose: a capital to start, a full stop to end, a few
