@@ -74,6 +74,38 @@ pub fn starts_a_sequence(text: &str) -> bool {
     ])
 }
 
+/// [`sanitize`] of a text owned already, given back as it is when nothing in it needs
+/// attention (nearly every value of every front matter), rather than copied.
+pub fn sanitize_owned(text: String) -> String {
+    match is_all_plain(&text) {
+        true => text,
+        false => sanitize(&text),
+    }
+}
+
+/// [`sanitize_line`] of a text owned already, given back as it is when it is one line of
+/// printable ASCII with single spaces between its words and none at its ends, as nearly every
+/// title and value of a front matter is.
+pub fn sanitize_line_owned(text: String) -> String {
+    match is_one_clean_line(&text) {
+        true => text,
+        false => sanitize_line(&text),
+    }
+}
+
+/// Whether `text` is what [`sanitize_line`] makes of it without looking further: printable
+/// ASCII only, and no space at either end or next to another.
+fn is_one_clean_line(text: &str) -> bool {
+    let mut after_space = true;
+    for &byte in text.as_bytes() {
+        if !(0x20..0x7f).contains(&byte) || byte == b' ' && after_space {
+            return false;
+        }
+        after_space = byte == b' ';
+    }
+    !after_space || text.is_empty()
+}
+
 /// Cleans a single-line value such as a title or a file name: as [`sanitize`], with line breaks
 /// folded into single spaces and the ends trimmed.
 pub fn sanitize_line(text: &str) -> String {
@@ -249,6 +281,34 @@ fn skip_string(after: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn owned_text_is_cleaned_as_borrowed_text_is() {
+        for text in [
+            "",
+            " ",
+            "Plain title",
+            " leading",
+            "trailing ",
+            "two  spaces",
+            "line\nbreak",
+            "tab\there",
+            "cr\r\nlf",
+            "\u{1b}[2Jcleared",
+            "bell\u{7}",
+            "Français ünïcödé",
+            "bidi \u{202e}override",
+            "no\u{a0}break",
+            "~ and \u{7f} delete",
+        ] {
+            assert_eq!(sanitize_owned(text.to_owned()), sanitize(text), "{text:?}");
+            assert_eq!(
+                sanitize_line_owned(text.to_owned()),
+                sanitize_line(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn clean_text_is_unchanged() {

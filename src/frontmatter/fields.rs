@@ -3,7 +3,7 @@
 use super::value::Value;
 use crate::date::ArticleDate;
 use crate::limits::Limits;
-use crate::sanitize::{sanitize, sanitize_line};
+use crate::sanitize::{sanitize_line, sanitize_line_owned, sanitize_owned};
 
 /// The fields moodwire interprets, already sanitised for display.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -47,9 +47,10 @@ pub fn read_fields(
                 fields.sentiment_label = text(&key, value, warnings).filter(|t| !t.is_empty())
             }
             "tldr" => fields.tldr = tldr(value, limits, warnings),
-            _ => fields
-                .extra
-                .push((sanitize_line(&key), sanitize_line(&value.to_text()))),
+            _ => fields.extra.push((
+                sanitize_line_owned(key),
+                sanitize_line_owned(value.into_text()),
+            )),
         }
     }
     fields.category = fields.category.or(categories);
@@ -63,13 +64,20 @@ fn last_value_of_each_key(
     entries: Vec<(String, Value)>,
     warnings: &mut Vec<String>,
 ) -> Vec<(String, Value)> {
-    let mut kept: Vec<(String, Value)> = Vec::with_capacity(entries.len());
     // Each key's place in `kept`: a block of a million keys is looked through once, not once
-    // per key.
+    // per key, by a map; a block of a few keys, as nearly every one is, is looked through as
+    // it is, without a copy of each key to hash.
+    const FEW: usize = 16;
+    let few = entries.len() <= FEW;
+    let mut kept: Vec<(String, Value)> = Vec::with_capacity(entries.len());
     let mut places: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
     for (key, value) in entries {
-        match places.get(&key) {
-            Some(&place) => {
+        let place = match few {
+            true => kept.iter().position(|(kept_key, _)| *kept_key == key),
+            false => places.get(&key).copied(),
+        };
+        match place {
+            Some(place) => {
                 warnings.push(format!(
                     "duplicate key `{}`: the last value is used",
                     sanitize_line(&key)
@@ -77,7 +85,9 @@ fn last_value_of_each_key(
                 kept[place].1 = value;
             }
             None => {
-                places.insert(key.clone(), kept.len());
+                if !few {
+                    places.insert(key.clone(), kept.len());
+                }
                 kept.push((key, value));
             }
         }
@@ -97,7 +107,7 @@ fn text(key: &str, value: Value, warnings: &mut Vec<String>) -> Option<String> {
             ));
             Some(sanitize_line(&value.to_text()))
         }
-        scalar => Some(sanitize_line(&scalar.to_text())),
+        scalar => Some(sanitize_line_owned(scalar.into_text())),
     }
 }
 
@@ -121,12 +131,9 @@ fn date(value: Value, warnings: &mut Vec<String>) -> Option<ArticleDate> {
 /// by spaces, as Jekyll reads `categories: news world`.
 fn first_item(value: Value, words: bool) -> Option<String> {
     let text = match value {
-        Value::List(items) => sanitize_line(
-            &items
-                .into_iter()
-                .find(|item| !item.to_text().trim().is_empty())?
-                .to_text(),
-        ),
+        Value::List(items) => {
+            sanitize_line_owned(items.into_iter().find(|item| !item.is_blank())?.into_text())
+        }
         Value::Map(_) | Value::Null => return None,
         Value::String(text) if words => {
             sanitize_line(text.split_whitespace().next().unwrap_or_default())
@@ -140,13 +147,13 @@ fn first_item(value: Value, words: bool) -> Option<String> {
 fn tags(value: Value) -> Vec<String> {
     let items: Vec<String> = match value {
         Value::List(items) => items
-            .iter()
-            .map(|item| sanitize_line(&item.to_text()))
+            .into_iter()
+            .map(|item| sanitize_line_owned(item.into_text()))
             .collect(),
         Value::String(text) if text.contains(',') => text.split(',').map(sanitize_line).collect(),
         Value::String(text) => text.split_whitespace().map(sanitize_line).collect(),
         Value::Null | Value::Map(_) => Vec::new(),
-        scalar => vec![sanitize_line(&scalar.to_text())],
+        scalar => vec![sanitize_line_owned(scalar.into_text())],
     };
     items.into_iter().filter(|tag| !tag.is_empty()).collect()
 }
@@ -213,9 +220,14 @@ fn tldr(value: Value, limits: &Limits, warnings: &mut Vec<String>) -> Vec<String
                 other.to_text()
             }
         };
-        let text = sanitize(&text).trim().to_owned();
-        if !text.is_empty() {
-            out.push(text);
+        let text = sanitize_owned(text);
+        let trimmed = text.trim();
+        if trimmed.len() == text.len() {
+            if !text.is_empty() {
+                out.push(text);
+            }
+        } else if !trimmed.is_empty() {
+            out.push(trimmed.to_owned());
         }
     }
     out

@@ -110,7 +110,8 @@ fn block_scalar(text: &str) -> Option<Value> {
     for quote in ['"', '\''] {
         if let Some(rest) = text.strip_prefix(quote) {
             let inner = rest.strip_suffix(quote)?;
-            if inner.contains([quote, '\\']) {
+            // Both are ASCII, which no byte of another character's encoding can be.
+            if inner.bytes().any(|b| b == quote as u8 || b == b'\\') {
                 return None;
             }
             return Some(Value::String(inner.to_owned()));

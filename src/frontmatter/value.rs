@@ -42,6 +42,22 @@ impl Value {
     pub fn to_text(&self) -> String {
         self.to_string()
     }
+
+    /// [`Value::to_text`], giving text its own string rather than a copy.
+    pub fn into_text(self) -> String {
+        match self {
+            Value::String(text) => text,
+            other => other.to_text(),
+        }
+    }
+
+    /// Whether the value's text is empty or only spaces.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Value::String(text) => text.trim().is_empty(),
+            other => other.to_text().trim().is_empty(),
+        }
+    }
 }
 
 impl fmt::Display for Value {
