@@ -222,13 +222,14 @@ fn tldr(value: Value, limits: &Limits, warnings: &mut Vec<String>) -> Vec<String
         };
         let text = sanitize_owned(text);
         let trimmed = text.trim();
-        if trimmed.len() == text.len() {
-            if !text.is_empty() {
-                out.push(text);
-            }
-        } else if !trimmed.is_empty() {
-            out.push(trimmed.to_owned());
+        if trimmed.is_empty() {
+            continue;
         }
+        // The text itself when there is nothing to trim, as nearly always.
+        out.push(match trimmed.len() == text.len() {
+            true => text,
+            false => trimmed.to_owned(),
+        });
     }
     out
 }
