@@ -16,9 +16,8 @@ mod table;
 mod visible;
 mod walk;
 
-use std::collections::HashSet;
-
 use dom_smoothie::{Config, Readability, TextMode};
+use rustc_hash::FxHashSet;
 
 use crate::date::ArticleDate;
 
@@ -147,10 +146,10 @@ fn extract(html: &str, address: Option<&str>, max_depth: usize) -> Page {
     };
     let (body, _) = edges::trim(body);
     let (text, about) = edges::trim(text);
-    let about: HashSet<String> = about.iter().map(|line| key(line)).collect();
+    let about: FxHashSet<String> = about.iter().map(|line| key(line)).collect();
     // A table's row is one line of the article and one visible line a cell: each cell of a
     // row kept is kept too.
-    let kept: HashSet<String> = converted
+    let kept: FxHashSet<String> = converted
         .lines
         .iter()
         .chain(title.as_ref())
@@ -161,9 +160,13 @@ fn extract(html: &str, address: Option<&str>, max_depth: usize) -> Page {
         .map(key)
         .filter(|line| !about.contains(line))
         .collect();
+    let mut line_key = String::new();
     let furniture = whole
         .iter()
-        .filter(|line| !kept.contains(&key(line)))
+        .filter(|line| {
+            key_into(line, &mut line_key);
+            !kept.contains(&line_key)
+        })
         .cloned()
         .collect();
     Page {
@@ -214,16 +217,36 @@ fn from_lines(lines: Vec<String>) -> Page {
 /// characters as one space.
 fn key(line: &str) -> String {
     let mut key = String::with_capacity(line.len());
+    key_into(line, &mut key);
+    key
+}
+
+/// [`key`] written into `key`, so that a page's lines can be keyed one after another in one
+/// allocation. Characters of ASCII, nearly all of a page's, are judged and lowercased without
+/// Unicode's tables.
+fn key_into(line: &str, key: &mut String) {
+    key.clear();
+    // A run of other characters is written as its space only when a letter or digit follows
+    // it, so that the key neither starts nor ends with one.
+    let mut space = false;
     for c in line.chars() {
-        if c.is_alphanumeric() {
-            key.extend(c.to_lowercase());
-        } else if !key.ends_with(' ') && !key.is_empty() {
+        let alphanumeric = match c.is_ascii() {
+            true => c.is_ascii_alphanumeric(),
+            false => c.is_alphanumeric(),
+        };
+        if !alphanumeric {
+            space = !key.is_empty();
+            continue;
+        }
+        if space {
             key.push(' ');
+            space = false;
+        }
+        match c.is_ascii() {
+            true => key.push(c.to_ascii_lowercase()),
+            false => key.extend(c.to_lowercase()),
         }
     }
-    let trimmed = key.trim_end().len();
-    key.truncate(trimmed);
-    key
 }
 
 /// `markdown` without a first heading that repeats `title`.

@@ -474,3 +474,37 @@ fn credits_dates_and_bylines_around_the_article_are_furniture() {
         );
     }
 }
+
+#[test]
+fn a_line_key_is_its_letters_and_digits_lowercased_with_one_space_between_runs() {
+    // The key as the rule says it, one character at a time through Unicode's tables.
+    fn by_the_rule(line: &str) -> String {
+        let mut key = String::new();
+        for c in line.chars() {
+            if c.is_alphanumeric() {
+                key.extend(c.to_lowercase());
+            } else if !key.ends_with(' ') && !key.is_empty() {
+                key.push(' ');
+            }
+        }
+        key.trim_end().to_owned()
+    }
+    let lines = [
+        "",
+        "   ",
+        "Port strike halts grain exports",
+        "  -- Leading and trailing punctuation!! ",
+        "Price: $1,250.00 (up 3%)",
+        "İSTANBUL — Ünal Öztürk, ΣΟΦΙΑ and Straße",
+        "日本語のテキスト、句読点。",
+        "tab\there\nnewline\u{a0}nbsp\u{200b}zero-width",
+        "a|b | c",
+        "Ǆ ǅ ǆ ﬁ ½ ² Ⅻ",
+    ];
+    let mut buffer = String::from("left over");
+    for line in lines {
+        assert_eq!(key(line), by_the_rule(line), "{line:?}");
+        key_into(line, &mut buffer);
+        assert_eq!(buffer, by_the_rule(line), "{line:?}");
+    }
+}
