@@ -508,3 +508,41 @@ fn a_line_key_is_its_letters_and_digits_lowercased_with_one_space_between_runs()
         assert_eq!(buffer, by_the_rule(line), "{line:?}");
     }
 }
+
+#[test]
+fn white_space_is_collapsed_as_a_split_into_words_would_collapse_it() {
+    // The rule as words: each run of white space (as Unicode defines it) is one space, none
+    // at the start of a line, none after a space the line already ends with.
+    fn by_words(line: &mut String, text: &str) {
+        let mut space = text.starts_with(char::is_whitespace);
+        for word in text.split_whitespace() {
+            if space && !line.is_empty() && !line.ends_with(' ') {
+                line.push(' ');
+            }
+            line.push_str(word);
+            space = true;
+        }
+        if text.ends_with(char::is_whitespace) && !line.is_empty() && !line.ends_with(' ') {
+            line.push(' ');
+        }
+    }
+    let texts = [
+        "",
+        " ",
+        "word",
+        "  two   words  ",
+        "tab\there\nnew\r\nline\u{b}vt\u{c}ff",
+        "\u{a0}nbsp\u{85}nel\u{3000}ideographic\u{2028}line\u{2029}para\u{202f}narrow",
+        "not space: \u{200b}zero\u{180e}mongolian\u{feff}bom\u{1c}fs",
+        "Ünal — Öztürk 日本語 \u{1680}ogham",
+        "é\u{a0}",
+    ];
+    for before in ["", "x", "x ", " "] {
+        for text in texts {
+            let (mut expected, mut got) = (before.to_owned(), before.to_owned());
+            by_words(&mut expected, text);
+            visible::push_collapsed(&mut got, text);
+            assert_eq!(got, expected, "{before:?} + {text:?}");
+        }
+    }
+}

@@ -120,17 +120,34 @@ fn end_line(line: &mut String, lines: &mut Vec<String>) {
     line.clear();
 }
 
-/// Adds `text` to `line` with each run of white space as one space.
+/// Adds `text` to `line` with each run of white space as one space: none at the start of
+/// `line`, and none after a space it ends with. One pass over the bytes: a byte of ASCII is
+/// judged alone, and only a character of several bytes is decoded to be judged.
 pub fn push_collapsed(line: &mut String, text: &str) {
-    let mut space = text.starts_with(char::is_whitespace);
-    for word in text.split_whitespace() {
-        if space && !line.is_empty() && !line.ends_with(' ') {
+    let bytes = text.as_bytes();
+    let (mut word_start, mut at) = (0, 0);
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let space = match byte {
+            b' ' | b'\t'..=b'\r' => 1,
+            0xC0.. => text[at..]
+                .chars()
+                .next()
+                .filter(|c| c.is_whitespace())
+                .map_or(0, char::len_utf8),
+            // The rest of ASCII, and the bytes that continue a character.
+            _ => 0,
+        };
+        if space == 0 {
+            at += 1;
+            continue;
+        }
+        line.push_str(&text[word_start..at]);
+        if !line.is_empty() && !line.ends_with(' ') {
             line.push(' ');
         }
-        line.push_str(word);
-        space = true;
+        at += space;
+        word_start = at;
     }
-    if text.ends_with(char::is_whitespace) && !line.is_empty() && !line.ends_with(' ') {
-        line.push(' ');
-    }
+    line.push_str(&text[word_start..]);
 }
