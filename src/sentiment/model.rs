@@ -262,19 +262,33 @@ impl Model {
     /// Reads a table as [`Model::to_table`] writes it; an empty table weighs nothing.
     pub fn from_table(table: &str) -> Result<Model, String> {
         let mut model = Model::lexicon_only();
+        // Every process that estimates reads the table first: grown once, and read without
+        // a copy of its lines or fields.
+        let rows = table.lines().count();
+        model.known.short.reserve(rows);
+        model.words.reserve(rows);
+        model.word_weights.reserve(rows);
+        model.quiet.reserve(rows);
+        model.pairs.reserve(rows);
         for (number, line) in table.lines().enumerate() {
             if line.starts_with('#') || line.is_empty() {
                 continue;
             }
-            let fields: Vec<&str> = line.split('\t').collect();
-            let [kind, key, neg, neu, pos] = fields[..] else {
+            let mut fields = line.split('\t');
+            let (Some(kind), Some(key), Some(neg), Some(neu), Some(pos), None) = (
+                fields.next(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+                fields.next(),
+            ) else {
                 return Err(format!("line {}: not five fields", number + 1));
             };
             let mut weights = [0.0; CLASSES];
             for (slot, text) in weights.iter_mut().zip([neg, neu, pos]) {
-                *slot = text
-                    .parse()
-                    .map_err(|_| format!("line {}: {text:?} is not a number", number + 1))?;
+                *slot = parse_weight(text)
+                    .ok_or_else(|| format!("line {}: {text:?} is not a number", number + 1))?;
             }
             match kind {
                 "bias" => model.bias = weights,
@@ -286,21 +300,23 @@ impl Model {
                     model.dense[i] = weights;
                 }
                 "word" => {
-                    let id = model.id(key);
-                    let strong = spread(&weights) >= MIN_SHOWN;
-                    let weights = weights.map(|w| w as f32);
-                    model.word_weights[id as usize] = weights;
-                    model.known.slot(key).strong = strong;
+                    let known = model.numbered(key);
+                    known.strong = spread(&weights) >= MIN_SHOWN;
+                    let id = known.id as usize;
+                    model.word_weights[id] = weights.map(|w| w as f32);
                 }
                 "pair" => {
                     let Some((first, second)) = key.split_once(' ') else {
                         return Err(format!("line {}: a pair of one word", number + 1));
                     };
-                    let ids = pair_key(model.id(first), model.id(second));
+                    let first = model.numbered(first);
+                    first.starts_pair = true;
+                    let first = first.id;
+                    let second = model.numbered(second);
+                    second.ends_pair = true;
+                    let ids = pair_key(first, second.id);
                     let strong = spread(&weights) >= MIN_SHOWN;
                     model.pairs.insert(ids, (weights.map(|w| w as f32), strong));
-                    model.known.slot(first).starts_pair = true;
-                    model.known.slot(second).ends_pair = true;
                 }
                 _ => return Err(format!("line {}: unknown kind {kind:?}", number + 1)),
             }
@@ -308,8 +324,8 @@ impl Model {
         Ok(model)
     }
 
-    /// The number of a word, given one if it has none.
-    fn id(&mut self, word: &str) -> u32 {
+    /// What is known of a word, given a number if it has none.
+    fn numbered(&mut self, word: &str) -> &mut Known {
         let known = self.known.slot(word);
         if known.id == NO_ID {
             known.id = self.words.len() as u32;
@@ -317,7 +333,7 @@ impl Model {
             self.word_weights.push([0.0; CLASSES]);
             self.quiet.push(is_quiet(word));
         }
-        known.id
+        known
     }
 
     /// What is known of each token: `None` for breaks and unknown words.
@@ -500,6 +516,29 @@ fn add(logits: &mut Weights, weights: &Weights) {
     }
 }
 
+/// A weight of the table. Nearly all are written with two decimals ([`rounded`]), read as
+/// their hundredths divided by 100: a division rounds as parsing does, to the nearest number,
+/// so the weight is the same, for a tenth of the work. Any other is parsed.
+fn parse_weight(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, text),
+    };
+    let hundredths = digits.split_once('.').and_then(|(whole, fraction)| {
+        let plain = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+        let fits = (1..=9).contains(&whole.len()) && fraction.len() == 2;
+        (fits && plain(whole) && plain(fraction))
+            .then(|| whole.parse::<u64>().ok().zip(fraction.parse::<u64>().ok()))
+            .flatten()
+            .map(|(whole, fraction)| (whole * 100 + fraction) as f64 / 100.0)
+    });
+    match hundredths {
+        Some(weight) if negative => Some(-weight),
+        Some(weight) => Some(weight),
+        None => text.parse().ok(),
+    }
+}
+
 /// A weight as the table writes it: two decimals, and no negative zero.
 fn rounded(weight: f64) -> String {
     let text = format!("{weight:.2}");
@@ -520,6 +559,49 @@ pub fn softmax(logits: &Weights) -> Weights {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_weight_is_read_as_parsing_reads_it() {
+        let table = include_str!("weights.tsv");
+        let shipped = table
+            .lines()
+            .filter(|line| !line.starts_with('#'))
+            .flat_map(|line| line.split('\t').skip(2));
+        let written = (-1200..=1200).map(|hundredths| rounded(f64::from(hundredths) / 100.0));
+        let odd = [
+            "0.5",
+            "-0.00",
+            "+1.25",
+            "1e3",
+            "12345678901.25",
+            "007.10",
+            "1.",
+            ".25",
+            "-",
+            "--1.00",
+            "1.2.3",
+            "1,25",
+            "",
+            "inf",
+            "NaN",
+            "0.125",
+            "-3.999",
+        ];
+        let texts: Vec<String> = shipped
+            .map(str::to_owned)
+            .chain(written)
+            .chain(odd.map(str::to_owned))
+            .collect();
+        assert!(texts.len() > 20_000, "{}", texts.len());
+        for text in &texts {
+            let expected: Option<f64> = text.parse().ok();
+            assert_eq!(
+                parse_weight(text).map(f64::to_bits),
+                expected.map(f64::to_bits),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn a_short_key_is_the_words_bytes_then_its_length() {
