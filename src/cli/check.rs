@@ -42,7 +42,8 @@ pub fn run(args: &CheckArgs, config: &Config) -> anyhow::Result<bool> {
 }
 
 fn write_report(problems: &[Problem], summary: &str) -> io::Result<()> {
-    let mut out = io::stdout().lock();
+    // A line a problem: buffered, or each line would be a write of its own.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     for problem in problems {
         writeln!(out, "{problem}")?;
     }

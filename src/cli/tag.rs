@@ -135,7 +135,8 @@ pub fn run(args: &TagArgs, config: &Config) -> anyhow::Result<bool> {
             Status::Failed => summary.failed += 1,
         }
     }
-    let mut out = io::stdout().lock();
+    // One line an article: buffered, or each line would be a write of its own.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     match args.format {
         TagFormat::Json => {
             #[derive(Serialize)]
@@ -309,11 +310,13 @@ fn write_table(out: &mut impl Write, outcomes: &[Outcome], summary: &Summary) ->
         .max()
         .unwrap_or(0);
     for o in outcomes {
-        let path = format!("{:width$}", o.path);
+        // The path padded to the widest, as `{:width$}` pads: by characters.
+        let (path, pad) = (&o.path, width.saturating_sub(o.path.chars().count()));
         match (&o.status, o.score, o.label.as_deref()) {
             (Status::Failed, _, _) => writeln!(
                 out,
-                "{path}  failed: {}",
+                "{path}{:pad$}  failed: {}",
+                "",
                 o.error.as_deref().unwrap_or("unknown error")
             )?,
             _ if o.sentiment_kept => {
@@ -323,19 +326,18 @@ fn write_table(out: &mut impl Write, outcomes: &[Outcome], summary: &Summary) ->
                     true => "its own sentiment kept; TL;DR written",
                     false => "its own sentiment kept; a TL;DR to write",
                 };
-                writeln!(out, "{path}  {score:>2}  {label:<16}  {what}")?;
+                writeln!(out, "{path}{:pad$}  {score:>2}  {label:<16}  {what}", "")?;
             }
             (_, Some(score), Some(label)) => {
-                let why: Vec<String> = o
-                    .reasons
-                    .iter()
-                    .map(|r| format!("{} {:+.1}", r.text, r.weight))
-                    .collect();
-                let why = match why.is_empty() {
-                    true => "no words that carry sentiment".to_owned(),
-                    false => why.join(", "),
-                };
-                writeln!(out, "{path}  {score:>2}  {label:<16}  {why}")?;
+                write!(out, "{path}{:pad$}  {score:>2}  {label:<16}  ", "")?;
+                if o.reasons.is_empty() {
+                    write!(out, "no words that carry sentiment")?;
+                }
+                for (i, reason) in o.reasons.iter().enumerate() {
+                    let comma = if i == 0 { "" } else { ", " };
+                    write!(out, "{comma}{} {:+.1}", reason.text, reason.weight)?;
+                }
+                writeln!(out)?;
             }
             _ => {}
         }
