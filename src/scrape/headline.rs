@@ -185,8 +185,8 @@ pub fn is_credit(line: &str) -> bool {
 }
 
 fn is_folded_credit(folded: &str) -> bool {
-    // Most short lines hold none of the words below at all; only those that do are split into
-    // words. `ap` first: most long lines hold it.
+    // The words of a credit. Most short lines hold none of them at all, even as parts of
+    // words; only those that do are split into words. `ap` first: most long lines hold it.
     const PARTS: [&str; 11] = [
         "ap",
         "photo",
@@ -205,23 +205,7 @@ fn is_folded_credit(folded: &str) -> bool {
     }
     let mut by_word = false;
     super::lines::for_each_word(folded, &mut String::new(), |w| {
-        // A `match` compares a word's length before its bytes.
-        by_word |= matches!(
-            w,
-            "photo"
-                | "photos"
-                | "image"
-                | "images"
-                | "picture"
-                | "credit"
-                | "getty"
-                | "reuters"
-                | "ap"
-                | "afp"
-                | "shutterstock"
-                | "illustration"
-                | "courtesy"
-        );
+        by_word |= PARTS.contains(&w) || matches!(w, "photos" | "images");
     });
     by_word || folded.contains("/ap") || folded.contains("/ afp")
 }

@@ -520,21 +520,21 @@ fn add(logits: &mut Weights, weights: &Weights) {
 /// their hundredths divided by 100: a division rounds as parsing does, to the nearest number,
 /// so the weight is the same, for a tenth of the work. Any other is parsed.
 fn parse_weight(text: &str) -> Option<f64> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(digits) => (true, digits),
-        None => (false, text),
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(digits) => (-1.0, digits),
+        None => (1.0, text),
     };
-    let hundredths = digits.split_once('.').and_then(|(whole, fraction)| {
-        let plain = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
-        let fits = (1..=9).contains(&whole.len()) && fraction.len() == 2;
-        (fits && plain(whole) && plain(fraction))
-            .then(|| whole.parse::<u64>().ok().zip(fraction.parse::<u64>().ok()))
-            .flatten()
-            .map(|(whole, fraction)| (whole * 100 + fraction) as f64 / 100.0)
-    });
+    let plain = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    let hundredths = digits
+        .split_once('.')
+        .filter(|(whole, fraction)| {
+            (1..=9).contains(&whole.len()) && fraction.len() == 2 && plain(whole) && plain(fraction)
+        })
+        .and_then(|(whole, fraction)| {
+            Some(whole.parse::<u64>().ok()? * 100 + fraction.parse::<u64>().ok()?)
+        });
     match hundredths {
-        Some(weight) if negative => Some(-weight),
-        Some(weight) => Some(weight),
+        Some(hundredths) => Some(sign * (hundredths as f64 / 100.0)),
         None => text.parse().ok(),
     }
 }
